@@ -30,7 +30,7 @@ public sealed class QuestionSetDocumentValidator : AbstractValidator<QuestionSet
 
         RuleFor(x => x.KnockoutRating)
             .Must(BeABandLabel)
-            .When(x => x.KnockoutRating is not null)
+            .When(x => x.KnockoutRating is not null && x.RatingBands is { Count: > 0 })
             .WithMessage(x => $"knockoutRating must be one of the band labels: {string.Join(", ", BandLabels(x))}");
 
         RuleFor(x => x.Sections)
@@ -89,7 +89,7 @@ public sealed class QuestionSetDocumentValidator : AbstractValidator<QuestionSet
                 if (questions[q].Key is { } key && !questionKeys.TryAdd(key, here))
                     context.AddFailure($"Sections[{s}].Questions[{q}].Key",
                         $"question key \"{key}\" is already used by {questionKeys[key]}; question keys must be unique in the whole set");
-                if (questions[q].Role is { } role && CostRoles.All.Contains(role) && !roles.TryAdd(role, here))
+                if (questions[q] is { Type: QuestionTypeNames.Number, Role: { } role } && CostRoles.All.Contains(role) && !roles.TryAdd(role, here))
                     context.AddFailure($"Sections[{s}].Questions[{q}].Role",
                         $"role \"{role}\" is already used by {roles[role]}; a set can have at most one question per role");
             }
