@@ -25,7 +25,9 @@ public sealed class QuestionSetDocumentValidator : AbstractValidator<QuestionSet
         RuleFor(x => x.RatingBands)
             .NotNull().WithMessage("ratingBands is required")
             .NotEmpty().WithMessage("at least 1 rating band is required");
-        RuleForEach(x => x.RatingBands).SetValidator(new RatingBandDocumentValidator());
+        // Collection rules continue: under Stop, FluentValidation ends a RuleForEach at the
+        // first failing element, and every error of a file must be reported.
+        RuleForEach(x => x.RatingBands).Cascade(CascadeMode.Continue).SetValidator(new RatingBandDocumentValidator());
         RuleFor(x => x.RatingBands).Custom(HaveUniqueBandsWithOneAtZero!).When(x => x.RatingBands is { Count: > 0 });
 
         RuleFor(x => x.KnockoutRating)
@@ -40,7 +42,7 @@ public sealed class QuestionSetDocumentValidator : AbstractValidator<QuestionSet
             .Must(HaveAScoredSection).WithMessage("at least one section needs a weight greater than 0")
             .Must(s => QuestionCount(s!) <= MaxQuestions)
             .WithMessage(x => $"a question set can have at most {MaxQuestions:N0} questions; this one has {QuestionCount(x.Sections!):N0}");
-        RuleForEach(x => x.Sections).SetValidator(new SectionDocumentValidator());
+        RuleForEach(x => x.Sections).Cascade(CascadeMode.Continue).SetValidator(new SectionDocumentValidator());
         RuleFor(x => x.Sections).Custom(HaveUniqueKeysAndRoles!).When(x => x.Sections is not null);
     }
 
@@ -61,7 +63,7 @@ public sealed class QuestionSetDocumentValidator : AbstractValidator<QuestionSet
         var minScores = new HashSet<double>();
         for (var i = 0; i < bands.Count; i++)
         {
-            if (bands[i].Label is { } label && !labels.Add(label))
+            if (bands[i].Label is { Length: > 0 } label && !labels.Add(label))
                 context.AddFailure($"RatingBands[{i}].Label", $"label \"{label}\" is used by another rating band");
             if (bands[i].MinScore is { } minScore && !minScores.Add(minScore))
                 context.AddFailure($"RatingBands[{i}].MinScore", $"minScore {Show(minScore)} is used by another rating band");
@@ -124,7 +126,7 @@ public sealed class SectionDocumentValidator : AbstractValidator<SectionDocument
             .NotNull().WithMessage("questions is required")
             .Must(q => q!.Count >= MinQuestionsPerSection).WithMessage("a section needs at least 1 question")
             .Must(q => q!.Count <= MaxQuestionsPerSection).WithMessage($"a section can have at most {MaxQuestionsPerSection} questions");
-        RuleForEach(x => x.Questions).SetValidator(new QuestionDocumentValidator());
+        RuleForEach(x => x.Questions).Cascade(CascadeMode.Continue).SetValidator(new QuestionDocumentValidator());
     }
 }
 
@@ -151,7 +153,7 @@ public sealed class QuestionDocumentValidator : AbstractValidator<QuestionDocume
             .Must(k => k > 0 && k <= 1).WithMessage("knockoutBelow must be greater than 0 and at most 1")
             .When(x => x.KnockoutBelow is not null);
 
-        RuleForEach(x => x.References)
+        RuleForEach(x => x.References).Cascade(CascadeMode.Continue)
             .MaximumLength(ReferenceMaxLength).WithMessage($"a reference can have at most {ReferenceMaxLength} characters");
 
         RuleFor(x => x.Role)
@@ -170,7 +172,7 @@ public sealed class QuestionDocumentValidator : AbstractValidator<QuestionDocume
                 .Must(o => o!.Count >= MinOptions).WithMessage(x => $"a {x.Type} question needs at least {MinOptions} options")
                 .Must(o => o!.Count <= MaxOptions).WithMessage(x => $"a {x.Type} question can have at most {MaxOptions} options")
                 .Must(HaveAPositiveTopScore).WithMessage("the largest option score must be greater than 0");
-            RuleForEach(x => x.Options).SetValidator(new OptionDocumentValidator());
+            RuleForEach(x => x.Options).Cascade(CascadeMode.Continue).SetValidator(new OptionDocumentValidator());
             RuleFor(x => x.Options).Custom(HaveUniqueOptionKeys!).When(x => x.Options is not null);
         }).Otherwise(() =>
         {
@@ -189,7 +191,7 @@ public sealed class QuestionDocumentValidator : AbstractValidator<QuestionDocume
                 .Must(b => b!.Count >= MinBands).WithMessage($"a number question needs at least {MinBands} band")
                 .Must(b => b!.Count <= MaxBands).WithMessage($"a number question can have at most {MaxBands} bands")
                 .Must(HaveAPositiveTopScore).WithMessage("the largest band score must be greater than 0");
-            RuleForEach(x => x.Bands).SetValidator(new BandDocumentValidator());
+            RuleForEach(x => x.Bands).Cascade(CascadeMode.Continue).SetValidator(new BandDocumentValidator());
             RuleFor(x => x.Bands).Custom(HaveAscendingUpperBounds!).When(x => x.Bands is not null);
         }).Otherwise(() =>
         {

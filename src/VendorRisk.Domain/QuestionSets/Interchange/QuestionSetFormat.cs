@@ -57,15 +57,37 @@ public static class QuestionSetFormat
     public static string ExportString(QuestionSetDefinition definition, int version) =>
         Encoding.UTF8.GetString(Export(definition, version));
 
+    private static readonly Dictionary<string, string[]> Dependencies = new(StringComparer.Ordinal)
+    {
+        ["knockoutBelow"] = ["critical", "type"],
+        ["weight"] = ["type"],
+        ["critical"] = ["type"],
+        ["options"] = ["type"],
+        ["bands"] = ["type"],
+        ["maxScore"] = ["type"],
+        ["role"] = ["type"],
+        ["unit"] = ["type"],
+        ["knockoutRating"] = ["ratingBands"],
+    };
+
+    private static bool DependsOn(string path, string readerErrorPath)
+    {
+        var dot = path.LastIndexOf('.');
+        if (dot < 0 || !Dependencies.TryGetValue(path[(dot + 1)..], out var dependencies))
+            return false;
+        var parent = path[..dot];
+        return dependencies.Any(d => FormatPath.IsWithin(readerErrorPath, $"{parent}.{d}"));
+    }
+
     private static QuestionSetParseResult Complete(QuestionSetReadResult read)
     {
         if (read.Document is null)
             return new(null, null, read.Errors);
 
-        // A field with a wrong type is null in the document; its "is required" or similar
-        // follow-on errors would only repeat the reader's error, so they are dropped.
+        // A field with a wrong type is null in the document; the follow-on errors about it, or
+        // about a field whose rules depend on it, would only repeat the reader's error.
         var valueErrors = Validate(read.Document)
-            .Where(e => !read.Errors.Any(r => FormatPath.IsWithin(e.Path, r.Path)));
+            .Where(e => !read.Errors.Any(r => FormatPath.IsWithin(e.Path, r.Path) || DependsOn(e.Path, r.Path)));
         var errors = read.Errors.Concat(valueErrors).ToList();
         return errors.Count == 0
             ? new(read.Document, QuestionSetMapper.ToDefinition(read.Document), errors)
