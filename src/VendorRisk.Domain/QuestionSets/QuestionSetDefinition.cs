@@ -15,6 +15,23 @@ public sealed record QuestionSetDefinition
     public required IReadOnlyList<Section> Sections { get; init; }
 
     public IEnumerable<Question> AllQuestions => Sections.SelectMany(s => s.Questions);
+
+    /// <summary>The question with this key (keys are unique across the whole set), or null.</summary>
+    public Question? FindQuestion(string questionKey)
+    {
+        foreach (var section in Sections)
+        {
+            foreach (var question in section.Questions)
+            {
+                if (question.Key == questionKey)
+                {
+                    return question;
+                }
+            }
+        }
+
+        return null;
+    }
 }
 
 public sealed record RatingBand(string Label, double MinScore);
