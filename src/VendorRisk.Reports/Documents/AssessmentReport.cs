@@ -187,7 +187,7 @@ public static class AssessmentReport
                 new TextRun($"   ·   {section.Questions.Count} questions", Theme.Small),
             ]) { SpaceAfter = 6, KeepWithNext = true });
 
-            var table = new Table(TableColumn.Relative(5.2f), TableColumn.Relative(3f), TableColumn.Fixed(34, TextAlign.Right), TableColumn.Fixed(40, TextAlign.Right))
+            var table = new Table(TableColumn.Relative(5.2f), TableColumn.Relative(3f), TableColumn.Fixed(34, TextAlign.Right), TableColumn.Fixed(46, TextAlign.Right))
                 .WithHeader("Question", "Answer", "p", "Weight");
             foreach (var q in section.Questions)
             {
@@ -217,7 +217,7 @@ public static class AssessmentReport
         if (q.Evidence is { } e && (e.Source is not null || e.Date is not null || !string.IsNullOrWhiteSpace(e.Description)))
         {
             runs.Add(new TextRun("\nEvidence: ", Theme.SmallStrong));
-            runs.Add(new TextRun($"{ReportFormat.Text(e.Source)}, dated {ReportFormat.Date(e.Date)}", Theme.Small with { Color = Theme.Body }));
+            runs.Add(new TextRun($"{(string.IsNullOrWhiteSpace(e.Source) ? "source not stated" : e.Source)}, dated {ReportFormat.Date(e.Date)}", Theme.Small with { Color = Theme.Body }));
             if (!string.IsNullOrWhiteSpace(e.Description))
             {
                 runs.Add(new TextRun(" — " + e.Description, Theme.Small));

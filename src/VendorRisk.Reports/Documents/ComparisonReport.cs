@@ -50,7 +50,7 @@ public static class ComparisonReport
     {
         document.Add(new Heading("Ranking", Theme.H1));
         var table = new Table(TableColumn.Fixed(24, TextAlign.Right), TableColumn.Relative(3.2f), TableColumn.Fixed(48, TextAlign.Right),
-                TableColumn.Relative(1.6f), TableColumn.Relative(2.6f), TableColumn.Fixed(62, TextAlign.Right), TableColumn.Fixed(52, TextAlign.Right))
+                TableColumn.Relative(1.6f), TableColumn.Relative(2.6f), TableColumn.Fixed(72, TextAlign.Right), TableColumn.Fixed(58, TextAlign.Right))
             .WithHeader("#", "Vendor", "Overall", "Rating", "Knockouts", "Completeness", "Evidence");
         for (var i = 0; i < model.Vendors.Count; i++)
         {
@@ -83,9 +83,10 @@ public static class ComparisonReport
     {
         document.Add(new Heading("Scores by section", Theme.H1));
         document.Add(new Paragraph("The best score in each row is highlighted (all of them when tied).", Theme.Small) { SpaceAfter = 6 });
-        var columns = new List<TableColumn> { TableColumn.Relative(2.4f), TableColumn.Fixed(40, TextAlign.Right) };
+        var columns = new List<TableColumn> { TableColumn.Relative(Math.Max(1.2f, 2.4f - model.Vendors.Count * 0.12f)), TableColumn.Fixed(44, TextAlign.Right) };
         columns.AddRange(model.Vendors.Select(_ => TableColumn.Relative(1, TextAlign.Right)));
-        var table = new Table(columns) { Style = new TableStyle { VerticalLines = false } };
+        // Vendor names head narrow columns: a smaller header face keeps them from breaking mid-word.
+        var table = new Table(columns) { Style = new TableStyle { HeaderText = new TableStyle().HeaderText with { Size = model.Vendors.Count > 5 ? 6.5f : 7.5f } } };
         table.Header = new TableRow(new[] { TableCell.Of("Section"), TableCell.Of("Weight") }
             .Concat(model.Vendors.Select(v => TableCell.Of(ReportFormat.Text(v.VendorName)))));
         foreach (var row in model.SectionMatrix)

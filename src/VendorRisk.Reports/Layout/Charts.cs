@@ -142,7 +142,7 @@ public sealed class RadarChart(IEnumerable<string?> axes, IEnumerable<RadarSerie
     internal override void Compose(LayoutContext context, float width, List<Fragment> output)
     {
         const float labelBand = 70;
-        var legendColumns = Math.Max(1, (int)(width / 170));
+        var legendColumns = Math.Clamp((int)(width / 150), 1, Math.Max(1, Series.Count));
         var legendRows = (Series.Count + legendColumns - 1) / legendColumns;
         var plotSize = Math.Min(Size, width - 2 * labelBand);
         var height = plotSize + 40 + legendRows * 14 + 10;
@@ -218,11 +218,12 @@ public sealed class RadarChart(IEnumerable<string?> axes, IEnumerable<RadarSerie
             }
 
             var legendTop = y + plotSize + 46;
-            var columnWidth = width / legendColumns;
+            const float columnWidth = 150;
+            var legendLeft = x + (width - legendColumns * columnWidth) / 2;
             for (var s = 0; s < Series.Count; s++)
             {
                 var color = Series[s].Color ?? Palette[s % Palette.Count];
-                var lx = x + s % legendColumns * columnWidth;
+                var lx = legendLeft + s % legendColumns * columnWidth;
                 var ly = legendTop + s / legendColumns * 14;
                 canvas.DrawRect(SKRect.Create(lx, ly + 3, 10, 4), dc.Fill(color));
                 var line = TextLayouter.Layout(dc.Fonts, [new TextRun(Series[s].Name, TextStyle)], columnWidth - 18)[0];

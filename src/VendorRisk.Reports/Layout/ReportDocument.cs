@@ -297,7 +297,8 @@ public sealed class ReportDocument(PageSettings page, FontLibrary? fonts = null)
             }
 
             // Only the first line of a splittable follower has to fit.
-            extra += next is LineFragment || next.IsSpacing ? next.Height : Math.Min(next.Height, 30);
+            // Rows and blocks move whole unless taller than a page, so all of the follower must fit.
+            extra += next is LineFragment || next.IsSpacing || next is RowFragment ? next.Height : Math.Min(next.Height, 30);
         }
 
         return Math.Min(extra, bodyHeight / 3);

@@ -226,7 +226,14 @@ internal static class TextLayouter
                 x += advance;
             }
 
-            lines.Add(BuildLine(text, glyphs, styles, lineStart, lineEnd));
+            // Trailing spaces are not drawn: they would sit past the right edge.
+            var drawnEnd = lineEnd;
+            while (drawnEnd > lineStart + 1 && IsSpace(text[glyphs[drawnEnd - 1].Cluster]))
+            {
+                drawnEnd--;
+            }
+
+            lines.Add(BuildLine(text, glyphs, styles, lineStart, drawnEnd));
             lineStart = lineEnd;
         }
     }
