@@ -50,7 +50,7 @@ public static class ComparisonReport
     {
         document.Add(new Heading("Ranking", Theme.H1));
         var table = new Table(TableColumn.Fixed(24, TextAlign.Right), TableColumn.Relative(3.2f), TableColumn.Fixed(48, TextAlign.Right),
-                TableColumn.Relative(1.6f), TableColumn.Relative(2.6f), TableColumn.Fixed(72, TextAlign.Right), TableColumn.Fixed(58, TextAlign.Right))
+                TableColumn.Relative(1.6f), TableColumn.Relative(2.6f), TableColumn.Fixed(80, TextAlign.Right), TableColumn.Fixed(58, TextAlign.Right))
             .WithHeader("#", "Vendor", "Overall", "Rating", "Knockouts", "Completeness", "Evidence");
         for (var i = 0; i < model.Vendors.Count; i++)
         {

@@ -145,7 +145,7 @@ public sealed class RadarChart(IEnumerable<string?> axes, IEnumerable<RadarSerie
         var legendColumns = Math.Clamp((int)(width / 150), 1, Math.Max(1, Series.Count));
         var legendRows = (Series.Count + legendColumns - 1) / legendColumns;
         var plotSize = Math.Min(Size, width - 2 * labelBand);
-        var height = plotSize + 40 + legendRows * 14 + 10;
+        var height = plotSize + 48 + legendRows * 14 + 10;
         var axisCount = Axes.Count;
         var maximum = Maximum <= 0 ? 1 : Maximum;
 
@@ -217,7 +217,7 @@ public sealed class RadarChart(IEnumerable<string?> axes, IEnumerable<RadarSerie
                 canvas.DrawPath(path, dc.Stroke(color, 1.3f));
             }
 
-            var legendTop = y + plotSize + 46;
+            var legendTop = y + plotSize + 54;
             const float columnWidth = 150;
             var legendLeft = x + (width - legendColumns * columnWidth) / 2;
             for (var s = 0; s < Series.Count; s++)
