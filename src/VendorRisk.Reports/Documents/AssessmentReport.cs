@@ -1,0 +1,242 @@
+using VendorRisk.Reports.Layout;
+using VendorRisk.Reports.Models;
+
+namespace VendorRisk.Reports.Documents;
+
+/// <summary>Builds the scored assessment report: cover, executive summary, section scores, answers, appendix.</summary>
+public static class AssessmentReport
+{
+    /// <summary>Title of the executive summary page (page 2), which names every knockout.</summary>
+    public const string SummaryTitle = "Executive summary";
+
+    /// <summary>Composes the document for <paramref name="model"/>.</summary>
+    public static ReportDocument Compose(AssessmentReportModel model, FontLibrary? fonts = null)
+    {
+        var vendor = ReportFormat.Text(model.VendorName);
+        var document = new ReportDocument(PageSettings.A4, fonts)
+        {
+            Info = new DocumentInfo
+            {
+                Title = $"Vendor risk assessment — {vendor}",
+                Author = model.Assessor,
+                Subject = model.QuestionSet.Title,
+                Created = model.GeneratedAt,
+            },
+            Header = new PageDecoration { Left = $"Vendor risk assessment · {vendor}", Right = model.QuestionSet.Title + " v" + model.QuestionSet.Version, OnFirstPage = false },
+            Footer = new PageDecoration { Left = "Confidential — prepared for procurement review", Right = "Page {page} of {pages}" },
+        };
+
+        Cover(document, model, vendor);
+        Summary(document, model);
+        SectionScores(document, model);
+        Answers(document, model);
+        document.Add(new PageBreak());
+        document.AddRange(Methodology.Appendix(model.RatingBands, model.KnockoutRatingLabel, comparison: false));
+        return document;
+    }
+
+    private static void Cover(ReportDocument document, AssessmentReportModel model, string vendor)
+    {
+        document.Add(new Spacer(70));
+        document.Add(new Paragraph("VENDOR RISK ASSESSMENT", Theme.Kicker) { SpaceAfter = 6 });
+        document.Add(new Paragraph(vendor, Theme.Title) { SpaceAfter = 6 });
+        document.Add(new Paragraph($"{model.QuestionSet.Title} · version {model.QuestionSet.Version}", Theme.Text with { Size = 11, Color = Theme.Muted }) { SpaceAfter = 18 });
+        document.Add(new Rule(Theme.Accent, 1.5f) { Margin = 4 });
+        document.Add(new Spacer(14));
+        document.Add(new KeyValueBlock()
+            .Add("Vendor", vendor)
+            .Add("Scope", model.Scope)
+            .Add("Question set", $"{model.QuestionSet.Title} ({model.QuestionSet.Key}), version {model.QuestionSet.Version}")
+            .Add("Assessor", model.Assessor)
+            .Add("Reviewer", model.Reviewer)
+            .Add("Status", model.Status)
+            .Add("Started", ReportFormat.Date(model.CreatedAt))
+            .Add("Submitted", ReportFormat.Date(model.SubmittedAt))
+            .Add("Reviewed", ReportFormat.Date(model.ReviewedAt))
+            .Add("Report generated", ReportFormat.Date(model.GeneratedAt)));
+        document.Add(new Spacer(24));
+        document.Add(new Box(new Paragraph(
+            "This report sets out how the vendor answered each question, the evidence given, and how the answers add up to the score and rating. " +
+            "The appendix explains the calculation so that every figure can be checked by hand.", Theme.Small) { SpaceAfter = 0 })
+        {
+            Background = Theme.AccentLight, Padding = Thickness.All(10),
+        });
+        document.Add(new PageBreak());
+    }
+
+    private static void Summary(ReportDocument document, AssessmentReportModel model)
+    {
+        document.Add(new Heading(SummaryTitle, Theme.H1));
+        var ratingColor = Theme.Parse(model.RatingColorHex);
+        document.Add(new RatingGauge
+        {
+            Score = model.OverallScore,
+            ScoreText = ReportFormat.Score(model.OverallScore),
+            RatingLabel = model.RatingLabel,
+            RatingColor = ratingColor,
+            Bands = model.RatingBands.Select(b => new GaugeBand(b.Label, b.MinScore, Theme.Parse(b.ColorHex))).ToList(),
+        });
+        document.Add(new Spacer(10));
+
+        var rating = ReportFormat.Text(model.RatingLabel);
+        var ratingRuns = new List<TextRun> { new(rating, Theme.Strong with { Color = ratingColor }) };
+        if (model.Knockouts.Count > 0 && !string.IsNullOrEmpty(model.BandRatingLabel) && model.BandRatingLabel != model.RatingLabel)
+        {
+            ratingRuns.Add(new TextRun($"  (score alone: {model.BandRatingLabel}; capped by knockouts)", Theme.Small));
+        }
+
+        document.Add(new KeyValueBlock()
+            .Add("Overall score", [new TextRun(ReportFormat.Score(model.OverallScore), Theme.Strong), new TextRun(" of 100", Theme.Small)])
+            .Add("Rating", ratingRuns)
+            .Add("Knockouts", model.Knockouts.Count == 0
+                ? [new TextRun("None", Theme.Text)]
+                : [new TextRun($"{model.Knockouts.Count} critical control(s) failed", Theme.Strong with { Color = Theme.Danger })])
+            .Add("Completeness", ReportFormat.Percent(model.Completeness))
+            .Add("Evidence strength", [new TextRun(ReportFormat.Score(model.EvidenceStrength), Theme.Text), new TextRun(" of 100 — how far the answers are backed by evidence", Theme.Small)]));
+
+        if (model.Knockouts.Count > 0)
+        {
+            document.Add(new Box(
+                new Paragraph("Knockouts — critical controls that failed", Theme.H3 with { Color = Theme.Danger }) { SpaceAfter = 3 },
+                new BulletList(model.Knockouts.Select(k => (IReadOnlyList<TextRun>)
+                    [new TextRun(k.QuestionKey + "  ", Theme.SmallStrong), new TextRun(k.QuestionText, Theme.Text)]), Theme.Strong with { Color = Theme.Danger }))
+            {
+                Background = Theme.DangerLight, Accent = Theme.Danger, Padding = new Thickness(12, 8, 8, 6),
+            });
+        }
+
+        document.Add(new Heading("Weakest questions", Theme.H2));
+        var weakest = model.WeakestQuestions.Take(5).ToList();
+        if (weakest.Count == 0)
+        {
+            document.Add(new Paragraph("No scored question is below full marks.", Theme.Text));
+        }
+        else
+        {
+            var table = new Table(TableColumn.Relative(5), TableColumn.Relative(2.2f), TableColumn.Fixed(40, TextAlign.Right), TableColumn.Fixed(46, TextAlign.Right))
+                .WithHeader("Question", "Section", "p", "Weight");
+            foreach (var q in weakest)
+            {
+                table.AddRow(TableCell.Of(new TextRun(q.QuestionText, Theme.Cell), new TextRun("  " + q.QuestionKey, Theme.Small)),
+                    q.SectionTitle, ReportFormat.Fraction(q.P), ReportFormat.Number(q.Weight));
+            }
+
+            document.Add(table);
+        }
+
+        if (!string.IsNullOrWhiteSpace(model.ApprovalConditions) || !string.IsNullOrWhiteSpace(model.ReviewComment))
+        {
+            var parts = new List<Element> { new Paragraph("Review decision", Theme.H3) { SpaceAfter = 3 } };
+            if (!string.IsNullOrWhiteSpace(model.ApprovalConditions))
+            {
+                parts.Add(new Paragraph([new TextRun("Approval conditions: ", Theme.Strong), new TextRun(model.ApprovalConditions, Theme.Text)]));
+            }
+
+            if (!string.IsNullOrWhiteSpace(model.ReviewComment))
+            {
+                parts.Add(new Paragraph([new TextRun("Reviewer's comment: ", Theme.Strong), new TextRun(model.ReviewComment, Theme.Text)]));
+            }
+
+            document.Add(new Box(parts) { Background = Theme.AccentLight, Accent = Theme.Accent, Padding = new Thickness(12, 8, 8, 6) });
+        }
+
+        document.Add(new PageBreak());
+    }
+
+    private static void SectionScores(ReportDocument document, AssessmentReportModel model)
+    {
+        document.Add(new Heading("Section scores", Theme.H1));
+        document.Add(new Paragraph("Each section's score is the weighted average of its questions' answer fractions, on a scale of 0 to 100. The overall score weights the sections as shown.", Theme.Text) { SpaceAfter = 8 });
+        var table = new Table(TableColumn.Fixed(22), TableColumn.Relative(6), TableColumn.Fixed(56, TextAlign.Right), TableColumn.Fixed(64, TextAlign.Right), TableColumn.Fixed(56, TextAlign.Right))
+            .WithHeader("#", "Section", "Weight", "Questions", "Score");
+        for (var i = 0; i < model.Sections.Count; i++)
+        {
+            var s = model.Sections[i];
+            table.AddRow((i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), s.Title, ReportFormat.Number(s.Weight),
+                s.Questions.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                TableCell.Of([new TextRun(ReportFormat.Score(s.Score), Theme.Cell.AsBold())]));
+        }
+
+        table.Rows.Add(new TableRow("", TableCell.Of([new TextRun("Overall", Theme.Cell.AsBold())]), "", "",
+            TableCell.Of([new TextRun(ReportFormat.Score(model.OverallScore), Theme.Cell.AsBold())])) { Background = Theme.AccentLight });
+        document.Add(table);
+
+        document.Add(new KeepTogether(
+            new Heading("Scores by section", Theme.H2),
+            new BarChart(model.Sections.Select(s => new BarItem(s.Title, s.Score)))
+            {
+                BarColor = Theme.Accent,
+                Markers = model.RatingBands.Where(b => b.MinScore > 0 && b.MinScore < 100)
+                    .Select(b => new ChartMarker(b.MinScore, b.Label, Theme.Parse(b.ColorHex))).ToList(),
+            }));
+    }
+
+    private static void Answers(ReportDocument document, AssessmentReportModel model)
+    {
+        document.Add(new PageBreak());
+        document.Add(new Heading("Answers by section", Theme.H1));
+        document.Add(new Paragraph("For each question: the answer, its answer fraction p (0–1), its weight, the assessor's note and the evidence given. Critical questions are marked; a failed critical question is a knockout.", Theme.Text) { SpaceAfter = 4 });
+        var knockoutKeys = model.Knockouts.Select(k => k.QuestionKey).ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < model.Sections.Count; i++)
+        {
+            var section = model.Sections[i];
+            document.Add(new Heading($"{i + 1}. {section.Title}", Theme.H2));
+            document.Add(new Paragraph([
+                new TextRun("Score ", Theme.Small), new TextRun(ReportFormat.Score(section.Score), Theme.SmallStrong),
+                new TextRun("   ·   Weight ", Theme.Small), new TextRun(ReportFormat.Number(section.Weight), Theme.SmallStrong),
+                new TextRun($"   ·   {section.Questions.Count} questions", Theme.Small),
+            ]) { SpaceAfter = 6, KeepWithNext = true });
+
+            var table = new Table(TableColumn.Relative(5.2f), TableColumn.Relative(3f), TableColumn.Fixed(34, TextAlign.Right), TableColumn.Fixed(46, TextAlign.Right))
+                .WithHeader("Question", "Answer", "p", "Weight");
+            foreach (var q in section.Questions)
+            {
+                table.Rows.Add(new TableRow(QuestionCell(q, knockoutKeys.Contains(q.Key)), AnswerCell(q),
+                    q.IsScored && !q.IsNotApplicable ? ReportFormat.Fraction(q.P ?? (q.AnswerText is null ? 0 : null)) : ReportFormat.Missing,
+                    ReportFormat.Number(q.Weight)));
+            }
+
+            document.Add(table);
+        }
+    }
+
+    private static TableCell QuestionCell(QuestionModel q, bool knockout)
+    {
+        var runs = new List<TextRun> { new(q.Text, Theme.Cell.AsBold()), new("\n" + q.Key, Theme.Small) };
+        if (q.IsCritical)
+        {
+            runs.Add(new TextRun(knockout ? "  ·  CRITICAL — KNOCKOUT" : "  ·  critical", Theme.SmallStrong with { Color = knockout ? Theme.Danger : Theme.Muted }));
+        }
+
+        if (!string.IsNullOrWhiteSpace(q.Note))
+        {
+            runs.Add(new TextRun("\nNote: ", Theme.SmallStrong));
+            runs.Add(new TextRun(q.Note, Theme.Small with { Color = Theme.Body }));
+        }
+
+        if (q.Evidence is { } e && (e.Source is not null || e.Date is not null || !string.IsNullOrWhiteSpace(e.Description)))
+        {
+            runs.Add(new TextRun("\nEvidence: ", Theme.SmallStrong));
+            runs.Add(new TextRun($"{(string.IsNullOrWhiteSpace(e.Source) ? "source not stated" : e.Source)}, dated {ReportFormat.Date(e.Date)}", Theme.Small with { Color = Theme.Body }));
+            if (!string.IsNullOrWhiteSpace(e.Description))
+            {
+                runs.Add(new TextRun(" — " + e.Description, Theme.Small));
+            }
+        }
+
+        return TableCell.Of(runs);
+    }
+
+    private static TableCell AnswerCell(QuestionModel q)
+    {
+        if (q.IsNotApplicable)
+        {
+            return TableCell.Of(new TextRun("Not applicable", Theme.Cell.AsBold()),
+                new TextRun("\n" + ReportFormat.Text(q.NotApplicableJustification), Theme.Small with { Color = Theme.Body }));
+        }
+
+        return q.AnswerText is null
+            ? TableCell.Of(new TextRun("Unanswered", Theme.Cell with { Color = Theme.Danger }))
+            : TableCell.Of(new TextRun(q.AnswerText, Theme.Cell));
+    }
+}

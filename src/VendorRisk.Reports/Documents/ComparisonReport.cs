@@ -1,0 +1,214 @@
+using System.Globalization;
+using VendorRisk.Reports.Layout;
+using VendorRisk.Reports.Models;
+
+namespace VendorRisk.Reports.Documents;
+
+/// <summary>Builds the multi-vendor comparison report.</summary>
+public static class ComparisonReport
+{
+    /// <summary>Composes the document for <paramref name="model"/>.</summary>
+    public static ReportDocument Compose(ComparisonReportModel model, FontLibrary? fonts = null)
+    {
+        var document = new ReportDocument(PageSettings.A4, fonts)
+        {
+            Info = new DocumentInfo
+            {
+                Title = $"Vendor comparison — {model.QuestionSetTitle}",
+                Author = model.PreparedBy,
+                Subject = model.QuestionSetTitle,
+                Created = model.GeneratedAt,
+            },
+            Header = new PageDecoration { Left = "Vendor comparison · " + model.QuestionSetTitle, Right = ReportFormat.Date(model.GeneratedAt), OnFirstPage = false },
+            Footer = new PageDecoration { Left = "Confidential — prepared for procurement review", Right = "Page {page} of {pages}" },
+        };
+
+        var vendors = model.Vendors;
+        document.Add(new Paragraph("VENDOR COMPARISON", Theme.Kicker) { SpaceAfter = 4 });
+        document.Add(new Paragraph(model.QuestionSetTitle, Theme.Title) { SpaceAfter = 4 });
+        document.Add(new Paragraph(
+            $"{vendors.Count} vendors · question set {model.QuestionSetKey} · generated {ReportFormat.Date(model.GeneratedAt)}" +
+            (string.IsNullOrWhiteSpace(model.PreparedBy) ? string.Empty : $" · prepared by {model.PreparedBy}"),
+            Theme.Text with { Color = Theme.Muted }) { SpaceAfter = 6 });
+        document.Add(new Paragraph(model.Weighting is null
+            ? "Weighting: the question set's default section weights."
+            : $"Weighting: “{model.Weighting.Name}” (what-if multipliers on the section weights, listed below).", Theme.Small) { SpaceAfter = 10 });
+        document.Add(new Rule(Theme.Accent, 1.5f) { Margin = 2 });
+
+        Ranking(document, model);
+        Matrix(document, model);
+        Radar(document, model);
+        Weighting(document, model);
+        Costs(document, model);
+        Differences(document, model);
+        document.Add(new PageBreak());
+        document.AddRange(Methodology.Appendix(model.RatingBands, null, comparison: true));
+        return document;
+    }
+
+    private static void Ranking(ReportDocument document, ComparisonReportModel model)
+    {
+        document.Add(new Heading("Ranking", Theme.H1));
+        var table = new Table(TableColumn.Fixed(24, TextAlign.Right), TableColumn.Relative(3.2f), TableColumn.Fixed(48, TextAlign.Right),
+                TableColumn.Relative(1.6f), TableColumn.Relative(2.6f), TableColumn.Fixed(80, TextAlign.Right), TableColumn.Fixed(58, TextAlign.Right))
+            .WithHeader("#", "Vendor", "Overall", "Rating", "Knockouts", "Completeness", "Evidence");
+        for (var i = 0; i < model.Vendors.Count; i++)
+        {
+            var v = model.Vendors[i];
+            var knockouts = v.Knockouts.Count == 0
+                ? TableCell.Of(new TextRun("None", Theme.Cell with { Color = Theme.Muted }))
+                : TableCell.Of(v.Knockouts.SelectMany((k, n) => new[]
+                {
+                    new TextRun((n == 0 ? string.Empty : "\n") + k.QuestionKey, Theme.Cell.AsBold() with { Color = Theme.Danger }),
+                    new TextRun(" " + k.QuestionText, Theme.Small),
+                }));
+            table.AddRow((i + 1).ToString(CultureInfo.InvariantCulture),
+                TableCell.Of(new TextRun(ReportFormat.Text(v.VendorName), Theme.Cell.AsBold()),
+                    new TextRun(v.QuestionSetVersion is null ? string.Empty : "\nversion " + v.QuestionSetVersion, Theme.Small)),
+                TableCell.Of(new TextRun(ReportFormat.Score(v.OverallScore), Theme.Cell.AsBold())),
+                TableCell.Of(new TextRun(ReportFormat.Text(v.RatingLabel), Theme.Cell.AsBold() with { Color = Theme.Parse(v.RatingColorHex) })),
+                knockouts,
+                ReportFormat.Percent(v.Completeness),
+                ReportFormat.Score(v.EvidenceStrength));
+        }
+
+        document.Add(table);
+        if (!string.IsNullOrWhiteSpace(model.RankStability))
+        {
+            document.Add(new Paragraph([new TextRun("Rank stability: ", Theme.SmallStrong), new TextRun(model.RankStability, Theme.Small)]) { SpaceAfter = 8 });
+        }
+    }
+
+    private static void Matrix(ReportDocument document, ComparisonReportModel model)
+    {
+        document.Add(new Heading("Scores by section", Theme.H1));
+        document.Add(new Paragraph("The best score in each row is highlighted (all of them when tied).", Theme.Small) { SpaceAfter = 6 });
+        var columns = new List<TableColumn> { TableColumn.Relative(Math.Max(1.2f, 2.4f - model.Vendors.Count * 0.12f)), TableColumn.Fixed(44, TextAlign.Right) };
+        columns.AddRange(model.Vendors.Select(_ => TableColumn.Relative(1, TextAlign.Right)));
+        // Vendor names head narrow columns: a smaller header face keeps them from breaking mid-word.
+        var table = new Table(columns) { Style = new TableStyle { HeaderText = new TableStyle().HeaderText with { Size = model.Vendors.Count > 5 ? 6.5f : 7.5f } } };
+        table.Header = new TableRow(new[] { TableCell.Of("Section"), TableCell.Of("Weight") }
+            .Concat(model.Vendors.Select(v => TableCell.Of(ReportFormat.Text(v.VendorName)))));
+        foreach (var row in model.SectionMatrix)
+        {
+            var finite = row.Scores.Where(s => s is { } d && double.IsFinite(d)).Select(s => s!.Value).ToList();
+            double? best = finite.Count > 0 ? finite.Max() : null;
+            var cells = new List<TableCell> { row.SectionTitle, ReportFormat.Number(row.Weight) };
+            for (var i = 0; i < model.Vendors.Count; i++)
+            {
+                var score = i < row.Scores.Count ? row.Scores[i] : null;
+                var isBest = best is not null && score == best && finite.Count > 1;
+                cells.Add(isBest
+                    ? TableCell.Of(new TextRun(ReportFormat.Score(score), Theme.Cell.AsBold())) with { Background = Theme.Best }
+                    : TableCell.Of(ReportFormat.Score(score)));
+            }
+
+            table.Rows.Add(new TableRow(cells));
+        }
+
+        var overall = new List<TableCell> { TableCell.Of(new TextRun("Overall", Theme.Cell.AsBold())), "" };
+        overall.AddRange(model.Vendors.Select(v => TableCell.Of(new TextRun(ReportFormat.Score(v.OverallScore), Theme.Cell.AsBold()))));
+        table.Rows.Add(new TableRow(overall) { Background = Theme.AccentLight });
+        document.Add(table);
+    }
+
+    private static void Radar(ReportDocument document, ComparisonReportModel model)
+    {
+        var axes = model.SectionMatrix.Select(r => (string?)r.SectionTitle).ToList();
+        var series = model.Vendors.Select((v, i) => new RadarSeries(v.VendorName,
+            model.SectionMatrix.Select(r => i < r.Scores.Count ? r.Scores[i] : null).ToList())).ToList();
+        var elements = new List<Element> { new Heading("Profile by section", Theme.H1), new RadarChart(axes, series) };
+        if (model.Vendors.Count > RadarChart.MaxSeries)
+        {
+            elements.Add(new Paragraph($"The chart shows the first {RadarChart.MaxSeries} vendors of the ranking.", Theme.Small));
+        }
+
+        document.Add(new KeepTogether(elements));
+    }
+
+    private static void Weighting(ReportDocument document, ComparisonReportModel model)
+    {
+        if (model.Weighting is not { } weighting)
+        {
+            return;
+        }
+
+        var table = new Table(TableColumn.Relative(4), TableColumn.Fixed(80, TextAlign.Right)).WithHeader("Section", "Multiplier");
+        foreach (var m in weighting.Multipliers)
+        {
+            table.AddRow(m.SectionTitle, "× " + ReportFormat.Number(m.Multiplier));
+        }
+
+        document.Add(new KeepTogether(
+            new Heading($"What-if weighting: {weighting.Name}", Theme.H1),
+            new Paragraph("Scores and ranking in this report use the question set's section weights multiplied as follows. The question set itself is unchanged.", Theme.Text),
+            table));
+    }
+
+    private static void Costs(ReportDocument document, ComparisonReportModel model)
+    {
+        if (model.CostProjection is not { } cost)
+        {
+            return;
+        }
+
+        var p = cost.Profile;
+        var table = new Table(TableColumn.Relative(3), TableColumn.Relative(1.6f, TextAlign.Right), TableColumn.Relative(1.6f, TextAlign.Right),
+                TableColumn.Relative(1.8f, TextAlign.Right), TableColumn.Relative(1.4f, TextAlign.Right))
+            .WithHeader("Vendor", "Normal month", "Peak month", "12 months", "Throttling risk");
+        foreach (var row in cost.Rows)
+        {
+            table.AddRow(TableCell.Of(new TextRun(ReportFormat.Text(row.VendorName), Theme.Cell.AsBold())),
+                ReportFormat.Usd(row.NormalMonthUsd), ReportFormat.Usd(row.PeakMonthUsd),
+                TableCell.Of(new TextRun(ReportFormat.Usd(row.TwelveMonthsUsd), Theme.Cell.AsBold())),
+                row.ThrottlingRisk switch
+                {
+                    true => TableCell.Of(new TextRun("Yes", Theme.Cell.AsBold() with { Color = Theme.Danger })),
+                    false => "No",
+                    null => "unknown",
+                });
+        }
+
+        var inv = CultureInfo.InvariantCulture;
+        document.Add(new KeepTogether(
+            new Heading("Cost at scale", Theme.H1),
+            new Paragraph(
+                $"Workload “{p.Name}”: {p.InputTokensPerMonth.ToString("#,0", inv)} input and {p.OutputTokensPerMonth.ToString("#,0", inv)} output tokens a month; " +
+                $"peak × {ReportFormat.Number(p.PeakMultiplier)}, agentic × {ReportFormat.Number(p.AgenticMultiplier)}. Amounts in US dollars at list prices; “unknown” where a price is missing.", Theme.Text),
+            table));
+    }
+
+    private static void Differences(ReportDocument document, ComparisonReportModel model)
+    {
+        document.Add(new PageBreak());
+        document.Add(new Heading("Where the answers differ", Theme.H1));
+        if (model.Differences.Count == 0)
+        {
+            document.Add(new Paragraph("All vendors gave the same answers to every question.", Theme.Text));
+            return;
+        }
+
+        document.Add(new Paragraph("Only questions whose answers differ are listed, grouped by section. “Not in this version” marks a question the vendor's question set version does not have.", Theme.Text) { SpaceAfter = 4 });
+        foreach (var section in model.Differences)
+        {
+            document.Add(new Heading(section.SectionTitle, Theme.H2));
+            var table = new Table(TableColumn.Relative(2.3f), TableColumn.Relative(3.7f)).WithHeader("Question", "Answers");
+            foreach (var q in section.Questions)
+            {
+                var answers = new List<TextRun>();
+                for (var i = 0; i < model.Vendors.Count; i++)
+                {
+                    var answer = i < q.Answers.Count ? q.Answers[i] : null;
+                    answers.Add(new TextRun((i == 0 ? string.Empty : "\n") + ReportFormat.Text(model.Vendors[i].VendorName) + ": ", Theme.Cell.AsBold()));
+                    answers.Add(answer is null
+                        ? new TextRun("Not in this version", Theme.Small)
+                        : new TextRun(answer.Length == 0 ? ReportFormat.Missing : answer, Theme.Cell));
+                }
+
+                table.AddRow(TableCell.Of(new TextRun(q.QuestionText, Theme.Cell), new TextRun("\n" + q.QuestionKey, Theme.Small)), TableCell.Of(answers));
+            }
+
+            document.Add(table);
+        }
+    }
+}

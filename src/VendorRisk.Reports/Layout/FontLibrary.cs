@@ -1,0 +1,228 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+using HarfBuzzSharp;
+using SkiaSharp;
+using SkiaSharp.HarfBuzz;
+
+namespace VendorRisk.Reports.Layout;
+
+/// <summary>
+/// Resolves typefaces from the operating system (fontconfig on Linux) and picks, character by
+/// character, a face that has a glyph: the main family first, then whatever system font
+/// <see cref="SKFontManager.MatchCharacter(string, SKFontStyle, string[], int)"/> offers, else U+FFFD.
+/// Thread-safe; one instance is meant to live for the whole process (<see cref="Shared"/>).
+/// </summary>
+public sealed class FontLibrary
+{
+    /// <summary>The character drawn in place of one no installed font can show.</summary>
+    public const int ReplacementCharacter = 0xFFFD;
+
+    private static readonly Lazy<FontLibrary> SharedInstance = new(() => new FontLibrary("DejaVu Sans"));
+    private readonly ConcurrentDictionary<(int CodePoint, bool Bold), FontFace> _byCodePoint = new();
+    private readonly ConcurrentDictionary<(string Family, bool Bold), FontFace> _byFamily = new();
+
+    /// <summary>Creates a library whose main family is <paramref name="family"/>.</summary>
+    /// <param name="family">Family name as fontconfig knows it, e.g. "DejaVu Sans".</param>
+    public FontLibrary(string family)
+    {
+        Regular = Load(family, bold: false);
+        Bold = Load(family, bold: true);
+    }
+
+    /// <summary>The process-wide library on DejaVu Sans.</summary>
+    public static FontLibrary Shared => SharedInstance.Value;
+
+    internal FontFace Regular { get; }
+
+    internal FontFace Bold { get; }
+
+    /// <summary>Family name of the main regular face actually found (fontconfig may substitute).</summary>
+    public string FamilyName => Regular.Typeface.FamilyName;
+
+    internal FontFace Main(bool bold) => bold ? Bold : Regular;
+
+    /// <summary>The face that can draw <paramref name="codePoint"/>, or <c>null</c> when none can.</summary>
+    internal FontFace? Resolve(int codePoint, bool bold)
+    {
+        var main = Main(bold);
+        if (main.Has(codePoint))
+        {
+            return main;
+        }
+
+        var face = _byCodePoint.GetOrAdd((codePoint, bold), static (key, self) => self.FindFallback(key.CodePoint, key.Bold), this);
+        return ReferenceEquals(face, FontFace.None) ? null : face;
+    }
+
+    private FontFace FindFallback(int codePoint, bool bold)
+    {
+        var style = bold ? SKFontStyle.Bold : SKFontStyle.Normal;
+        using var candidate = SKFontManager.Default.MatchCharacter(Regular.Typeface.FamilyName, style, null, codePoint);
+        if (candidate is null)
+        {
+            return FontFace.None;
+        }
+
+        // fontconfig answers with its best family even when that family lacks the glyph: verify.
+        var face = _byFamily.GetOrAdd((candidate.FamilyName, bold), static (key, self) => self.Load(key.Family, key.Bold), this);
+        return face.Has(codePoint) ? face : FontFace.None;
+    }
+
+    private FontFace Load(string family, bool bold)
+    {
+        var typeface = SKFontManager.Default.MatchFamily(family, bold ? SKFontStyle.Bold : SKFontStyle.Normal)
+            ?? SKTypeface.Default;
+        return new FontFace(typeface);
+    }
+}
+
+/// <summary>A typeface with its HarfBuzz font, shared by all renders.</summary>
+internal sealed class FontFace
+{
+    // Ligatures would make PDF text extraction yield "ﬁ" for "fi": searchable text matters more.
+    private static readonly Feature[] Features =
+    [
+        new(new Tag('l', 'i', 'g', 'a'), 0),
+        new(new Tag('c', 'l', 'i', 'g'), 0),
+        new(new Tag('d', 'l', 'i', 'g'), 0),
+    ];
+
+    private readonly HarfBuzzSharp.Font? _hbFont;
+    private readonly SKFont? _probe;
+
+    public static readonly FontFace None = new();
+
+    private FontFace()
+    {
+        Typeface = SKTypeface.Default;
+    }
+
+    public FontFace(SKTypeface typeface)
+    {
+        Typeface = typeface;
+        UnitsPerEm = typeface.UnitsPerEm;
+        using (var blob = typeface.OpenStream(out var index).ToHarfBuzzBlob())
+        using (var face = new Face(blob, index))
+        {
+            face.Index = index;
+            face.UnitsPerEm = UnitsPerEm;
+            _hbFont = new HarfBuzzSharp.Font(face);
+        }
+
+        _hbFont.SetScale(UnitsPerEm, UnitsPerEm);
+        _hbFont.SetFunctionsOpenType();
+        _probe = new SKFont(typeface, 12);
+        var metrics = _probe.Metrics;
+        Ascent = -metrics.Ascent / 12f;
+        Descent = metrics.Descent / 12f;
+    }
+
+    public SKTypeface Typeface { get; }
+
+    public int UnitsPerEm { get; } = 1000;
+
+    /// <summary>Ascent as a fraction of the font size.</summary>
+    public float Ascent { get; } = 0.9f;
+
+    /// <summary>Descent as a fraction of the font size.</summary>
+    public float Descent { get; } = 0.25f;
+
+    public bool Has(int codePoint) => _probe is not null && _probe.ContainsGlyph(codePoint);
+
+    /// <summary>
+    /// Shapes <paramref name="length"/> UTF-16 units of <paramref name="text"/> from <paramref name="start"/>,
+    /// left to right, appending glyphs (clusters are indices into <paramref name="text"/>).
+    /// </summary>
+    public void Shape(string text, int start, int length, List<ShapedGlyph> output)
+    {
+        if (_hbFont is null || length == 0)
+        {
+            return;
+        }
+
+        using var buffer = new HarfBuzzSharp.Buffer();
+        buffer.AddUtf16(text.AsSpan(), start, length);
+        // No bidi algorithm here: right-to-left scripts keep logical order, which stays extractable.
+        buffer.Direction = Direction.LeftToRight;
+        buffer.GuessSegmentProperties();
+        _hbFont.Shape(buffer, Features);
+        var infos = buffer.GlyphInfos;
+        var positions = buffer.GlyphPositions;
+        for (var i = 0; i < infos.Length; i++)
+        {
+            output.Add(new ShapedGlyph(this, (ushort)infos[i].Codepoint, (int)infos[i].Cluster,
+                positions[i].XAdvance / (float)UnitsPerEm, positions[i].XOffset / (float)UnitsPerEm,
+                positions[i].YOffset / (float)UnitsPerEm));
+        }
+    }
+}
+
+/// <summary>One shaped glyph; advance and offsets are in em units (multiply by the font size).</summary>
+internal readonly record struct ShapedGlyph(FontFace Face, ushort Glyph, int Cluster, float Advance, float OffsetX, float OffsetY);
+
+/// <summary>Cleans user text before layout: controls become visible, line ends are normalised.</summary>
+internal static class TextSanitizer
+{
+    public static string Clean(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+
+        StringBuilder? sb = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            string? replacement = null;
+            if (c == '\r')
+            {
+                replacement = i + 1 < text.Length && text[i + 1] == '\n' ? string.Empty : "\n";
+            }
+            else if (c == '\t')
+            {
+                replacement = " ";
+            }
+            else if (c != '\n' && char.IsControl(c))
+            {
+                replacement = "\uFFFD";
+            }
+            else if (char.IsHighSurrogate(c))
+            {
+                if (i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                {
+                    if (sb is not null)
+                    {
+                        sb.Append(c).Append(text[i + 1]);
+                    }
+
+                    i++;
+                    continue;
+                }
+
+                replacement = "\uFFFD";
+            }
+            else if (char.IsLowSurrogate(c))
+            {
+                replacement = "\uFFFD";
+            }
+
+            if (replacement is null)
+            {
+                sb?.Append(c);
+                continue;
+            }
+
+            sb ??= new StringBuilder(text, 0, i, text.Length + 16);
+            sb.Append(replacement);
+        }
+
+        return sb?.ToString() ?? text;
+    }
+
+    /// <summary>Characters a shaper hides (joiners, variation selectors): they follow their neighbour's font.</summary>
+    public static bool IsDefaultIgnorable(int codePoint) =>
+        codePoint is 0x200B or 0x200C or 0x200D or 0x2060 or 0xFEFF or (>= 0xFE00 and <= 0xFE0F) or (>= 0xE0100 and <= 0xE01EF)
+        || (codePoint < 0x10000 && CharUnicodeInfo.GetUnicodeCategory((char)codePoint) == UnicodeCategory.Format);
+}

@@ -1,0 +1,83 @@
+namespace VendorRisk.Reports.Models;
+
+/// <summary>Everything the assessment PDF prints; computed by the caller (the Domain scoring engine), never by the report.</summary>
+public sealed record AssessmentReportModel
+{
+    public required string VendorName { get; init; }
+    public string? Scope { get; init; }
+    public required QuestionSetRef QuestionSet { get; init; }
+    public string? Assessor { get; init; }
+    public string? Reviewer { get; init; }
+    public string? Status { get; init; }
+    public DateTimeOffset? CreatedAt { get; init; }
+    public DateTimeOffset? SubmittedAt { get; init; }
+    public DateTimeOffset? ReviewedAt { get; init; }
+    /// <summary>Printed as the report date and written as the PDF creation date (injectable for reproducible output).</summary>
+    public DateTimeOffset GeneratedAt { get; init; }
+
+    /// <summary>Unrounded overall score 0–100; null when no section has a score.</summary>
+    public double? OverallScore { get; init; }
+    /// <summary>Final rating (after knockouts); null when there is no rating.</summary>
+    public string? RatingLabel { get; init; }
+    /// <summary>Colour of the final rating, "#RRGGBB".</summary>
+    public string? RatingColorHex { get; init; }
+    /// <summary>Rating from the bands alone, before the knockout cap.</summary>
+    public string? BandRatingLabel { get; init; }
+    public IReadOnlyList<KnockoutModel> Knockouts { get; init; } = [];
+    /// <summary>Percentage 0–100.</summary>
+    public double? Completeness { get; init; }
+    /// <summary>0–100; null when no answered question counts.</summary>
+    public double? EvidenceStrength { get; init; }
+    /// <summary>The weakest questions, weakest first (the report prints up to five).</summary>
+    public IReadOnlyList<WeakQuestionModel> WeakestQuestions { get; init; } = [];
+    public IReadOnlyList<SectionModel> Sections { get; init; } = [];
+    public string? ApprovalConditions { get; init; }
+    public string? ReviewComment { get; init; }
+    /// <summary>The rating bands of the question set version, any order.</summary>
+    public IReadOnlyList<RatingBandModel> RatingBands { get; init; } = [];
+    /// <summary>Rating given when a knockout applies (explained in the methodology); null if not set.</summary>
+    public string? KnockoutRatingLabel { get; init; }
+}
+
+/// <summary>The question set an assessment was answered against.</summary>
+public sealed record QuestionSetRef(string Key, string Title, string Version);
+
+/// <summary>A rating band: scores from <paramref name="MinScore"/> up get <paramref name="Label"/>.</summary>
+public sealed record RatingBandModel(string Label, double MinScore, string ColorHex);
+
+/// <summary>A critical question that failed its threshold.</summary>
+public sealed record KnockoutModel(string QuestionKey, string QuestionText);
+
+/// <summary>A low-scoring question for the executive summary.</summary>
+public sealed record WeakQuestionModel(string QuestionKey, string QuestionText, string SectionTitle, double? P, double Weight);
+
+/// <summary>Evidence attached to an answer.</summary>
+/// <param name="Source">Display text, e.g. "Independent test".</param>
+/// <param name="Date">Evidence date.</param>
+/// <param name="Description">Free text (never turned into a link).</param>
+public sealed record EvidenceModel(string? Source, DateOnly? Date, string? Description);
+
+/// <summary>A section and its weighted score (null: no score, shown "—").</summary>
+public sealed record SectionModel(string Title, double Weight, double? Score)
+{
+    public IReadOnlyList<QuestionModel> Questions { get; init; } = [];
+}
+
+/// <summary>One question as answered.</summary>
+public sealed record QuestionModel
+{
+    public required string Key { get; init; }
+    public required string Text { get; init; }
+    /// <summary>The answer as shown to people; null = unanswered.</summary>
+    public string? AnswerText { get; init; }
+    /// <summary>Answer fraction 0–1; null for unanswered, N/A or text questions.</summary>
+    public double? P { get; init; }
+    public double Weight { get; init; }
+    public bool IsCritical { get; init; }
+    /// <summary>False for text questions, which never score.</summary>
+    public bool IsScored { get; init; } = true;
+    public string? Note { get; init; }
+    public EvidenceModel? Evidence { get; init; }
+    public bool IsNotApplicable { get; init; }
+    public string? NotApplicableJustification { get; init; }
+}

@@ -1,0 +1,60 @@
+namespace VendorRisk.Reports.Models;
+
+/// <summary>Everything the comparison PDF prints, for 2–10 assessments on one question set key.</summary>
+public sealed record ComparisonReportModel
+{
+    public required string QuestionSetKey { get; init; }
+    public required string QuestionSetTitle { get; init; }
+    public string? PreparedBy { get; init; }
+    public DateTimeOffset GeneratedAt { get; init; }
+    /// <summary>Vendors in ranking order (best first); the report does not re-rank.</summary>
+    public IReadOnlyList<ComparedVendorModel> Vendors { get; init; } = [];
+    /// <summary>One row per section; scores in <see cref="Vendors"/> order. Also feeds the radar chart.</summary>
+    public IReadOnlyList<SectionMatrixRowModel> SectionMatrix { get; init; } = [];
+    /// <summary>The what-if weighting, or null when every multiplier is the default 1.</summary>
+    public WeightingModel? Weighting { get; init; }
+    /// <summary>Null when the set has no cost roles.</summary>
+    public CostProjectionModel? CostProjection { get; init; }
+    /// <summary>Only questions whose answers differ, grouped by section.</summary>
+    public IReadOnlyList<SectionDifferencesModel> Differences { get; init; } = [];
+    public IReadOnlyList<RatingBandModel> RatingBands { get; init; } = [];
+    /// <summary>Plain-words rank stability result, e.g. "Stable: no multiplier in [0, 5] changes the leader."</summary>
+    public string? RankStability { get; init; }
+}
+
+/// <summary>One vendor's headline figures.</summary>
+public sealed record ComparedVendorModel
+{
+    public required string VendorName { get; init; }
+    public string? QuestionSetVersion { get; init; }
+    public double? OverallScore { get; init; }
+    public string? RatingLabel { get; init; }
+    public string? RatingColorHex { get; init; }
+    public IReadOnlyList<KnockoutModel> Knockouts { get; init; } = [];
+    public double? Completeness { get; init; }
+    public double? EvidenceStrength { get; init; }
+}
+
+/// <summary>A section's (effective) weight and each vendor's score.</summary>
+public sealed record SectionMatrixRowModel(string SectionTitle, double Weight, IReadOnlyList<double?> Scores);
+
+/// <summary>A named what-if weighting.</summary>
+public sealed record WeightingModel(string Name, IReadOnlyList<SectionMultiplierModel> Multipliers);
+
+/// <summary>A section weight multiplier in [0, 5].</summary>
+public sealed record SectionMultiplierModel(string SectionTitle, double Multiplier);
+
+/// <summary>The workload profile and each vendor's projected cost.</summary>
+public sealed record CostProjectionModel(WorkloadProfileModel Profile, IReadOnlyList<CostRowModel> Rows);
+
+/// <summary>Monthly token volumes and multipliers.</summary>
+public sealed record WorkloadProfileModel(string Name, long InputTokensPerMonth, long OutputTokensPerMonth, double PeakMultiplier, double AgenticMultiplier);
+
+/// <summary>Amounts in USD; null means unknown (printed "unknown", never 0).</summary>
+public sealed record CostRowModel(string VendorName, decimal? NormalMonthUsd, decimal? PeakMonthUsd, decimal? TwelveMonthsUsd, bool? ThrottlingRisk);
+
+/// <summary>The differing questions of one section.</summary>
+public sealed record SectionDifferencesModel(string SectionTitle, IReadOnlyList<QuestionDifferenceModel> Questions);
+
+/// <summary>A question whose answers differ; <see cref="Answers"/> in vendor order, null when that vendor's version lacks the question.</summary>
+public sealed record QuestionDifferenceModel(string QuestionKey, string QuestionText, IReadOnlyList<string?> Answers);

@@ -1,0 +1,101 @@
+using VendorRisk.Reports.Documents;
+using VendorRisk.Reports.Models;
+
+namespace VendorRisk.Reports.Tests.Documents;
+
+public sealed class AssessmentReportTests
+{
+    private static readonly AssessmentReportModel Model = SampleModels.Assessment();
+    private static readonly Lazy<List<string>> Pages = new(() => PdfText.Pages(new SkiaReportRenderer().RenderAssessment(Model)));
+
+    [Fact]
+    public void Every_question_text_and_answer_text_appears()
+    {
+        var all = PdfText.Squeeze(string.Concat(Pages.Value));
+        var questions = Model.Sections.SelectMany(s => s.Questions).ToList();
+        Assert.Equal(48, questions.Count);
+        foreach (var q in questions)
+        {
+            Assert.Contains(PdfText.Squeeze(q.Text), all, StringComparison.Ordinal);
+            if (q.AnswerText is not null)
+            {
+                Assert.Contains(PdfText.Squeeze(q.AnswerText), all, StringComparison.Ordinal);
+            }
+
+            if (q.NotApplicableJustification is not null)
+            {
+                Assert.Contains(PdfText.Squeeze(q.NotApplicableJustification), all, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
+    public void The_summary_prints_the_models_overall_score_and_rating()
+    {
+        var summary = Pages.Value[1];
+        Assert.Contains(AssessmentReport.SummaryTitle, summary, StringComparison.Ordinal);
+        Assert.Equal("63.5", ReportFormat.Score(Model.OverallScore));
+        Assert.Contains("Overall score63.5", summary, StringComparison.Ordinal);
+        Assert.Contains("RatingHigh", summary, StringComparison.Ordinal);
+        Assert.Contains("Completeness91.7 %", summary, StringComparison.Ordinal);
+        Assert.Contains("Evidence strength42.3", summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Knockouts_are_named_on_the_summary_page()
+    {
+        var summary = PdfText.Squeeze(Pages.Value[1]);
+        Assert.Equal(2, Model.Knockouts.Count);
+        foreach (var k in Model.Knockouts)
+        {
+            Assert.Contains(PdfText.Squeeze(k.QuestionKey + k.QuestionText), summary, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void The_five_weakest_questions_are_on_the_summary_page()
+    {
+        var summary = PdfText.Squeeze(Pages.Value[1]);
+        Assert.All(Model.WeakestQuestions.Take(5), q => Assert.Contains(PdfText.Squeeze(q.QuestionText), summary, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Page_count_is_within_expected_bounds_and_every_page_is_numbered()
+    {
+        var pages = Pages.Value;
+        // Cover, summary, section scores, about four pages of answers, appendix (two pages).
+        Assert.InRange(pages.Count, 7, 12);
+        for (var i = 0; i < pages.Count; i++)
+        {
+            Assert.Contains($"Page {i + 1} of {pages.Count}", pages[i], StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void The_cover_names_vendor_question_set_and_people()
+    {
+        var cover = Pages.Value[0];
+        Assert.Contains("Aurora Frontier Labs", cover, StringComparison.Ordinal);
+        Assert.Contains("frontier-ai-buyer-checklist", cover, StringComparison.Ordinal);
+        Assert.Contains("Maria Keller", cover, StringComparison.Ordinal);
+        Assert.Contains("Tom Okafor", cover, StringComparison.Ordinal);
+        Assert.Contains("2025-06-02", cover, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_appendix_explains_the_rating_bands_used()
+    {
+        var appendix = string.Concat(Pages.Value.SkipWhile(p => !p.Contains("How the score is calculated", StringComparison.Ordinal)));
+        Assert.All(Model.RatingBands, b => Assert.Contains(b.Label + ReportFormat.Score(b.MinScore), appendix, StringComparison.Ordinal));
+        Assert.Contains("knockout", appendix, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void The_same_input_gives_the_same_bytes()
+    {
+        var renderer = new SkiaReportRenderer();
+        var first = renderer.RenderAssessment(Model, TestContext.Current.CancellationToken);
+        var second = renderer.RenderAssessment(Model, TestContext.Current.CancellationToken);
+        Assert.Equal(first, second);
+    }
+}
