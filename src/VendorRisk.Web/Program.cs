@@ -1,14 +1,27 @@
-using MudBlazor.Services;
-using VendorRisk.Web.Components;
+using VendorRisk.Data;
+using VendorRisk.Web.Features.Cli;
+using VendorRisk.Web.Infrastructure;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-builder.Services.AddMudServices();
+if (AdminCommandLine.IsCommand(args))
+    return await AdminCommandLine.RunAsync(args);
 
+var builder = WebApplication.CreateBuilder(AppArguments.Normalize(args));
+builder.AddVendorRisk();
 var app = builder.Build();
-app.UseAntiforgery();
-app.MapStaticAssets();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
-app.Run();
+
+try
+{
+    await using var scope = app.Services.CreateAsyncScope();
+    await scope.ServiceProvider.GetRequiredService<StartupTasks>().RunAsync();
+}
+catch (Exception ex) when (ex is DatabaseStartupException or InvalidOperationException)
+{
+    app.Logger.LogCritical("VendorRisk cannot start: {Reason}", ex.Message);
+    return 1;
+}
+
+app.UseVendorRiskPipeline();
+await app.RunAsync();
+return 0;
 
 public partial class Program;

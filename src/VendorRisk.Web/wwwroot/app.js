@@ -1,1 +1,15 @@
-
+// Small browser helpers called from Blazor (no inline scripts: the CSP forbids them).
+window.vendorRisk = {
+    theme: {
+        get: () => localStorage.getItem("vr-theme"),
+        set: (value) => localStorage.setItem("vr-theme", value),
+    },
+    download: (fileName, contentType, base64) => {
+        const link = document.createElement("a");
+        link.href = `data:${contentType};base64,${base64}`;
+        link.download = fileName;
+        document.body.appendChild(link);
+        link.click();
+        link.remove();
+    },
+};

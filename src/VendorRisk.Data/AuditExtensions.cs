@@ -1,0 +1,59 @@
+using System.Text.Json;
+using VendorRisk.Data.Entities;
+
+namespace VendorRisk.Data;
+
+/// <summary>Who did something, as the services and the audit log know them.</summary>
+public sealed record Actor(string UserId, string Name, string Role)
+{
+    public static readonly Actor System = new("system", "system", Roles.Admin);
+
+    public bool Can(string role) => Roles.Includes(Role, role);
+}
+
+public static class AuditExtensions
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = false };
+
+    /// <summary>
+    /// Adds an audit entry to the context, so it is written in the same transaction as the change it records.
+    /// Values that are not strings are stored as JSON.
+    /// </summary>
+    public static AuditEntry Audit(this VendorRiskDbContext db, Actor actor, string action, string entityType, object? entityId,
+        string summary, object? oldValue = null, object? newValue = null, bool securityEvent = false)
+    {
+        var entry = new AuditEntry
+        {
+            At = DateTime.UtcNow,
+            UserId = actor.UserId == Actor.System.UserId ? null : actor.UserId,
+            UserName = actor.Name,
+            Action = action,
+            EntityType = entityType,
+            EntityId = entityId?.ToString(),
+            Summary = summary,
+            OldValue = Serialize(oldValue),
+            NewValue = Serialize(newValue),
+            IsSecurityEvent = securityEvent,
+        };
+        db.AuditEntries.Add(entry);
+        return entry;
+    }
+
+    private static string? Serialize(object? value) => value switch
+    {
+        null => null,
+        string s => s,
+        _ => JsonSerializer.Serialize(value, Json),
+    };
+}
+
+public static class AuditEntityTypes
+{
+    public const string User = "user";
+    public const string Vendor = "vendor";
+    public const string Assessment = "assessment";
+    public const string Answer = "answer";
+    public const string QuestionSet = "question-set";
+    public const string ApiToken = "api-token";
+    public const string Security = "security";
+}

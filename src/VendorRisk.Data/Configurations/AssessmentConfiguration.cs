@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using VendorRisk.Data.Entities;
+
+namespace VendorRisk.Data.Configurations;
+
+public sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessment>
+{
+    public void Configure(EntityTypeBuilder<Assessment> builder)
+    {
+        builder.Property(a => a.Status).HasConversion(AssessmentStatusConverter.Instance).HasMaxLength(30);
+        builder.Property(a => a.Title).HasMaxLength(200);
+        builder.Property(a => a.Version).IsConcurrencyToken();
+        builder.HasIndex(a => a.Status);
+        builder.HasOne(a => a.QuestionSetVersion).WithMany().HasForeignKey(a => a.QuestionSetVersionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(a => a.AssessorId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(a => a.Answers).WithOne(a => a.Assessment).HasForeignKey(a => a.AssessmentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class AnswerConfiguration : IEntityTypeConfiguration<Answer>
+{
+    public void Configure(EntityTypeBuilder<Answer> builder)
+    {
+        builder.HasIndex(a => new { a.AssessmentId, a.QuestionKey }).IsUnique();
+        builder.Property(a => a.QuestionKey).HasMaxLength(64);
+        builder.Property(a => a.EvidenceSource).HasConversion(EvidenceSourceConverter.Instance).HasMaxLength(30);
+        builder.Property(a => a.Version).IsConcurrencyToken();
+    }
+}

@@ -1,0 +1,80 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace VendorRisk.Data;
+
+public sealed class DatabaseStartupException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>Creates the folder, checks the file is a writable SQLite database, and applies migrations.</summary>
+public sealed class DatabaseInitializer(
+    IDbContextFactory<VendorRiskDbContext> contextFactory,
+    DatabaseLocation location,
+    ILogger<DatabaseInitializer> logger)
+{
+    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        var path = location.FilePath;
+        try
+        {
+            if (path != ":memory:")
+            {
+                var folder = Path.GetDirectoryName(path);
+                if (!string.IsNullOrEmpty(folder))
+                    Directory.CreateDirectory(folder);
+                CheckFile(path);
+            }
+
+            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            logger.LogInformation("Database {Path}: applying {Count} pending migration(s) {Migrations}", path, pending.Count, pending);
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        catch (DatabaseStartupException)
+        {
+            throw;
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == 26)
+        {
+            throw new DatabaseStartupException($"The database file {path} is not a SQLite database (it may be damaged, or another file has that name).", ex);
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode is 8 or 14)
+        {
+            throw new DatabaseStartupException($"The database file {path} cannot be opened for writing (read-only file or folder, or no permission).", ex);
+        }
+        catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
+        {
+            throw new DatabaseStartupException($"The database file {path} cannot be created or written: {ex.Message}", ex);
+        }
+    }
+
+    private static void CheckFile(string path)
+    {
+        if (!File.Exists(path))
+            return;
+
+        var info = new FileInfo(path);
+        if (info.IsReadOnly)
+            throw new DatabaseStartupException($"The database file {path} is read-only; the app needs to write to it.");
+
+        if (info.Length == 0)
+            return;
+
+        Span<byte> header = stackalloc byte[16];
+        using (var stream = File.OpenRead(path))
+        {
+            var read = stream.Read(header);
+            if (read < 16 || !header.SequenceEqual("SQLite format 3\0"u8))
+                throw new DatabaseStartupException($"The database file {path} is not a SQLite database (it may be damaged, or another file has that name).");
+        }
+
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            throw new DatabaseStartupException($"The database file {path} cannot be opened for writing (no permission).");
+        }
+    }
+}

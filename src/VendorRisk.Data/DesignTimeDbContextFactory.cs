@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace VendorRisk.Data;
+
+/// <summary>Lets <c>dotnet ef</c> build the model without starting the web app.</summary>
+internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<VendorRiskDbContext>
+{
+    public VendorRiskDbContext CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<VendorRiskDbContext>();
+        DependencyInjection.Configure(options, "Data Source=design-time.db");
+        return new VendorRiskDbContext(options.Options);
+    }
+}

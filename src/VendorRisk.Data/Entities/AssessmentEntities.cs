@@ -1,0 +1,83 @@
+using VendorRisk.Domain.Assessments;
+
+namespace VendorRisk.Data.Entities;
+
+public sealed class Assessment
+{
+    public int Id { get; set; }
+    public int VendorId { get; set; }
+    public Vendor Vendor { get; set; } = null!;
+    public int QuestionSetVersionId { get; set; }
+    public QuestionSetVersion QuestionSetVersion { get; set; } = null!;
+    public string Title { get; set; } = "";
+    public string? Scope { get; set; }
+    public string AssessorId { get; set; } = "";
+    public DateOnly? DueDate { get; set; }
+    public AssessmentStatus Status { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public DateTime? SubmittedAt { get; set; }
+    public DateTime? ReviewedAt { get; set; }
+    public string? ReviewerId { get; set; }
+    public string? ReviewComment { get; set; }
+    public int? PreviousAssessmentId { get; set; }
+    public string? LastSectionKey { get; set; }
+    /// <summary>Application-managed concurrency token for status changes.</summary>
+    public int Version { get; set; }
+    public List<Answer> Answers { get; set; } = [];
+}
+
+/// <summary>
+/// One stored answer. <see cref="Version"/> is the application-managed concurrency token
+/// (SQLite has no rowversion): every save increments it and checks the value it read.
+/// </summary>
+public sealed class Answer
+{
+    public int Id { get; set; }
+    public int AssessmentId { get; set; }
+    public Assessment Assessment { get; set; } = null!;
+    public string QuestionKey { get; set; } = "";
+    public string? Choice { get; set; }
+    public List<string>? Choices { get; set; }
+    public double? Number { get; set; }
+    public string? Text { get; set; }
+    public bool NotApplicable { get; set; }
+    public string? Justification { get; set; }
+    public string? Note { get; set; }
+    public string? EvidenceDescription { get; set; }
+    public EvidenceSource? EvidenceSource { get; set; }
+    public DateOnly? EvidenceDate { get; set; }
+    public int Version { get; set; }
+    public string UpdatedById { get; set; } = "";
+    public string UpdatedByName { get; set; } = "";
+    public DateTime UpdatedAt { get; set; }
+
+    public AnswerValue ToValue() => new()
+    {
+        QuestionKey = QuestionKey,
+        Choice = Choice,
+        Choices = Choices,
+        Number = Number,
+        Text = Text,
+        NotApplicable = NotApplicable,
+        Justification = Justification,
+        Note = Note,
+        Evidence = EvidenceDescription is null && EvidenceSource is null && EvidenceDate is null
+            ? null
+            : new Evidence(EvidenceDescription, EvidenceSource, EvidenceDate),
+    };
+
+    public void Apply(AnswerValue value)
+    {
+        Choice = value.Choice;
+        Choices = value.Choices?.ToList();
+        Number = value.Number;
+        Text = value.Text;
+        NotApplicable = value.NotApplicable;
+        Justification = value.Justification;
+        Note = value.Note;
+        EvidenceDescription = value.Evidence?.Description;
+        EvidenceSource = value.Evidence?.Source;
+        EvidenceDate = value.Evidence?.Date;
+    }
+}

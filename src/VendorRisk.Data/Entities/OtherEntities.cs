@@ -1,0 +1,53 @@
+namespace VendorRisk.Data.Entities;
+
+/// <summary>Append-only: a trigger refuses updates and deletes.</summary>
+public sealed class AuditEntry
+{
+    public long Id { get; set; }
+    public DateTime At { get; set; }
+    public string? UserId { get; set; }
+    public string UserName { get; set; } = "";
+    public string Action { get; set; } = "";
+    public string EntityType { get; set; } = "";
+    public string? EntityId { get; set; }
+    public string Summary { get; set; } = "";
+    public string? OldValue { get; set; }
+    public string? NewValue { get; set; }
+    public bool IsSecurityEvent { get; set; }
+}
+
+public sealed class SavedWeighting
+{
+    public int Id { get; set; }
+    public string Name { get; set; } = "";
+    public string QuestionSetKey { get; set; } = "";
+    public Dictionary<string, double> Multipliers { get; set; } = [];
+    public string CreatedBy { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
+}
+
+public sealed class SavedWorkloadProfile
+{
+    public int Id { get; set; }
+    public string Name { get; set; } = "";
+    public double InputTokensPerMonth { get; set; }
+    public double OutputTokensPerMonth { get; set; }
+    public double Peak { get; set; } = 1;
+    public double Agentic { get; set; } = 1;
+    public DateTime CreatedAt { get; set; }
+}
+
+public sealed class ApiToken
+{
+    public int Id { get; set; }
+    public string UserId { get; set; } = "";
+    public ApplicationUser User { get; set; } = null!;
+    public string Name { get; set; } = "";
+    /// <summary>SHA-256 of the token, hex; the token itself is shown once and never stored.</summary>
+    public string TokenHash { get; set; } = "";
+    public string Prefix { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
+    public DateTime ExpiresAt { get; set; }
+    public DateTime? RevokedAt { get; set; }
+    public DateTime? LastUsedAt { get; set; }
+}

@@ -1,0 +1,36 @@
+namespace VendorRisk.Domain.Common;
+
+/// <summary>The caller's role may not do this (HTTP 403).</summary>
+public sealed class ForbiddenException(string message) : Exception(message);
+
+/// <summary>The thing asked for does not exist (HTTP 404).</summary>
+public sealed class NotFoundException(string message) : Exception(message);
+
+/// <summary>
+/// A write lost a race, or the workflow does not allow the step from the current status (HTTP 409).
+/// <see cref="Current"/> is the current state, returned to the caller so it can choose.
+/// </summary>
+public sealed class ConflictException(string message, object? current = null) : Exception(message)
+{
+    public object? Current { get; } = current;
+}
+
+/// <summary>
+/// The input was refused (HTTP 400). Keys are paths into the request (camelCase, 0-based indexes,
+/// no <c>$.</c> prefix; <c>$.</c> paths for a question-set file); values are messages a user understands.
+/// </summary>
+public sealed class ValidationFailedException : Exception
+{
+    public ValidationFailedException(IReadOnlyDictionary<string, string[]> errors)
+        : base(Describe(errors)) => Errors = errors;
+
+    public ValidationFailedException(string path, string message)
+        : this(new Dictionary<string, string[]> { [path] = [message] })
+    {
+    }
+
+    public IReadOnlyDictionary<string, string[]> Errors { get; }
+
+    private static string Describe(IReadOnlyDictionary<string, string[]> errors) =>
+        string.Join("; ", errors.SelectMany(e => e.Value.Select(m => string.IsNullOrEmpty(e.Key) ? m : $"{e.Key}: {m}")));
+}

@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using VendorRisk.Data;
+using VendorRisk.Data.Entities;
+using VendorRisk.Web.Infrastructure;
+
+namespace VendorRisk.Web.Features.Audit;
+
+public sealed record AuditQuery(string? User = null, string? EntityType = null, string? EntityId = null, DateOnly? From = null, DateOnly? To = null, int Skip = 0, int Take = 50);
+
+public sealed record AuditResults(IReadOnlyList<AuditEntry> Entries, int Total);
+
+public sealed class AuditService(IDbContextFactory<VendorRiskDbContext> dbFactory, ICurrentUser currentUser)
+{
+    /// <summary>The whole log, security events included: Admins only.</summary>
+    public async Task<AuditResults> SearchAsync(AuditQuery query, CancellationToken cancellationToken = default)
+    {
+        await currentUser.RequireAsync(Roles.Admin, "read the audit log", cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var entries = db.AuditEntries.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(query.User))
+            entries = entries.Where(e => e.UserName.Contains(query.User) || e.UserId == query.User);
+        if (!string.IsNullOrWhiteSpace(query.EntityType))
+            entries = entries.Where(e => e.EntityType == query.EntityType);
+        if (!string.IsNullOrWhiteSpace(query.EntityId))
+            entries = entries.Where(e => e.EntityId == query.EntityId);
+        if (query.From is { } from)
+            entries = entries.Where(e => e.At >= from.ToDateTime(TimeOnly.MinValue));
+        if (query.To is { } to)
+            entries = entries.Where(e => e.At < to.AddDays(1).ToDateTime(TimeOnly.MinValue));
+        var total = await entries.CountAsync(cancellationToken);
+        var page = await entries.OrderByDescending(e => e.Id).Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, 500)).ToListAsync(cancellationToken);
+        return new AuditResults(page, total);
+    }
+
+    /// <summary>
+    /// The history of one vendor, assessment or question set, for whoever may read it (Viewer and up),
+    /// without security events. Answer changes belong to their assessment's history.
+    /// </summary>
+    public async Task<IReadOnlyList<AuditEntry>> HistoryAsync(string entityType, string entityId, CancellationToken cancellationToken = default)
+    {
+        await currentUser.RequireAsync(Roles.Viewer, "read history", cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var types = entityType == AuditEntityTypes.Assessment ? new[] { AuditEntityTypes.Assessment, AuditEntityTypes.Answer } : [entityType];
+        return await db.AuditEntries.AsNoTracking()
+            .Where(e => !e.IsSecurityEvent && types.Contains(e.EntityType) && (e.EntityId == entityId || e.EntityId!.StartsWith(entityId + "/")))
+            .OrderByDescending(e => e.Id)
+            .Take(500)
+            .ToListAsync(cancellationToken);
+    }
+}

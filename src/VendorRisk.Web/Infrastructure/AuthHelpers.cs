@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server;
+using Microsoft.AspNetCore.Identity;
+using VendorRisk.Data.Entities;
+
+namespace VendorRisk.Web.Infrastructure;
+
+/// <summary>
+/// Over HTTPS (direct, or through a trusted proxy's forwarded headers) the auth cookie is
+/// <c>Secure</c> and carries the <c>__Host-</c> prefix; over plain HTTP (local use, tests) a
+/// browser would refuse such a cookie, so it keeps its plain name.
+/// </summary>
+internal sealed class HostPrefixCookieManager : ICookieManager
+{
+    private readonly ChunkingCookieManager _inner = new();
+
+    public static string NameFor(HttpContext context, string key) =>
+        context.Request.IsHttps ? "__Host-" + key.TrimStart('.') : key;
+
+    public string? GetRequestCookie(HttpContext context, string key) =>
+        _inner.GetRequestCookie(context, NameFor(context, key));
+
+    public void AppendResponseCookie(HttpContext context, string key, string? value, CookieOptions options) =>
+        _inner.AppendResponseCookie(context, NameFor(context, key), value, Harden(context, options));
+
+    public void DeleteCookie(HttpContext context, string key, CookieOptions options) =>
+        _inner.DeleteCookie(context, NameFor(context, key), Harden(context, options));
+
+    private static CookieOptions Harden(HttpContext context, CookieOptions options)
+    {
+        if (context.Request.IsHttps)
+        {
+            options.Secure = true;
+            options.Path = "/";
+            options.Domain = null;
+        }
+        return options;
+    }
+}
+
+/// <summary>API callers get 401/403, not a redirect to an HTML page.</summary>
+internal static class ApiAwareRedirects
+{
+    public static Task ToLogin(RedirectContext<CookieAuthenticationOptions> context) =>
+        Respond(context, StatusCodes.Status401Unauthorized);
+
+    public static Task ToAccessDenied(RedirectContext<CookieAuthenticationOptions> context) =>
+        Respond(context, StatusCodes.Status403Forbidden);
+
+    private static Task Respond(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Re-checks the security stamp of a connected circuit every minute, so a disabled user is cut off.</summary>
+internal sealed class RevalidatingAuthenticationStateProvider(
+    ILoggerFactory loggerFactory,
+    IServiceScopeFactory scopeFactory,
+    Microsoft.Extensions.Options.IOptions<IdentityOptions> options)
+    : RevalidatingServerAuthenticationStateProvider(loggerFactory)
+{
+    protected override TimeSpan RevalidationInterval => DependencyInjection.RevalidationInterval;
+
+    protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
+    {
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = await users.GetUserAsync(authenticationState.User);
+        if (user is null || user.IsDisabled)
+            return false;
+        var principalStamp = authenticationState.User.FindFirst(options.Value.ClaimsIdentity.SecurityStampClaimType)?.Value;
+        return principalStamp == await users.GetSecurityStampAsync(user);
+    }
+}

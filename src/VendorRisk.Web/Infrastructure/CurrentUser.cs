@@ -1,0 +1,95 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.EntityFrameworkCore;
+using VendorRisk.Data;
+using VendorRisk.Data.Entities;
+using VendorRisk.Domain.Common;
+
+namespace VendorRisk.Web.Infrastructure;
+
+/// <summary>
+/// The signed-in user as the services see them. Every data-changing service method asks this
+/// for an <see cref="Actor"/> with the role it needs, so a component or endpoint that calls a
+/// service cannot get around the check. The role and the disabled flag are read from the
+/// database on every call, so a change takes effect at once.
+/// </summary>
+public interface ICurrentUser
+{
+    Task<Actor?> GetAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Returns the actor, or throws <see cref="ForbiddenException"/> (and audits the denial).</summary>
+    Task<Actor> RequireAsync(string role, string action, CancellationToken cancellationToken = default);
+}
+
+public sealed class CurrentUser(
+    IServiceProvider services,
+    IDbContextFactory<VendorRiskDbContext> dbFactory,
+    ILogger<CurrentUser> logger) : ICurrentUser
+{
+    private ClaimsPrincipal? _principal;
+
+    /// <summary>Set by the HTTP pipeline for API requests, where no Blazor authentication state exists.</summary>
+    public void UsePrincipal(ClaimsPrincipal principal) => _principal = principal;
+
+    public async Task<Actor?> GetAsync(CancellationToken cancellationToken = default)
+    {
+        var principal = _principal ?? await PrincipalFromBlazorAsync();
+        var userId = principal?.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (userId is null)
+            return null;
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var user = await db.Users.AsNoTracking()
+            .Where(u => u.Id == userId)
+            .Select(u => new { u.Id, u.DisplayName, u.Email, u.Role, u.IsDisabled })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (user is null || user.IsDisabled)
+            return null;
+        return new Actor(user.Id, string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email ?? user.Id : user.DisplayName, user.Role);
+    }
+
+    public async Task<Actor> RequireAsync(string role, string action, CancellationToken cancellationToken = default)
+    {
+        var actor = await GetAsync(cancellationToken);
+        if (actor is not null && actor.Can(role))
+            return actor;
+
+        var who = actor?.Name ?? "anonymous";
+        logger.LogWarning("Permission denied: {User} ({Role}) tried to {Action}", who, actor?.Role, action);
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            db.Audit(actor ?? new Actor("anonymous", "anonymous", ""), "permission-denied", AuditEntityTypes.Security, null,
+                $"Refused: {action} (needs {role})", securityEvent: true);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        throw new ForbiddenException(actor is null
+            ? "You are not signed in, or your account is disabled."
+            : $"Your role ({actor.Role}) may not {action}; it needs {role}.");
+    }
+
+    private async Task<ClaimsPrincipal?> PrincipalFromBlazorAsync()
+    {
+        var provider = services.GetService<AuthenticationStateProvider>();
+        if (provider is null)
+            return null;
+        try
+        {
+            return (await provider.GetAuthenticationStateAsync()).User;
+        }
+        catch (InvalidOperationException)
+        {
+            // Outside a Blazor render (a plain HTTP endpoint) the provider has no state.
+            return services.GetService<IHttpContextAccessor>()?.HttpContext?.User;
+        }
+    }
+}
+
+/// <summary>The command line acts as the system: whoever can run it can already read the database file.</summary>
+public sealed class SystemCurrentUser : ICurrentUser
+{
+    public Task<Actor?> GetAsync(CancellationToken cancellationToken = default) => Task.FromResult<Actor?>(Actor.System);
+
+    public Task<Actor> RequireAsync(string role, string action, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Actor.System);
+}

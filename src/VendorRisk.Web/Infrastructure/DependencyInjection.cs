@@ -1,0 +1,111 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using MudBlazor.Services;
+using VendorRisk.Data;
+using VendorRisk.Data.Entities;
+using VendorRisk.Web.Features.Audit;
+using VendorRisk.Web.Features.Users;
+
+namespace VendorRisk.Web.Infrastructure;
+
+public static class DependencyInjection
+{
+    /// <summary>How often a session re-checks that its user still exists, is enabled and keeps its role.</summary>
+    public static readonly TimeSpan RevalidationInterval = TimeSpan.FromMinutes(1);
+
+    public static WebApplicationBuilder AddVendorRisk(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var options = builder.Configuration.GetSection(VendorRiskOptions.Section).Get<VendorRiskOptions>() ?? new VendorRiskOptions();
+        services.AddSingleton(options);
+
+        services.AddVendorRiskData(builder.Configuration.GetConnectionString(Data.DependencyInjection.ConnectionStringName), builder.Environment.ContentRootPath);
+        // Identity's stores need a scoped context; short-lived scopes are created per operation by the services.
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<VendorRiskDbContext>>().CreateDbContext());
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddHttpContextAccessor();
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingAuthenticationStateProvider>();
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = IdentityConstants.ApplicationScheme;
+                o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.LoginPath = PublicEndpoints.Login;
+            cookie.LogoutPath = PublicEndpoints.Logout;
+            cookie.AccessDeniedPath = PublicEndpoints.AccessDenied;
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.Cookie.Name = ".VendorRisk.Auth";
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
+            cookie.SlidingExpiration = true;
+            cookie.CookieManager = new HostPrefixCookieManager();
+            cookie.Events.OnRedirectToLogin = ApiAwareRedirects.ToLogin;
+            cookie.Events.OnRedirectToAccessDenied = ApiAwareRedirects.ToAccessDenied;
+        });
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = RevalidationInterval);
+
+        services.AddIdentityCore<ApplicationUser>(o =>
+            {
+                o.Password.RequiredLength = CommonPasswordValidator.MinimumLength;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<VendorRiskDbContext>()
+            .AddSignInManager<VendorRiskSignInManager>()
+            .AddClaimsPrincipalFactory<VendorRiskClaimsPrincipalFactory>()
+            .AddPasswordValidator<CommonPasswordValidator>()
+            .AddDefaultTokenProviders();
+
+        services.AddDataProtection().SetApplicationName("VendorRisk").PersistKeysToDbContext<VendorRiskDbContext>();
+        services.AddAuthorization(o => o.AddVendorRiskPolicies());
+
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            foreach (var proxy in options.TrustedProxies)
+                o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+        });
+
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
+        services.AddScoped<UserService>();
+        services.AddScoped<SecurityAudit>();
+        services.AddScoped<AuditService>();
+        services.AddScoped<StartupTasks>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+        services.AddVendorRiskFeatures();
+        return builder;
+    }
+}
+
+public sealed class VendorRiskOptions
+{
+    public const string Section = "VendorRisk";
+
+    public bool Demo { get; set; }
+    /// <summary>Reverse proxies whose X-Forwarded-* headers are trusted (their IP addresses).</summary>
+    public List<string> TrustedProxies { get; set; } = [];
+    /// <summary>Days between assessments, by the rating's rank from the worst band (index 0 = worst).</summary>
+    public List<int> ReassessmentDays { get; set; } = [90, 180, 365];
+}
