@@ -5,6 +5,9 @@ public static class FeatureRegistration
 {
     public static IServiceCollection AddVendorRiskFeatures(this IServiceCollection services)
     {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<Features.Shared.QuestionSetDefinitions>();
+        services.AddScoped<Features.Shared.AssessmentReader>();
         return services;
     }
 }

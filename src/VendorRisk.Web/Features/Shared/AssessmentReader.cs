@@ -1,0 +1,127 @@
+using Microsoft.EntityFrameworkCore;
+using VendorRisk.Data;
+using VendorRisk.Data.Entities;
+using VendorRisk.Domain.Assessments;
+using VendorRisk.Domain.Common;
+using VendorRisk.Domain.QuestionSets;
+using VendorRisk.Domain.Scoring;
+using VendorRisk.Web.Infrastructure;
+
+namespace VendorRisk.Web.Features.Shared;
+
+/// <summary>A stored answer with who saved it and its concurrency version.</summary>
+public sealed record StoredAnswer(AnswerValue Value, int Version, string UpdatedById, string UpdatedByName, DateTime UpdatedAt);
+
+/// <summary>One assessment with its question-set version, answers and score, as every read path needs it.</summary>
+public sealed record AssessmentSnapshot
+{
+    public required int Id { get; init; }
+    public required int VendorId { get; init; }
+    public required string VendorName { get; init; }
+    public required string Title { get; init; }
+    public string? Scope { get; init; }
+    public required AssessmentStatus Status { get; init; }
+    public required string AssessorId { get; init; }
+    public required string AssessorName { get; init; }
+    public string? ReviewerId { get; init; }
+    public string? ReviewerName { get; init; }
+    public string? ReviewComment { get; init; }
+    public DateOnly? DueDate { get; init; }
+    public required DateTime CreatedAt { get; init; }
+    public DateTime? SubmittedAt { get; init; }
+    public DateTime? ReviewedAt { get; init; }
+    public int? PreviousAssessmentId { get; init; }
+    public string? LastSectionKey { get; init; }
+    public required int Version { get; init; }
+    public required int QuestionSetVersionId { get; init; }
+    public required int QuestionSetVersionNumber { get; init; }
+    public required QuestionSetDefinition QuestionSet { get; init; }
+    public required IReadOnlyDictionary<string, StoredAnswer> Answers { get; init; }
+    /// <summary>The as-of date of scoring.md §5: the submission date once submitted, else today.</summary>
+    public required DateOnly AsOf { get; init; }
+    public required AssessmentScore Score { get; init; }
+
+    public IReadOnlyDictionary<string, AnswerValue> AnswerValues => Answers.ToDictionary(a => a.Key, a => a.Value.Value);
+
+    public bool IsEditable => Status == AssessmentStatus.Draft;
+}
+
+public sealed record AssessmentFilter(int? VendorId = null, AssessmentStatus? Status = null, string? QuestionSetKey = null, string? AssessorId = null, IReadOnlyCollection<int>? Ids = null);
+
+/// <summary>The read side of assessments, shared by the wizard, compare, dashboard, reports and the API.</summary>
+public sealed class AssessmentReader(
+    IDbContextFactory<VendorRiskDbContext> dbFactory,
+    QuestionSetDefinitions definitions,
+    ICurrentUser currentUser,
+    TimeProvider clock)
+{
+    public async Task<AssessmentSnapshot> GetAsync(int id, CancellationToken cancellationToken = default)
+    {
+        var found = await ListAsync(new AssessmentFilter(Ids: [id]), cancellationToken);
+        return found.Count == 1 ? found[0] : throw new NotFoundException($"No assessment with id {id}.");
+    }
+
+    public async Task<IReadOnlyList<AssessmentSnapshot>> ListAsync(AssessmentFilter filter, CancellationToken cancellationToken = default)
+    {
+        await currentUser.RequireAsync(Roles.Viewer, "read assessments", cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var query = db.Assessments.AsNoTracking()
+            .Include(a => a.Vendor)
+            .Include(a => a.QuestionSetVersion).ThenInclude(v => v.QuestionSet)
+            .Include(a => a.Answers)
+            .AsSplitQuery();
+        if (filter.Ids is { } ids)
+            query = query.Where(a => ids.Contains(a.Id));
+        if (filter.VendorId is { } vendorId)
+            query = query.Where(a => a.VendorId == vendorId);
+        if (filter.Status is { } status)
+            query = query.Where(a => a.Status == status);
+        if (filter.QuestionSetKey is { } key)
+            query = query.Where(a => a.QuestionSetVersion.QuestionSet.Key == key);
+        if (filter.AssessorId is { } assessorId)
+            query = query.Where(a => a.AssessorId == assessorId);
+
+        var rows = await query.OrderBy(a => a.Id).ToListAsync(cancellationToken);
+        var userIds = rows.SelectMany(a => new[] { a.AssessorId, a.ReviewerId }).OfType<string>().Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => string.IsNullOrWhiteSpace(u.DisplayName) ? u.Email ?? u.Id : u.DisplayName, cancellationToken);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        return rows.Select(a => ToSnapshot(a, names, today)).ToList();
+    }
+
+    private AssessmentSnapshot ToSnapshot(Assessment a, IReadOnlyDictionary<string, string> names, DateOnly today)
+    {
+        var definition = definitions.Get(a.QuestionSetVersion);
+        var answers = a.Answers.ToDictionary(
+            x => x.QuestionKey,
+            x => new StoredAnswer(x.ToValue(), x.Version, x.UpdatedById, x.UpdatedByName, x.UpdatedAt));
+        var asOf = a.Status != AssessmentStatus.Draft && a.SubmittedAt is { } submitted ? DateOnly.FromDateTime(submitted) : today;
+        return new AssessmentSnapshot
+        {
+            Id = a.Id,
+            VendorId = a.VendorId,
+            VendorName = a.Vendor.Name,
+            Title = a.Title,
+            Scope = a.Scope,
+            Status = a.Status,
+            AssessorId = a.AssessorId,
+            AssessorName = names.GetValueOrDefault(a.AssessorId, "unknown user"),
+            ReviewerId = a.ReviewerId,
+            ReviewerName = a.ReviewerId is null ? null : names.GetValueOrDefault(a.ReviewerId, "unknown user"),
+            ReviewComment = a.ReviewComment,
+            DueDate = a.DueDate,
+            CreatedAt = a.CreatedAt,
+            SubmittedAt = a.SubmittedAt,
+            ReviewedAt = a.ReviewedAt,
+            PreviousAssessmentId = a.PreviousAssessmentId,
+            LastSectionKey = a.LastSectionKey,
+            Version = a.Version,
+            QuestionSetVersionId = a.QuestionSetVersionId,
+            QuestionSetVersionNumber = a.QuestionSetVersion.Number,
+            QuestionSet = definition,
+            Answers = answers,
+            AsOf = asOf,
+            Score = ScoringEngine.Score(definition, answers.ToDictionary(x => x.Key, x => x.Value.Value), asOf),
+        };
+    }
+}

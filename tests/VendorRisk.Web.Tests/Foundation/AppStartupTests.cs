@@ -1,0 +1,49 @@
+using System.Net;
+using VendorRisk.Data.Entities;
+using VendorRisk.Web.Tests.Infrastructure;
+
+namespace VendorRisk.Web.Tests.Foundation;
+
+public sealed class AppStartupTests(WebAppFixture app) : IClassFixture<WebAppFixture>
+{
+    [Fact]
+    public async Task Health_answers_200_when_the_database_is_reachable()
+    {
+        using var client = app.CreateRawClient();
+        var response = await client.GetAsync("/health", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Root_redirects_an_anonymous_visitor_to_sign_in()
+    {
+        using var client = app.CreateRawClient();
+        var response = await client.GetAsync("/", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/login", response.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task Root_answers_200_for_a_signed_in_viewer()
+    {
+        using var client = await app.SignedInClientAsync(Roles.Viewer);
+        var response = await client.GetAsync("/", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_unknown_route_renders_the_not_found_page_with_404()
+    {
+        using var client = await app.SignedInClientAsync(Roles.Viewer);
+        var response = await client.GetAsync("/no-such-page", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Page not found", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public void The_database_file_is_created_where_the_connection_string_says()
+    {
+        Assert.True(File.Exists(app.DatabasePath));
+    }
+}

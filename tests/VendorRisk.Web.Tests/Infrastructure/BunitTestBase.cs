@@ -1,0 +1,29 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace VendorRisk.Web.Tests.Infrastructure;
+
+/// <summary>bUnit context with MudBlazor services, no transitions, and loose JS interop (MudBlazor's own test setup).</summary>
+public abstract class BunitTestBase : BunitContext
+{
+    protected BunitTestBase()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices(options =>
+        {
+            options.SnackbarConfiguration.ShowTransitionDuration = 0;
+            options.SnackbarConfiguration.HideTransitionDuration = 0;
+            options.PopoverOptions.CheckForPopoverProvider = false;
+        });
+    }
+
+    /// <summary>Renders the MudBlazor providers a page needs (popovers, dialogs, snackbars).</summary>
+    protected IRenderedComponent<MudPopoverProvider> RenderProviders()
+    {
+        Render<MudDialogProvider>();
+        Render<MudSnackbarProvider>();
+        return Render<MudPopoverProvider>();
+    }
+}

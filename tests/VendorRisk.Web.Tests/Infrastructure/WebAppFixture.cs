@@ -1,0 +1,133 @@
+using System.Net;
+using System.Security.Claims;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using VendorRisk.Data;
+using VendorRisk.Data.Entities;
+using VendorRisk.Web.Features.Users;
+using VendorRisk.Web.Infrastructure;
+
+namespace VendorRisk.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real app on a real Kestrel port (127.0.0.1, a free port) with its own temporary SQLite
+/// file, and one user per role. Share one per test class with <c>IClassFixture&lt;WebAppFixture&gt;</c>.
+/// </summary>
+public class WebAppFixture : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string Password = "correct horse battery staple 42";
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "vendorrisk-tests", Guid.NewGuid().ToString("n"));
+    private readonly Dictionary<string, string> _userIds = [];
+
+    public WebAppFixture()
+    {
+        Directory.CreateDirectory(_folder);
+        DatabasePath = Path.Combine(_folder, "vendorrisk.db");
+        UseKestrel(0);
+    }
+
+    public string DatabasePath { get; }
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>Extra configuration for a derived fixture (for example demo mode or a low rate limit).</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    public static string EmailOf(string role) => $"{role.ToLowerInvariant()}@vendorrisk.test";
+
+    public string UserIdOf(string role) => _userIds[role];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:VendorRisk", $"Data Source={DatabasePath}");
+        foreach (var (key, value) in Settings)
+            builder.UseSetting(key, value);
+    }
+
+    public virtual async ValueTask InitializeAsync()
+    {
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>();
+        BaseAddress = new Uri(addresses.Addresses.First().Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1"));
+
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserService>();
+        foreach (var role in Roles.All)
+        {
+            var created = await users.CreateAsSystemAsync(new CreateUserRequest(EmailOf(role), $"Test {role}", role, Password));
+            _userIds[role] = created.User.Id;
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>A client of the real server that does not follow redirects and keeps cookies.</summary>
+    public HttpClient CreateRawClient(CookieContainer? cookies = null) =>
+        new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies ?? new CookieContainer(), UseCookies = true })
+        {
+            BaseAddress = BaseAddress,
+        };
+
+    /// <summary>Signs in through the real sign-in form and returns a client carrying the auth cookie.</summary>
+    public async Task<HttpClient> SignedInClientAsync(string role) => await SignInAsync(EmailOf(role), Password);
+
+    public async Task<HttpClient> SignInAsync(string email, string password)
+    {
+        var client = CreateRawClient();
+        var response = await PostLoginAsync(client, email, password);
+        if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.OriginalString.Contains("login") == true)
+            throw new InvalidOperationException($"Sign-in as {email} failed: {(int)response.StatusCode} {response.Headers.Location}");
+        return client;
+    }
+
+    public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string email, string password)
+    {
+        var token = await AntiforgeryTokenAsync(client, PublicEndpoints.Login);
+        return await client.PostAsync(PublicEndpoints.Login, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login",
+            ["__RequestVerificationToken"] = token,
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        }));
+    }
+
+    public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string path)
+    {
+        var html = await client.GetStringAsync(path);
+        var match = Regex.Match(html, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"");
+        return match.Success ? WebUtility.HtmlDecode(match.Groups[1].Value) : throw new InvalidOperationException($"No antiforgery token on {path}.");
+    }
+
+    /// <summary>A DI scope in which services act as the given role's test user (service-level tests).</summary>
+    public AsyncServiceScope ScopeAs(string role)
+    {
+        var scope = Services.CreateAsyncScope();
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(ClaimTypes.NameIdentifier, _userIds[role]), new Claim(ClaimTypes.Role, role)], "Test"));
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().UsePrincipal(principal);
+        return scope;
+    }
+
+    public async Task<VendorRiskDbContext> CreateDbContextAsync() =>
+        await Services.GetRequiredService<IDbContextFactory<VendorRiskDbContext>>().CreateDbContextAsync();
+}
