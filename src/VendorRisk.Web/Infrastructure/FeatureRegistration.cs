@@ -1,3 +1,5 @@
+using VendorRisk.Web.Features.Api;
+
 namespace VendorRisk.Web.Infrastructure;
 
 /// <summary>Each feature's services, one line each.</summary>
@@ -8,6 +10,7 @@ public static class FeatureRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Features.Shared.QuestionSetDefinitions>();
         services.AddScoped<Features.Shared.AssessmentReader>();
+        services.AddVendorRiskApi();
         return services;
     }
 }
@@ -17,6 +20,7 @@ public static class EndpointRegistration
     /// <summary>Each feature's HTTP endpoints (downloads, API), one line each.</summary>
     public static WebApplication MapVendorRiskEndpoints(this WebApplication app)
     {
+        app.MapVendorRiskApi();
         return app;
     }
 }
