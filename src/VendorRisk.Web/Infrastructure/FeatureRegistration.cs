@@ -5,6 +5,7 @@ public static class FeatureRegistration
 {
     public static IServiceCollection AddVendorRiskFeatures(this IServiceCollection services)
     {
+        services.AddScoped<Features.QuestionSets.QuestionSetService>().AddScoped<ISeeder, Features.QuestionSets.QuestionSetSeeder>();
         return services;
     }
 }
