@@ -56,6 +56,8 @@ public partial class QuestionSetsPage
         {
             // Refused before reading: the format's limit, not Blazor's default upload limit.
             _importErrors = [new FormatError("$", $"the file is {file.Size.ToString("N0", CultureInfo.InvariantCulture)} bytes; the limit is 2 MiB ({QuestionSetLimits.MaxFileBytes.ToString("N0", CultureInfo.InvariantCulture)} bytes) and it was not read")];
+            if (_upload is not null)
+                await _upload.ClearAsync();
             return;
         }
 
