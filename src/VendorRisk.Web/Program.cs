@@ -5,7 +5,12 @@ using VendorRisk.Web.Infrastructure;
 if (AdminCommandLine.IsCommand(args))
     return await AdminCommandLine.RunAsync(args);
 
-var builder = WebApplication.CreateBuilder(AppArguments.Normalize(args));
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = AppArguments.Normalize(args),
+    // `dotnet run` keeps the user's directory as the working directory (for CLI paths), so pin the content root.
+    ContentRootPath = AdminCommandLine.ResolveContentRoot(),
+});
 builder.AddVendorRisk();
 var app = builder.Build();
 

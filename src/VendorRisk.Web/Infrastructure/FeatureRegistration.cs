@@ -11,6 +11,7 @@ public static class FeatureRegistration
         services.AddSingleton<Features.Shared.QuestionSetDefinitions>();
         services.AddScoped<Features.Shared.AssessmentReader>();
         services.AddVendorRiskApi();
+        services.AddScoped<Features.QuestionSets.QuestionSetService>().AddScoped<ISeeder, Features.QuestionSets.QuestionSetSeeder>();
         return services;
     }
 }

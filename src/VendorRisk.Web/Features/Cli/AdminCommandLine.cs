@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Console;
+using VendorRisk.Web.Features.QuestionSets;
 using VendorRisk.Web.Infrastructure;
 
 namespace VendorRisk.Web.Features.Cli;
@@ -23,7 +24,7 @@ public static class AdminCommandLine
     public const int Refused = 1;
     public const int UsageError = 2;
 
-    public static readonly IReadOnlyList<string> Commands = ["question-sets", "users", "tokens", "backup", "restore"];
+    public static readonly IReadOnlyList<string> Commands = ["question-sets", "users", "tokens", "backup", "restore", "health"];
 
     public static readonly Dictionary<string, Func<string[], IServiceProvider, Task<int>>> Groups = new(StringComparer.Ordinal)
     {
@@ -31,12 +32,18 @@ public static class AdminCommandLine
         ["tokens"] = TokenCommands.RunAsync,
         ["backup"] = DatabaseCommands.BackupAsync,
         ["restore"] = DatabaseCommands.RestoreAsync,
+        ["health"] = HealthCommand.RunAsync,
+        ["question-sets"] = QuestionSetCommands.RunAsync,
     };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
     public static async Task<int> RunAsync(string[] args)
     {
+        // The container's HEALTHCHECK: asks the running server, needs no database of its own.
+        if (args[0] == "health")
+            return await HealthCommand.ProbeAsync(args[1..]);
+
         if (!Groups.ContainsKey(args[0]))
         {
             await Console.Error.WriteLineAsync($"Command '{args[0]}' is not available yet.");
@@ -96,7 +103,7 @@ public static class AdminCommandLine
     /// when running from source (where <c>dotnet run</c> starts the app), else the app's own folder.
     /// The relative paths the user typed are resolved from the current directory, not from here.
     /// </summary>
-    internal static string? ResolveContentRoot()
+    public static string? ResolveContentRoot()
     {
         if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_CONTENTROOT")))
             return null;

@@ -1,0 +1,136 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using VendorRisk.Data.Entities;
+
+namespace VendorRisk.Data.Tests.QuestionSets;
+
+/// <summary>A published version is frozen by the DbContext guard and, below it, by a SQLite trigger.</summary>
+public sealed class PublishedVersionImmutabilityTests : IAsyncLifetime
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"vr-data-{Guid.NewGuid():N}.db");
+    private DbContextOptions<VendorRiskDbContext> _options = null!;
+    private int _publishedId;
+    private int _draftId;
+
+    public async ValueTask InitializeAsync()
+    {
+        var builder = new DbContextOptionsBuilder<VendorRiskDbContext>();
+        DependencyInjection.Configure(builder, $"Data Source={_path}");
+        _options = builder.Options;
+
+        await using var db = NewContext();
+        await db.Database.MigrateAsync(TestContext.Current.CancellationToken);
+        var set = new QuestionSet { Key = "immutable-set", Title = "Immutable", CreatedAt = DateTime.UtcNow };
+        var published = Version(set, 1, VersionStatus.Published);
+        var draft = Version(set, 2, VersionStatus.Draft);
+        db.AddRange(set, published, draft);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        (_publishedId, _draftId) = (published.Id, draft.Id);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { _path, _path + "-wal", _path + "-shm" })
+            File.Delete(file);
+        return ValueTask.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Changing_the_content_of_a_published_version_through_the_DbContext_fails()
+    {
+        await using var db = NewContext();
+        var version = await db.QuestionSetVersions.SingleAsync(v => v.Id == _publishedId, TestContext.Current.CancellationToken);
+        version.ContentJson = """{"tampered":true}""";
+
+        await Assert.ThrowsAsync<PublishedVersionImmutableException>(() => db.SaveChangesAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("{}", await StoredContentAsync(_publishedId));
+    }
+
+    [Fact]
+    public async Task Turning_a_published_version_back_into_a_draft_through_the_DbContext_fails()
+    {
+        await using var db = NewContext();
+        var version = await db.QuestionSetVersions.SingleAsync(v => v.Id == _publishedId, TestContext.Current.CancellationToken);
+        version.Status = VersionStatus.Draft;
+
+        await Assert.ThrowsAsync<PublishedVersionImmutableException>(() => db.SaveChangesAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Deleting_a_published_version_through_the_DbContext_fails()
+    {
+        await using var db = NewContext();
+        var version = await db.QuestionSetVersions.SingleAsync(v => v.Id == _publishedId, TestContext.Current.CancellationToken);
+        db.QuestionSetVersions.Remove(version);
+
+        await Assert.ThrowsAsync<PublishedVersionImmutableException>(() => db.SaveChangesAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task A_raw_SQL_update_of_a_published_version_is_stopped_by_the_trigger()
+    {
+        await using var db = NewContext();
+
+        var ex = await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync(
+            "UPDATE QuestionSetVersions SET ContentJson = {0} WHERE Id = {1}", ["""{"tampered":true}""", _publishedId], TestContext.Current.CancellationToken));
+
+        Assert.Contains("cannot be changed", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("{}", await StoredContentAsync(_publishedId));
+    }
+
+    [Fact]
+    public async Task A_raw_SQL_delete_of_a_published_version_is_stopped_by_the_trigger()
+    {
+        await using var db = NewContext();
+
+        await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync(
+            "DELETE FROM QuestionSetVersions WHERE Id = {0}", [_publishedId], TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Retiring_a_published_version_is_allowed()
+    {
+        await using var db = NewContext();
+        var version = await db.QuestionSetVersions.SingleAsync(v => v.Id == _publishedId, TestContext.Current.CancellationToken);
+        version.Status = VersionStatus.Retired;
+        version.RetiredAt = DateTime.UtcNow;
+
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+
+        await using var check = NewContext();
+        Assert.Equal(VersionStatus.Retired, (await check.QuestionSetVersions.SingleAsync(v => v.Id == _publishedId, TestContext.Current.CancellationToken)).Status);
+    }
+
+    [Fact]
+    public async Task A_draft_can_still_be_changed()
+    {
+        await using var db = NewContext();
+        await db.Database.ExecuteSqlRawAsync(
+            "UPDATE QuestionSetVersions SET ContentJson = {0} WHERE Id = {1}", ["""{"edited":true}""", _draftId], TestContext.Current.CancellationToken);
+
+        Assert.Equal("""{"edited":true}""", await StoredContentAsync(_draftId));
+    }
+
+    private VendorRiskDbContext NewContext() => new(_options);
+
+    private async Task<string> StoredContentAsync(int id)
+    {
+        await using var db = NewContext();
+        return await db.QuestionSetVersions.AsNoTracking().Where(v => v.Id == id).Select(v => v.ContentJson).SingleAsync(TestContext.Current.CancellationToken);
+    }
+
+    private static QuestionSetVersion Version(QuestionSet set, int number, VersionStatus status) => new()
+    {
+        QuestionSet = set,
+        Number = number,
+        Status = status,
+        Title = "Immutable",
+        ContentJson = "{}",
+        CreatedBy = "test",
+        CreatedAt = DateTime.UtcNow,
+        UpdatedAt = DateTime.UtcNow,
+        PublishedAt = status == VersionStatus.Published ? DateTime.UtcNow : null,
+        PublishedBy = status == VersionStatus.Published ? "test" : null,
+    };
+}

@@ -1,0 +1,131 @@
+using Bunit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+using VendorRisk.Data;
+using VendorRisk.Data.Entities;
+using VendorRisk.Domain.QuestionSets.Interchange;
+using VendorRisk.Web.Features.QuestionSets;
+using VendorRisk.Web.Infrastructure;
+
+namespace VendorRisk.Web.Tests.QuestionSets;
+
+public sealed class QuestionSetEditorTests : BunitContext, IAsyncLifetime
+{
+    private QuestionSetTestHost _host = null!;
+
+    public QuestionSetEditorTests()
+    {
+        Services.AddMudServices(o => o.PopoverOptions.CheckForPopoverProvider = false);
+        JSInterop.Mode = JSRuntimeMode.Loose;
+    }
+
+    public async ValueTask InitializeAsync()
+    {
+        _host = await QuestionSetTestHost.StartAsync();
+        Services.AddSingleton(_host.Services.GetRequiredService<IDbContextFactory<VendorRiskDbContext>>());
+        Services.AddSingleton<ICurrentUser>(_host.User);
+        Services.AddScoped<QuestionSetService>();
+    }
+
+    public new async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _host.DisposeAsync();
+    }
+
+    private static QuestionSetDocument TwoQuestions()
+    {
+        var document = QuestionSetService.NewSetTemplate("editor-set", "Editor set");
+        var first = document.Sections![0].Questions![0];
+        first.Key = "first";
+        first.Text = "First question";
+        document.Sections[0].Questions!.Add(new QuestionDocument
+        {
+            Key = "second",
+            Text = "Second question",
+            Type = QuestionTypeNames.Text,
+        });
+        return document;
+    }
+
+    private static IReadOnlyList<string?> OutlineKeys(IRenderedComponent<QuestionSetEditor> cut) =>
+        cut.FindAll("[data-question]").Select(e => e.GetAttribute("data-question")).ToList();
+
+    [Fact]
+    public void Adding_a_question_puts_it_in_the_outline_and_opens_it_with_its_missing_text_flagged()
+    {
+        var document = TwoQuestions();
+        var cut = Render<QuestionSetEditor>(p => p.Add(e => e.Document, document));
+
+        cut.Find("button.add-question").Click();
+
+        Assert.Equal(3, document.Sections![0].Questions!.Count);
+        Assert.Equal(["first", "second", "question-3"], OutlineKeys(cut));
+        Assert.Contains("Question 1.3", cut.Markup, StringComparison.Ordinal);
+        Assert.Contains("$.sections[0].questions[2].text", cut.Instance.Errors.Select(e => e.Path));
+        Assert.Contains("Text must be", cut.Find(".mud-input-error").TextContent + cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Moving_a_question_down_reorders_the_document_and_the_outline()
+    {
+        var document = TwoQuestions();
+        var cut = Render<QuestionSetEditor>(p => p.Add(e => e.Document, document));
+
+        cut.Find("[data-question=first] button.move-down").Click();
+
+        Assert.Equal(["second", "first"], document.Sections![0].Questions!.Select(q => q.Key));
+        Assert.Equal(["second", "first"], OutlineKeys(cut));
+    }
+
+    [Fact]
+    public void Deleting_a_question_removes_it()
+    {
+        var document = TwoQuestions();
+        var cut = Render<QuestionSetEditor>(p => p.Add(e => e.Document, document));
+
+        cut.Find("[data-question=second] button.delete-question").Click();
+
+        Assert.Equal(["first"], document.Sections![0].Questions!.Select(q => q.Key));
+        Assert.Equal(["first"], OutlineKeys(cut));
+    }
+
+    [Fact]
+    public void An_invalid_key_shows_the_validator_message_next_to_the_field_as_the_admin_types()
+    {
+        var document = TwoQuestions();
+        IReadOnlyList<FormatError>? reported = null;
+        var cut = Render<QuestionSetEditor>(p => p
+            .Add(e => e.Document, document)
+            .Add(e => e.OnChanged, errors => reported = errors));
+        Assert.Empty(cut.FindAll(".mud-input-error"));
+
+        cut.Find("input#question-key").Input("Not A Key");
+
+        var expected = QuestionSetFormat.Validate(document).Single(e => e.Path == "$.sections[0].questions[0].key");
+        Assert.NotNull(reported);
+        Assert.Contains(reported, e => e.Path == expected.Path);
+        var field = cut.Find("input#question-key").Closest(".mud-input-control")!;
+        Assert.Contains(expected.Message[1..], field.TextContent, StringComparison.Ordinal);
+        Assert.Contains("1", cut.Find(".vr-qs-question.invalid .vr-qs-errcount").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Publishing_an_invalid_draft_is_refused_with_the_list_of_problems_and_nothing_changes()
+    {
+        var draft = await _host.Service.ImportAsync(QuestionSetFiles.Bytes(QuestionSetFiles.Valid()), Xunit.TestContext.Current.CancellationToken);
+        var cut = Render<QuestionSetEditorPage>(p => p.Add(e => e.Key, draft.Key).Add(e => e.Number, draft.Version));
+        cut.WaitForElement("#publish-draft");
+
+        cut.Find("textarea#question-text").Input("");
+        cut.Find("button#publish-draft").Click();
+
+        var problems = cut.WaitForElement("#publish-problems");
+        Assert.Contains("Publishing refused", problems.TextContent, StringComparison.Ordinal);
+        Assert.Contains("$.sections[0].questions[0].text", problems.TextContent, StringComparison.Ordinal);
+        var stored = await _host.Service.GetVersionAsync(draft.Key, draft.Version, Xunit.TestContext.Current.CancellationToken);
+        Assert.Equal(VersionStatus.Draft, stored.Version.Status);
+        Assert.Equal("Is there a policy?", stored.Definition.Sections[0].Questions[0].Text);
+    }
+}
