@@ -8,6 +8,7 @@ public static class FeatureRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Features.Shared.QuestionSetDefinitions>();
         services.AddScoped<Features.Shared.AssessmentReader>();
+        Features.Compare.CompareRegistration.AddCompareReportsAndDashboard(services);
         return services;
     }
 }
@@ -17,6 +18,7 @@ public static class EndpointRegistration
     /// <summary>Each feature's HTTP endpoints (downloads, API), one line each.</summary>
     public static WebApplication MapVendorRiskEndpoints(this WebApplication app)
     {
+        Features.Reports.ReportEndpoints.MapReportDownloads(app);
         return app;
     }
 }
