@@ -44,13 +44,13 @@ public partial class ComparePage : IDisposable
     private CancellationTokenSource? _settle;
 
     private Dictionary<int, string> _names = [];
+    private Dictionary<int, string> _colors = [];
     private Dictionary<int, string> _versionLabels = [];
     private List<QuestionTable.VendorColumn> _columns = [];
     private List<CostTable.CostRow> _costRows = [];
     private CostCurve? _curve;
-    private List<ChartSeries<double>> _radarSeries = [];
+    private List<RadarChart.RadarSeries> _radarSeries = [];
     private string[] _radarLabels = [];
-    private readonly RadarChartOptions _radarOptions = new() { AxisSuggestedMax = 100, FillOpacity = 0.12, ChartPalette = ChartPalette.Colors, GridLevels = 5 };
 
     protected override async Task OnParametersSetAsync()
     {
@@ -63,7 +63,10 @@ public partial class ComparePage : IDisposable
 
             if (string.IsNullOrWhiteSpace(IdsParameter))
             {
-                var key = _questionSets.Any(s => s.Key == SetParameter) ? SetParameter! : _questionSets[0].Key;
+                // Without a choice, the set that covers the most vendors.
+                var key = _questionSets.Any(s => s.Key == SetParameter)
+                    ? SetParameter!
+                    : _questionSets.OrderByDescending(s => s.VendorCount).First().Key;
                 var defaults = await Compare.DefaultSelectionAsync(key);
                 if (defaults.Count >= ComparisonEngine.MinAssessments)
                 {
@@ -111,6 +114,8 @@ public partial class ComparePage : IDisposable
         _multipliers = loaded.Result.Multipliers;
         _panelMultipliers = _multipliers;
         _names = loaded.Snapshots.ToDictionary(s => s.Id, s => s.VendorName);
+        // A vendor keeps its colour in every chart while the ranking moves.
+        _colors = loaded.Snapshots.Select((s, i) => (s.Id, Color: ChartPalette.For(i))).ToDictionary(x => x.Id, x => x.Color);
         _versionLabels = loaded.Snapshots.ToDictionary(s => s.Id, s => s.QuestionSetVersionNumber.ToString(System.Globalization.CultureInfo.InvariantCulture));
         _hasCostRoles = loaded.Inputs.Any(i => i.QuestionSet.AllQuestions.Any(q => q.Role is not null));
         _curve = _profile is null || !_hasCostRoles
@@ -136,11 +141,9 @@ public partial class ComparePage : IDisposable
         _result = result;
         _columns = [.. result.Ranking.Select(r => new QuestionTable.VendorColumn(r.AssessmentId, r.VendorName, _versionLabels[r.AssessmentId]))];
         _radarLabels = [.. result.Sections.Select(s => s.Title)];
-        _radarSeries = [.. result.Ranking.Select(r => new ChartSeries<double>
-        {
-            Name = r.VendorName,
-            Data = new ChartData<double>([.. result.Sections.Select(s => r.Score.Sections.FirstOrDefault(x => x.Key == s.Key)?.Score ?? 0)]),
-        })];
+        _radarSeries = [.. result.Ranking.Select(r => new RadarChart.RadarSeries(r.VendorName,
+            [.. result.Sections.Select(s => r.Score.Sections.FirstOrDefault(x => x.Key == s.Key)?.Score)],
+            _colors[r.AssessmentId]))];
         _costRows = result.Cost is null
             ? []
             : [.. result.Ranking.Select(r => new CostTable.CostRow(r.AssessmentId, r.VendorName, result.Cost.First(c => c.AssessmentId == r.AssessmentId).Estimate))];

@@ -15,7 +15,8 @@ public sealed record CompareCandidate(
     int AssessmentId, int VendorId, string VendorName, string Title, AssessmentStatus Status,
     int QuestionSetVersion, double? Overall, string? Rating, DateTime LastActivity);
 
-public sealed record QuestionSetOption(string Key, string Title);
+/// <param name="VendorCount">Vendors with at least one assessment of the set.</param>
+public sealed record QuestionSetOption(string Key, string Title, int VendorCount);
 
 /// <summary>A comparison with the snapshots and engine inputs behind it, in the order the ids were given.</summary>
 public sealed record LoadedComparison(IReadOnlyList<AssessmentSnapshot> Snapshots, IReadOnlyList<ComparisonInput> Inputs, ComparisonResult Result);
@@ -80,16 +81,18 @@ public sealed class CompareService(
         return new ComparisonInput(snapshot.Id, snapshot.VendorId, snapshot.VendorName, snapshot.QuestionSet, snapshot.AnswerValues, snapshot.AsOf);
     }
 
-    /// <summary>Question sets that have at least one assessment, by title.</summary>
+    /// <summary>Question sets that have at least one assessment, by title, with how many vendors they cover.</summary>
     public async Task<IReadOnlyList<QuestionSetOption>> ListQuestionSetsAsync(CancellationToken cancellationToken = default)
     {
         await currentUser.RequireAsync(Roles.Viewer, "compare assessments", cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var sets = await db.Assessments.AsNoTracking()
-            .Select(a => new { a.QuestionSetVersion.QuestionSet.Key, a.QuestionSetVersion.QuestionSet.Title })
+            .Select(a => new { a.QuestionSetVersion.QuestionSet.Key, a.QuestionSetVersion.QuestionSet.Title, a.VendorId })
             .Distinct()
             .ToListAsync(cancellationToken);
-        return [.. sets.OrderBy(s => s.Title, StringComparer.CurrentCultureIgnoreCase).Select(s => new QuestionSetOption(s.Key, s.Title))];
+        return [.. sets.GroupBy(s => (s.Key, s.Title))
+            .OrderBy(g => g.Key.Title, StringComparer.CurrentCultureIgnoreCase)
+            .Select(g => new QuestionSetOption(g.Key.Key, g.Key.Title, g.Count()))];
     }
 
     /// <summary>Every assessment of the set, by vendor name, newest first within a vendor.</summary>

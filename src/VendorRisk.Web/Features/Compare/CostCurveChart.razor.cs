@@ -47,12 +47,16 @@ public partial class CostCurveChart
         return builder.ToString().TrimEnd();
     }
 
+    private string ColorOf(int series) => Colors?.GetValueOrDefault(Curve.Series[series].AssessmentId) ?? ChartPalette.For(series);
+
     private string NameOf(int assessmentId) => Names.GetValueOrDefault(assessmentId, $"#{assessmentId}");
 
     private string ChangeText(CheapestChange change) =>
         change.FromAssessmentId is { } from
             ? $"From {Tokens(change.InputTokensPerMonth)} input tokens a month ({Times(change.VolumeFactor)} the profile), {NameOf(change.ToAssessmentId)} is cheaper than {NameOf(from)}."
-            : $"{NameOf(change.ToAssessmentId)} is the cheapest at {Times(change.VolumeFactor)} the profile.";
+            : Curve.CheapestChanges.Count == 1
+                ? $"{NameOf(change.ToAssessmentId)} is the cheapest from {Times(CostCurve.LowestFactor)} to {Times(CostCurve.HighestFactor)} the profile."
+                : $"{NameOf(change.ToAssessmentId)} is the cheapest at {Times(change.VolumeFactor)} the profile.";
 
     private static string F(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 
