@@ -12,6 +12,7 @@ public static class FeatureRegistration
         services.AddScoped<Features.Shared.AssessmentReader>();
         services.AddVendorRiskApi();
         services.AddScoped<Features.QuestionSets.QuestionSetService>().AddScoped<ISeeder, Features.QuestionSets.QuestionSetSeeder>();
+        Features.Compare.CompareRegistration.AddCompareReportsAndDashboard(services);
         return services;
     }
 }
@@ -22,6 +23,7 @@ public static class EndpointRegistration
     public static WebApplication MapVendorRiskEndpoints(this WebApplication app)
     {
         app.MapVendorRiskApi();
+        Features.Reports.ReportEndpoints.MapReportDownloads(app);
         return app;
     }
 }

@@ -1,0 +1,296 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+using MudBlazor;
+using VendorRisk.Domain.Common;
+using VendorRisk.Domain.Comparison;
+using VendorRisk.Domain.Costs;
+
+namespace VendorRisk.Web.Features.Compare;
+
+/// <summary>
+/// The comparison lives in the URL (<c>set</c>, <c>ids</c>, <c>multipliers</c>, <c>profile</c>, <c>weighting</c>) so it can be
+/// bookmarked. Slider moves re-rank at once inside <see cref="WhatIfPanel"/>; the rest of the page (matrix, radar,
+/// stability, URL) follows once the sliders rest, from the inputs already in memory.
+/// </summary>
+public partial class ComparePage : IDisposable
+{
+    private static readonly TimeSpan SettleDelay = TimeSpan.FromMilliseconds(300);
+
+    [SupplyParameterFromQuery(Name = "set")] public string? SetParameter { get; set; }
+    [SupplyParameterFromQuery(Name = "ids")] public string? IdsParameter { get; set; }
+    [SupplyParameterFromQuery(Name = "multipliers")] public string? MultipliersParameter { get; set; }
+    [SupplyParameterFromQuery(Name = "profile")] public string? ProfileParameter { get; set; }
+    [SupplyParameterFromQuery(Name = "weighting")] public string? WeightingParameter { get; set; }
+
+    private IReadOnlyList<QuestionSetOption>? _questionSets;
+    private IReadOnlyList<CompareCandidate> _candidates = [];
+    private IReadOnlyList<SavedWeightingInfo> _weightings = [];
+    private IReadOnlyList<ProfileOption> _profiles = [];
+    private string? _setKey;
+    private IReadOnlyList<int> _ids = [];
+    private LoadedComparison? _loaded;
+    private ComparisonResult? _result;
+    private IReadOnlyDictionary<string, double> _multipliers = new Dictionary<string, double>();
+    private IReadOnlyDictionary<string, double>? _panelMultipliers;
+    private NamedWorkloadProfile? _profile;
+    private string? _weightingName;
+    private string? _newWeightingName;
+    private string? _error;
+    private bool _loading;
+    private bool _choosing;
+    private bool _exporting;
+    private bool _hasCostRoles;
+    private (string? Ids, string? Profile) _loadedKey;
+    private CancellationTokenSource? _settle;
+
+    private Dictionary<int, string> _names = [];
+    private Dictionary<int, string> _colors = [];
+    private Dictionary<int, string> _versionLabels = [];
+    private List<QuestionTable.VendorColumn> _columns = [];
+    private List<CostTable.CostRow> _costRows = [];
+    private CostCurve? _curve;
+    private List<RadarChart.RadarSeries> _radarSeries = [];
+    private string[] _radarLabels = [];
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _error = null;
+        try
+        {
+            _questionSets ??= await Compare.ListQuestionSetsAsync();
+            if (_questionSets.Count == 0)
+                return;
+
+            if (string.IsNullOrWhiteSpace(IdsParameter))
+            {
+                // Without a choice, the set that covers the most vendors.
+                var key = _questionSets.Any(s => s.Key == SetParameter)
+                    ? SetParameter!
+                    : _questionSets.OrderByDescending(s => s.VendorCount).First().Key;
+                var defaults = await Compare.DefaultSelectionAsync(key);
+                if (defaults.Count >= ComparisonEngine.MinAssessments)
+                {
+                    Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
+                    {
+                        ["set"] = key, ["ids"] = CompareQuery.FormatIds(defaults),
+                    }), replace: true);
+                    return;
+                }
+
+                await UseSetAsync(key);
+                _loaded = null;
+                _result = null;
+                _choosing = true;
+                _error = $"Only {defaults.Count} vendor has an assessment of this question set; a comparison needs at least two.";
+                return;
+            }
+
+            // Our own URL updates after a slider settles change only the multipliers: nothing to reload.
+            if (_loaded is not null && _loadedKey == (IdsParameter, ProfileParameter)
+                && CompareQuery.FormatMultipliers(_multipliers) == (MultipliersParameter ?? "") && WeightingParameter == _weightingName)
+                return;
+
+            await LoadAsync();
+        }
+        catch (Exception ex) when (ex is ValidationFailedException or NotFoundException or ForbiddenException)
+        {
+            _error = ex is ValidationFailedException invalid ? string.Join(" ", invalid.Errors.SelectMany(e => e.Value)) : ex.Message;
+            _loaded = null;
+            _result = null;
+            _loading = false;
+        }
+    }
+
+    private async Task LoadAsync()
+    {
+        _loading = true;
+        _ids = CompareQuery.ParseIds(IdsParameter);
+        var multipliers = CompareQuery.ParseMultipliers(MultipliersParameter);
+        _profile = await Compare.ResolveProfileAsync(ProfileParameter);
+        var loaded = await Compare.LoadAsync(_ids, multipliers, _profile?.Profile);
+        _loaded = loaded;
+        _loadedKey = (IdsParameter, ProfileParameter);
+        _weightingName = string.IsNullOrWhiteSpace(WeightingParameter) ? null : WeightingParameter.Trim();
+        _multipliers = loaded.Result.Multipliers;
+        _panelMultipliers = _multipliers;
+        _names = loaded.Snapshots.ToDictionary(s => s.Id, s => s.VendorName);
+        // A vendor keeps its colour in every chart while the ranking moves.
+        _colors = loaded.Snapshots.Select((s, i) => (s.Id, Color: ChartPalette.For(i))).ToDictionary(x => x.Id, x => x.Color);
+        _versionLabels = loaded.Snapshots.ToDictionary(s => s.Id, s => s.QuestionSetVersionNumber.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        _hasCostRoles = loaded.Inputs.Any(i => i.QuestionSet.AllQuestions.Any(q => q.Role is not null));
+        _curve = _profile is null || !_hasCostRoles
+            ? null
+            : CostCurve.Build([.. loaded.Inputs.Select(i => new CostCurveInput(i.AssessmentId, i.QuestionSet, i.Answers))], _profile.Profile);
+        await UseSetAsync(loaded.Result.QuestionSetKey);
+        Show(loaded.Result);
+        _loading = false;
+    }
+
+    private async Task UseSetAsync(string key)
+    {
+        if (_setKey == key && _candidates.Count > 0)
+            return;
+        _setKey = key;
+        _candidates = await Compare.ListCandidatesAsync(key);
+        _weightings = await Compare.ListWeightingsAsync(key);
+        _profiles = await Compare.ListProfilesAsync();
+    }
+
+    private void Show(ComparisonResult result)
+    {
+        _result = result;
+        _columns = [.. result.Ranking.Select(r => new QuestionTable.VendorColumn(r.AssessmentId, r.VendorName, _versionLabels[r.AssessmentId]))];
+        _radarLabels = [.. result.Sections.Select(s => s.Title)];
+        _radarSeries = [.. result.Ranking.Select(r => new RadarChart.RadarSeries(r.VendorName,
+            [.. result.Sections.Select(s => r.Score.Sections.FirstOrDefault(x => x.Key == s.Key)?.Score)],
+            _colors[r.AssessmentId]))];
+        _costRows = result.Cost is null
+            ? []
+            : [.. result.Ranking.Select(r => new CostTable.CostRow(r.AssessmentId, r.VendorName, result.Cost.First(c => c.AssessmentId == r.AssessmentId).Estimate))];
+    }
+
+    private Task OnMultipliersChangedAsync(IReadOnlyDictionary<string, double> multipliers)
+    {
+        _multipliers = multipliers;
+        _weightingName = null;
+        _settle?.Cancel();
+        _settle?.Dispose();
+        _settle = new CancellationTokenSource();
+        var token = _settle.Token;
+        _ = SettleAsync(token);
+        return Task.CompletedTask;
+    }
+
+    private async Task SettleAsync(CancellationToken token)
+    {
+        try
+        {
+            await Task.Delay(SettleDelay, token);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        await InvokeAsync(() =>
+        {
+            if (token.IsCancellationRequested || _loaded is null)
+                return;
+            Show(ComparisonEngine.Compare(_loaded.Inputs, _multipliers, _profile?.Profile));
+            UpdateUrl();
+            StateHasChanged();
+        });
+    }
+
+    private void UpdateUrl()
+    {
+        var text = CompareQuery.FormatMultipliers(_multipliers);
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
+        {
+            ["multipliers"] = text.Length == 0 ? null : text,
+            ["weighting"] = _weightingName,
+        }), replace: true);
+    }
+
+    private async Task OnSetChangedAsync(string key)
+    {
+        _choosing = false;
+        await Task.Yield();
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
+        {
+            ["set"] = key, ["ids"] = null, ["multipliers"] = null, ["weighting"] = null,
+        }));
+    }
+
+    private void ApplySelectionAsync(IReadOnlyList<int> ids)
+    {
+        _choosing = false;
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
+        {
+            ["set"] = _setKey, ["ids"] = CompareQuery.FormatIds(ids),
+        }));
+    }
+
+    private void LoadWeightingAsync(string? name)
+    {
+        var weighting = _weightings.FirstOrDefault(w => w.Name == name);
+        if (weighting is null || _result is null)
+            return;
+        var known = _result.Sections.Select(s => s.Key).ToHashSet();
+        _multipliers = _result.Sections.ToDictionary(s => s.Key, s => weighting.Multipliers.GetValueOrDefault(s.Key, 1));
+        _panelMultipliers = _multipliers;
+        _weightingName = weighting.Name;
+        if (weighting.Multipliers.Keys.Any(k => !known.Contains(k)))
+            Snackbar.Add("Some sections of this weighting are not in the compared versions; they were left out.", Severity.Info);
+        Show(ComparisonEngine.Compare(_loaded!.Inputs, _multipliers, _profile?.Profile));
+        UpdateUrl();
+    }
+
+    private async Task SaveWeightingAsync()
+    {
+        if (_setKey is null || string.IsNullOrWhiteSpace(_newWeightingName))
+            return;
+        try
+        {
+            var saved = await Compare.SaveWeightingAsync(_newWeightingName, _setKey, _multipliers);
+            _weightings = await Compare.ListWeightingsAsync(_setKey);
+            _weightingName = saved.Name;
+            _newWeightingName = null;
+            UpdateUrl();
+            Snackbar.Add($"Saved weighting '{saved.Name}'.", Severity.Success);
+        }
+        catch (Exception ex) when (ex is ValidationFailedException or ForbiddenException)
+        {
+            Snackbar.Add(ex is ValidationFailedException invalid ? string.Join(" ", invalid.Errors.SelectMany(e => e.Value)) : ex.Message, Severity.Error);
+        }
+    }
+
+    private void ApplyProfileAsync(string profile) =>
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?> { ["profile"] = profile }));
+
+    private async Task<bool> SaveProfileAsync(string name, WorkloadProfile profile)
+    {
+        try
+        {
+            var saved = await Compare.SaveProfileAsync(name, profile);
+            _profiles = await Compare.ListProfilesAsync();
+            Snackbar.Add($"Saved workload profile '{saved.Name}'.", Severity.Success);
+            ApplyProfileAsync(saved.Name);
+            return true;
+        }
+        catch (Exception ex) when (ex is ValidationFailedException or ForbiddenException)
+        {
+            Snackbar.Add(ex is ValidationFailedException invalid ? string.Join(" ", invalid.Errors.SelectMany(e => e.Value)) : ex.Message, Severity.Error);
+            return false;
+        }
+    }
+
+    private async Task ExportAsync()
+    {
+        if (_loaded is null)
+            return;
+        _exporting = true;
+        try
+        {
+            var file = await Reports.RenderComparisonPdfAsync(_ids, _multipliers, ProfileParameter, _weightingName);
+            await JS.InvokeVoidAsync("vendorRisk.download", file.FileName, Reports_ContentType, Convert.ToBase64String(file.Content));
+        }
+        catch (Exception ex) when (ex is ValidationFailedException or NotFoundException or ForbiddenException)
+        {
+            Snackbar.Add(ex.Message, Severity.Error);
+        }
+        finally
+        {
+            _exporting = false;
+        }
+    }
+
+    private const string Reports_ContentType = VendorRisk.Web.Features.Reports.ReportFile.ContentType;
+
+    public void Dispose()
+    {
+        _settle?.Cancel();
+        _settle?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}

@@ -1,0 +1,301 @@
+using Microsoft.EntityFrameworkCore;
+using VendorRisk.Data;
+using VendorRisk.Data.Entities;
+using VendorRisk.Domain.Assessments;
+using VendorRisk.Domain.Common;
+using VendorRisk.Domain.Comparison;
+using VendorRisk.Domain.Costs;
+using VendorRisk.Web.Features.Shared;
+using VendorRisk.Web.Infrastructure;
+
+namespace VendorRisk.Web.Features.Compare;
+
+/// <summary>An assessment that can be picked for a comparison.</summary>
+public sealed record CompareCandidate(
+    int AssessmentId, int VendorId, string VendorName, string Title, AssessmentStatus Status,
+    int QuestionSetVersion, double? Overall, string? Rating, DateTime LastActivity);
+
+/// <param name="VendorCount">Vendors with at least one assessment of the set.</param>
+public sealed record QuestionSetOption(string Key, string Title, int VendorCount);
+
+/// <summary>A comparison with the snapshots and engine inputs behind it, in the order the ids were given.</summary>
+public sealed record LoadedComparison(IReadOnlyList<AssessmentSnapshot> Snapshots, IReadOnlyList<ComparisonInput> Inputs, ComparisonResult Result);
+
+public sealed record SavedWeightingInfo(string Name, string QuestionSetKey, IReadOnlyDictionary<string, double> Multipliers, string CreatedBy, DateTime CreatedAt);
+
+/// <param name="IsPreset">A built-in preset (<see cref="WorkloadProfile.Presets"/>), not stored and not deletable.</param>
+public sealed record ProfileOption(string Name, WorkloadProfile Profile, bool IsPreset);
+
+/// <summary>Comparisons (scoring.md §7), saved what-if weightings and saved workload profiles.</summary>
+public sealed class CompareService(
+    IDbContextFactory<VendorRiskDbContext> dbFactory,
+    AssessmentReader reader,
+    QuestionSetDefinitions definitions,
+    ICurrentUser currentUser,
+    TimeProvider clock)
+{
+    public const int NameMaxLength = 100;
+    public const string WeightingEntityType = "saved-weighting";
+    public const string ProfileEntityType = "workload-profile";
+
+    public async Task<ComparisonResult> CompareAsync(IReadOnlyList<int> ids, IReadOnlyDictionary<string, double>? multipliers = null,
+        WorkloadProfile? profile = null, CancellationToken cancellationToken = default) =>
+        (await LoadAsync(ids, multipliers, profile, cancellationToken)).Result;
+
+    /// <exception cref="ValidationFailedException">On <c>ids</c> or <c>multipliers</c> when the rules refuse the comparison.</exception>
+    public async Task<LoadedComparison> LoadAsync(IReadOnlyList<int> ids, IReadOnlyDictionary<string, double>? multipliers = null,
+        WorkloadProfile? profile = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        await currentUser.RequireAsync(Roles.Viewer, "compare assessments", cancellationToken);
+        if (ids.Count is < ComparisonEngine.MinAssessments or > ComparisonEngine.MaxAssessments)
+        {
+            throw new ValidationFailedException(CompareQuery.IdsField,
+                $"Choose {ComparisonEngine.MinAssessments} to {ComparisonEngine.MaxAssessments} assessments to compare; {ids.Count} {(ids.Count == 1 ? "was" : "were")} given.");
+        }
+
+        var repeated = ids.GroupBy(i => i).FirstOrDefault(g => g.Count() > 1);
+        if (repeated is not null)
+            throw new ValidationFailedException(CompareQuery.IdsField, $"Assessment {repeated.Key} is named more than once.");
+
+        var found = (await reader.ListAsync(new AssessmentFilter(Ids: [.. ids]), cancellationToken)).ToDictionary(s => s.Id);
+        var missing = ids.Where(id => !found.ContainsKey(id)).ToList();
+        if (missing.Count > 0)
+            throw new NotFoundException($"No assessment with id {string.Join(", ", missing)}.");
+
+        var snapshots = ids.Select(id => found[id]).ToList();
+        var inputs = snapshots.Select(ToInput).ToList();
+        try
+        {
+            return new LoadedComparison(snapshots, inputs, ComparisonEngine.Compare(inputs, multipliers, profile));
+        }
+        catch (ComparisonRefusedException refused)
+        {
+            throw new ValidationFailedException(refused.Field, refused.Message);
+        }
+    }
+
+    public static ComparisonInput ToInput(AssessmentSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return new ComparisonInput(snapshot.Id, snapshot.VendorId, snapshot.VendorName, snapshot.QuestionSet, snapshot.AnswerValues, snapshot.AsOf);
+    }
+
+    /// <summary>Question sets that have at least one assessment, by title, with how many vendors they cover.</summary>
+    public async Task<IReadOnlyList<QuestionSetOption>> ListQuestionSetsAsync(CancellationToken cancellationToken = default)
+    {
+        await currentUser.RequireAsync(Roles.Viewer, "compare assessments", cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var sets = await db.Assessments.AsNoTracking()
+            .Select(a => new { a.QuestionSetVersion.QuestionSet.Key, a.QuestionSetVersion.QuestionSet.Title, a.VendorId })
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        return [.. sets.GroupBy(s => (s.Key, s.Title))
+            .OrderBy(g => g.Key.Title, StringComparer.CurrentCultureIgnoreCase)
+            .Select(g => new QuestionSetOption(g.Key.Key, g.Key.Title, g.Count()))];
+    }
+
+    /// <summary>Every assessment of the set, by vendor name, newest first within a vendor.</summary>
+    public async Task<IReadOnlyList<CompareCandidate>> ListCandidatesAsync(string questionSetKey, CancellationToken cancellationToken = default)
+    {
+        var snapshots = await reader.ListAsync(new AssessmentFilter(QuestionSetKey: questionSetKey), cancellationToken);
+        return [.. snapshots
+            .OrderBy(s => s.VendorName, StringComparer.CurrentCultureIgnoreCase)
+            .ThenByDescending(LastActivity)
+            .ThenByDescending(s => s.Id)
+            .Select(s => new CompareCandidate(s.Id, s.VendorId, s.VendorName, s.Title, s.Status, s.QuestionSetVersionNumber,
+                s.Score.Overall, s.Score.Rating, LastActivity(s)))];
+    }
+
+    /// <summary>Each vendor's latest approved (or approved-with-conditions) assessment of the set, else its latest; at most 10 vendors.</summary>
+    public async Task<IReadOnlyList<int>> DefaultSelectionAsync(string questionSetKey, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(questionSetKey);
+        var snapshots = await reader.ListAsync(new AssessmentFilter(QuestionSetKey: questionSetKey), cancellationToken);
+        return [.. snapshots
+            .GroupBy(s => s.VendorId)
+            .Select(PreferredOf)
+            .OrderBy(s => s.VendorName, StringComparer.CurrentCultureIgnoreCase)
+            .Take(ComparisonEngine.MaxAssessments)
+            .Select(s => s.Id)];
+    }
+
+    /// <summary>The assessment that stands for a vendor: its latest approved one, else its latest.</summary>
+    public static AssessmentSnapshot PreferredOf(IEnumerable<AssessmentSnapshot> vendorAssessments)
+    {
+        var list = vendorAssessments.ToList();
+        var approved = list.Where(s => s.Status is AssessmentStatus.Approved or AssessmentStatus.ApprovedWithConditions)
+            .OrderByDescending(s => s.ReviewedAt ?? s.SubmittedAt ?? s.CreatedAt).ThenByDescending(s => s.Id)
+            .FirstOrDefault();
+        return approved ?? list.OrderByDescending(LastActivity).ThenByDescending(s => s.Id).First();
+    }
+
+    private static DateTime LastActivity(AssessmentSnapshot s) => s.ReviewedAt ?? s.SubmittedAt ?? s.CreatedAt;
+
+    public async Task<IReadOnlyList<SavedWeightingInfo>> ListWeightingsAsync(string questionSetKey, CancellationToken cancellationToken = default)
+    {
+        await currentUser.RequireAsync(Roles.Viewer, "read saved weightings", cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.SavedWeightings.AsNoTracking().Where(w => w.QuestionSetKey == questionSetKey).ToListAsync(cancellationToken);
+        return [.. rows.OrderBy(w => w.Name, StringComparer.CurrentCultureIgnoreCase)
+            .Select(w => new SavedWeightingInfo(w.Name, w.QuestionSetKey, w.Multipliers, w.CreatedBy, w.CreatedAt))];
+    }
+
+    /// <summary>Saves (or replaces, matching the name ignoring case) a named weighting of the set's sections.</summary>
+    public async Task<SavedWeightingInfo> SaveWeightingAsync(string name, string questionSetKey, IReadOnlyDictionary<string, double> multipliers,
+        CancellationToken cancellationToken = default)
+    {
+        var actor = await currentUser.RequireAsync(Roles.Assessor, "save weightings", cancellationToken);
+        ArgumentNullException.ThrowIfNull(multipliers);
+        var cleanName = ValidName(name);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var sectionKeys = await SectionKeysAsync(db, questionSetKey, cancellationToken);
+        var errors = new List<string>();
+        foreach (var (key, value) in multipliers)
+        {
+            if (!sectionKeys.Contains(key))
+                errors.Add($"No version of '{questionSetKey}' has a section '{key}'.");
+            else if (!(value >= RankStabilityAnalyzer.MinMultiplier && value <= RankStabilityAnalyzer.MaxMultiplier))
+                errors.Add($"The multiplier of section '{key}' must be between {RankStabilityAnalyzer.MinMultiplier} and {RankStabilityAnalyzer.MaxMultiplier}.");
+        }
+
+        if (errors.Count > 0)
+            throw new ValidationFailedException(new Dictionary<string, string[]> { [CompareQuery.MultipliersField] = [.. errors] });
+
+        var existing = (await db.SavedWeightings.Where(w => w.QuestionSetKey == questionSetKey).ToListAsync(cancellationToken))
+            .FirstOrDefault(w => string.Equals(w.Name, cleanName, StringComparison.OrdinalIgnoreCase));
+        var stored = multipliers.ToDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal);
+        var old = existing?.Multipliers;
+        if (existing is null)
+        {
+            existing = new SavedWeighting { QuestionSetKey = questionSetKey };
+            db.SavedWeightings.Add(existing);
+        }
+
+        existing.Name = cleanName;
+        existing.Multipliers = stored;
+        existing.CreatedBy = actor.Name;
+        existing.CreatedAt = clock.GetUtcNow().UtcDateTime;
+        db.Audit(actor, old is null ? "weighting-saved" : "weighting-replaced", WeightingEntityType, $"{questionSetKey}/{cleanName}",
+            $"Saved weighting '{cleanName}' for {questionSetKey}", old, stored);
+        await db.SaveChangesAsync(cancellationToken);
+        return new SavedWeightingInfo(existing.Name, existing.QuestionSetKey, existing.Multipliers, existing.CreatedBy, existing.CreatedAt);
+    }
+
+    public async Task DeleteWeightingAsync(string name, string questionSetKey, CancellationToken cancellationToken = default)
+    {
+        var actor = await currentUser.RequireAsync(Roles.Assessor, "delete weightings", cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var existing = (await db.SavedWeightings.Where(w => w.QuestionSetKey == questionSetKey).ToListAsync(cancellationToken))
+            .FirstOrDefault(w => string.Equals(w.Name, name?.Trim(), StringComparison.OrdinalIgnoreCase))
+            ?? throw new NotFoundException($"No saved weighting named '{name}' for {questionSetKey}.");
+        db.SavedWeightings.Remove(existing);
+        db.Audit(actor, "weighting-deleted", WeightingEntityType, $"{questionSetKey}/{existing.Name}",
+            $"Deleted weighting '{existing.Name}' for {questionSetKey}", existing.Multipliers);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The presets first, then the saved profiles by name.</summary>
+    public async Task<IReadOnlyList<ProfileOption>> ListProfilesAsync(CancellationToken cancellationToken = default)
+    {
+        await currentUser.RequireAsync(Roles.Viewer, "read workload profiles", cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var saved = await db.WorkloadProfiles.AsNoTracking().ToListAsync(cancellationToken);
+        return [
+            .. WorkloadProfile.Presets.Select(p => new ProfileOption(p.Name, p.Profile, true)),
+            .. saved.OrderBy(p => p.Name, StringComparer.CurrentCultureIgnoreCase)
+                .Select(p => new ProfileOption(p.Name, new WorkloadProfile(p.InputTokensPerMonth, p.OutputTokensPerMonth, p.Peak, p.Agentic), false)),
+        ];
+    }
+
+    /// <summary>Saves (or replaces, matching the name ignoring case) a named workload profile. Preset names are taken.</summary>
+    public async Task<ProfileOption> SaveProfileAsync(string name, WorkloadProfile profile, CancellationToken cancellationToken = default)
+    {
+        var actor = await currentUser.RequireAsync(Roles.Assessor, "save workload profiles", cancellationToken);
+        ArgumentNullException.ThrowIfNull(profile);
+        profile = CompareQuery.Build(profile.InputTokensPerMonth, profile.OutputTokensPerMonth, profile.Peak, profile.Agentic);
+        var cleanName = ValidName(name);
+        if (WorkloadProfile.Presets.Any(p => string.Equals(p.Name, cleanName, StringComparison.OrdinalIgnoreCase)))
+            throw new ValidationFailedException("name", $"'{cleanName}' is a built-in preset; choose another name.");
+        if (CompareQuery.LooksInline(cleanName))
+            throw new ValidationFailedException("name", "A profile name cannot contain ':'.");
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var existing = (await db.WorkloadProfiles.ToListAsync(cancellationToken))
+            .FirstOrDefault(p => string.Equals(p.Name, cleanName, StringComparison.OrdinalIgnoreCase));
+        var isNew = existing is null;
+        if (existing is null)
+        {
+            existing = new SavedWorkloadProfile();
+            db.WorkloadProfiles.Add(existing);
+        }
+
+        existing.Name = cleanName;
+        existing.InputTokensPerMonth = profile.InputTokensPerMonth;
+        existing.OutputTokensPerMonth = profile.OutputTokensPerMonth;
+        existing.Peak = profile.Peak;
+        existing.Agentic = profile.Agentic;
+        existing.CreatedAt = clock.GetUtcNow().UtcDateTime;
+        db.Audit(actor, isNew ? "workload-profile-saved" : "workload-profile-replaced", ProfileEntityType, cleanName,
+            $"Saved workload profile '{cleanName}'", null, CompareQuery.FormatInlineProfile(profile));
+        await db.SaveChangesAsync(cancellationToken);
+        return new ProfileOption(cleanName, profile, false);
+    }
+
+    public async Task DeleteProfileAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var actor = await currentUser.RequireAsync(Roles.Assessor, "delete workload profiles", cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var existing = (await db.WorkloadProfiles.ToListAsync(cancellationToken))
+            .FirstOrDefault(p => string.Equals(p.Name, name?.Trim(), StringComparison.OrdinalIgnoreCase))
+            ?? throw new NotFoundException($"No saved workload profile named '{name}'.");
+        db.WorkloadProfiles.Remove(existing);
+        db.Audit(actor, "workload-profile-deleted", ProfileEntityType, existing.Name, $"Deleted workload profile '{existing.Name}'");
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A preset or saved profile by name (ignoring case), or the inline form
+    /// <c>inputTokens:…,outputTokens:…,peak:…,agentic:…</c> (named "custom"); null for no profile.
+    /// </summary>
+    /// <exception cref="ValidationFailedException">On <c>profile</c>: an unknown name or a malformed inline profile.</exception>
+    public async Task<NamedWorkloadProfile?> ResolveProfileAsync(string? nameOrInline, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(nameOrInline))
+            return null;
+        var text = nameOrInline.Trim();
+        if (CompareQuery.LooksInline(text))
+            return new NamedWorkloadProfile(CustomProfileName, CompareQuery.ParseInlineProfile(text));
+
+        var match = (await ListProfilesAsync(cancellationToken))
+            .FirstOrDefault(p => string.Equals(p.Name, text, StringComparison.OrdinalIgnoreCase));
+        return match is null
+            ? throw new ValidationFailedException(CompareQuery.ProfileField,
+                $"No workload profile is named '{(text.Length > 60 ? text[..60] + "…" : text)}'. Use a preset ({string.Join(", ", WorkloadProfile.Presets.Select(p => p.Name))}), a saved profile, or inputTokens:…,outputTokens:…")
+            : new NamedWorkloadProfile(match.Name, match.Profile);
+    }
+
+    public const string CustomProfileName = "custom";
+
+    private static string ValidName(string? name)
+    {
+        var clean = name?.Trim() ?? "";
+        if (clean.Length == 0)
+            throw new ValidationFailedException("name", "Give it a name.");
+        if (clean.Length > NameMaxLength)
+            throw new ValidationFailedException("name", $"A name has at most {NameMaxLength} characters.");
+        if (clean.Any(char.IsControl))
+            throw new ValidationFailedException("name", "A name cannot contain control characters.");
+        return clean;
+    }
+
+    private async Task<HashSet<string>> SectionKeysAsync(VendorRiskDbContext db, string questionSetKey, CancellationToken cancellationToken)
+    {
+        var versions = await db.QuestionSetVersions.AsNoTracking()
+            .Where(v => v.QuestionSet.Key == questionSetKey && v.Status != VersionStatus.Draft)
+            .ToListAsync(cancellationToken);
+        if (versions.Count == 0)
+            throw new ValidationFailedException("questionSetKey", $"No published question set has the key '{questionSetKey}'.");
+        return versions.SelectMany(v => definitions.Get(v).Sections.Select(s => s.Key)).ToHashSet(StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,96 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using VendorRisk.Domain.Comparison;
+using VendorRisk.Domain.Scoring;
+
+namespace VendorRisk.Web.Features.Compare;
+
+/// <summary>
+/// Ranking cards and one weight slider per section. A slider move re-scores the assessments with
+/// <see cref="ScoringEngine"/> and re-ranks them with <see cref="ComparisonEngine.Rank"/> here and now;
+/// everything else on the page (matrix, stability) follows when the page recomputes.
+/// </summary>
+public partial class WhatIfPanel
+{
+    private readonly Dictionary<string, double> _multipliers = new(StringComparer.Ordinal);
+    private IReadOnlyList<RankedAssessment> _ranking = [];
+    private Dictionary<int, ComparisonInput> _inputsById = [];
+    private IReadOnlyList<ComparisonInput>? _scoredInputs;
+    private IReadOnlyDictionary<string, double>? _adoptedMultipliers;
+    private bool _stale;
+    private string? _lastStability;
+
+    private bool IsDefault => _multipliers.Values.All(m => m == 1);
+
+    /// <summary>The current ranking, best first (for the page and tests).</summary>
+    public IReadOnlyList<RankedAssessment> Ranking => _ranking;
+
+    protected override void OnParametersSet()
+    {
+        var rescore = false;
+        if (!ReferenceEquals(Multipliers, _adoptedMultipliers))
+        {
+            _adoptedMultipliers = Multipliers;
+            _multipliers.Clear();
+            foreach (var section in Sections)
+                _multipliers[section.Key] = Multipliers?.GetValueOrDefault(section.Key, 1) ?? 1;
+            rescore = true;
+        }
+
+        if (!ReferenceEquals(Inputs, _scoredInputs))
+        {
+            _scoredInputs = Inputs;
+            _inputsById = Inputs.ToDictionary(i => i.AssessmentId);
+            rescore = true;
+        }
+
+        if (Stability != _lastStability)
+        {
+            _lastStability = Stability;
+            _stale = false;
+        }
+
+        if (rescore)
+            Rescore();
+    }
+
+    private void Rescore()
+    {
+        var scores = new AssessmentScore[Inputs.Count];
+        for (var i = 0; i < Inputs.Count; i++)
+            scores[i] = ScoringEngine.Score(Inputs[i].QuestionSet, Inputs[i].Answers, Inputs[i].AsOf, _multipliers);
+        _ranking = Inputs.Count == 0 ? [] : ComparisonEngine.Rank(Inputs, scores);
+    }
+
+    private async Task OnSliderAsync(string sectionKey, double value)
+    {
+        value = Math.Clamp(Math.Round(value, 2, MidpointRounding.AwayFromZero), RankStabilityAnalyzer.MinMultiplier, RankStabilityAnalyzer.MaxMultiplier);
+        if (_multipliers.GetValueOrDefault(sectionKey, 1) == value)
+            return;
+        _multipliers[sectionKey] = value;
+        await ChangedAsync();
+    }
+
+    private async Task ResetAsync()
+    {
+        foreach (var key in _multipliers.Keys.ToList())
+            _multipliers[key] = 1;
+        await ChangedAsync();
+    }
+
+    private async Task ChangedAsync()
+    {
+        Rescore();
+        _stale = true;
+        if (OnMultipliersChanged is not null)
+            await OnMultipliersChanged(new Dictionary<string, double>(_multipliers, StringComparer.Ordinal));
+    }
+
+    private string VersionOf(int assessmentId) => VersionLabels?.GetValueOrDefault(assessmentId) ?? "";
+
+    /// <summary>Version labels per assessment id, for the cards.</summary>
+    [Parameter] public IReadOnlyDictionary<int, string>? VersionLabels { get; set; }
+
+    private static string Percent(double value) =>
+        Math.Round(value, 0, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.InvariantCulture) + " %";
+}

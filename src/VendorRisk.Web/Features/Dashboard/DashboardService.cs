@@ -1,0 +1,174 @@
+using Microsoft.EntityFrameworkCore;
+using VendorRisk.Data;
+using VendorRisk.Data.Entities;
+using VendorRisk.Domain.Assessments;
+using VendorRisk.Domain.Common;
+using VendorRisk.Web.Features.Compare;
+using VendorRisk.Web.Features.Reports;
+using VendorRisk.Web.Features.Shared;
+using VendorRisk.Web.Infrastructure;
+
+namespace VendorRisk.Web.Features.Dashboard;
+
+public sealed record DashboardSummary(
+    int VendorCount,
+    int AssessmentCount,
+    IReadOnlyList<RatingCount> RatingCounts,
+    IReadOnlyList<StatusCount> StatusCounts,
+    IReadOnlyList<HeatMap> HeatMaps,
+    IReadOnlyList<ReassessmentDue> Reassessments,
+    IReadOnlyList<DraftItem> MyDrafts,
+    IReadOnlyList<RecentChange> RecentChanges,
+    bool CanSeeAuditLog);
+
+/// <param name="Label">The band label; null counts the assessments without a rating.</param>
+public sealed record RatingCount(string? Label, int Count, string ColorHex);
+
+public sealed record StatusCount(AssessmentStatus Status, int Count);
+
+public sealed record HeatMap(string QuestionSetKey, string Title, IReadOnlyList<HeatColumn> Sections, IReadOnlyList<HeatRow> Rows);
+
+public sealed record HeatColumn(string Key, string Title);
+
+/// <param name="Scores">One per <see cref="HeatMap.Sections"/>; null where the section has no score or the version lacks it.</param>
+public sealed record HeatRow(int VendorId, string VendorName, int AssessmentId, AssessmentStatus Status, double? Overall, string? Rating, string RatingColorHex, IReadOnlyList<double?> Scores);
+
+/// <param name="DaysLeft">Negative when overdue.</param>
+/// <param name="InProgress">A newer assessment of the vendor on the same set is already under way.</param>
+public sealed record ReassessmentDue(int AssessmentId, int VendorId, string VendorName, string Title, string? Rating, string RatingColorHex,
+    DateOnly ReviewedOn, int IntervalDays, DateOnly DueOn, int DaysLeft, bool InProgress);
+
+public sealed record DraftItem(int AssessmentId, string VendorName, string Title, double Completeness, DateOnly? DueDate, DateTime CreatedAt);
+
+/// <param name="Link">The page of the changed vendor or assessment, when there is one.</param>
+public sealed record RecentChange(DateTime At, string UserName, string Action, string EntityType, string? EntityId, string Summary, string? Link);
+
+/// <summary>The start page: the portfolio at a glance.</summary>
+public sealed class DashboardService(
+    IDbContextFactory<VendorRiskDbContext> dbFactory,
+    AssessmentReader reader,
+    ICurrentUser currentUser,
+    VendorRiskOptions options,
+    TimeProvider clock)
+{
+    /// <summary>Reassessments due within this many days are listed with the overdue ones.</summary>
+    public const int DueSoonDays = 30;
+    public const int RecentChangeCount = 10;
+
+    public async Task<DashboardSummary> GetAsync(CancellationToken cancellationToken = default)
+    {
+        var actor = await currentUser.RequireAsync(Roles.Viewer, "read the dashboard", cancellationToken);
+        var snapshots = await reader.ListAsync(new AssessmentFilter(), cancellationToken);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var vendorCount = await db.Vendors.CountAsync(v => !v.IsArchived, cancellationToken);
+        var changes = await db.AuditEntries.AsNoTracking()
+            .Where(e => !e.IsSecurityEvent && (e.EntityType == AuditEntityTypes.Vendor || e.EntityType == AuditEntityTypes.Assessment))
+            .OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
+            .Take(RecentChangeCount)
+            .ToListAsync(cancellationToken);
+
+        return new DashboardSummary(
+            vendorCount,
+            snapshots.Count,
+            RatingCounts(snapshots),
+            [.. snapshots.GroupBy(s => s.Status).OrderBy(g => g.Key).Select(g => new StatusCount(g.Key, g.Count()))],
+            HeatMaps(snapshots),
+            Reassessments(snapshots, today),
+            [.. snapshots.Where(s => s.Status == AssessmentStatus.Draft && s.AssessorId == actor.UserId)
+                .OrderByDescending(s => s.CreatedAt)
+                .Select(s => new DraftItem(s.Id, s.VendorName, s.Title, s.Score.Completeness, s.DueDate, s.CreatedAt))],
+            [.. changes.Select(e => new RecentChange(e.At, e.UserName, e.Action, e.EntityType, e.EntityId, e.Summary, LinkOf(e)))],
+            actor.Can(Roles.Admin));
+    }
+
+    public static string? LinkOf(AuditEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (!int.TryParse(entry.EntityId, out var id))
+            return null;
+        return entry.EntityType switch
+        {
+            AuditEntityTypes.Vendor => $"/vendors/{id}",
+            AuditEntityTypes.Assessment => $"/assessments/{id}",
+            _ => null,
+        };
+    }
+
+    private static List<RatingCount> RatingCounts(IReadOnlyList<AssessmentSnapshot> snapshots)
+    {
+        // Band labels in their ranked order, the best first; sets that share labels share a tile.
+        var labels = new List<(string Label, string Color)>();
+        foreach (var set in snapshots.Select(s => s.QuestionSet).DistinctBy(s => (s.Key, s.RatingBands.Count)))
+        {
+            for (var i = 0; i < set.RatingBands.Count; i++)
+            {
+                if (labels.All(l => l.Label != set.RatingBands[i].Label))
+                    labels.Add((set.RatingBands[i].Label, RatingColors.ForRank(i, set.RatingBands.Count)));
+            }
+        }
+
+        var counts = labels.Select(l => new RatingCount(l.Label, snapshots.Count(s => s.Score.Rating == l.Label), l.Color)).ToList();
+        var unrated = snapshots.Count(s => s.Score.Rating is null);
+        if (unrated > 0)
+            counts.Add(new RatingCount(null, unrated, RatingColors.Unrated));
+        return counts;
+    }
+
+    private static List<HeatMap> HeatMaps(IReadOnlyList<AssessmentSnapshot> snapshots) =>
+        [.. snapshots.Where(s => s.Score.Overall is not null)
+            .GroupBy(s => s.QuestionSet.Key)
+            .Select(set =>
+            {
+                var latest = set.GroupBy(s => s.VendorId).Select(CompareService.PreferredOf)
+                    .OrderBy(s => s.VendorName, StringComparer.CurrentCultureIgnoreCase).ToList();
+                var columns = latest.SelectMany(s => s.QuestionSet.Sections)
+                    .DistinctBy(s => s.Key).Select(s => new HeatColumn(s.Key, s.Title)).ToList();
+                var rows = latest.Select(s =>
+                {
+                    var scores = s.Score.Sections.ToDictionary(x => x.Key, x => x.Score);
+                    return new HeatRow(s.VendorId, s.VendorName, s.Id, s.Status, s.Score.Overall, s.Score.Rating,
+                        RatingColors.For(s.QuestionSet, s.Score.Rating), [.. columns.Select(c => scores.GetValueOrDefault(c.Key))]);
+                }).ToList();
+                return new HeatMap(set.Key, latest[0].QuestionSet.Title, columns, rows);
+            })
+            .OrderBy(m => m.Title, StringComparer.CurrentCultureIgnoreCase)];
+
+    private List<ReassessmentDue> Reassessments(IReadOnlyList<AssessmentSnapshot> snapshots, DateOnly today)
+    {
+        var due = new List<ReassessmentDue>();
+        foreach (var group in snapshots.GroupBy(s => (s.VendorId, s.QuestionSet.Key)))
+        {
+            var reviewed = group
+                .Where(s => s.Status is AssessmentStatus.Approved or AssessmentStatus.ApprovedWithConditions && s.ReviewedAt is not null)
+                .OrderByDescending(s => s.ReviewedAt).ThenByDescending(s => s.Id)
+                .FirstOrDefault();
+            if (reviewed is null)
+                continue;
+
+            var interval = IntervalDays(RatingColors.RankFromWorst(reviewed.QuestionSet, reviewed.Score.Rating));
+            var reviewedOn = DateOnly.FromDateTime(reviewed.ReviewedAt!.Value);
+            var dueOn = reviewedOn.AddDays(interval);
+            var daysLeft = dueOn.DayNumber - today.DayNumber;
+            if (daysLeft > DueSoonDays)
+                continue;
+
+            var inProgress = group.Any(s => s.Id != reviewed.Id && s.CreatedAt > reviewed.ReviewedAt
+                && s.Status is AssessmentStatus.Draft or AssessmentStatus.Submitted);
+            due.Add(new ReassessmentDue(reviewed.Id, reviewed.VendorId, reviewed.VendorName, reviewed.Title, reviewed.Score.Rating,
+                RatingColors.For(reviewed.QuestionSet, reviewed.Score.Rating), reviewedOn, interval, dueOn, daysLeft, inProgress));
+        }
+
+        return [.. due.OrderBy(d => d.DueOn).ThenBy(d => d.VendorName, StringComparer.CurrentCultureIgnoreCase)];
+    }
+
+    /// <summary>Days between assessments by the rating's rank from the worst band (VendorRisk:ReassessmentDays); the last entry covers every better band.</summary>
+    public int IntervalDays(int? rankFromWorst)
+    {
+        var days = options.ReassessmentDays is { Count: > 0 } configured ? configured : [90, 180, 365];
+        // No rating (no score at all): treat it like the worst band.
+        var rank = rankFromWorst ?? 0;
+        return days[Math.Clamp(rank, 0, days.Count - 1)];
+    }
+}

@@ -1,0 +1,102 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using UglyToad.PdfPig;
+using VendorRisk.Data.Entities;
+using VendorRisk.Domain.Comparison;
+using VendorRisk.Domain.Scoring;
+using VendorRisk.Web.Features.Compare;
+using VendorRisk.Web.Features.Shared;
+
+namespace VendorRisk.Web.Tests.Compare;
+
+public sealed class ReportDownloadTests(CompareScenarioFixture app) : IClassFixture<CompareScenarioFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static string Text(byte[] pdf)
+    {
+        using var document = PdfDocument.Open(pdf);
+        return Squeeze(string.Concat(document.GetPages().Select(p => p.Text)));
+    }
+
+    private static string Squeeze(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+
+    [Fact]
+    public async Task The_assessment_report_downloads_as_a_pdf_with_the_vendor_and_the_engines_score()
+    {
+        using var client = await app.SignedInClientAsync(Roles.Viewer);
+
+        var response = await client.GetAsync($"/assessments/{app.NorthwindApproved}/report.pdf", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("vendor-risk-northwind-cognition-atlas-3-support-copilot-", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        AssessmentSnapshot snapshot;
+        await using (var scope = app.ScopeAs(Roles.Viewer))
+            snapshot = await scope.ServiceProvider.GetRequiredService<AssessmentReader>().GetAsync(app.NorthwindApproved, Ct);
+        var text = Text(await response.Content.ReadAsByteArrayAsync(Ct));
+        Assert.Contains(Squeeze("Northwind Cognition"), text);
+        Assert.Contains(ScoreFormat.Display(snapshot.Score.Overall), text);
+    }
+
+    [Fact]
+    public async Task The_comparison_report_lists_every_vendor_with_the_engines_scores_and_the_weighting_name()
+    {
+        using var client = await app.SignedInClientAsync(Roles.Viewer);
+        int[] ids = [app.NorthwindApproved, app.Quillmoor, app.Zephyrine];
+
+        var response = await client.GetAsync(
+            $"/compare/report.pdf?ids={string.Join(",", ids)}&multipliers=usage-and-cost:3,safety-posture:0.5&profile=pilot&weighting=Cost%20first", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("vendor-comparison-", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        ComparisonResult expected;
+        await using (var scope = app.ScopeAs(Roles.Viewer))
+        {
+            expected = await scope.ServiceProvider.GetRequiredService<CompareService>().CompareAsync(ids,
+                new Dictionary<string, double> { ["usage-and-cost"] = 3, ["safety-posture"] = 0.5 }, null, Ct);
+        }
+
+        var text = Text(await response.Content.ReadAsByteArrayAsync(Ct));
+        Assert.Contains("Costfirst", text);
+        foreach (var ranked in expected.Ranking)
+        {
+            Assert.Contains(Squeeze(ranked.VendorName), text);
+            Assert.Contains(ScoreFormat.Display(ranked.Overall), text);
+        }
+
+        // Ranking order: the leader's name appears before the others'.
+        var positions = expected.Ranking.Select(r => text.IndexOf(Squeeze(r.VendorName), StringComparison.Ordinal)).ToList();
+        Assert.Equal(positions.Order(), positions);
+    }
+
+    [Theory]
+    [InlineData("ids=1", "ids")]
+    [InlineData("ids=1,x", "ids")]
+    [InlineData("ids=1,2&profile=inputTokens:5", "profile")]
+    [InlineData("ids=1,2&multipliers=usage-and-cost:9", "multipliers")]
+    public async Task A_bad_comparison_request_is_a_400_naming_the_parameter(string query, string field)
+    {
+        using var client = await app.SignedInClientAsync(Roles.Viewer);
+        var response = await client.GetAsync($"/compare/report.pdf?{query.Replace("1,2", $"{app.NorthwindApproved},{app.Quillmoor}")}", Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains($"\"{field}\"", await response.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Fact]
+    public async Task An_unknown_assessment_report_is_a_404()
+    {
+        using var client = await app.SignedInClientAsync(Roles.Viewer);
+        var response = await client.GetAsync("/assessments/987654/report.pdf", Ct);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_anonymous_visitor_gets_no_report()
+    {
+        using var client = app.CreateRawClient();
+        var response = await client.GetAsync($"/assessments/{app.NorthwindApproved}/report.pdf", Ct);
+        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+    }
+}

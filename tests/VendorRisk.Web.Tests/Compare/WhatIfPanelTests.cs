@@ -1,0 +1,97 @@
+using Bunit;
+using VendorRisk.Domain.Comparison;
+using VendorRisk.Domain.Costs;
+using VendorRisk.Domain.QuestionSets;
+using VendorRisk.Domain.QuestionSets.Interchange;
+using VendorRisk.Web.Features.Compare;
+using VendorRisk.Web.Tests.Infrastructure;
+
+namespace VendorRisk.Web.Tests.Compare;
+
+public sealed class WhatIfPanelTests : BunitTestBase
+{
+    private static readonly DateOnly AsOf = new(2026, 11, 25);
+
+    private static QuestionSetDefinition Frontier() =>
+        QuestionSetFormat.Parse(File.ReadAllText(CompareTestData.SeedFile("question-sets", "frontier-ai-buyer-checklist.json"))).Definition!;
+
+    private static List<ComparisonInput> Inputs()
+    {
+        var set = Frontier();
+        return
+        [
+            new(1, 11, "Lumenfall Models", set, CompareTestData.DemoAnswers("lumenfall-models-lumen-large-4-2026").ToDictionary(a => a.QuestionKey), AsOf),
+            new(2, 12, "Quillmoor AI", set, CompareTestData.DemoAnswers("quillmoor-ai-quill-2-2026").ToDictionary(a => a.QuestionKey), AsOf),
+            new(3, 13, "Zephyrine Intelligence", set, CompareTestData.DemoAnswers("zephyrine-intelligence-zephyr-ultra-2026").ToDictionary(a => a.QuestionKey), AsOf),
+        ];
+    }
+
+    private static IEnumerable<string> VendorsInCardOrder(IRenderedComponent<WhatIfPanel> cut) =>
+        cut.FindAll("#ranking [data-vendor]").Select(card => card.GetAttribute("data-vendor")!);
+
+    [Fact]
+    public void Moving_a_weight_slider_past_the_crossover_reorders_the_ranking()
+    {
+        var inputs = Inputs();
+        var result = ComparisonEngine.Compare(inputs);
+        // Lumenfall leads Quillmoor by 68.3 to 63.6; Quillmoor leads once Safety posture weighs about 2.39×.
+        Assert.False(result.RankStability.Stable);
+        var section = result.RankStability.SectionKey!;
+        var crossover = result.RankStability.Multiplier!.Value;
+        var newLeader = result.Ranking.Single(r => r.AssessmentId == result.RankStability.NewLeaderAssessmentId).VendorName;
+        var cut = Render<WhatIfPanel>(p => p
+            .Add(x => x.Inputs, inputs)
+            .Add(x => x.Sections, result.Sections)
+            .Add(x => x.Multipliers, result.Multipliers)
+            .Add(x => x.Stability, ComparisonEngine.DescribeRankStability(result)));
+        Assert.Equal(result.Ranking.Select(r => r.VendorName), VendorsInCardOrder(cut));
+        Assert.NotEqual(newLeader, VendorsInCardOrder(cut).First());
+
+        var beyond = crossover > 1 ? Math.Min(5, crossover + 0.05) : Math.Max(0, crossover - 0.05);
+        cut.Find($"#weight-{section}").Input(beyond.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(newLeader, VendorsInCardOrder(cut).First());
+        var expected = ComparisonEngine.Compare(inputs, new Dictionary<string, double> { [section] = Math.Round(beyond, 2) });
+        Assert.Equal(expected.Ranking.Select(r => r.VendorName), VendorsInCardOrder(cut));
+    }
+
+    [Fact]
+    public void Reset_puts_every_weight_back_to_one_and_restores_the_ranking()
+    {
+        var inputs = Inputs();
+        var result = ComparisonEngine.Compare(inputs);
+        IReadOnlyDictionary<string, double>? reported = null;
+        var cut = Render<WhatIfPanel>(p => p
+            .Add(x => x.Inputs, inputs)
+            .Add(x => x.Sections, result.Sections)
+            .Add(x => x.Multipliers, new Dictionary<string, double> { ["extraction-defenses"] = 0, ["usage-and-cost"] = 5 })
+            .Add(x => x.OnMultipliersChanged, m => { reported = m; return Task.CompletedTask; }));
+
+        cut.Find("#reset-weights").Click();
+
+        Assert.Equal(result.Ranking.Select(r => r.VendorName), VendorsInCardOrder(cut));
+        Assert.All(reported!.Values, m => Assert.Equal(1, m));
+    }
+
+    [Fact]
+    public void The_cost_table_shows_unknown_where_a_price_is_missing()
+    {
+        var set = Frontier();
+        var profile = WorkloadProfile.Presets[0].Profile;
+        var priced = CostProjection.Project(set, CompareTestData.DemoAnswers("northwind-cognition-atlas-3-2026").ToDictionary(a => a.QuestionKey), profile);
+        var unpriced = CostProjection.Project(set,
+            CompareTestData.WithoutPrices(CompareTestData.DemoAnswers("quillmoor-ai-quill-2-2026")).ToDictionary(a => a.QuestionKey), profile);
+
+        var cut = Render<CostTable>(p => p.Add(x => x.Rows, [
+            new CostTable.CostRow(1, "Northwind Cognition", priced),
+            new CostTable.CostRow(2, "Quillmoor AI", unpriced),
+        ]));
+
+        var unknownRow = cut.Find("tr[data-vendor='Quillmoor AI']");
+        Assert.Equal(3, unknownRow.QuerySelectorAll(".vr-unknown").Count(e => e.TextContent == "unknown"));
+        Assert.DoesNotContain("$0", unknownRow.TextContent);
+        var pricedRow = cut.Find("tr[data-vendor='Northwind Cognition']");
+        Assert.DoesNotContain("unknown", pricedRow.TextContent);
+        Assert.Contains("$", pricedRow.TextContent);
+    }
+}
