@@ -8,6 +8,7 @@ public static class FeatureRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Features.Shared.QuestionSetDefinitions>();
         services.AddScoped<Features.Shared.AssessmentReader>();
+        services.AddScoped<Features.Vendors.VendorRequestValidator>().AddScoped<Features.Vendors.VendorService>().AddScoped<Features.Assessments.AssessmentService>().AddScoped<IDemoSeeder, Features.Demo.DemoDataSeeder>();
         return services;
     }
 }
@@ -17,6 +18,7 @@ public static class EndpointRegistration
     /// <summary>Each feature's HTTP endpoints (downloads, API), one line each.</summary>
     public static WebApplication MapVendorRiskEndpoints(this WebApplication app)
     {
+        Features.Assessments.AnswersCsvExport.MapAnswersCsv(app);
         return app;
     }
 }
