@@ -65,10 +65,11 @@ internal static class ApiAwareRedirects
 internal sealed class RevalidatingAuthenticationStateProvider(
     ILoggerFactory loggerFactory,
     IServiceScopeFactory scopeFactory,
-    Microsoft.Extensions.Options.IOptions<IdentityOptions> options)
+    Microsoft.Extensions.Options.IOptions<IdentityOptions> options,
+    VendorRiskOptions appOptions)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => DependencyInjection.RevalidationInterval;
+    protected override TimeSpan RevalidationInterval => appOptions.RevalidationInterval < TimeSpan.FromSeconds(5) ? TimeSpan.FromSeconds(5) : appOptions.RevalidationInterval;
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {

@@ -14,9 +14,6 @@ namespace VendorRisk.Web.Infrastructure;
 
 public static class DependencyInjection
 {
-    /// <summary>How often a session re-checks that its user still exists, is enabled and keeps its role.</summary>
-    public static readonly TimeSpan RevalidationInterval = TimeSpan.FromMinutes(1);
-
     public static WebApplicationBuilder AddVendorRisk(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -54,7 +51,7 @@ public static class DependencyInjection
             cookie.Events.OnRedirectToLogin = ApiAwareRedirects.ToLogin;
             cookie.Events.OnRedirectToAccessDenied = ApiAwareRedirects.ToAccessDenied;
         });
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = RevalidationInterval);
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = options.RevalidationInterval);
 
         services.AddIdentityCore<ApplicationUser>(o =>
             {
@@ -108,4 +105,8 @@ public sealed class VendorRiskOptions
     public List<string> TrustedProxies { get; set; } = [];
     /// <summary>Days between assessments, by the rating's rank from the worst band (index 0 = worst).</summary>
     public List<int> ReassessmentDays { get; set; } = [90, 180, 365];
+    /// <summary>How often a session re-checks that its user still exists, is enabled and keeps its role (issue: within a minute).</summary>
+    public int RevalidationSeconds { get; set; } = 60;
+
+    public TimeSpan RevalidationInterval => TimeSpan.FromSeconds(Math.Clamp(RevalidationSeconds, 0, 60));
 }

@@ -48,6 +48,8 @@ public class WebAppFixture : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:VendorRisk", $"Data Source={DatabasePath}");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Error");
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
     }

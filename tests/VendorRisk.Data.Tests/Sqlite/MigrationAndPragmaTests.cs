@@ -1,0 +1,110 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace VendorRisk.Data.Tests.Sqlite;
+
+public sealed class MigrationAndPragmaTests
+{
+    [Fact]
+    public async Task The_migrations_apply_to_an_empty_sqlite_file()
+    {
+        await using var database = new TestDatabase();
+        await using var db = database.CreateContext();
+
+        await db.Database.MigrateAsync(TestContext.Current.CancellationToken);
+
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(0, await db.Vendors.CountAsync(TestContext.Current.CancellationToken));
+        Assert.True(new FileInfo(database.Path).Length > 0);
+    }
+
+    [Fact]
+    public async Task Every_connection_reads_back_the_pragmas_as_set()
+    {
+        await using var database = await TestDatabase.CreateMigratedAsync();
+        await using var db = database.CreateContext();
+        await db.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal("wal", await ScalarAsync(db, "PRAGMA journal_mode"));
+        Assert.Equal("1", await ScalarAsync(db, "PRAGMA foreign_keys"));
+        Assert.Equal("2", await ScalarAsync(db, "PRAGMA synchronous")); // 2 = FULL
+        Assert.Equal("5000", await ScalarAsync(db, "PRAGMA busy_timeout"));
+    }
+
+    [Fact]
+    public async Task The_audit_log_refuses_updates_and_deletes()
+    {
+        await using var database = await TestDatabase.CreateMigratedAsync();
+        await using var db = database.CreateContext();
+        db.Audit(Actor.System, "test", "test", 1, "an entry");
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+
+        await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync("UPDATE AuditEntries SET Summary = 'changed'", TestContext.Current.CancellationToken));
+        await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM AuditEntries", TestContext.Current.CancellationToken));
+        Assert.Equal("an entry", (await db.AuditEntries.AsNoTracking().SingleAsync(TestContext.Current.CancellationToken)).Summary);
+    }
+
+    [Fact]
+    public async Task Start_up_against_a_file_that_is_not_sqlite_fails_with_a_message_naming_the_file()
+    {
+        await using var database = new TestDatabase();
+        await File.WriteAllTextAsync(database.Path, "this is a spreadsheet, not a database", TestContext.Current.CancellationToken);
+        var initializer = Initializer(database);
+
+        var error = await Assert.ThrowsAsync<DatabaseStartupException>(() => initializer.MigrateAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains(database.Path, error.Message);
+        Assert.Contains("not a SQLite database", error.Message);
+    }
+
+    [Fact]
+    public async Task Start_up_against_a_read_only_file_fails_with_a_message_naming_the_file()
+    {
+        await using var database = await TestDatabase.CreateMigratedAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.SetAttributes(database.Path, FileAttributes.ReadOnly);
+        try
+        {
+            var error = await Assert.ThrowsAsync<DatabaseStartupException>(() => Initializer(database).MigrateAsync(TestContext.Current.CancellationToken));
+            Assert.Contains(database.Path, error.Message);
+            Assert.Contains("read-only", error.Message);
+        }
+        finally
+        {
+            File.SetAttributes(database.Path, FileAttributes.Normal);
+        }
+    }
+
+    [Fact]
+    public async Task Start_up_creates_the_missing_folder()
+    {
+        await using var database = new TestDatabase();
+        var nested = Path.Combine(Path.GetDirectoryName(database.Path)!, "nested", "data", "vendorrisk.db");
+        var location = new DatabaseLocation($"Data Source={nested}");
+
+        await new DatabaseInitializer(new Factory(location.ConnectionString), location, NullLogger<DatabaseInitializer>.Instance)
+            .MigrateAsync(TestContext.Current.CancellationToken);
+
+        Assert.True(File.Exists(nested));
+    }
+
+    private static DatabaseInitializer Initializer(TestDatabase database) =>
+        new(new Factory(database.ConnectionString), new DatabaseLocation(database.ConnectionString), NullLogger<DatabaseInitializer>.Instance);
+
+    private static async Task<string?> ScalarAsync(VendorRiskDbContext db, string sql)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql;
+        return (await command.ExecuteScalarAsync())?.ToString();
+    }
+
+    private sealed class Factory(string connectionString) : IDbContextFactory<VendorRiskDbContext>
+    {
+        public VendorRiskDbContext CreateDbContext()
+        {
+            var options = new DbContextOptionsBuilder<VendorRiskDbContext>();
+            DependencyInjection.Configure(options, connectionString);
+            return new VendorRiskDbContext(options.Options);
+        }
+    }
+}

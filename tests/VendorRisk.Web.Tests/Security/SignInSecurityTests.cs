@@ -1,0 +1,84 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using VendorRisk.Data.Entities;
+using VendorRisk.Web.Features.Users;
+using VendorRisk.Web.Tests.Infrastructure;
+
+namespace VendorRisk.Web.Tests.Security;
+
+/// <summary>Revalidates on every request, so a disabled user's next request is refused.</summary>
+public sealed class FastRevalidationFixture : WebAppFixture
+{
+    protected override IReadOnlyDictionary<string, string?> Settings =>
+        new Dictionary<string, string?> { ["VendorRisk:RevalidationSeconds"] = "0" };
+}
+
+public sealed class SignInSecurityTests(FastRevalidationFixture app) : IClassFixture<FastRevalidationFixture>
+{
+    private async Task<string> CreateUserAsync(string email)
+    {
+        await using var scope = app.ScopeAs(Roles.Admin);
+        var created = await scope.ServiceProvider.GetRequiredService<UserService>()
+            .CreateAsync(new CreateUserRequest(email, "Someone", Roles.Assessor, WebAppFixture.Password), TestContext.Current.CancellationToken);
+        return created.User.Id;
+    }
+
+    [Fact]
+    public async Task Five_failures_lock_the_account_and_the_sixth_attempt_with_the_right_password_is_refused()
+    {
+        var email = $"lockout-{Guid.NewGuid():n}@vendorrisk.test";
+        var userId = await CreateUserAsync(email);
+        using var client = app.CreateRawClient();
+
+        for (var i = 0; i < 5; i++)
+        {
+            var failed = await WebAppFixture.PostLoginAsync(client, email, "not the password at all");
+            Assert.NotEqual("/", failed.Headers.Location?.OriginalString);
+        }
+        var sixth = await WebAppFixture.PostLoginAsync(client, email, WebAppFixture.Password);
+
+        Assert.Equal(HttpStatusCode.Redirect, sixth.StatusCode);
+        Assert.EndsWith("/account/lockout", sixth.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/", TestContext.Current.CancellationToken)).StatusCode);
+
+        await using var db = await app.CreateDbContextAsync();
+        var failures = await db.AuditEntries.CountAsync(e => e.UserId == userId && e.Action == "sign-in-failed" || e.UserId == userId && e.Action == "lockout", TestContext.Current.CancellationToken);
+        Assert.True(failures >= 5, $"expected an audit entry per failure, found {failures}");
+        Assert.True(await db.AuditEntries.AnyAsync(e => e.UserId == userId && e.Action == "lockout", TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task A_disabled_users_next_request_after_revalidation_is_refused()
+    {
+        var email = $"disabled-{Guid.NewGuid():n}@vendorrisk.test";
+        var userId = await CreateUserAsync(email);
+        using var client = await app.SignInAsync(email, WebAppFixture.Password);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/", TestContext.Current.CancellationToken)).StatusCode);
+
+        await using (var scope = app.ScopeAs(Roles.Admin))
+            await scope.ServiceProvider.GetRequiredService<UserService>().SetDisabledAsync(userId, true, TestContext.Current.CancellationToken);
+
+        var response = await client.GetAsync("/", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/login", response.Headers.Location!.AbsolutePath);
+        var again = await WebAppFixture.PostLoginAsync(app.CreateRawClient(), email, WebAppFixture.Password);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode); // the form again, with "disabled"
+        Assert.Contains("disabled", await again.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task A_common_or_short_password_is_refused()
+    {
+        await using var scope = app.ScopeAs(Roles.Admin);
+        var users = scope.ServiceProvider.GetRequiredService<UserService>();
+
+        var shortOne = await Assert.ThrowsAsync<VendorRisk.Domain.Common.ValidationFailedException>(() =>
+            users.CreateAsync(new CreateUserRequest($"p1-{Guid.NewGuid():n}@vendorrisk.test", "", Roles.Viewer, "short pass"), TestContext.Current.CancellationToken));
+        var common = await Assert.ThrowsAsync<VendorRisk.Domain.Common.ValidationFailedException>(() =>
+            users.CreateAsync(new CreateUserRequest($"p2-{Guid.NewGuid():n}@vendorrisk.test", "", Roles.Viewer, "qwertyuiop123"), TestContext.Current.CancellationToken));
+
+        Assert.Contains("12 characters", shortOne.Message);
+        Assert.Contains("too common", common.Message);
+    }
+}
