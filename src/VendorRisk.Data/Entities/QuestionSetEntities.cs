@@ -18,7 +18,7 @@ public enum VersionStatus
 
 /// <summary>
 /// One version of a question set. Its content is stored whole, in the interchange format
-/// (see ADR 0003): a version is read and written as one document, and once published it
+/// (see docs/decisions/0003): a version is read and written as one document, and once published it
 /// never changes (enforced by the DbContext and by a trigger).
 /// </summary>
 public sealed class QuestionSetVersion

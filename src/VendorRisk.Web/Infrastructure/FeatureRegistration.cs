@@ -1,3 +1,5 @@
+using VendorRisk.Web.Features.Api;
+
 namespace VendorRisk.Web.Infrastructure;
 
 /// <summary>Each feature's services, one line each.</summary>
@@ -9,6 +11,7 @@ public static class FeatureRegistration
         services.AddSingleton<Features.Shared.QuestionSetDefinitions>();
         services.AddScoped<Features.Shared.AssessmentReader>();
         services.AddScoped<Features.Vendors.VendorRequestValidator>().AddScoped<Features.Vendors.VendorService>().AddScoped<Features.Assessments.AssessmentService>().AddScoped<IDemoSeeder, Features.Demo.DemoDataSeeder>();
+        services.AddVendorRiskApi();
         return services;
     }
 }
@@ -19,6 +22,7 @@ public static class EndpointRegistration
     public static WebApplication MapVendorRiskEndpoints(this WebApplication app)
     {
         Features.Assessments.AnswersCsvExport.MapAnswersCsv(app);
+        app.MapVendorRiskApi();
         return app;
     }
 }

@@ -1,5 +1,7 @@
 // Small browser helpers called from Blazor (no inline scripts: the CSP forbids them).
 window.vendorRisk = {
+    // Set once the circuit is up: end-to-end tests wait for it before clicking.
+    markInteractive: () => { document.body.dataset.interactive = "true"; },
     theme: {
         get: () => localStorage.getItem("vr-theme"),
         set: (value) => localStorage.setItem("vr-theme", value),

@@ -47,6 +47,8 @@ public class WebAppFixture : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Outside Development, static web assets (MudBlazor, the Blazor script) come from the build manifest only when asked.
+        builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:VendorRisk", $"Data Source={DatabasePath}");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Error");

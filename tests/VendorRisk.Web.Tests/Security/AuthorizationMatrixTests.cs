@@ -33,6 +33,7 @@ public sealed class AuthorizationMatrixTests(WebAppFixture app) : IClassFixture<
         ["/compare"] = ("/compare", Roles.Viewer),
         ["/question-sets"] = ("/question-sets", Roles.Viewer),
         ["/users"] = ("/users", Roles.Admin),
+        ["/account"] = ("/account", Roles.Viewer),
         ["/audit"] = ("/audit", Roles.Admin),
     };
 

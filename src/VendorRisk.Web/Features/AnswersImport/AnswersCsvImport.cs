@@ -1,0 +1,309 @@
+using System.Globalization;
+using VendorRisk.Domain.Assessments;
+using VendorRisk.Domain.Common;
+using VendorRisk.Domain.QuestionSets;
+using VendorRisk.Web.Features.Shared;
+
+namespace VendorRisk.Web.Features.AnswersImport;
+
+/// <summary>One answer the file changes. <see cref="NewValue"/> null means the stored answer is cleared.</summary>
+/// <param name="Row">The row number as a spreadsheet shows it (the header is row 1).</param>
+/// <param name="ExpectedVersion">The stored answer's version when previewed (0: none), so a save in between is a conflict, not an overwrite.</param>
+public sealed record CsvAnswerChange(int Row, string QuestionKey, string Question, string Before, string After, AnswerValue? NewValue, int ExpectedVersion);
+
+public sealed record CsvRowError(int Row, string Message)
+{
+    public override string ToString() => Row > 0 ? $"Row {Row}: {Message}" : Message;
+}
+
+public sealed record CsvImportPreview(IReadOnlyList<CsvAnswerChange> Changes, IReadOnlyList<CsvRowError> Errors, int UnchangedRows)
+{
+    public bool CanApply => Errors.Count == 0 && Changes.Count > 0;
+}
+
+/// <summary>
+/// Reads the answers CSV that the answers export writes (possibly edited offline) and works out
+/// what would change, row by row. Nothing is saved here: the caller applies <see cref="CsvImportPreview.Changes"/>
+/// in one call of the assessment service, which validates again and saves all or nothing.
+/// </summary>
+public static class AnswersCsvImport
+{
+    public const long MaxFileBytes = 5 * 1024 * 1024;
+
+    private const string KeyColumn = "Question key";
+    private const string AnswerColumn = "Answer";
+    private static readonly string[] Yes = ["yes", "y", "true", "x", "n/a"];
+
+    public static CsvImportPreview Preview(AssessmentSnapshot assessment, TextReader csv)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        var set = assessment.QuestionSet;
+        var errors = new List<CsvRowError>();
+        var changes = new List<CsvAnswerChange>();
+        var unchanged = 0;
+
+        List<(int Row, string[] Cells)> records;
+        try
+        {
+            records = CsvRecords.Read(csv);
+        }
+        catch (FormatException ex)
+        {
+            return new([], [new CsvRowError(0, ex.Message)], 0);
+        }
+        if (records.Count == 0)
+            return new([], [new CsvRowError(0, "The file is empty.")], 0);
+        var header = records[0].Cells.Select(h => h.Trim().TrimStart('\uFEFF')).ToArray();
+        int Column(string name) => Array.FindIndex(header, h => string.Equals(h, name, StringComparison.OrdinalIgnoreCase));
+        int keyAt = Column(KeyColumn), answerAt = Column(AnswerColumn), naAt = Column("N/A"), justificationAt = Column("Justification"),
+            noteAt = Column("Note"), evidenceAt = Column("Evidence"), sourceAt = Column("Source"), dateAt = Column("Date");
+        if (keyAt < 0 || answerAt < 0)
+            return new([], [new CsvRowError(1, $"The header needs the columns '{KeyColumn}' and '{AnswerColumn}' (the answers export's columns).")], 0);
+
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (row, cells) in records.Skip(1))
+        {
+            string Cell(int index) => index >= 0 && index < cells.Length ? Unneutralize(cells[index].Trim()) : "";
+
+            var key = Cell(keyAt);
+            if (key.Length == 0 && cells.All(c => c.Trim().Length == 0))
+                continue;
+            var question = set.FindQuestion(key);
+            if (question is null)
+            {
+                errors.Add(new CsvRowError(row, $"Question '{key}' is not in question set '{set.Key}'."));
+                continue;
+            }
+            if (seen.TryGetValue(key, out var first))
+            {
+                errors.Add(new CsvRowError(row, $"Question '{key}' is already on row {first}."));
+                continue;
+            }
+            seen[key] = row;
+
+            var rowErrors = new List<string>();
+            var value = ReadAnswer(question, Cell(answerAt), Yes.Contains(Cell(naAt).ToLowerInvariant()), Cell(justificationAt), Cell(noteAt),
+                Cell(evidenceAt), Cell(sourceAt), Cell(dateAt), rowErrors);
+            if (value is not null && rowErrors.Count == 0)
+                rowErrors.AddRange(AnswerValidator.Validate(set, value).Errors.Select(e => $"{e.PropertyName}: {e.ErrorMessage}"));
+            if (rowErrors.Count > 0)
+            {
+                errors.Add(new CsvRowError(row, $"({key}) {string.Join(" ", rowErrors)}"));
+                continue;
+            }
+
+            var stored = assessment.Answers.GetValueOrDefault(key);
+            if (Same(stored?.Value, value))
+            {
+                unchanged++;
+                continue;
+            }
+            changes.Add(new CsvAnswerChange(row, key, question.Text, Describe(question, stored?.Value), Describe(question, value), value, stored?.Version ?? 0));
+        }
+
+        return new CsvImportPreview(changes, errors, unchanged);
+    }
+
+    /// <summary>The answer a row describes; null when the row is empty (no answer).</summary>
+    private static AnswerValue? ReadAnswer(Question question, string answer, bool notApplicable, string justification, string note,
+        string evidenceDescription, string sourceText, string dateText, List<string> errors)
+    {
+        EvidenceSource? source = null;
+        if (sourceText.Length > 0 && (source = KebabEnum.Parse<EvidenceSource>(sourceText.ToLowerInvariant())) is null)
+            errors.Add($"Source '{sourceText}' is not one of {string.Join(", ", Enum.GetValues<EvidenceSource>().Select(KebabEnum.ToKebab))}.");
+        DateOnly? date = null;
+        if (dateText.Length > 0)
+        {
+            if (DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+                date = parsed;
+            else
+                errors.Add($"Date '{dateText}' is not a date (yyyy-MM-dd).");
+        }
+        var evidence = evidenceDescription.Length > 0 || source is not null || date is not null
+            ? new Evidence(NullIfEmpty(evidenceDescription), source, date)
+            : null;
+
+        if (notApplicable || string.Equals(answer, "Not applicable", StringComparison.OrdinalIgnoreCase))
+        {
+            return new AnswerValue
+            {
+                QuestionKey = question.Key, NotApplicable = true, Justification = NullIfEmpty(justification), Note = NullIfEmpty(note), Evidence = evidence,
+            };
+        }
+
+        string? choice = null, text = null;
+        List<string>? choices = null;
+        double? number = null;
+        if (answer.Length > 0)
+        {
+            switch (question.Type)
+            {
+                case QuestionType.Choice:
+                    choice = OptionKey(question, answer);
+                    if (choice is null)
+                        errors.Add($"'{answer}' is not an option of this question ({string.Join(", ", question.Options.Select(o => o.Label))}).");
+                    break;
+                case QuestionType.Multi:
+                    choices = ReadChoices(question, answer, errors);
+                    break;
+                case QuestionType.Number:
+                    var digits = question.Unit is { } unit && answer.EndsWith(unit, StringComparison.OrdinalIgnoreCase) ? answer[..^unit.Length].Trim() : answer;
+                    if (double.TryParse(digits, NumberStyles.Float, CultureInfo.InvariantCulture, out var n))
+                        number = n;
+                    else
+                        errors.Add($"'{answer}' is not a number.");
+                    break;
+                default:
+                    text = answer;
+                    break;
+            }
+        }
+
+        if (answer.Length == 0 && justification.Length == 0 && note.Length == 0 && evidence is null)
+            return null;
+        return new AnswerValue
+        {
+            QuestionKey = question.Key, Choice = choice, Choices = choices, Number = number, Text = text,
+            Justification = NullIfEmpty(justification), Note = NullIfEmpty(note), Evidence = evidence,
+        };
+    }
+
+    /// <summary>Labels joined by "; " (as exported), or keys; the longest label wins, so a label containing ";" still reads.</summary>
+    private static List<string>? ReadChoices(Question question, string answer, List<string> errors)
+    {
+        if (string.Equals(answer, "None of these", StringComparison.OrdinalIgnoreCase))
+            return [];
+        var result = new List<string>();
+        var rest = answer;
+        while (rest.Length > 0)
+        {
+            var match = question.Options
+                .SelectMany(o => new[] { (o.Key, Text: o.Label), (o.Key, Text: o.Key) })
+                .Where(o => rest.StartsWith(o.Text, StringComparison.OrdinalIgnoreCase) && (rest.Length == o.Text.Length || rest[o.Text.Length] == ';'))
+                .OrderByDescending(o => o.Text.Length)
+                .FirstOrDefault();
+            if (match.Key is null)
+            {
+                var piece = rest.Split(';')[0].Trim();
+                errors.Add($"'{piece}' is not an option of this question ({string.Join(", ", question.Options.Select(o => o.Label))}).");
+                return null;
+            }
+            result.Add(match.Key);
+            rest = rest[match.Text.Length..].TrimStart(';').TrimStart();
+        }
+        return result;
+    }
+
+    private static string? OptionKey(Question question, string answer) =>
+        question.Options.FirstOrDefault(o => string.Equals(o.Label.Trim(), answer, StringComparison.OrdinalIgnoreCase))?.Key
+        ?? question.Options.FirstOrDefault(o => string.Equals(o.Key, answer, StringComparison.OrdinalIgnoreCase))?.Key;
+
+    /// <summary>Undoes the export's formula guard: a leading quote before = + - @ tab or CR.</summary>
+    private static string Unneutralize(string cell) =>
+        cell.Length > 1 && cell[0] == '\'' && cell[1] is '=' or '+' or '-' or '@' or '\t' or '\r' ? cell[1..] : cell;
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
+
+    internal static bool Same(AnswerValue? a, AnswerValue? b)
+    {
+        if (a is null || b is null)
+            return a is null && b is null;
+        return a.QuestionKey == b.QuestionKey && a.Choice == b.Choice && a.Number == b.Number && a.Text == b.Text
+            && a.NotApplicable == b.NotApplicable && a.Justification == b.Justification && a.Note == b.Note
+            && Equals(a.Evidence, b.Evidence)
+            && (a.Choices is null ? b.Choices is null : b.Choices is not null && a.Choices.SequenceEqual(b.Choices));
+    }
+
+    private static string Describe(Question question, AnswerValue? value)
+    {
+        if (value is null)
+            return "—";
+        if (value.NotApplicable)
+            return "Not applicable" + (value.Justification is { } j ? $" ({j})" : "");
+        string Label(string key) => question.Options.FirstOrDefault(o => o.Key == key)?.Label ?? key;
+        var main = question.Type switch
+        {
+            QuestionType.Choice => value.Choice is null ? "" : Label(value.Choice),
+            QuestionType.Multi => value.Choices is null ? "" : value.Choices.Count == 0 ? "None of these" : string.Join("; ", value.Choices.Select(Label)),
+            QuestionType.Number => value.Number?.ToString("G15", CultureInfo.InvariantCulture) ?? "",
+            _ => value.Text ?? "",
+        };
+        var extras = new[] { value.Note is null ? null : "note", value.Evidence is null ? null : "evidence" }.OfType<string>().ToList();
+        return (main.Length == 0 ? "(no value)" : main) + (extras.Count > 0 ? $" + {string.Join(", ", extras)}" : "");
+    }
+}
+
+/// <summary>RFC 4180 records (quoted fields, doubled quotes, line breaks inside quotes), each with the line it starts on.</summary>
+internal static class CsvRecords
+{
+    public static List<(int Row, string[] Cells)> Read(TextReader reader)
+    {
+        var text = reader.ReadToEnd();
+        var records = new List<(int, string[])>();
+        var cells = new List<string>();
+        var cell = new System.Text.StringBuilder();
+        var line = 1;
+        var recordLine = 1;
+        var quoted = false;
+        var any = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
+                {
+                    cell.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                    quoted = false;
+                else
+                {
+                    if (c == '\n')
+                        line++;
+                    cell.Append(c);
+                }
+                continue;
+            }
+            switch (c)
+            {
+                case '"' when cell.Length == 0:
+                    quoted = true;
+                    any = true;
+                    break;
+                case ',':
+                    cells.Add(cell.ToString());
+                    cell.Clear();
+                    any = true;
+                    break;
+                case '\r':
+                    break;
+                case '\n':
+                    if (any || cell.Length > 0)
+                    {
+                        cells.Add(cell.ToString());
+                        records.Add((recordLine, cells.ToArray()));
+                    }
+                    cells.Clear();
+                    cell.Clear();
+                    any = false;
+                    line++;
+                    recordLine = line;
+                    break;
+                default:
+                    cell.Append(c);
+                    any = true;
+                    break;
+            }
+        }
+        if (quoted)
+            throw new FormatException($"Row {recordLine}: a quoted field is not closed.");
+        if (any || cell.Length > 0)
+        {
+            cells.Add(cell.ToString());
+            records.Add((recordLine, cells.ToArray()));
+        }
+        return records;
+    }
+}

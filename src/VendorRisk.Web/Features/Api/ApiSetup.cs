@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
+using VendorRisk.Web.Features.Tokens;
+using VendorRisk.Web.Infrastructure;
+
+namespace VendorRisk.Web.Features.Api;
+
+public sealed class ApiOptions
+{
+    public const string Section = "VendorRisk:Api";
+
+    /// <summary>Requests a minute per token (api.md: 600).</summary>
+    public int RequestsPerMinute { get; set; } = 600;
+}
+
+/// <summary>The HTTP API v1 of api.md: bearer tokens, rate limit, problem details, OpenAPI, and the endpoint groups.</summary>
+public static class ApiSetup
+{
+    public const string AuthorizationPolicy = "ApiToken";
+    public const string RateLimitPolicy = "api-token";
+    public const string BearerSchemeId = "bearer";
+
+    public static IServiceCollection AddVendorRiskApi(this IServiceCollection services)
+    {
+        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
+        services.AddScoped<TokenService>();
+        services.AddHostedService<Cli.AppRunningLock>();
+
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
+        services.AddAuthorization(o => o.AddPolicy(AuthorizationPolicy, policy => policy
+            .AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName)
+            .RequireAuthenticatedUser()));
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = async (context, cancellationToken) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+                var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+                context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                await ApiProblems.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "Too many requests",
+                    $"This token is over its limit of requests a minute; retry after {seconds} s.");
+            };
+            o.AddPolicy(RateLimitPolicy, context =>
+            {
+                var limit = context.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value.RequestsPerMinute;
+                var partition = context.User.FindFirst(ApiTokenAuthenticationHandler.TokenIdClaim)?.Value
+                    ?? "anonymous:" + context.Connection.RemoteIpAddress;
+                return RateLimitPartition.GetFixedWindowLimiter(partition, _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = Math.Max(1, limit),
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                    AutoReplenishment = true,
+                });
+            });
+        });
+
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        });
+
+        services.AddOpenApi(o =>
+        {
+            o.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
+            o.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "VendorRisk API";
+                document.Info.Version = "v1";
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                document.Components.SecuritySchemes[BearerSchemeId] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.Http,
+                    Scheme = "bearer",
+                    BearerFormat = "vr_…",
+                    Description = "An API token from your account page (shown once at creation).",
+                };
+                document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerSchemeId, document)] = [] }];
+                return Task.CompletedTask;
+            });
+        });
+        return services;
+    }
+
+    public static WebApplication MapVendorRiskApi(this WebApplication app)
+    {
+        // Runs after authentication and authorization (registered after them in the pipeline).
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseMiddleware<ApiErrorMiddleware>());
+        app.UseRateLimiter();
+
+        app.MapOpenApi(PublicEndpoints.OpenApi.Replace("v1", "{documentName}", StringComparison.Ordinal)).AllowAnonymous();
+
+        var v1 = app.MapGroup("/api/v1")
+            .RequireAuthorization(AuthorizationPolicy)
+            .RequireRateLimiting(RateLimitPolicy)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .DisableAntiforgery();
+        v1.MapAssessmentsApi();
+        return app;
+    }
+}

@@ -1,0 +1,116 @@
+using System.Text.Json.Serialization;
+using VendorRisk.Domain.Assessments;
+using VendorRisk.Domain.Scoring;
+using VendorRisk.Web.Features.Shared;
+
+namespace VendorRisk.Web.Features.Api;
+
+public sealed record QuestionSetRef(string Key, int Version);
+
+public sealed record EvidenceDto(
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Description,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] EvidenceSource? Source,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateOnly? Date);
+
+/// <summary>A stored answer: one value field (or N/A), optional note and evidence, and its concurrency version.</summary>
+public sealed record AnswerDto
+{
+    public required string QuestionKey { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Choice { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public IReadOnlyList<string>? Choices { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public double? Number { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Text { get; init; }
+    public bool NotApplicable { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Justification { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Note { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public EvidenceDto? Evidence { get; init; }
+    public required int Version { get; init; }
+    public required string UpdatedBy { get; init; }
+    public required DateTime UpdatedAt { get; init; }
+
+    public static AnswerDto From(StoredAnswer stored)
+    {
+        var v = stored.Value;
+        return new AnswerDto
+        {
+            QuestionKey = v.QuestionKey,
+            Choice = v.Choice,
+            Choices = v.Choices,
+            Number = v.Number,
+            Text = v.Text,
+            NotApplicable = v.NotApplicable,
+            Justification = v.Justification,
+            Note = v.Note,
+            Evidence = v.Evidence is { } e ? new EvidenceDto(e.Description, e.Source, e.Date) : null,
+            Version = stored.Version,
+            UpdatedBy = stored.UpdatedByName,
+            UpdatedAt = ApiDates.Utc(stored.UpdatedAt),
+        };
+    }
+}
+
+public sealed record SectionScoreDto(string Key, double Weight, double? Score);
+
+public sealed record QuestionScoreDto(string Key, string SectionKey, double Weight, double? P, bool Answered, bool NotApplicable);
+
+/// <summary>scoring.md's result, unrounded; <c>null</c> where there is no score.</summary>
+public sealed record ScoreDto(
+    double? Overall,
+    string? Rating,
+    string? BandRating,
+    IReadOnlyList<string> Knockouts,
+    double Completeness,
+    double? EvidenceStrength,
+    IReadOnlyList<SectionScoreDto> Sections,
+    IReadOnlyList<QuestionScoreDto> Questions)
+{
+    public static ScoreDto From(AssessmentScore s) => new(
+        s.Overall, s.Rating, s.BandRating, s.Knockouts, s.Completeness, s.EvidenceStrength,
+        s.Sections.Select(x => new SectionScoreDto(x.Key, x.Weight, x.Score)).ToList(),
+        s.Questions.Select(q => new QuestionScoreDto(q.Key, q.SectionKey, q.Weight, q.P, q.Answered, q.NotApplicable)).ToList());
+}
+
+public sealed record AssessmentDto(
+    int Id,
+    int VendorId,
+    string Title,
+    QuestionSetRef QuestionSet,
+    AssessmentStatus Status,
+    IReadOnlyList<AnswerDto> Answers,
+    ScoreDto Score)
+{
+    public static AssessmentDto From(AssessmentSnapshot a) => new(
+        a.Id, a.VendorId, a.Title,
+        new QuestionSetRef(a.QuestionSet.Key, a.QuestionSetVersionNumber),
+        a.Status,
+        a.QuestionSet.Sections.SelectMany(s => s.Questions)
+            .Where(q => a.Answers.ContainsKey(q.Key))
+            .Select(q => AnswerDto.From(a.Answers[q.Key]))
+            .Concat(a.Answers.Where(x => a.QuestionSet.FindQuestion(x.Key) is null).Select(x => AnswerDto.From(x.Value)))
+            .ToList(),
+        ScoreDto.From(a.Score));
+}
+
+/// <summary>An answer in a PUT (api.md): one value field, or notApplicable, or clear; optional expectedVersion.</summary>
+public sealed record AnswerRequestDto(
+    string QuestionKey,
+    string? Choice,
+    IReadOnlyList<string>? Choices,
+    double? Number,
+    string? Text,
+    bool? NotApplicable,
+    string? Justification,
+    string? Note,
+    EvidenceDto? Evidence,
+    bool? Clear,
+    int? ExpectedVersion);
+
+public sealed record PutAnswersRequest(IReadOnlyList<AnswerRequestDto> Answers);
+
+public static class ApiDates
+{
+    /// <summary>SQLite hands back DateTime of unspecified kind; every stored time is UTC.</summary>
+    public static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
+
+    public static DateTime? Utc(DateTime? value) => value is { } v ? Utc(v) : null;
+}

@@ -1,0 +1,84 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using VendorRisk.Data;
+using VendorRisk.Web.Features.Api;
+
+namespace VendorRisk.Web.Features.Tokens;
+
+/// <summary>
+/// <c>Authorization: Bearer vr_…</c> for /api. Every request looks the token up by its hash and
+/// reads the user's current role and disabled flag, so a role change, a disabled user or a
+/// revoked token takes effect on the next request.
+/// </summary>
+public sealed class ApiTokenAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    IDbContextFactory<VendorRiskDbContext> dbFactory,
+    TimeProvider clock)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiToken";
+    public const string TokenIdClaim = "vr:api-token-id";
+
+    /// <summary>LastUsedAt is written at most this often per token: a read per request, not a write.</summary>
+    private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        string? header = Request.Headers.Authorization;
+        if (string.IsNullOrEmpty(header))
+            return AuthenticateResult.NoResult();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            return AuthenticateResult.Fail("The Authorization header is not a Bearer token.");
+        var token = header["Bearer ".Length..].Trim();
+        if (!token.StartsWith(TokenService.TokenPrefix, StringComparison.Ordinal) || token.Length > 200)
+            return AuthenticateResult.Fail("Not a VendorRisk API token.");
+
+        var hash = TokenService.Hash(token);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(Context.RequestAborted);
+        var found = await db.ApiTokens.AsNoTracking()
+            .Where(t => t.TokenHash == hash)
+            .Select(t => new { t.Id, t.ExpiresAt, t.RevokedAt, t.LastUsedAt, t.UserId, t.User.Role, t.User.IsDisabled, t.User.Email, t.User.DisplayName })
+            .SingleOrDefaultAsync(Context.RequestAborted);
+        if (found is null)
+            return AuthenticateResult.Fail("Unknown API token.");
+        if (found.RevokedAt is not null)
+            return AuthenticateResult.Fail("The API token was revoked.");
+        if (found.ExpiresAt <= now)
+            return AuthenticateResult.Fail("The API token has expired.");
+        if (found.IsDisabled)
+            return AuthenticateResult.Fail("The token's user is disabled.");
+
+        if (found.LastUsedAt is null || now - found.LastUsedAt.Value >= LastUsedResolution)
+        {
+            var stale = now - LastUsedResolution;
+            await db.ApiTokens.Where(t => t.Id == found.Id && (t.LastUsedAt == null || t.LastUsedAt < stale))
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
+        }
+
+        var identity = new ClaimsIdentity(
+        [
+            new Claim(ClaimTypes.NameIdentifier, found.UserId),
+            new Claim(ClaimTypes.Name, string.IsNullOrWhiteSpace(found.DisplayName) ? found.Email ?? found.UserId : found.DisplayName),
+            new Claim(ClaimTypes.Role, found.Role),
+            new Claim(TokenIdClaim, found.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        ], SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        var failure = (await HandleAuthenticateOnceSafeAsync()).Failure?.Message;
+        Response.Headers.WWWAuthenticate = "Bearer";
+        await ApiProblems.WriteAsync(Context, StatusCodes.Status401Unauthorized, "Unauthorized",
+            failure ?? "Send an API token: Authorization: Bearer <token>.");
+    }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        ApiProblems.WriteAsync(Context, StatusCodes.Status403Forbidden, "Forbidden", "Your role may not do this.");
+}

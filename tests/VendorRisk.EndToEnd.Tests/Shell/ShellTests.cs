@@ -1,0 +1,74 @@
+using Microsoft.Playwright;
+using VendorRisk.Data.Entities;
+using VendorRisk.EndToEnd.Tests.Infrastructure;
+
+namespace VendorRisk.EndToEnd.Tests.Shell;
+
+public sealed class ShellTests(BrowserFixture app) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task A_signed_in_user_sees_the_shell_and_navigates_to_two_pages()
+    {
+        var page = await app.SignedInPageAsync(Roles.Assessor);
+
+        await Assertions.Expect(page.Locator(".mud-appbar")).ToContainTextAsync("VendorRisk");
+        await page.ClickAsync("nav >> text=Vendors");
+        await page.WaitForURLAsync("**/vendors");
+        await Assertions.Expect(page.Locator("h4, h1").First).ToContainTextAsync("Vendors");
+        await page.ClickAsync("nav >> text=Assessments");
+        await page.WaitForURLAsync("**/assessments");
+        await Assertions.Expect(page.Locator("h4, h1").First).ToContainTextAsync("Assessments");
+    }
+
+    public static TheoryData<string, string[], string[]> NavigationByRole => new()
+    {
+        { Roles.Viewer, ["Dashboard", "Vendors", "Assessments", "Compare", "Question sets"], ["Users", "Audit log"] },
+        { Roles.Assessor, ["Dashboard", "Vendors", "Assessments", "Compare", "Question sets"], ["Users", "Audit log"] },
+        { Roles.Reviewer, ["Dashboard", "Vendors", "Assessments", "Compare", "Question sets"], ["Users", "Audit log"] },
+        { Roles.Admin, ["Dashboard", "Vendors", "Assessments", "Compare", "Question sets", "Users", "Audit log"], [] },
+    };
+
+    [Theory]
+    [MemberData(nameof(NavigationByRole))]
+    public async Task Each_role_sees_its_navigation_items(string role, string[] visible, string[] hidden)
+    {
+        var page = await app.SignedInPageAsync(role);
+        var nav = page.Locator("nav");
+
+        foreach (var item in visible)
+            await Assertions.Expect(nav.GetByText(item, new() { Exact = true })).ToBeVisibleAsync();
+        foreach (var item in hidden)
+            await Assertions.Expect(nav.GetByText(item, new() { Exact = true })).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task A_viewer_who_types_an_admin_url_gets_the_access_denied_page()
+    {
+        var page = await app.SignedInPageAsync(Roles.Viewer);
+
+        await page.GotoAsync("/users");
+
+        await Assertions.Expect(page.Locator("#access-denied")).ToBeVisibleAsync();
+        Assert.Contains("/account/access-denied", page.Url);
+    }
+
+    [Fact]
+    public async Task The_theme_toggle_is_remembered_across_reloads()
+    {
+        var page = await app.SignedInPageAsync(Roles.Viewer);
+        var before = await page.EvaluateAsync<string?>("() => localStorage.getItem('vr-theme')");
+
+        await page.ClickAsync("#theme-toggle");
+        await page.WaitForFunctionAsync("before => localStorage.getItem('vr-theme') !== before", before);
+        var chosen = await page.EvaluateAsync<string?>("() => localStorage.getItem('vr-theme')");
+        await page.ReloadAsync();
+        await BrowserFixture.WaitForInteractiveAsync(page);
+
+        Assert.NotEqual(before, chosen);
+        Assert.Equal(chosen, await page.EvaluateAsync<string?>("() => localStorage.getItem('vr-theme')"));
+        // The theme's background colour, once the stored choice has been applied after the reload.
+        var expected = chosen == "dark" ? "18,24,38" : "245,247,250";
+        await page.WaitForFunctionAsync(
+            "expected => getComputedStyle(document.documentElement).getPropertyValue('--mud-palette-background').replace(/\\s/g, '').includes(expected)", expected);
+    }
+}

@@ -1,0 +1,35 @@
+using System.Net;
+using VendorRisk.Web.Tests.Infrastructure;
+
+namespace VendorRisk.Web.Tests.Api;
+
+public sealed class OpenApiDocumentTests(WebAppFixture app) : IClassFixture<WebAppFixture>
+{
+    /// <summary>Every endpoint of api.md that is mapped (path → methods).</summary>
+    public static readonly IReadOnlyList<(string Method, string Path)> Endpoints =
+    [
+        ("get", "/api/v1/assessments/{id}"),
+    ];
+
+    [Fact]
+    public async Task The_document_is_public_parses_and_lists_every_endpoint_with_the_bearer_scheme()
+    {
+        using var client = app.CreateRawClient();
+        var response = await client.GetAsync("/openapi/v1.json", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var document = await response.ReadJsonAsync();
+
+        Assert.StartsWith("3.", document.GetProperty("openapi").GetString());
+        var paths = document.GetProperty("paths");
+        foreach (var (method, path) in Endpoints)
+        {
+            Assert.True(paths.TryGetProperty(path, out var item), $"{path} is missing from the OpenAPI document");
+            Assert.True(item.TryGetProperty(method, out _), $"{method.ToUpperInvariant()} {path} is missing");
+        }
+        Assert.DoesNotContain(paths.EnumerateObject(), p => !p.Name.StartsWith("/api/v1/", StringComparison.Ordinal));
+        var bearer = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("bearer");
+        Assert.Equal("http", bearer.GetProperty("type").GetString());
+        Assert.Equal("bearer", bearer.GetProperty("scheme").GetString());
+        Assert.True(document.GetProperty("components").GetProperty("schemas").TryGetProperty("AssessmentDto", out _));
+    }
+}
