@@ -10,6 +10,7 @@ public static class FeatureRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Features.Shared.QuestionSetDefinitions>();
         services.AddScoped<Features.Shared.AssessmentReader>();
+        services.AddScoped<Features.Vendors.VendorRequestValidator>().AddScoped<Features.Vendors.VendorService>().AddScoped<Features.Assessments.AssessmentService>().AddScoped<IDemoSeeder, Features.Demo.DemoDataSeeder>();
         services.AddVendorRiskApi();
         services.AddScoped<Features.QuestionSets.QuestionSetService>().AddScoped<ISeeder, Features.QuestionSets.QuestionSetSeeder>();
         Features.Compare.CompareRegistration.AddCompareReportsAndDashboard(services);
@@ -22,6 +23,7 @@ public static class EndpointRegistration
     /// <summary>Each feature's HTTP endpoints (downloads, API), one line each.</summary>
     public static WebApplication MapVendorRiskEndpoints(this WebApplication app)
     {
+        Features.Assessments.AnswersCsvExport.MapAnswersCsv(app);
         app.MapVendorRiskApi();
         Features.Reports.ReportEndpoints.MapReportDownloads(app);
         return app;

@@ -6,6 +6,8 @@ window.vendorRisk = {
         get: () => localStorage.getItem("vr-theme"),
         set: (value) => localStorage.setItem("vr-theme", value),
     },
+    /** Focuses the first input of an element (Enter in the wizard moves to the next question). */
+    focusFirst: (element) => (element?.querySelector("input:not([type=hidden]):not([disabled]), textarea, button") ?? element)?.focus(),
     download: (fileName, contentType, base64) => {
         const link = document.createElement("a");
         link.href = `data:${contentType};base64,${base64}`;

@@ -28,6 +28,8 @@ public sealed class AuthorizationMatrixTests(WebAppFixture app) : IClassFixture<
         ["/error"] = ("/error", Public),
         ["/vendors"] = ("/vendors", Roles.Viewer),
         ["/assessments"] = ("/assessments", Roles.Viewer),
+        ["/vendors/{Id:int}"] = ("/vendors/999999", Roles.Viewer),
+        ["/assessments/{Id:int}"] = ("/assessments/999999", Roles.Viewer),
         ["/compare"] = ("/compare", Roles.Viewer),
         ["/question-sets"] = ("/question-sets", Roles.Viewer),
         ["/users"] = ("/users", Roles.Admin),
@@ -39,6 +41,7 @@ public sealed class AuthorizationMatrixTests(WebAppFixture app) : IClassFixture<
     public static readonly IReadOnlyList<(string Url, string MinimumRole)> Endpoints =
     [
         ("/health", Public),
+        ("/assessments/999999/answers.csv", Roles.Viewer),
     ];
 
     public static TheoryData<string, string> PageCases()

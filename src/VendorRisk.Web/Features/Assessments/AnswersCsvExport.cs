@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using VendorRisk.Domain.Assessments;
+using VendorRisk.Domain.Common;
+using VendorRisk.Domain.QuestionSets;
+using VendorRisk.Web.Features.Shared;
+using VendorRisk.Web.Infrastructure;
+
+namespace VendorRisk.Web.Features.Assessments;
+
+/// <summary>
+/// The answers of one assessment as CSV, one row per question, safe to open in a spreadsheet:
+/// a cell that begins with = + - @ tab or carriage return is prefixed with a single quote, so it
+/// is never read as a formula.
+/// </summary>
+public static class AnswersCsvExport
+{
+    public static readonly string[] Header =
+        ["Section", "Question key", "Question", "Answer", "Score (p)", "N/A", "Justification", "Note", "Evidence", "Source", "Date"];
+
+    public static byte[] Render(AssessmentSnapshot assessment)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        using (var csv = CsvWriter.Create(writer, new CsvWriterOptions { Injection = CsvInjection.None, FormatProvider = CultureInfo.InvariantCulture }, true))
+        {
+            foreach (var cell in Header)
+                csv.WriteField(cell);
+            csv.EndRecord();
+            var scores = assessment.Score.Questions.ToDictionary(q => q.Key);
+            foreach (var section in assessment.QuestionSet.Sections)
+            {
+                foreach (var question in section.Questions)
+                {
+                    var stored = assessment.Answers.GetValueOrDefault(question.Key)?.Value;
+                    var p = scores.GetValueOrDefault(question.Key)?.P;
+                    string[] row =
+                    [
+                        section.Title,
+                        question.Key,
+                        question.Text,
+                        DescribeAnswer(question, stored),
+                        p is { } value ? value.ToString("0.####", CultureInfo.InvariantCulture) : "",
+                        stored?.NotApplicable == true ? "yes" : "",
+                        stored?.Justification ?? "",
+                        stored?.Note ?? "",
+                        stored?.Evidence?.Description ?? "",
+                        stored?.Evidence?.Source is { } source ? KebabEnum.ToKebab(source) : "",
+                        stored?.Evidence?.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
+                    ];
+                    foreach (var cell in row)
+                        csv.WriteField(Neutralize(cell));
+                    csv.EndRecord();
+                }
+            }
+        }
+
+        // A BOM lets Excel read the file as UTF-8.
+        return Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(writer.ToString())).ToArray();
+    }
+
+    /// <summary>Prefixes a single quote to a cell a spreadsheet would read as a formula (OWASP CSV injection).</summary>
+    public static string Neutralize(string cell) =>
+        cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + cell : cell;
+
+    public static string DescribeAnswer(Question question, AnswerValue? answer)
+    {
+        if (answer is null)
+            return "";
+        if (answer.NotApplicable)
+            return "Not applicable";
+        string Label(string key) => question.Options.FirstOrDefault(o => o.Key == key)?.Label ?? key;
+        return question.Type switch
+        {
+            QuestionType.Choice => answer.Choice is null ? "" : Label(answer.Choice),
+            QuestionType.Multi => answer.Choices is null ? "" : answer.Choices.Count == 0 ? "None of these" : string.Join("; ", answer.Choices.Select(Label)),
+            QuestionType.Number => answer.Number is { } n ? $"{n.ToString("G15", CultureInfo.InvariantCulture)}{(question.Unit is null ? "" : " " + question.Unit)}" : "",
+            _ => answer.Text ?? "",
+        };
+    }
+
+    public static void MapAnswersCsv(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet("/assessments/{id:int}/answers.csv", async (int id, AssessmentReader reader, CancellationToken cancellationToken) =>
+        {
+            try
+            {
+                var assessment = await reader.GetAsync(id, cancellationToken);
+                var name = new string($"assessment-{id}-answers".Where(c => char.IsAsciiLetterOrDigit(c) || c == '-').ToArray());
+                return Results.File(Render(assessment), "text/csv; charset=utf-8", $"{name}.csv");
+            }
+            catch (NotFoundException ex)
+            {
+                return Results.Problem(ex.Message, statusCode: StatusCodes.Status404NotFound);
+            }
+            catch (ForbiddenException ex)
+            {
+                return Results.Problem(ex.Message, statusCode: StatusCodes.Status403Forbidden);
+            }
+        }).RequireAuthorization(Policies.Viewer);
+}

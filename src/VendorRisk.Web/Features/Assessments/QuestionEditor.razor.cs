@@ -1,0 +1,348 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using MudBlazor;
+using VendorRisk.Domain.Assessments;
+using VendorRisk.Domain.Common;
+using VendorRisk.Domain.QuestionSets;
+using VendorRisk.Web.Features.Shared;
+
+namespace VendorRisk.Web.Features.Assessments;
+
+public enum SaveState
+{
+    Unchanged,
+    Pending,
+    Saving,
+    Saved,
+    Failed,
+    Invalid,
+    Conflict,
+}
+
+/// <summary>
+/// One question of the wizard with its own autosave: clicks save at once, typing after a quiet
+/// second; one save in flight at a time, each carrying the version it was based on; a conflict
+/// shows the other writer's answer and lets the user choose.
+/// </summary>
+public sealed partial class QuestionEditor
+{
+    public static readonly TimeSpan TypingDelay = TimeSpan.FromSeconds(1);
+
+    [Parameter, EditorRequired] public Question Question { get; set; } = null!;
+    /// <summary>The stored answer when the wizard loaded, or null.</summary>
+    [Parameter] public StoredAnswer? Stored { get; set; }
+    /// <summary>1-based number shown before the question.</summary>
+    [Parameter] public int Number { get; set; }
+    [Parameter] public bool ReadOnly { get; set; }
+    /// <summary>Saves one answer (the wizard passes the assessment service).</summary>
+    [Parameter, EditorRequired] public Func<AnswerInput, Task<SavedAnswer>> Save { get; set; } = null!;
+    /// <summary>Raised after a save with the stored value (null when cleared), for the live score.</summary>
+    [Parameter] public EventCallback<(string Key, AnswerValue? Value, int Version)> Saved { get; set; }
+    /// <summary>Enter (Ctrl+Enter in a text answer): move to the next question.</summary>
+    [Parameter] public EventCallback Next { get; set; }
+    /// <summary>Debounce for typing; tests shorten it.</summary>
+    [Parameter] public TimeSpan Delay { get; set; } = TypingDelay;
+
+    public ElementReference Element;
+
+    private string? _choice;
+    private HashSet<string> _choices = [];
+    private bool _multiAnswered;
+    private double? _number;
+    private string? _text;
+    private bool _notApplicable;
+    private string? _justification;
+    private string? _note;
+    private string? _evidenceDescription;
+    private EvidenceSource? _evidenceSource;
+    private DateTime? _evidenceDate;
+    private int _version;
+    private bool _detailsOpen;
+
+    private SaveState _state = SaveState.Unchanged;
+    private CurrentAnswer? _conflict;
+    private IReadOnlyList<string> _errors = [];
+    private string? _failure;
+    private CancellationTokenSource? _debounce;
+    private bool _saving, _again, _disposed;
+
+    public SaveState State => _state;
+
+    protected override void OnInitialized() => Load(Stored?.Value, Stored?.Version ?? 0);
+
+    private void Load(AnswerValue? value, int version)
+    {
+        _version = version;
+        _choice = value?.Choice;
+        _choices = value?.Choices?.ToHashSet() ?? [];
+        _multiAnswered = value?.Choices is not null;
+        _number = value?.Number;
+        _text = value?.Text;
+        _notApplicable = value?.NotApplicable ?? false;
+        _justification = value?.Justification;
+        _note = value?.Note;
+        _evidenceDescription = value?.Evidence?.Description;
+        _evidenceSource = value?.Evidence?.Source;
+        _evidenceDate = value?.Evidence?.Date?.ToDateTime(TimeOnly.MinValue);
+        _detailsOpen = _note is not null || value?.Evidence is not null;
+    }
+
+    /// <summary>The answer as the user has it now; null when there is nothing to store.</summary>
+    internal AnswerValue? BuildValue()
+    {
+        var evidence = string.IsNullOrWhiteSpace(_evidenceDescription) && _evidenceSource is null && _evidenceDate is null
+            ? null
+            : new Evidence(string.IsNullOrWhiteSpace(_evidenceDescription) ? null : _evidenceDescription, _evidenceSource,
+                _evidenceDate is { } d ? DateOnly.FromDateTime(d) : null);
+        var value = new AnswerValue
+        {
+            QuestionKey = Question.Key,
+            NotApplicable = _notApplicable,
+            Justification = _notApplicable ? _justification : null,
+            Choice = !_notApplicable && Question.Type == QuestionType.Choice ? _choice : null,
+            Choices = !_notApplicable && Question.Type == QuestionType.Multi && _multiAnswered
+                ? Question.Options.Where(o => _choices.Contains(o.Key)).Select(o => o.Key).ToList() : null,
+            Number = !_notApplicable && Question.Type == QuestionType.Number ? _number : null,
+            Text = !_notApplicable && Question.Type == QuestionType.Text && !string.IsNullOrEmpty(_text) ? _text : null,
+            Note = string.IsNullOrWhiteSpace(_note) ? null : _note,
+            Evidence = evidence,
+        };
+        return value.HasValue || value.NotApplicable || value.Note is not null || value.Evidence is not null ? value : null;
+    }
+
+    private Task ChoiceChanged(string? value) { _choice = value; return ChangedAsync(immediate: true); }
+
+    private Task ToggleChoice(string key, bool chosen)
+    {
+        _multiAnswered = true;
+        if (chosen)
+            _choices.Add(key);
+        else
+            _choices.Remove(key);
+        return ChangedAsync(immediate: true);
+    }
+
+    private Task NoneChanged(bool none)
+    {
+        _multiAnswered = none;
+        _choices.Clear();
+        return ChangedAsync(immediate: true);
+    }
+
+    private Task NumberChanged(double? value) { _number = value; return ChangedAsync(immediate: false); }
+    private Task TextChanged(string? value) { _text = value; return ChangedAsync(immediate: false); }
+    private Task NotApplicableChanged(bool value) { _notApplicable = value; return ChangedAsync(immediate: true); }
+    private Task JustificationChanged(string? value) { _justification = value; return ChangedAsync(immediate: false); }
+    private Task NoteChanged(string? value) { _note = value; return ChangedAsync(immediate: false); }
+    private Task EvidenceDescriptionChanged(string? value) { _evidenceDescription = value; return ChangedAsync(immediate: false); }
+    private Task EvidenceSourceChanged(EvidenceSource? value) { _evidenceSource = value; return ChangedAsync(immediate: true); }
+    private Task EvidenceDateChanged(DateTime? value) { _evidenceDate = value; return ChangedAsync(immediate: true); }
+
+    private async Task ChangedAsync(bool immediate)
+    {
+        if (ReadOnly)
+            return;
+        _debounce?.Cancel();
+        _debounce = null;
+        if (_state == SaveState.Conflict)
+            return; // the user chooses first
+        if (_notApplicable && string.IsNullOrWhiteSpace(_justification))
+        {
+            _state = SaveState.Pending;
+            return; // N/A is saved once it has its justification
+        }
+
+        _state = SaveState.Pending;
+        if (immediate)
+        {
+            await SaveNowAsync();
+            return;
+        }
+
+        var debounce = _debounce = new CancellationTokenSource();
+        _ = DelayThenSaveAsync(debounce.Token);
+    }
+
+    private async Task DelayThenSaveAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(Delay, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+        await InvokeAsync(SaveNowAsync);
+    }
+
+    /// <summary>Saves now (also the retry button). One save in flight; changes made meanwhile are saved right after.</summary>
+    public async Task SaveNowAsync()
+    {
+        _debounce?.Cancel();
+        _debounce = null;
+        if (_saving)
+        {
+            _again = true;
+            return;
+        }
+
+        _saving = true;
+        _state = SaveState.Saving;
+        Refresh();
+        try
+        {
+            do
+            {
+                _again = false;
+                var value = BuildValue();
+                if (value is null && _version == 0)
+                {
+                    _state = SaveState.Saved;
+                    continue;
+                }
+                var input = value is null
+                    ? new AnswerInput(new AnswerValue { QuestionKey = Question.Key }, Clear: true, ExpectedVersion: _version)
+                    : new AnswerInput(value, ExpectedVersion: _version);
+                var saved = await Save(input);
+                _version = saved.Version;
+                _state = SaveState.Saved;
+                _errors = [];
+                await Saved.InvokeAsync((Question.Key, value, _version));
+            }
+            while (_again && !_disposed);
+        }
+        catch (ConflictException ex) when (ex.Current is CurrentAnswer current)
+        {
+            _conflict = current;
+            _state = SaveState.Conflict;
+        }
+        catch (ValidationFailedException ex)
+        {
+            _errors = ex.Errors.SelectMany(e => e.Value).ToList();
+            _state = SaveState.Invalid;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Not draft any more, forbidden, database busy or the connection dropped: the value stays here to retry.
+            _failure = ex is ConflictException or ForbiddenException ? ex.Message : null;
+            _state = SaveState.Failed;
+        }
+        finally
+        {
+            _saving = false;
+            Refresh();
+        }
+    }
+
+    private async Task KeepMineAsync()
+    {
+        if (_conflict is null)
+            return;
+        _version = _conflict.Version;
+        _conflict = null;
+        await SaveNowAsync();
+    }
+
+    private async Task TakeTheirsAsync()
+    {
+        if (_conflict is null)
+            return;
+        Load(_conflict.Value, _conflict.Version);
+        var value = _conflict.Value;
+        _conflict = null;
+        _state = SaveState.Saved;
+        await Saved.InvokeAsync((Question.Key, value, _version));
+    }
+
+    private async Task OnKeyDownAsync(KeyboardEventArgs e)
+    {
+        if (e.Key is "Enter" or "NumpadEnter" && !e.ShiftKey && (Question.Type != QuestionType.Text || e.CtrlKey))
+            await Next.InvokeAsync();
+    }
+
+    private void Refresh()
+    {
+        if (!_disposed)
+            StateHasChanged();
+    }
+
+    private RenderFragment SaveStateContent() => builder =>
+    {
+        var (icon, color, text) = _state switch
+        {
+            SaveState.Pending when _notApplicable && string.IsNullOrWhiteSpace(_justification) => (Icons.Material.Outlined.EditNote, Color.Warning, "Not saved — add a justification"),
+            SaveState.Pending => (Icons.Material.Outlined.Edit, Color.Default, "Unsaved changes…"),
+            SaveState.Saving => (Icons.Material.Outlined.CloudUpload, Color.Info, "Saving…"),
+            SaveState.Saved => (Icons.Material.Outlined.CloudDone, Color.Success, "Saved"),
+            SaveState.Failed => (Icons.Material.Outlined.CloudOff, Color.Error, _failure is null ? "Not saved — retry" : $"Not saved — {_failure}"),
+            SaveState.Invalid => (Icons.Material.Outlined.ErrorOutline, Color.Error, "Not saved — fix the answer"),
+            SaveState.Conflict => (Icons.Material.Outlined.CallSplit, Color.Warning, "Changed by someone else — choose"),
+            _ => ((string?)null, Color.Default, (string?)null),
+        };
+        if (icon is null)
+            return;
+        builder.OpenComponent<MudIcon>(0);
+        builder.AddAttribute(1, nameof(MudIcon.Icon), icon);
+        builder.AddAttribute(2, nameof(MudIcon.Size), Size.Small);
+        builder.AddAttribute(3, nameof(MudIcon.Color), color);
+        builder.CloseComponent();
+        builder.OpenComponent<MudText>(4);
+        builder.AddAttribute(5, nameof(MudText.Typo), Typo.caption);
+        builder.AddAttribute(6, nameof(MudText.Color), color == Color.Default ? Color.Secondary : color);
+        builder.AddAttribute(7, "ChildContent", (RenderFragment)(b => b.AddContent(8, text)));
+        builder.CloseComponent();
+        if (_state == SaveState.Failed)
+        {
+            builder.OpenComponent<MudButton>(9);
+            builder.AddAttribute(10, nameof(MudButton.Size), Size.Small);
+            builder.AddAttribute(11, nameof(MudButton.Variant), Variant.Text);
+            builder.AddAttribute(12, nameof(MudButton.OnClick), EventCallback.Factory.Create<MouseEventArgs>(this, SaveNowAsync));
+            builder.AddAttribute(13, "ChildContent", (RenderFragment)(b => b.AddContent(14, "Retry")));
+            builder.CloseComponent();
+        }
+    };
+
+    private string EvidenceSummary()
+    {
+        var parts = new List<string>();
+        if (!string.IsNullOrWhiteSpace(_note))
+            parts.Add("note");
+        if (_evidenceSource is { } source)
+            parts.Add(SourceLabel(source).ToLowerInvariant());
+        if (_evidenceDate is { } date)
+            parts.Add(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        return parts.Count == 0 ? "" : $" — {string.Join(", ", parts)}";
+    }
+
+    public static string SourceLabel(EvidenceSource source) => source switch
+    {
+        EvidenceSource.VendorAttestation => "Vendor attestation",
+        EvidenceSource.PublicDocumentation => "Public documentation",
+        EvidenceSource.Contract => "Contract",
+        _ => "Independent test",
+    };
+
+    private string Describe(AnswerValue? value) =>
+        value is null ? "no answer" : AnswersCsvExport.DescribeAnswer(Question, value) is { Length: > 0 } text ? text : "no value (note or evidence only)";
+
+    public async ValueTask DisposeAsync()
+    {
+        // Leaving the section or the page: a pending debounced change is saved now rather than lost.
+        var pending = _debounce is not null && _state == SaveState.Pending;
+        _debounce?.Cancel();
+        _debounce = null;
+        if (pending && !_saving)
+        {
+            try
+            {
+                await SaveNowAsync();
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+        }
+        _disposed = true;
+    }
+}

@@ -1,0 +1,190 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using VendorRisk.Data;
+using VendorRisk.Data.Entities;
+using VendorRisk.Domain.Assessments;
+using VendorRisk.Domain.Common;
+using VendorRisk.Web.Features.Shared;
+using VendorRisk.Web.Features.Users;
+using VendorRisk.Web.Infrastructure;
+
+namespace VendorRisk.Web.Features.Demo;
+
+/// <summary>
+/// Demo mode only (<c>--demo</c>): one user per role with a generated password printed once, and
+/// the fictional vendors and assessments of <c>seed-data/demo</c> in their workflow states.
+/// Runs after the question-set seeder; idempotent (existing users, vendors and assessments are kept).
+/// </summary>
+public sealed class DemoDataSeeder(
+    IDbContextFactory<VendorRiskDbContext> dbFactory,
+    UserService users,
+    QuestionSetDefinitions definitions,
+    IHostEnvironment environment,
+    TimeProvider clock,
+    ILogger<DemoDataSeeder> logger) : IDemoSeeder
+{
+    public const string EmailDomain = "demo.vendorrisk";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+    };
+
+    public static string EmailOf(string role) => $"{role.ToLowerInvariant()}@{EmailDomain}";
+
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        var userIds = await SeedUsersAsync();
+        var folder = FindSeedFolder();
+        if (folder is null)
+        {
+            logger.LogWarning("Demo data: no seed-data/demo folder found; only the demo users were created.");
+            return;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var vendorIds = await SeedVendorsAsync(db, Path.Combine(folder, "vendors.json"), userIds[Roles.Assessor], cancellationToken);
+        foreach (var file in Directory.GetFiles(Path.Combine(folder, "assessments"), "*.json").Order(StringComparer.Ordinal))
+            await SeedAssessmentAsync(db, file, vendorIds, userIds, cancellationToken);
+    }
+
+    private async Task<Dictionary<string, string>> SeedUsersAsync()
+    {
+        var ids = new Dictionary<string, string>();
+        var created = new List<(string Email, string Role, string Password)>();
+        foreach (var role in Roles.All)
+        {
+            var email = EmailOf(role);
+            var id = await users.FindIdByEmailAsync(email);
+            if (id is null)
+            {
+                var user = await users.CreateAsSystemAsync(new CreateUserRequest(email, $"Demo {role}", role, null));
+                id = user.User.Id;
+                created.Add((email, role, user.GeneratedPassword!));
+            }
+            ids[role] = id;
+        }
+
+        if (created.Count > 0)
+        {
+            // Printed once, to the console only (never to the log files): the operator copies them now.
+            var text = new StringBuilder()
+                .AppendLine()
+                .AppendLine("==================== VendorRisk demo users (shown once) ====================");
+            foreach (var (email, role, password) in created)
+                text.AppendLine($"  {role,-9} {email,-28} password: {password}");
+            text.AppendLine("  Fictional data only. Passwords can be reset with: users set-password <email>")
+                .AppendLine("=============================================================================");
+            Console.WriteLine(text.ToString());
+        }
+
+        return ids;
+    }
+
+    private async Task<Dictionary<string, int>> SeedVendorsAsync(VendorRiskDbContext db, string file, string ownerId, CancellationToken cancellationToken)
+    {
+        var vendors = JsonSerializer.Deserialize<List<DemoVendor>>(await File.ReadAllTextAsync(file, cancellationToken), Json) ?? [];
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var v in vendors)
+        {
+            var normalized = v.Name.Trim().ToUpperInvariant();
+            if (await db.Vendors.AnyAsync(x => x.NormalizedName == normalized, cancellationToken))
+                continue;
+            var vendor = new Vendor
+            {
+                Name = v.Name.Trim(), NormalizedName = normalized, Website = v.Website, HeadquartersCountry = v.HeadquartersCountry,
+                Jurisdictions = v.Jurisdictions ?? [], ParentCompany = v.ParentCompany, Models = v.Models ?? [], Tier = v.Tier,
+                OwnerId = ownerId, Tags = v.Tags ?? [], Notes = v.Notes, CreatedAt = now.AddDays(-400), UpdatedAt = now, Version = 1,
+            };
+            db.Vendors.Add(vendor);
+            db.Audit(Actor.System, "vendor-created", AuditEntityTypes.Vendor, null, $"Demo vendor {vendor.Name} loaded");
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return await db.Vendors.AsNoTracking().ToDictionaryAsync(v => v.Name, v => v.Id, cancellationToken);
+    }
+
+    private async Task SeedAssessmentAsync(VendorRiskDbContext db, string file, Dictionary<string, int> vendorIds, Dictionary<string, string> userIds, CancellationToken cancellationToken)
+    {
+        var demo = JsonSerializer.Deserialize<DemoAssessment>(await File.ReadAllTextAsync(file, cancellationToken), Json);
+        if (demo is null || !vendorIds.TryGetValue(demo.Vendor, out var vendorId))
+        {
+            logger.LogWarning("Demo data: {File} names an unknown vendor; skipped.", Path.GetFileName(file));
+            return;
+        }
+        if (await db.Assessments.AnyAsync(a => a.VendorId == vendorId && a.Title == demo.Title, cancellationToken))
+            return;
+
+        var version = await db.QuestionSetVersions.Include(v => v.QuestionSet)
+            .Where(v => v.QuestionSet.Key == demo.QuestionSetKey && v.Status == VersionStatus.Published)
+            .OrderByDescending(v => v.Number).FirstOrDefaultAsync(cancellationToken);
+        if (version is null)
+        {
+            logger.LogWarning("Demo data: question set {Key} has no published version; {File} skipped.", demo.QuestionSetKey, Path.GetFileName(file));
+            return;
+        }
+
+        var definition = definitions.Get(version);
+        var status = KebabEnum.Parse<AssessmentStatus>(demo.Status) ?? AssessmentStatus.Draft;
+        var today = clock.GetUtcNow().UtcDateTime.Date.AddHours(9);
+        var created = today.AddDays(-demo.CreatedDaysAgo);
+        DateTime? submitted = status == AssessmentStatus.Draft ? null : today.AddDays(-(demo.SubmittedDaysAgo ?? 0));
+        DateTime? reviewed = status is AssessmentStatus.Draft or AssessmentStatus.Submitted ? null : today.AddDays(-(demo.ReviewedDaysAgo ?? 0));
+        var assessorId = userIds[Roles.Assessor];
+        var previous = status == AssessmentStatus.Draft
+            ? await db.Assessments.Where(a => a.VendorId == vendorId && a.QuestionSetVersion.QuestionSet.Key == demo.QuestionSetKey && a.ReviewedAt != null)
+                .OrderByDescending(a => a.ReviewedAt).Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken)
+            : null;
+
+        var assessment = new Assessment
+        {
+            VendorId = vendorId, QuestionSetVersionId = version.Id, Title = demo.Title, Scope = demo.Scope, AssessorId = assessorId,
+            Status = status, CreatedAt = created, UpdatedAt = reviewed ?? submitted ?? created, SubmittedAt = submitted, ReviewedAt = reviewed,
+            ReviewerId = reviewed is null ? null : userIds[Roles.Reviewer], ReviewComment = demo.ReviewComment,
+            PreviousAssessmentId = previous, Version = 1,
+        };
+        foreach (var value in demo.Answers ?? [])
+        {
+            var result = AnswerValidator.Validate(definition, value);
+            if (!result.IsValid)
+            {
+                logger.LogWarning("Demo data: answer {Key} in {File} refused: {Errors}", value.QuestionKey, Path.GetFileName(file), result.ToString());
+                continue;
+            }
+            var answer = new Answer
+            {
+                QuestionKey = value.QuestionKey, Version = 1, UpdatedById = assessorId, UpdatedByName = $"Demo {Roles.Assessor}",
+                UpdatedAt = submitted ?? created.AddDays(1),
+            };
+            answer.Apply(value);
+            assessment.Answers.Add(answer);
+        }
+
+        db.Assessments.Add(assessment);
+        await db.SaveChangesAsync(cancellationToken);
+        db.Audit(Actor.System, "assessment-created", AuditEntityTypes.Assessment, assessment.Id,
+            $"Demo assessment '{demo.Title}' loaded as {demo.Status}");
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private string? FindSeedFolder()
+    {
+        foreach (var root in new[] { AppContext.BaseDirectory, environment.ContentRootPath, Directory.GetCurrentDirectory() })
+        {
+            for (var dir = new DirectoryInfo(root); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "seed-data", "demo");
+                if (Directory.Exists(candidate))
+                    return candidate;
+            }
+        }
+        return null;
+    }
+
+    private sealed record DemoVendor(string Name, string? Website, string? HeadquartersCountry, List<string>? Jurisdictions,
+        string? ParentCompany, List<string>? Models, int? Tier, List<string>? Tags, string? Notes);
+
+    private sealed record DemoAssessment(string Vendor, string QuestionSetKey, string Title, string? Scope, string Status, string? ReviewComment,
+        int CreatedDaysAgo, int? SubmittedDaysAgo, int? ReviewedDaysAgo, List<AnswerValue>? Answers);
+}

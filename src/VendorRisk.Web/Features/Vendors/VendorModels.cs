@@ -1,0 +1,90 @@
+namespace VendorRisk.Web.Features.Vendors;
+
+public sealed record VendorRequest(
+    string Name,
+    string? Website,
+    string? HeadquartersCountry,
+    IReadOnlyList<string> Jurisdictions,
+    string? ParentCompany,
+    IReadOnlyList<string> Models,
+    int? Tier,
+    string? OwnerId,
+    IReadOnlyList<string> Tags,
+    string? Notes);
+
+public enum VendorSort
+{
+    Name,
+    Tier,
+    Rating,
+    LatestScore,
+    AssessmentCount,
+}
+
+/// <param name="Rating">The rating of the latest reviewed approved / approved-with-conditions assessment.</param>
+/// <param name="Archived">Null: active only (the default); true: archived only; false: active only.</param>
+public sealed record VendorQuery(
+    string? Search = null,
+    int? Tier = null,
+    string? Rating = null,
+    string? Tag = null,
+    bool? Archived = null,
+    bool IncludeArchived = false,
+    VendorSort Sort = VendorSort.Name,
+    bool Descending = false);
+
+public sealed record VendorSummary(
+    int Id,
+    string Name,
+    string? Website,
+    string? HeadquartersCountry,
+    int? Tier,
+    IReadOnlyList<string> Tags,
+    bool IsArchived,
+    string? OwnerName,
+    string? LatestRating,
+    double? LatestScore,
+    IReadOnlyList<string> LatestKnockouts,
+    int AssessmentCount,
+    int Version);
+
+public sealed record VendorAssessmentRow(
+    int Id,
+    string Title,
+    string Status,
+    string QuestionSetTitle,
+    int QuestionSetVersion,
+    DateTime CreatedAt,
+    DateTime? SubmittedAt,
+    DateTime? ReviewedAt,
+    double? Overall,
+    string? Rating,
+    IReadOnlyList<string> Knockouts,
+    double Completeness);
+
+public sealed record VendorDetails(
+    int Id,
+    string Name,
+    string? Website,
+    string? HeadquartersCountry,
+    IReadOnlyList<string> Jurisdictions,
+    string? ParentCompany,
+    IReadOnlyList<string> Models,
+    int? Tier,
+    string? OwnerId,
+    string? OwnerName,
+    IReadOnlyList<string> Tags,
+    string? Notes,
+    bool IsArchived,
+    DateTime CreatedAt,
+    DateTime UpdatedAt,
+    int Version,
+    string? LatestRating,
+    IReadOnlyList<VendorAssessmentRow> Assessments)
+{
+    public VendorRequest ToRequest() =>
+        new(Name, Website, HeadquartersCountry, Jurisdictions, ParentCompany, Models, Tier, OwnerId, Tags, Notes);
+}
+
+/// <summary>A user who may own a vendor or assess (for pickers).</summary>
+public sealed record UserOption(string Id, string Name, string Role);

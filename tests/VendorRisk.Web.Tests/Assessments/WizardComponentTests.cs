@@ -1,0 +1,130 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using VendorRisk.Domain.Assessments;
+using VendorRisk.Domain.Common;
+using VendorRisk.Domain.QuestionSets;
+using VendorRisk.Domain.QuestionSets.Interchange;
+using VendorRisk.Domain.Scoring;
+using VendorRisk.Web.Features.Assessments;
+using VendorRisk.Web.Features.Shared;
+using VendorRisk.Web.Tests.Infrastructure;
+
+namespace VendorRisk.Web.Tests.Assessments;
+
+public sealed class WizardComponentTests : BunitTestBase
+{
+    private static readonly QuestionSetDefinition Set =
+        QuestionSetFormat.Parse(File.ReadAllText(TestData.SeedFile(TestData.Frontier))).Definition!;
+
+    private static AssessmentSnapshot Snapshot(string? lastSection = null) => new()
+    {
+        Id = 7, VendorId = 1, VendorName = "Vendor", Title = "Test", Status = AssessmentStatus.Draft, AssessorId = "a", AssessorName = "A",
+        CreatedAt = DateTime.UtcNow, Version = 1, QuestionSetVersionId = 1, QuestionSetVersionNumber = 1, QuestionSet = Set,
+        Answers = new Dictionary<string, StoredAnswer>(), AsOf = DateOnly.FromDateTime(DateTime.UtcNow), LastSectionKey = lastSection,
+        Score = ScoringEngine.Score(Set, new Dictionary<string, AnswerValue>(), DateOnly.FromDateTime(DateTime.UtcNow)),
+    };
+
+    private static Task<SavedAnswer> Saves(AnswerInput input) =>
+        Task.FromResult(new SavedAnswer(input.Value.QuestionKey, (input.ExpectedVersion ?? 0) + 1, input.Clear, "Me", DateTime.UtcNow));
+
+    [Fact]
+    public void The_wizard_opens_at_the_last_section_and_renders_each_question_type_with_its_input()
+    {
+        RenderProviders();
+        var cut = Render<AssessmentWizard>(p => p
+            .Add(w => w.Assessment, Snapshot("usage-and-cost"))
+            .Add(w => w.Save, Saves));
+
+        Assert.Contains("Usage", cut.Find("#section-title").TextContent, StringComparison.OrdinalIgnoreCase);
+        // number, with its unit
+        Assert.NotEmpty(cut.FindAll("#q-price-input input[inputmode], #q-price-input input[type=text], #q-price-input input[type=number]"));
+        Assert.Empty(cut.FindAll("#q-price-input input[type=radio]"));
+        Assert.Contains("USD per 1M tokens", cut.Find("#q-price-input").TextContent);
+        Assert.Equal(Set.FindQuestion("budget-caps")!.Options.Count, cut.FindAll("#q-budget-caps input[type=radio]").Count); // choice
+        Assert.Equal(Set.FindQuestion("agentic-loop-controls")!.Options.Count + 1, cut.FindAll("#q-agentic-loop-controls input[type=checkbox]").Count); // multi + "none of these"
+        Assert.NotEmpty(cut.FindAll("#q-pricing-notes textarea")); // text
+        var guidance = Set.FindQuestion("price-input")!.Guidance!;
+        Assert.Contains(guidance[..40], cut.Markup);
+    }
+
+    [Fact]
+    public async Task Choosing_not_applicable_shows_the_required_justification_and_saves_only_once_it_is_given()
+    {
+        RenderProviders();
+        var saves = new List<AnswerInput>();
+        var cut = Render<QuestionEditor>(p => p
+            .Add(q => q.Question, Set.FindQuestion("region-gating")!)
+            .Add(q => q.Number, 1)
+            .Add(q => q.Delay, TimeSpan.FromMilliseconds(10))
+            .Add(q => q.Save, input => { saves.Add(input); return Saves(input); }));
+        Assert.Empty(cut.FindAll("#q-region-gating-justification"));
+
+        var na = cut.FindComponents<MudCheckBox<bool>>().Single(c => c.Instance.Label == "Not applicable");
+        await cut.InvokeAsync(() => na.Instance.ValueChanged.InvokeAsync(true));
+
+        Assert.NotEmpty(cut.FindAll("#q-region-gating-justification"));
+        Assert.Contains("add a justification", cut.Find("[data-save-state]").TextContent);
+        Assert.Empty(saves);
+
+        var justification = cut.FindComponents<MudTextField<string>>().Single(t => t.Instance.Label!.StartsWith("Why", StringComparison.Ordinal));
+        await cut.InvokeAsync(() => justification.Instance.ValueChanged.InvokeAsync("Single region."));
+        cut.WaitForAssertion(() => Assert.Equal("saved", cut.Find("[data-save-state]").GetAttribute("data-save-state")));
+        var saved = Assert.Single(saves);
+        Assert.True(saved.Value.NotApplicable);
+        Assert.Equal("Single region.", saved.Value.Justification);
+        Assert.Null(saved.Value.Choice);
+    }
+
+    [Fact]
+    public async Task The_save_state_goes_from_saving_to_saved_and_shows_retry_when_a_save_fails()
+    {
+        RenderProviders();
+        var pending = new TaskCompletionSource<SavedAnswer>();
+        var fail = false;
+        var cut = Render<QuestionEditor>(p => p
+            .Add(q => q.Question, Set.FindQuestion("probing-traffic-policy")!)
+            .Add(q => q.Number, 2)
+            .Add(q => q.Save, _ => fail ? Task.FromException<SavedAnswer>(new TimeoutException("database busy")) : pending.Task));
+        var group = cut.FindComponent<MudRadioGroup<string>>();
+
+        var click = cut.InvokeAsync(() => group.Instance.ValueChanged.InvokeAsync("spend-tiers"));
+        cut.WaitForAssertion(() => Assert.Contains("Saving…", cut.Find("[data-save-state]").TextContent));
+        pending.SetResult(new SavedAnswer("probing-traffic-policy", 1, false, "Me", DateTime.UtcNow));
+        await click;
+        cut.WaitForAssertion(() => Assert.Contains("Saved", cut.Find("[data-save-state]").TextContent));
+
+        fail = true;
+        await cut.InvokeAsync(() => group.Instance.ValueChanged.InvokeAsync("tenant-baselines"));
+        cut.WaitForAssertion(() => Assert.Contains("Not saved — retry", cut.Find("[data-save-state]").TextContent));
+        Assert.Contains("Retry", cut.Find("[data-save-state]").TextContent);
+    }
+
+    [Fact]
+    public async Task A_conflict_shows_the_other_value_and_who_wrote_it_and_keep_mine_saves_on_their_version()
+    {
+        RenderProviders();
+        var inputs = new List<AnswerInput>();
+        var cut = Render<QuestionEditor>(p => p
+            .Add(q => q.Question, Set.FindQuestion("probing-traffic-policy")!)
+            .Add(q => q.Number, 2)
+            .Add(q => q.Save, input =>
+            {
+                inputs.Add(input);
+                return inputs.Count == 1
+                    ? Task.FromException<SavedAnswer>(new ConflictException("changed", new CurrentAnswer("probing-traffic-policy",
+                        new AnswerValue { QuestionKey = "probing-traffic-policy", Choice = "uniform-limits" }, 4, "Rita Reviewer", DateTime.UtcNow)))
+                    : Saves(input);
+            }));
+
+        await cut.InvokeAsync(() => cut.FindComponent<MudRadioGroup<string>>().Instance.ValueChanged.InvokeAsync("spend-tiers"));
+
+        var alert = cut.Find("#q-probing-traffic-policy-conflict");
+        Assert.Contains("Rita Reviewer", alert.TextContent);
+        Assert.Contains(Set.FindQuestion("probing-traffic-policy")!.Options.Single(o => o.Key == "uniform-limits").Label, alert.TextContent);
+        cut.Find("#q-probing-traffic-policy-keep-mine").Click();
+        cut.WaitForAssertion(() => Assert.Equal("saved", cut.Find("[data-save-state]").GetAttribute("data-save-state")));
+        Assert.Equal(4, inputs[^1].ExpectedVersion);
+        Assert.Equal("spend-tiers", inputs[^1].Value.Choice);
+    }
+}
