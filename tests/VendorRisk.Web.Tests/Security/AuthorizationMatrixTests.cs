@@ -32,6 +32,8 @@ public sealed class AuthorizationMatrixTests(WebAppFixture app) : IClassFixture<
         ["/assessments/{Id:int}"] = ("/assessments/999999", Roles.Viewer),
         ["/compare"] = ("/compare", Roles.Viewer),
         ["/question-sets"] = ("/question-sets", Roles.Viewer),
+        ["/question-sets/{Key}/versions/{Number:int}"] = ("/question-sets/frontier-ai-buyer-checklist/versions/1", Roles.Viewer),
+        ["/question-sets/{Key}/versions/{Number:int}/edit"] = ("/question-sets/frontier-ai-buyer-checklist/versions/1/edit", Roles.Admin),
         ["/users"] = ("/users", Roles.Admin),
         ["/account"] = ("/account", Roles.Viewer),
         ["/audit"] = ("/audit", Roles.Admin),
@@ -42,6 +44,8 @@ public sealed class AuthorizationMatrixTests(WebAppFixture app) : IClassFixture<
     [
         ("/health", Public),
         ("/assessments/999999/answers.csv", Roles.Viewer),
+        ("/assessments/999999/report.pdf", Roles.Viewer),
+        ("/compare/report.pdf?ids=999998,999999", Roles.Viewer),
     ];
 
     public static TheoryData<string, string> PageCases()
