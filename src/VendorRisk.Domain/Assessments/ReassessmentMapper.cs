@@ -50,7 +50,7 @@ public static class ReassessmentMapper
             {
                 added.Add(key);
             }
-            else if (old.SectionKey != newSectionKey || !QuestionContent.AreEqual(old.Question, newQuestion))
+            else if (old.SectionKey != newSectionKey || !QuestionSetDefinitionComparer.QuestionEquals(old.Question, newQuestion))
             {
                 changed.Add(key);
             }
