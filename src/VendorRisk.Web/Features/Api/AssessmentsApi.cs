@@ -12,7 +12,7 @@ public static class AssessmentsApi
     {
         var group = api.MapGroup("/assessments").WithTags("Assessments");
 
-        group.MapPost("/", CreateAsync)
+        group.MapPost("", CreateAsync)
             .WithName("CreateAssessment")
             .WithSummary("Start a draft assessment of a vendor on a question-set version (default: newest published)")
             .Accepts<CreateAssessmentDto>("application/json")

@@ -10,7 +10,7 @@ public static class CompareApi
     {
         var group = api.MapGroup("/compare").WithTags("Compare");
 
-        group.MapGet("/", CompareAsync)
+        group.MapGet("", CompareAsync)
             .WithName("Compare")
             .WithSummary("Compare 2–10 assessments of one question set (ids=1,2&multipliers=a:2.5&profile=…)")
             .ProducesValidationProblem()

@@ -12,7 +12,7 @@ public static class QuestionSetsApi
     {
         var group = api.MapGroup("/question-sets").WithTags("Question sets");
 
-        group.MapGet("/", ListAsync)
+        group.MapGet("", ListAsync)
             .WithName("ListQuestionSets")
             .WithSummary("Each question set with its versions");
         group.MapGet("/{key}/versions/{n:int}", GetVersionAsync)
@@ -20,7 +20,7 @@ public static class QuestionSetsApi
             .WithSummary("One version in the interchange format (question-set-format.md)")
             .Produces<JsonElement>(StatusCodes.Status200OK, "application/json")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/", ImportAsync)
+        group.MapPost("", ImportAsync)
             .WithName("ImportQuestionSet")
             .WithSummary("Import a file in the interchange format as a new draft version; errors keyed by its $. paths")
             .Accepts<JsonElement>("application/json")

@@ -9,10 +9,10 @@ public static class VendorsApi
     {
         var group = api.MapGroup("/vendors").WithTags("Vendors");
 
-        group.MapGet("/", ListAsync)
+        group.MapGet("", ListAsync)
             .WithName("ListVendors")
             .WithSummary("Active vendors with the rating of their latest reviewed approved assessment");
-        group.MapPost("/", CreateAsync)
+        group.MapPost("", CreateAsync)
             .WithName("CreateVendor")
             .WithSummary("Create a vendor")
             .Accepts<CreateVendorDto>("application/json")
