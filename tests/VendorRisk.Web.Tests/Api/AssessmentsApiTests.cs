@@ -152,7 +152,8 @@ public sealed class AssessmentsApiTests(WebAppFixture app) : IClassFixture<WebAp
         var current = (await response.ReadJsonAsync()).GetProperty("current");
         Assert.Equal("budget-caps", current.GetProperty("questionKey").GetString());
         Assert.Equal(1, current.GetProperty("version").GetInt32());
-        Assert.Equal("alerts-only", current.GetProperty("value").GetProperty("choice").GetString());
+        Assert.Equal("alerts-only", current.GetProperty("choice").GetString());
+        Assert.Equal($"Test {Roles.Assessor}", current.GetProperty("updatedBy").GetString());
         var get = await (await assessor.GetAsync($"/api/v1/assessments/{id}", Ct)).ReadJsonAsync();
         var only = Assert.Single(get.GetProperty("answers").EnumerateArray());
         Assert.Equal("alerts-only", only.GetProperty("choice").GetString());

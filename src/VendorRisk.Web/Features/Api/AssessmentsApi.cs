@@ -74,7 +74,18 @@ public static class AssessmentsApi
         CancellationToken cancellationToken)
     {
         var parsed = AnswersRequestParser.Parse(await ApiJson.ReadElementAsync(request, cancellationToken));
-        await assessments.SaveAnswersAsync(id, parsed.Select(a => new AnswerInput(a.Value, a.Clear, a.ExpectedVersion)).ToList(), cancellationToken);
+        try
+        {
+            await assessments.SaveAnswersAsync(id, parsed.Select(a => new AnswerInput(a.Value, a.Clear, a.ExpectedVersion)).ToList(), cancellationToken);
+        }
+        catch (ConflictException conflict) when (conflict.Current is CurrentAnswer current)
+        {
+            // The losing writer sees the stored answer in the shape GET gives it (or just its key and version 0 when it was cleared).
+            object state = current.Value is { } value
+                ? AnswerDto.From(new StoredAnswer(value, current.Version, "", current.UpdatedByName ?? "", current.UpdatedAt ?? default))
+                : new { questionKey = current.QuestionKey, version = current.Version };
+            throw new ConflictException(conflict.Message, state);
+        }
         return TypedResults.Ok(AssessmentDto.From(await reader.GetAsync(id, cancellationToken)));
     }
 
