@@ -32,6 +32,8 @@ public sealed class AuthorizationMatrixTests(WebAppFixture app) : IClassFixture<
         ["/assessments/{Id:int}"] = ("/assessments/999999", Roles.Viewer),
         ["/compare"] = ("/compare", Roles.Viewer),
         ["/question-sets"] = ("/question-sets", Roles.Viewer),
+        ["/question-sets/{Key}/versions/{Number:int}"] = ("/question-sets/no-such-set/versions/1", Roles.Viewer),
+        ["/question-sets/{Key}/versions/{Number:int}/edit"] = ("/question-sets/no-such-set/versions/1/edit", Roles.Admin),
         ["/users"] = ("/users", Roles.Admin),
         ["/account"] = ("/account", Roles.Viewer),
         ["/audit"] = ("/audit", Roles.Admin),
