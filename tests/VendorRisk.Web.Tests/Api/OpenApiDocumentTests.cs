@@ -8,7 +8,21 @@ public sealed class OpenApiDocumentTests(WebAppFixture app) : IClassFixture<WebA
     /// <summary>Every endpoint of api.md that is mapped (path → methods).</summary>
     public static readonly IReadOnlyList<(string Method, string Path)> Endpoints =
     [
+        ("get", "/api/v1/vendors"),
+        ("post", "/api/v1/vendors"),
+        ("get", "/api/v1/vendors/{id}"),
+        ("get", "/api/v1/question-sets"),
+        ("get", "/api/v1/question-sets/{key}/versions/{n}"),
+        ("post", "/api/v1/question-sets"),
+        ("post", "/api/v1/question-sets/{key}/versions/{n}/publish"),
+        ("post", "/api/v1/assessments"),
+        ("put", "/api/v1/assessments/{id}/answers"),
         ("get", "/api/v1/assessments/{id}"),
+        ("post", "/api/v1/assessments/{id}/submit"),
+        ("post", "/api/v1/assessments/{id}/review"),
+        ("get", "/api/v1/assessments/{id}/report.pdf"),
+        ("get", "/api/v1/compare"),
+        ("get", "/api/v1/compare/report.pdf"),
     ];
 
     [Fact]
@@ -30,6 +44,12 @@ public sealed class OpenApiDocumentTests(WebAppFixture app) : IClassFixture<WebA
         var bearer = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("bearer");
         Assert.Equal("http", bearer.GetProperty("type").GetString());
         Assert.Equal("bearer", bearer.GetProperty("scheme").GetString());
-        Assert.True(document.GetProperty("components").GetProperty("schemas").TryGetProperty("AssessmentDto", out _));
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        foreach (var schema in new[] { "AssessmentDto", "VendorDto", "VendorListItemDto", "CreateVendorDto", "QuestionSetListItemDto",
+                     "QuestionSetVersionRefDto", "CreateAssessmentDto", "PutAnswersRequest", "SubmitAssessmentDto", "ReviewAssessmentDto", "ComparisonDto" })
+            Assert.True(schemas.TryGetProperty(schema, out _), $"schema {schema} is missing");
+        var put = paths.GetProperty("/api/v1/assessments/{id}/answers").GetProperty("put");
+        Assert.True(put.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/json", out _));
+        Assert.True(put.GetProperty("responses").TryGetProperty("409", out _));
     }
 }

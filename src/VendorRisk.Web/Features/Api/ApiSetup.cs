@@ -108,7 +108,10 @@ public static class ApiSetup
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .DisableAntiforgery();
+        v1.MapVendorsApi();
+        v1.MapQuestionSetsApi();
         v1.MapAssessmentsApi();
+        v1.MapCompareApi();
         return app;
     }
 }

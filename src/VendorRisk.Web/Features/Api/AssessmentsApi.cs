@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using VendorRisk.Domain.Common;
+using VendorRisk.Web.Features.Assessments;
+using VendorRisk.Web.Features.Reports;
 using VendorRisk.Web.Features.Shared;
 
 namespace VendorRisk.Web.Features.Api;
@@ -9,13 +12,105 @@ public static class AssessmentsApi
     {
         var group = api.MapGroup("/assessments").WithTags("Assessments");
 
+        group.MapPost("", CreateAsync)
+            .WithName("CreateAssessment")
+            .WithSummary("Start a draft assessment of a vendor on a question-set version (default: newest published)")
+            .Accepts<CreateAssessmentDto>("application/json")
+            .ProducesValidationProblem();
         group.MapGet("/{id:int}", GetAsync)
             .WithName("GetAssessment")
             .WithSummary("One assessment with its answers and score")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPut("/{id:int}/answers", PutAnswersAsync)
+            .WithName("PutAnswers")
+            .WithSummary("Merge answers into a draft, all or nothing; 409 with the current answer on a stale expectedVersion")
+            .Accepts<PutAnswersRequest>("application/json")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id:int}/submit", SubmitAsync)
+            .WithName("SubmitAssessment")
+            .WithSummary("Draft → submitted; confirmIncomplete is needed below 100 % completeness")
+            .Accepts<SubmitAssessmentDto>("application/json")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id:int}/review", ReviewAsync)
+            .WithName("ReviewAssessment")
+            .WithSummary("Submitted → approved / approved-with-conditions / rejected, or returned to draft")
+            .Accepts<ReviewAssessmentDto>("application/json")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/{id:int}/report.pdf", ReportAsync)
+            .WithName("AssessmentReport")
+            .WithSummary("The assessment report (PDF)")
+            .Produces(StatusCodes.Status200OK, contentType: ReportFile.ContentType)
             .ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }
 
     private static async Task<Ok<AssessmentDto>> GetAsync(int id, AssessmentReader reader, CancellationToken cancellationToken) =>
         TypedResults.Ok(AssessmentDto.From(await reader.GetAsync(id, cancellationToken)));
+
+    private static async Task<Created<AssessmentDto>> CreateAsync(HttpRequest request, AssessmentService assessments, AssessmentReader reader,
+        CancellationToken cancellationToken)
+    {
+        var body = await ApiJson.ReadAsync<CreateAssessmentDto>(request, cancellationToken);
+        var errors = new Dictionary<string, string[]>();
+        if (body.VendorId is null)
+            errors["vendorId"] = ["Required: the id of the vendor."];
+        if (string.IsNullOrWhiteSpace(body.QuestionSetKey))
+            errors["questionSetKey"] = ["Required: the key of the question set."];
+        if (errors.Count > 0)
+            throw new ValidationFailedException(errors);
+
+        var id = await assessments.CreateAsync(
+            new CreateAssessmentRequest(body.VendorId!.Value, body.QuestionSetKey!.Trim(), body.Version, body.Title, body.Scope), cancellationToken);
+        return TypedResults.Created($"/api/v1/assessments/{id}", AssessmentDto.From(await reader.GetAsync(id, cancellationToken)));
+    }
+
+    private static async Task<Ok<AssessmentDto>> PutAnswersAsync(int id, HttpRequest request, AssessmentService assessments, AssessmentReader reader,
+        CancellationToken cancellationToken)
+    {
+        var parsed = AnswersRequestParser.Parse(await ApiJson.ReadElementAsync(request, cancellationToken));
+        try
+        {
+            await assessments.SaveAnswersAsync(id, parsed.Select(a => new AnswerInput(a.Value, a.Clear, a.ExpectedVersion)).ToList(), cancellationToken);
+        }
+        catch (ConflictException conflict) when (conflict.Current is CurrentAnswer current)
+        {
+            // The losing writer sees the stored answer in the shape GET gives it (or just its key and version 0 when it was cleared).
+            object state = current.Value is { } value
+                ? AnswerDto.From(new StoredAnswer(value, current.Version, "", current.UpdatedByName ?? "", current.UpdatedAt ?? default))
+                : new { questionKey = current.QuestionKey, version = current.Version };
+            throw new ConflictException(conflict.Message, state);
+        }
+        return TypedResults.Ok(AssessmentDto.From(await reader.GetAsync(id, cancellationToken)));
+    }
+
+    private static async Task<Ok<AssessmentDto>> SubmitAsync(int id, HttpRequest request, AssessmentService assessments, AssessmentReader reader,
+        CancellationToken cancellationToken)
+    {
+        var hasBody = request.ContentLength > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0);
+        var body = hasBody ? await ApiJson.ReadAsync<SubmitAssessmentDto>(request, cancellationToken) : new SubmitAssessmentDto(false);
+        await assessments.SubmitAsync(id, body.ConfirmIncomplete, cancellationToken);
+        return TypedResults.Ok(AssessmentDto.From(await reader.GetAsync(id, cancellationToken)));
+    }
+
+    private static async Task<Ok<AssessmentDto>> ReviewAsync(int id, HttpRequest request, AssessmentService assessments, AssessmentReader reader,
+        CancellationToken cancellationToken)
+    {
+        var body = await ApiJson.ReadAsync<ReviewAssessmentDto>(request, cancellationToken);
+        var decision = KebabEnum.Parse<ReviewDecision>(body.Decision)
+            ?? throw new ValidationFailedException("decision", "Must be one of: approved, approved-with-conditions, rejected, returned.");
+        await assessments.ReviewAsync(id, decision, body.Comment, cancellationToken);
+        return TypedResults.Ok(AssessmentDto.From(await reader.GetAsync(id, cancellationToken)));
+    }
+
+    private static async Task<FileContentHttpResult> ReportAsync(int id, ReportService reports, CancellationToken cancellationToken)
+    {
+        var file = await reports.RenderAssessmentPdfAsync(id, cancellationToken);
+        return TypedResults.File(file.Content, ReportFile.ContentType, file.FileName);
+    }
 }

@@ -1,0 +1,95 @@
+using System.Text.Json.Serialization;
+using VendorRisk.Data.Entities;
+using VendorRisk.Domain.Comparison;
+using VendorRisk.Web.Features.QuestionSets;
+using VendorRisk.Web.Features.Vendors;
+
+namespace VendorRisk.Web.Features.Api;
+
+// ---- vendors ----
+
+public sealed record VendorListItemDto(int Id, string Name, string? Website, string? HeadquartersCountry, int? Tier, string? LatestRating)
+{
+    public static VendorListItemDto From(VendorSummary v) => new(v.Id, v.Name, v.Website, v.HeadquartersCountry, v.Tier, v.LatestRating);
+}
+
+public sealed record VendorAssessmentDto(int Id, string Status, double? Overall, string? Rating);
+
+public sealed record VendorDto(
+    int Id,
+    string Name,
+    string? Website,
+    string? HeadquartersCountry,
+    int? Tier,
+    IReadOnlyList<string> Tags,
+    string? LatestRating,
+    IReadOnlyList<VendorAssessmentDto> Assessments)
+{
+    public static VendorDto From(VendorDetails v) => new(
+        v.Id, v.Name, v.Website, v.HeadquartersCountry, v.Tier, v.Tags, v.LatestRating,
+        v.Assessments.Select(a => new VendorAssessmentDto(a.Id, a.Status, a.Overall, a.Rating)).ToList());
+}
+
+/// <summary>api.md: <c>name</c> (1–200, unique ignoring case), <c>website?</c>, <c>headquartersCountry?</c>, <c>tier?</c> (1–4), <c>tags?</c>.</summary>
+public sealed record CreateVendorDto(string? Name, string? Website, string? HeadquartersCountry, int? Tier, IReadOnlyList<string>? Tags)
+{
+    public VendorRequest ToRequest() => new(Name ?? "", Website, HeadquartersCountry, [], null, [], Tier, null, Tags ?? [], null);
+}
+
+// ---- question sets ----
+
+public sealed record QuestionSetVersionItemDto(int Version, VersionStatus Status);
+
+public sealed record QuestionSetListItemDto(string Key, string Title, IReadOnlyList<QuestionSetVersionItemDto> Versions)
+{
+    public static QuestionSetListItemDto From(QuestionSetSummary s) =>
+        new(s.Key, s.Title, s.Versions.Select(v => new QuestionSetVersionItemDto(v.Number, v.Status)).ToList());
+}
+
+public sealed record QuestionSetVersionRefDto(string Key, int Version);
+
+public sealed record PublishedVersionDto(string Key, int Version, VersionStatus Status);
+
+// ---- assessments ----
+
+public sealed record CreateAssessmentDto(int? VendorId, string? QuestionSetKey, int? Version, string? Title, string? Scope);
+
+public sealed record SubmitAssessmentDto(bool ConfirmIncomplete);
+
+/// <summary><c>decision</c>: approved | approved-with-conditions | rejected | returned.</summary>
+public sealed record ReviewAssessmentDto(string? Decision, string? Comment);
+
+// ---- compare ----
+
+public sealed record RankingEntryDto(int AssessmentId, int VendorId, string VendorName, double? Overall, string? Rating, IReadOnlyList<string> Knockouts);
+
+/// <summary><c>{ "stable": true }</c>, or where a single multiplier would change the leader.</summary>
+public sealed record RankStabilityDto(
+    bool Stable,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SectionKey,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Multiplier,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? NewLeaderAssessmentId);
+
+/// <summary>Unknown amounts and an unknown throttling risk are <c>null</c>.</summary>
+public sealed record CostDto(int AssessmentId, double? NormalMonthUsd, double? PeakMonthUsd, double? TwelveMonthUsd, bool? ThrottlingRisk);
+
+public sealed record ComparisonDto(
+    string QuestionSetKey,
+    IReadOnlyDictionary<string, double> Multipliers,
+    IReadOnlyDictionary<string, double> Weights,
+    IReadOnlyList<RankingEntryDto> Ranking,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> OnlyIn,
+    RankStabilityDto RankStability,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<CostDto>? Cost)
+{
+    public static ComparisonDto From(ComparisonResult r) => new(
+        r.QuestionSetKey,
+        r.Multipliers,
+        r.Weights,
+        r.Ranking.Select(x => new RankingEntryDto(x.AssessmentId, x.VendorId, x.VendorName, x.Overall, x.Rating, x.Knockouts)).ToList(),
+        r.OnlyIn.ToDictionary(x => x.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), x => x.Value),
+        r.RankStability.Stable
+            ? new RankStabilityDto(true, null, null, null)
+            : new RankStabilityDto(false, r.RankStability.SectionKey, r.RankStability.Multiplier, r.RankStability.NewLeaderAssessmentId),
+        r.Cost?.Select(c => new CostDto(c.AssessmentId, c.Estimate.NormalMonthUsd, c.Estimate.PeakMonthUsd, c.Estimate.TwelveMonthUsd, c.Estimate.ThrottlingRisk)).ToList());
+}

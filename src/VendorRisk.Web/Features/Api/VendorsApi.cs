@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using VendorRisk.Web.Features.Vendors;
+
+namespace VendorRisk.Web.Features.Api;
+
+public static class VendorsApi
+{
+    public static RouteGroupBuilder MapVendorsApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/vendors").WithTags("Vendors");
+
+        group.MapGet("", ListAsync)
+            .WithName("ListVendors")
+            .WithSummary("Active vendors with the rating of their latest reviewed approved assessment");
+        group.MapPost("", CreateAsync)
+            .WithName("CreateVendor")
+            .WithSummary("Create a vendor")
+            .Accepts<CreateVendorDto>("application/json")
+            .ProducesValidationProblem();
+        group.MapGet("/{id:int}", GetAsync)
+            .WithName("GetVendor")
+            .WithSummary("One vendor with its assessments")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return group;
+    }
+
+    private static async Task<Ok<IReadOnlyList<VendorListItemDto>>> ListAsync(VendorService vendors, CancellationToken cancellationToken) =>
+        TypedResults.Ok<IReadOnlyList<VendorListItemDto>>(
+            (await vendors.ListAsync(new VendorQuery(), cancellationToken)).Select(VendorListItemDto.From).ToList());
+
+    private static async Task<Created<VendorDto>> CreateAsync(HttpRequest request, VendorService vendors, CancellationToken cancellationToken)
+    {
+        var body = await ApiJson.ReadAsync<CreateVendorDto>(request, cancellationToken);
+        var id = await vendors.CreateAsync(body.ToRequest(), cancellationToken);
+        return TypedResults.Created($"/api/v1/vendors/{id}", VendorDto.From(await vendors.GetAsync(id, cancellationToken)));
+    }
+
+    private static async Task<Ok<VendorDto>> GetAsync(int id, VendorService vendors, CancellationToken cancellationToken) =>
+        TypedResults.Ok(VendorDto.From(await vendors.GetAsync(id, cancellationToken)));
+}
