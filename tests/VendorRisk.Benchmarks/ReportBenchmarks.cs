@@ -11,12 +11,14 @@ public class ReportBenchmarks
     private readonly SkiaReportRenderer _renderer = new();
     private AssessmentReportModel _assessment = null!;
     private ComparisonReportModel _comparison = null!;
+    private ComparisonReportModel _comparison10 = null!;
 
     [GlobalSetup]
     public void Setup()
     {
         _assessment = BuildAssessment(sections: 6, questionsPerSection: 10);
         _comparison = BuildComparison(vendors: 5, _assessment);
+        _comparison10 = BuildComparison(vendors: 10, _assessment);
         // Warm the shared font library (fontconfig look-ups, HarfBuzz faces).
         _renderer.RenderAssessment(_assessment);
     }
@@ -26,6 +28,9 @@ public class ReportBenchmarks
 
     [Benchmark]
     public int Comparison5Vendors() => _renderer.RenderComparison(_comparison).Length;
+
+    [Benchmark]
+    public int Comparison10Vendors() => _renderer.RenderComparison(_comparison10).Length;
 
     private static AssessmentReportModel BuildAssessment(int sections, int questionsPerSection)
     {

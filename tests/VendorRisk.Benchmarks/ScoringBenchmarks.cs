@@ -21,6 +21,18 @@ public class ScoringBenchmarks
         _set = BenchmarkData.BuildSet();
         _answers = BenchmarkData.BuildAnswers(_set, 1);
         _vendors = BenchmarkData.BuildVendors();
+        _thousand = Enumerable.Range(0, 1000).Select(seed => BenchmarkData.BuildAnswers(_set, seed)).ToArray();
+    }
+
+    private IReadOnlyDictionary<string, AnswerValue>[] _thousand = null!;
+
+    [Benchmark(Description = "Score 1,000 assessments (64 questions each)")]
+    public double ScoreOneThousandAssessments()
+    {
+        var total = 0.0;
+        foreach (var answers in _thousand)
+            total += ScoringEngine.Score(_set, answers, BenchmarkData.AsOf).Overall ?? 0;
+        return total;
     }
 
     [Benchmark(Description = "Score one assessment (64 questions)")]

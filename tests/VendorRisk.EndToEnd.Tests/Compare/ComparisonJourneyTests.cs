@@ -31,8 +31,14 @@ public sealed class ComparisonJourneyTests(DemoBrowserFixture app) : IClassFixtu
         // Move the safety-posture slider with the keyboard, from 1.0× to 2.5× (Quillmoor leads above about 2.39×).
         var slider = page.Locator("input[type=range]#weight-safety-posture, #weight-safety-posture input[type=range]");
         await slider.FocusAsync();
-        for (var i = 0; i < 15; i++)
+        // One key press per 0.1 step; under load a press can land before the previous render, so
+        // press until the slider itself reads 2.5 (bounded) rather than a fixed number of times.
+        for (var i = 0; i < 40 && await slider.InputValueAsync() != "2.5"; i++)
+        {
             await slider.PressAsync("ArrowRight");
+            await page.WaitForTimeoutAsync(50);
+        }
+        Assert.Equal("2.5", await slider.InputValueAsync());
         await Assertions.Expect(page.Locator("#weights .vr-weight").Filter(new() { Has = slider })).ToContainTextAsync("2.5×");
         await Assertions.Expect(cards.First).ToHaveAttributeAsync("data-vendor", Quillmoor);
         // The settled weighting reaches the URL (and the page's state used by the export).

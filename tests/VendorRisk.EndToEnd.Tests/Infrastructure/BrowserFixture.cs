@@ -24,6 +24,8 @@ public class BrowserFixture : WebAppFixture
 
     public override async ValueTask InitializeAsync()
     {
+        // CI runs every test project at once on two cores: give assertions room, never sleeps.
+        Assertions.SetDefaultExpectTimeout(20_000);
         await base.InitializeAsync();
         if (!File.Exists(ChromiumPath))
         {
@@ -61,7 +63,7 @@ public class BrowserFixture : WebAppFixture
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
             AcceptDownloads = true,
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 

@@ -7,7 +7,7 @@ namespace VendorRisk.Reports.Tests.Documents;
 /// <summary>Limits from the issue: each renders within a bound, wraps inside the page and keeps the text.</summary>
 public sealed class HostileInputTests
 {
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(5);
     private const string Cjk = "北京智能科技有限公司";
     private const string Hebrew = "שלום עולם";
 
