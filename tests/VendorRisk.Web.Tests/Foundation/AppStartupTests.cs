@@ -47,3 +47,24 @@ public sealed class AppStartupTests(WebAppFixture app) : IClassFixture<WebAppFix
         Assert.True(File.Exists(app.DatabasePath));
     }
 }
+
+/// <summary>Its own app: the test takes the database away.</summary>
+public sealed class HealthWithoutDatabaseFixture : WebAppFixture;
+
+public sealed class HealthWithoutDatabaseTests(HealthWithoutDatabaseFixture app) : IClassFixture<HealthWithoutDatabaseFixture>
+{
+    [Fact]
+    public async Task Health_answers_503_when_the_database_is_gone()
+    {
+        using var client = app.CreateRawClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health", TestContext.Current.CancellationToken)).StatusCode);
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(app.DatabasePath)!))
+            File.Delete(file);
+        Directory.Delete(Path.GetDirectoryName(app.DatabasePath)!);
+
+        var response = await client.GetAsync("/health", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+    }
+}
