@@ -83,12 +83,13 @@ public static class ComparisonReport
     {
         document.Add(new Heading("Scores by section", Theme.H1));
         document.Add(new Paragraph("The best score in each row is highlighted (all of them when tied).", Theme.Small) { SpaceAfter = 6 });
-        var columns = new List<TableColumn> { TableColumn.Relative(Math.Max(1.2f, 2.4f - model.Vendors.Count * 0.12f)), TableColumn.Fixed(44, TextAlign.Right) };
+        // Beyond five vendors, names no longer fit their columns: columns carry the rank and a key follows.
+        var byRank = model.Vendors.Count > 5;
+        var columns = new List<TableColumn> { byRank ? TableColumn.Fixed(118) : TableColumn.Relative(2.4f - model.Vendors.Count * 0.12f), TableColumn.Fixed(46, TextAlign.Right) };
         columns.AddRange(model.Vendors.Select(_ => TableColumn.Relative(1, TextAlign.Right)));
-        // Vendor names head narrow columns: a smaller header face keeps them from breaking mid-word.
-        var table = new Table(columns) { Style = new TableStyle { HeaderText = new TableStyle().HeaderText with { Size = model.Vendors.Count > 5 ? 6.5f : 7.5f } } };
+        var table = new Table(columns);
         table.Header = new TableRow(new[] { TableCell.Of("Section"), TableCell.Of("Weight") }
-            .Concat(model.Vendors.Select(v => TableCell.Of(ReportFormat.Text(v.VendorName)))));
+            .Concat(model.Vendors.Select((v, i) => TableCell.Of(byRank ? $"#{i + 1}" : ReportFormat.Text(v.VendorName)))));
         foreach (var row in model.SectionMatrix)
         {
             var finite = row.Scores.Where(s => s is { } d && double.IsFinite(d)).Select(s => s!.Value).ToList();
@@ -110,6 +111,14 @@ public static class ComparisonReport
         overall.AddRange(model.Vendors.Select(v => TableCell.Of(new TextRun(ReportFormat.Score(v.OverallScore), Theme.Cell.AsBold()))));
         table.Rows.Add(new TableRow(overall) { Background = Theme.AccentLight });
         document.Add(table);
+        if (byRank)
+        {
+            document.Add(new Paragraph(model.Vendors.SelectMany((v, i) => new[]
+            {
+                new TextRun((i == 0 ? string.Empty : "   ") + $"#{i + 1}", Theme.Small.AsBold()),
+                new TextRun("\u00A0" + ReportFormat.Text(v.VendorName), Theme.Small),
+            })) { SpaceAfter = 6 });
+        }
     }
 
     private static void Radar(ReportDocument document, ComparisonReportModel model)

@@ -145,16 +145,40 @@ public sealed class RadarChart(IEnumerable<string?> axes, IEnumerable<RadarSerie
         var legendColumns = Math.Clamp((int)(width / 150), 1, Math.Max(1, Series.Count));
         var legendRows = (Series.Count + legendColumns - 1) / legendColumns;
         var plotSize = Math.Min(Size, width - 2 * labelBand);
-        var height = plotSize + 48 + legendRows * 14 + 10;
+        var r = plotSize / 2;
         var axisCount = Axes.Count;
         var maximum = Maximum <= 0 ? 1 : Maximum;
+
+        // Axis labels wrap in a fixed band; measure them so long section titles never touch the plot or the legend.
+        var labelHeights = Axes.Select(a => TextLayouter.Layout(context.Fonts, [new TextRun(a, TextStyle)], labelBand).Sum(l => l.Height)).ToList();
+        float LabelTop(int axis, float labelY, float centreY) =>
+            labelY < centreY - r * 0.9f ? labelY - labelHeights[axis] : labelY > centreY + r * 0.9f ? labelY : labelY - labelHeights[axis] / 2;
+
+        SKPoint PointAt(float cx, float cy, int axis, double fraction)
+        {
+            var angle = -Math.PI / 2 + 2 * Math.PI * axis / Math.Max(1, axisCount);
+            return new SKPoint(cx + (float)(Math.Cos(angle) * r * fraction), cy + (float)(Math.Sin(angle) * r * fraction));
+        }
+
+        // Extents of the labels relative to the plot centre.
+        float above = r, below = r;
+        for (var a = 0; a < axisCount; a++)
+        {
+            var label = PointAt(0, 0, a, 1.1);
+            var top = LabelTop(a, label.Y, 0);
+            above = Math.Max(above, -top);
+            below = Math.Max(below, top + labelHeights[a]);
+        }
+
+        const float gap = 8;
+        var legendTopOffset = above + below + 2 * gap;
+        var height = legendTopOffset + legendRows * 14 + 6;
 
         output.Add(new DrawingFragment(height, (dc, x, y) =>
         {
             var canvas = dc.Canvas;
             var cx = x + width / 2;
-            var cy = y + 20 + plotSize / 2;
-            var r = plotSize / 2;
+            var cy = y + gap + above;
             var grid = dc.Stroke(new SKColor(0xD5, 0xDA, 0xE1), 0.5f);
             if (axisCount < 3)
             {
@@ -162,11 +186,7 @@ public sealed class RadarChart(IEnumerable<string?> axes, IEnumerable<RadarSerie
                 return;
             }
 
-            SKPoint At(int axis, double fraction)
-            {
-                var angle = -Math.PI / 2 + 2 * Math.PI * axis / axisCount;
-                return new SKPoint(cx + (float)(Math.Cos(angle) * r * fraction), cy + (float)(Math.Sin(angle) * r * fraction));
-            }
+            SKPoint At(int axis, double fraction) => PointAt(cx, cy, axis, fraction);
 
             for (var ring = 1; ring <= 5; ring++)
             {
@@ -189,8 +209,7 @@ public sealed class RadarChart(IEnumerable<string?> axes, IEnumerable<RadarSerie
                 var label = At(a, 1.1);
                 var align = Math.Abs(label.X - cx) < 5 ? TextAlign.Center : label.X > cx ? TextAlign.Left : TextAlign.Right;
                 var lx = align switch { TextAlign.Left => label.X, TextAlign.Right => label.X - labelBand, _ => label.X - labelBand / 2 };
-                var ly = label.Y < cy - r * 0.9 ? label.Y - 10 : label.Y > cy + r * 0.9 ? label.Y : label.Y - 5;
-                dc.DrawText(Axes[a], TextStyle, lx, ly, labelBand, align);
+                dc.DrawText(Axes[a], TextStyle, lx, LabelTop(a, label.Y, cy), labelBand, align);
             }
 
             for (var ring = 1; ring <= 5; ring++)
@@ -217,7 +236,7 @@ public sealed class RadarChart(IEnumerable<string?> axes, IEnumerable<RadarSerie
                 canvas.DrawPath(path, dc.Stroke(color, 1.3f));
             }
 
-            var legendTop = y + plotSize + 54;
+            var legendTop = y + legendTopOffset;
             const float columnWidth = 150;
             var legendLeft = x + (width - legendColumns * columnWidth) / 2;
             for (var s = 0; s < Series.Count; s++)

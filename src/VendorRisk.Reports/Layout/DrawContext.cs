@@ -2,10 +2,16 @@ using SkiaSharp;
 
 namespace VendorRisk.Reports.Layout;
 
-/// <summary>Per-render drawing state: the current canvas and cached Skia fonts and paints.</summary>
+/// <summary>
+/// Per-render drawing state: the current canvas and cached Skia fonts and paints. A context either
+/// collects the glyphs a document draws (<see cref="CollectGlyphs"/>) or draws for real, with each face
+/// swapped for its per-document subset where one was made (<see cref="UseSubsets"/>).
+/// </summary>
 internal sealed class DrawContext(FontLibrary fonts) : IDisposable
 {
     private readonly Dictionary<(FontFace, float), SKFont> _fonts = [];
+    private readonly Dictionary<FontFace, HashSet<ushort>> _usedGlyphs = [];
+    private readonly Dictionary<FontFace, SKTypeface> _subsets = [];
     private readonly SKPaint _fill = new() { IsAntialias = true, Style = SKPaintStyle.Fill };
     private readonly SKPaint _stroke = new() { IsAntialias = true, Style = SKPaintStyle.Stroke };
 
@@ -17,11 +23,38 @@ internal sealed class DrawContext(FontLibrary fonts) : IDisposable
 
     public int PageCount { get; set; }
 
+    /// <summary>When set, text is not drawn: its glyphs are only noted per face.</summary>
+    public bool CollectGlyphs { get; init; }
+
+    public void NoteGlyphs(FontFace face, ushort[] glyphs)
+    {
+        if (!_usedGlyphs.TryGetValue(face, out var used))
+        {
+            used = [];
+            _usedGlyphs[face] = used;
+        }
+
+        used.UnionWith(glyphs);
+    }
+
+    /// <summary>Subsets every face the collecting pass saw; faces that cannot be subset stay whole.</summary>
+    public void UseSubsets(DrawContext collected)
+    {
+        foreach (var (face, glyphs) in collected._usedGlyphs)
+        {
+            if (FontSubsetter.Subset(face, glyphs) is { } subset)
+            {
+                _subsets[face] = subset;
+            }
+        }
+    }
+
     public SKFont Font(FontFace face, float size)
     {
         if (!_fonts.TryGetValue((face, size), out var font))
         {
-            font = new SKFont(face.Typeface, size) { Subpixel = true, LinearMetrics = true };
+            var typeface = _subsets.TryGetValue(face, out var subset) ? subset : face.Typeface;
+            font = new SKFont(typeface, size) { Subpixel = true, LinearMetrics = true };
             _fonts[(face, size)] = font;
         }
 
@@ -61,6 +94,11 @@ internal sealed class DrawContext(FontLibrary fonts) : IDisposable
         foreach (var font in _fonts.Values)
         {
             font.Dispose();
+        }
+
+        foreach (var subset in _subsets.Values)
+        {
+            subset.Dispose();
         }
 
         _fill.Dispose();

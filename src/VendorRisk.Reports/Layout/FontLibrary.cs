@@ -88,14 +88,17 @@ internal sealed class FontFace
         new(new Tag('d', 'l', 'i', 'g'), 0),
     ];
 
+    private const uint GlyfTag = 'g' << 24 | 'l' << 16 | 'y' << 8 | 'f';
     private readonly HarfBuzzSharp.Font? _hbFont;
     private readonly SKFont? _probe;
+    private readonly Lazy<(uint CodePoint, uint Glyph)[]> _characterMap;
 
     public static readonly FontFace None = new();
 
     private FontFace()
     {
         Typeface = SKTypeface.Default;
+        _characterMap = new(() => []);
     }
 
     public FontFace(SKTypeface typeface)
@@ -103,15 +106,17 @@ internal sealed class FontFace
         Typeface = typeface;
         UnitsPerEm = typeface.UnitsPerEm;
         using (var blob = typeface.OpenStream(out var index).ToHarfBuzzBlob())
-        using (var face = new Face(blob, index))
         {
-            face.Index = index;
-            face.UnitsPerEm = UnitsPerEm;
-            _hbFont = new HarfBuzzSharp.Font(face);
+            // The face stays alive with the process-wide font: the subsetter reads from it per document.
+            HarfBuzzFace = new Face(blob, index) { Index = index, UnitsPerEm = UnitsPerEm };
+            _hbFont = new HarfBuzzSharp.Font(HarfBuzzFace);
         }
 
         _hbFont.SetScale(UnitsPerEm, UnitsPerEm);
         _hbFont.SetFunctionsOpenType();
+        HasTrueTypeOutlines = typeface.GetTableTags().Contains(GlyfTag);
+        var hbFont = _hbFont;
+        _characterMap = new(() => FontSubsetter.ReadCharacterMap(HarfBuzzFace, hbFont), LazyThreadSafetyMode.ExecutionAndPublication);
         _probe = new SKFont(typeface, 12);
         var metrics = _probe.Metrics;
         Ascent = -metrics.Ascent / 12f;
@@ -119,6 +124,18 @@ internal sealed class FontFace
     }
 
     public SKTypeface Typeface { get; }
+
+    /// <summary>
+    /// Whether outlines are TrueType ('glyf'). Skia embeds those as font files (worth subsetting); CFF faces
+    /// such as Noto Sans CJK are drawn as Type 3 outlines of the used glyphs only.
+    /// </summary>
+    public bool HasTrueTypeOutlines { get; }
+
+    /// <summary>The HarfBuzz face the shaper and the subsetter read; null for <see cref="None"/>.</summary>
+    public Face? HarfBuzzFace { get; }
+
+    /// <summary>Every (code point, glyph) pair of the character map, read once.</summary>
+    public (uint CodePoint, uint Glyph)[] CharacterMap => _characterMap.Value;
 
     public int UnitsPerEm { get; } = 1000;
 

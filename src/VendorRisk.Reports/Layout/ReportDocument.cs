@@ -104,28 +104,41 @@ public sealed class ReportDocument(PageSettings page, FontLibrary? fonts = null)
             Modified = Info.Created.UtcDateTime,
             RasterDpi = 150,
         };
-        using (var document = SKDocument.CreatePdf(stream, metadata))
-        using (var context = new DrawContext(_fonts))
+        // Pass one draws nowhere and notes the glyphs used, so pass two can embed font subsets only.
+        using var collected = new DrawContext(_fonts) { CollectGlyphs = true, PageCount = pages.Count };
+        using (var nowhere = new SKNoDrawCanvas((int)Math.Ceiling(Page.Width), (int)Math.Ceiling(Page.Height)))
         {
-            context.PageCount = pages.Count;
-            for (var p = 0; p < pages.Count; p++)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                context.Canvas = document.BeginPage(Page.Width, Page.Height);
-                context.PageNumber = p + 1;
-                DrawDecorations(context);
-                foreach (var (fragment, y) in pages[p])
-                {
-                    fragment.Draw(context, Page.Margins.Left, Page.BodyTop + y);
-                }
+            collected.Canvas = nowhere;
+            DrawPages(collected, pages, page => { }, cancellationToken);
+        }
 
-                document.EndPage();
-            }
-
+        using (var document = SKDocument.CreatePdf(stream, metadata))
+        using (var context = new DrawContext(_fonts) { PageCount = pages.Count })
+        {
+            context.UseSubsets(collected);
+            DrawPages(context, pages, page => context.Canvas = document.BeginPage(Page.Width, Page.Height), cancellationToken, document.EndPage);
             document.Close();
         }
 
         return stream.ToArray();
+    }
+
+    private void DrawPages(DrawContext context, List<List<(Fragment Fragment, float Y)>> pages, Action<int> beginPage,
+        CancellationToken cancellationToken, Action? endPage = null)
+    {
+        for (var p = 0; p < pages.Count; p++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            beginPage(p);
+            context.PageNumber = p + 1;
+            DrawDecorations(context);
+            foreach (var (fragment, y) in pages[p])
+            {
+                fragment.Draw(context, Page.Margins.Left, Page.BodyTop + y);
+            }
+
+            endPage?.Invoke();
+        }
     }
 
     private void DrawDecorations(DrawContext context)

@@ -35,6 +35,12 @@ internal sealed class TextLine(IReadOnlyList<GlyphRun> runs, float width, float 
         var baseline = top + Baseline;
         foreach (var run in Runs)
         {
+            if (context.CollectGlyphs)
+            {
+                context.NoteGlyphs(run.Face, run.Glyphs);
+                continue;
+            }
+
             var font = context.Font(run.Face, run.Style.Size);
             using var builder = new SKTextBlobBuilder();
             var buffer = builder.AllocatePositionedRun(font, run.Glyphs.Length);

@@ -40,6 +40,40 @@ public sealed class ReportDownloadTests(CompareScenarioFixture app) : IClassFixt
     }
 
     [Fact]
+    public async Task The_assessment_report_prints_every_question_and_answer_and_the_engines_verdict_with_knockouts_on_the_summary()
+    {
+        using var client = await app.SignedInClientAsync(Roles.Viewer);
+        AssessmentSnapshot snapshot;
+        await using (var scope = app.ScopeAs(Roles.Viewer))
+            snapshot = await scope.ServiceProvider.GetRequiredService<AssessmentReader>().GetAsync(app.Lumenfall, Ct);
+        // Scored again here, straight from the Domain engine, rather than trusting the app's snapshot.
+        var engine = ScoringEngine.Score(snapshot.QuestionSet, snapshot.AnswerValues, snapshot.AsOf);
+        Assert.NotEmpty(engine.Knockouts);
+
+        var response = await client.GetAsync($"/assessments/{app.Lumenfall}/report.pdf", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var document = PdfDocument.Open(await response.Content.ReadAsByteArrayAsync(Ct));
+        var pages = document.GetPages().Select(p => Squeeze(p.Text)).ToList();
+        var all = string.Concat(pages);
+        foreach (var question in snapshot.QuestionSet.AllQuestions)
+        {
+            Assert.Contains(Squeeze(question.Text), all);
+            if (AnswerDisplay.Format(question, snapshot.AnswerValues.GetValueOrDefault(question.Key)) is { Length: > 0 } answer)
+                Assert.Contains(Squeeze(answer), all);
+        }
+
+        var summary = Assert.Single(pages, p => p.Contains("Executivesummary", StringComparison.Ordinal));
+        Assert.Contains(ScoreFormat.Display(engine.Overall), summary);
+        Assert.Contains(Squeeze(engine.Rating!), summary);
+        foreach (var knockout in engine.Knockouts)
+            Assert.Contains(Squeeze(snapshot.QuestionSet.FindQuestion(knockout)!.Text), summary);
+
+        // 52 questions with notes and evidence: a cover, a summary, the sections and the appendix.
+        Assert.InRange(document.NumberOfPages, 5, 20);
+    }
+
+    [Fact]
     public async Task The_comparison_report_lists_every_vendor_with_the_engines_scores_and_the_weighting_name()
     {
         using var client = await app.SignedInClientAsync(Roles.Viewer);
