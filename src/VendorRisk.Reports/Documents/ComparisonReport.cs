@@ -57,11 +57,7 @@ public static class ComparisonReport
             var v = model.Vendors[i];
             var knockouts = v.Knockouts.Count == 0
                 ? TableCell.Of(new TextRun("None", Theme.Cell with { Color = Theme.Muted }))
-                : TableCell.Of(v.Knockouts.SelectMany((k, n) => new[]
-                {
-                    new TextRun((n == 0 ? string.Empty : "\n") + k.QuestionKey, Theme.Cell.AsBold() with { Color = Theme.Danger }),
-                    new TextRun(" " + k.QuestionText, Theme.Small),
-                }));
+                : TableCell.Of(new TextRun(string.Join("\n", v.Knockouts.Select(k => k.QuestionKey)), Theme.Small.AsBold() with { Color = Theme.Danger }));
             table.AddRow((i + 1).ToString(CultureInfo.InvariantCulture),
                 TableCell.Of(new TextRun(ReportFormat.Text(v.VendorName), Theme.Cell.AsBold()),
                     new TextRun(v.QuestionSetVersion is null ? string.Empty : "\nversion " + v.QuestionSetVersion, Theme.Small)),
@@ -73,6 +69,16 @@ public static class ComparisonReport
         }
 
         document.Add(table);
+        // Keys keep the ranking one row per vendor; each failed control is spelled out once below it.
+        var failed = model.Vendors.SelectMany(v => v.Knockouts).DistinctBy(k => k.QuestionKey).ToList();
+        if (failed.Count > 0)
+        {
+            document.Add(new Paragraph("Critical controls failed (knockouts):", Theme.SmallStrong) { SpaceAfter = 2 });
+            document.Add(new BulletList(failed.Select(k => (IReadOnlyList<TextRun>)
+                [new TextRun(k.QuestionKey, Theme.Small.AsBold() with { Color = Theme.Danger }), new TextRun("  " + ReportFormat.Text(k.QuestionText), Theme.Small)]), Theme.Small));
+            document.Add(new Spacer(6));
+        }
+
         if (!string.IsNullOrWhiteSpace(model.RankStability))
         {
             document.Add(new Paragraph([new TextRun("Rank stability: ", Theme.SmallStrong), new TextRun(model.RankStability, Theme.Small)]) { SpaceAfter = 8 });
@@ -87,7 +93,8 @@ public static class ComparisonReport
         var byRank = model.Vendors.Count > 5;
         var columns = new List<TableColumn> { byRank ? TableColumn.Fixed(118) : TableColumn.Relative(2.4f - model.Vendors.Count * 0.12f), TableColumn.Fixed(46, TextAlign.Right) };
         columns.AddRange(model.Vendors.Select(_ => TableColumn.Relative(1, TextAlign.Right)));
-        var table = new Table(columns);
+        // Vendor names head narrow columns: a smaller header face keeps them from breaking mid-word.
+        var table = byRank ? new Table(columns) : new Table(columns) { Style = new TableStyle { HeaderText = new TableStyle().HeaderText with { Size = 7.5f } } };
         table.Header = new TableRow(new[] { TableCell.Of("Section"), TableCell.Of("Weight") }
             .Concat(model.Vendors.Select((v, i) => TableCell.Of(byRank ? $"#{i + 1}" : ReportFormat.Text(v.VendorName)))));
         foreach (var row in model.SectionMatrix)

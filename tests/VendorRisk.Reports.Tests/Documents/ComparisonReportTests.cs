@@ -41,6 +41,21 @@ public sealed class ComparisonReportTests
     }
 
     [Fact]
+    public void Knockouts_are_keyed_in_the_ranking_and_each_failed_control_is_spelled_out_once()
+    {
+        var model = SampleModels.Comparison();
+        var knockedOut = model.Vendors.Where(v => v.Knockouts.Count > 0).ToList();
+        Assert.True(knockedOut.Count >= 2, "the sample needs several vendors failing the same control");
+        var first = PdfText.Squeeze(PdfText.Pages(new SkiaReportRenderer().RenderComparison(model, TestContext.Current.CancellationToken))[0]);
+
+        var text = PdfText.Squeeze(knockedOut[0].Knockouts[0].QuestionText);
+        Assert.Contains(text, first, StringComparison.Ordinal);
+        Assert.Equal(first.IndexOf(text, StringComparison.Ordinal), first.LastIndexOf(text, StringComparison.Ordinal));
+        var key = knockedOut[0].Knockouts[0].QuestionKey;
+        Assert.True(first.Split(key).Length - 1 >= knockedOut.Count + 1, $"{key} should appear per vendor and in the list");
+    }
+
+    [Fact]
     public void Default_weighting_is_not_named()
     {
         var model = SampleModels.Comparison() with { Weighting = null, CostProjection = null };

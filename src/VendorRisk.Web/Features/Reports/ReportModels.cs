@@ -1,0 +1,182 @@
+using System.Globalization;
+using VendorRisk.Domain.Assessments;
+using VendorRisk.Domain.Comparison;
+using VendorRisk.Domain.Costs;
+using VendorRisk.Domain.QuestionSets;
+using VendorRisk.Reports.Models;
+using VendorRisk.Web.Features.Compare;
+using VendorRisk.Web.Features.Shared;
+
+namespace VendorRisk.Web.Features.Reports;
+
+/// <summary>Maps scored assessments and comparisons to the report models: pure, so benchmarks and tests use it as the app does.</summary>
+public static class ReportModels
+{
+    public const string Unanswered = "Unanswered";
+    private const int WeakestCount = 5;
+
+    /// <param name="generatedAt">Printed as the report date.</param>
+    public static AssessmentReportModel Assessment(AssessmentSnapshot snapshot, DateTimeOffset generatedAt)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var set = snapshot.QuestionSet;
+        var score = snapshot.Score;
+        var questionScores = score.Questions.ToDictionary(q => q.Key, StringComparer.Ordinal);
+        var sectionScores = score.Sections.ToDictionary(s => s.Key, StringComparer.Ordinal);
+
+        var sections = set.Sections.Select(section => new SectionModel(section.Title, sectionScores[section.Key].Weight, sectionScores[section.Key].Score)
+        {
+            Questions = [.. section.Questions.Select(q => QuestionModelOf(q, snapshot.Answers.GetValueOrDefault(q.Key)?.Value, questionScores[q.Key]))],
+        }).ToList();
+
+        var weakest = set.Sections
+            .Where(s => sectionScores[s.Key].Weight > 0)
+            .SelectMany(s => s.Questions.Select(q => (Question: q, Section: s, Score: questionScores[q.Key])))
+            .Where(x => x.Question.IsScored && x.Question.Weight > 0 && !x.Score.NotApplicable)
+            .OrderBy(x => x.Score.P ?? 0)
+            .ThenByDescending(x => x.Question.Weight * x.Section.Weight)
+            .Take(WeakestCount)
+            .Select(x => new WeakQuestionModel(x.Question.Key, x.Question.Text, x.Section.Title, x.Score.P ?? 0, x.Question.Weight))
+            .ToList();
+
+        return new AssessmentReportModel
+        {
+            VendorName = snapshot.VendorName,
+            Scope = string.IsNullOrWhiteSpace(snapshot.Scope) ? snapshot.Title : $"{snapshot.Title}. {snapshot.Scope}",
+            QuestionSet = new QuestionSetRef(set.Key, set.Title, snapshot.QuestionSetVersionNumber.ToString(CultureInfo.InvariantCulture)),
+            Assessor = snapshot.AssessorName,
+            Reviewer = snapshot.ReviewerName,
+            Status = ReportService.StatusText(snapshot.Status),
+            CreatedAt = Utc(snapshot.CreatedAt),
+            SubmittedAt = snapshot.SubmittedAt is { } submitted ? Utc(submitted) : null,
+            ReviewedAt = snapshot.ReviewedAt is { } reviewed ? Utc(reviewed) : null,
+            GeneratedAt = generatedAt,
+            OverallScore = score.Overall,
+            RatingLabel = score.Rating,
+            RatingColorHex = score.Rating is null ? null : RatingColors.For(set, score.Rating),
+            BandRatingLabel = score.BandRating,
+            Knockouts = Knockouts(set, score.Knockouts),
+            Completeness = score.Completeness,
+            EvidenceStrength = score.EvidenceStrength,
+            WeakestQuestions = weakest,
+            Sections = sections,
+            ApprovalConditions = snapshot.Status == AssessmentStatus.ApprovedWithConditions ? snapshot.ReviewComment : null,
+            ReviewComment = snapshot.Status == AssessmentStatus.ApprovedWithConditions ? null : snapshot.ReviewComment,
+            RatingBands = Bands(set),
+            KnockoutRatingLabel = set.KnockoutRating,
+        };
+    }
+
+    /// <param name="generatedAt">Printed as the report date.</param>
+    /// <param name="snapshots">The compared assessments (any order).</param>
+    /// <param name="weightingName">Printed when a multiplier differs from 1; "Custom weighting" when null.</param>
+    public static ComparisonReportModel Comparison(ComparisonResult result, IReadOnlyList<AssessmentSnapshot> snapshots,
+        string? weightingName, NamedWorkloadProfile? profile, DateTimeOffset generatedAt)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(snapshots);
+        var byId = snapshots.ToDictionary(s => s.Id);
+        var order = result.Ranking.Select(r => r.AssessmentId).ToList();
+        var leadSet = byId[order[0]].QuestionSet;
+        var sectionTitles = result.Sections.ToDictionary(s => s.Key, s => s.Title, StringComparer.Ordinal);
+
+        var vendors = result.Ranking.Select(r => new ComparedVendorModel
+        {
+            VendorName = r.VendorName,
+            QuestionSetVersion = byId[r.AssessmentId].QuestionSetVersionNumber.ToString(CultureInfo.InvariantCulture),
+            OverallScore = r.Overall,
+            RatingLabel = r.Rating,
+            RatingColorHex = r.Rating is null ? null : RatingColors.For(byId[r.AssessmentId].QuestionSet, r.Rating),
+            Knockouts = Knockouts(byId[r.AssessmentId].QuestionSet, r.Knockouts),
+            Completeness = r.Score.Completeness,
+            EvidenceStrength = r.Score.EvidenceStrength,
+        }).ToList();
+
+        var matrix = result.SectionMatrix.Select(row =>
+        {
+            var cells = row.Scores.ToDictionary(c => c.AssessmentId, c => c.Score);
+            return new SectionMatrixRowModel(row.Title, result.Weights[row.SectionKey], [.. order.Select(id => cells[id])]);
+        }).ToList();
+
+        var weighting = result.Multipliers.Values.Any(m => m != 1)
+            ? new WeightingModel(weightingName ?? "Custom weighting",
+                [.. result.Sections.Select(s => new SectionMultiplierModel(s.Title, s.Multiplier))])
+            : null;
+
+        CostProjectionModel? cost = null;
+        var hasCostRoles = snapshots.Any(s => s.QuestionSet.AllQuestions.Any(q => q.Role is not null));
+        if (profile is not null && result.Cost is { } costs && hasCostRoles)
+        {
+            var estimates = costs.ToDictionary(c => c.AssessmentId, c => c.Estimate);
+            cost = new CostProjectionModel(
+                new WorkloadProfileModel(profile.Name, (long)Math.Round(profile.Profile.InputTokensPerMonth), (long)Math.Round(profile.Profile.OutputTokensPerMonth),
+                    profile.Profile.Peak, profile.Profile.Agentic),
+                [.. result.Ranking.Select(r =>
+                {
+                    var e = estimates[r.AssessmentId];
+                    return new CostRowModel(r.VendorName, Money(e.NormalMonthUsd), Money(e.PeakMonthUsd), Money(e.TwelveMonthUsd), e.ThrottlingRisk);
+                })]);
+        }
+
+        var differences = result.Questions
+            .Where(q => q.AnswersDiffer)
+            .GroupBy(q => q.SectionKey)
+            .Select(g => new SectionDifferencesModel(sectionTitles.GetValueOrDefault(g.Key, g.Key),
+                [.. g.Select(q =>
+                {
+                    var cells = q.Answers.ToDictionary(c => c.AssessmentId);
+                    return new QuestionDifferenceModel(q.QuestionKey, q.Text,
+                        [.. order.Select(id => cells[id] is { InVersion: true } cell ? cell.Display ?? Unanswered : null)]);
+                })]))
+            .ToList();
+
+        return new ComparisonReportModel
+        {
+            QuestionSetKey = result.QuestionSetKey,
+            QuestionSetTitle = leadSet.Title,
+            GeneratedAt = generatedAt,
+            Vendors = vendors,
+            SectionMatrix = matrix,
+            Weighting = weighting,
+            CostProjection = cost,
+            Differences = differences,
+            RatingBands = Bands(leadSet),
+            RankStability = ComparisonEngine.DescribeRankStability(result),
+        };
+    }
+
+    private static QuestionModel QuestionModelOf(Question question, AnswerValue? answer, Domain.Scoring.QuestionScore score) => new()
+    {
+        Key = question.Key,
+        Text = question.Text,
+        AnswerText = AnswerDisplay.Format(question, answer),
+        P = score.P,
+        Weight = question.Weight,
+        IsCritical = question.Critical,
+        IsScored = question.IsScored,
+        Note = answer?.Note,
+        Evidence = answer?.Evidence is { } evidence ? new EvidenceModel(SourceText(evidence.Source), evidence.Date, evidence.Description) : null,
+        IsNotApplicable = score.NotApplicable,
+        NotApplicableJustification = score.NotApplicable ? answer?.Justification : null,
+    };
+
+    public static string? SourceText(EvidenceSource? source) => source switch
+    {
+        EvidenceSource.IndependentTest => "Independent test",
+        EvidenceSource.Contract => "Contract",
+        EvidenceSource.PublicDocumentation => "Public documentation",
+        EvidenceSource.VendorAttestation => "Vendor attestation",
+        _ => null,
+    };
+
+    private static List<KnockoutModel> Knockouts(QuestionSetDefinition set, IReadOnlyList<string> keys) =>
+        [.. keys.Select(k => new KnockoutModel(k, set.FindQuestion(k)?.Text ?? k))];
+
+    private static List<RatingBandModel> Bands(QuestionSetDefinition set) =>
+        [.. set.RatingBands.Select((b, i) => new RatingBandModel(b.Label, b.MinScore, RatingColors.ForRank(i, set.RatingBands.Count)))];
+
+    private static decimal? Money(double? usd) =>
+        usd is { } value && Math.Abs(value) < 7.9e27 ? (decimal)Math.Round(value, 2, MidpointRounding.AwayFromZero) : null;
+
+    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+}
