@@ -57,6 +57,28 @@ public sealed class HostileInputTests
     }
 
     [Fact]
+    public void Urls_and_markup_in_user_text_stay_plain_text_never_links_or_fetches()
+    {
+        const string hostile = "See https://evil.example/track.png and file:///etc/passwd <img src=\"http://evil.example/x.png\"> <a href=\"javascript:alert(1)\">click</a>";
+        var model = SampleModels.Assessment() with { VendorName = "https://evil.example/vendor", Scope = hostile };
+        var section = model.Sections[0];
+        var questions = section.Questions.ToList();
+        questions[0] = questions[0] with { Note = hostile, AnswerText = hostile, Evidence = new EvidenceModel("Contract", new DateOnly(2026, 1, 1), hostile) };
+        model = model with { Sections = [section with { Questions = questions }, .. model.Sections.Skip(1)] };
+
+        var (pdf, _) = Timed(ct => new SkiaReportRenderer().RenderAssessment(model, ct));
+
+        using var read = PdfDocument.Open(pdf);
+        Assert.All(read.GetPages(), page => Assert.Empty(page.GetAnnotations()));
+        var all = PdfText.Squeeze(string.Concat(read.GetPages().Select(p => p.Text)));
+        Assert.Contains(PdfText.Squeeze(hostile), all, StringComparison.Ordinal);
+        var raw = System.Text.Encoding.Latin1.GetString(pdf);
+        Assert.DoesNotContain("/URI", raw, StringComparison.Ordinal);
+        Assert.DoesNotContain("/Launch", raw, StringComparison.Ordinal);
+        Assert.DoesNotContain("/XObject", raw, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_500_question_set_renders_in_bounded_time_and_pages()
     {
         var model = SampleModels.Assessment(questionsPerSection: 50, sectionCount: 10);
