@@ -11,7 +11,17 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     // `dotnet run` keeps the user's directory as the working directory (for CLI paths), so pin the content root.
     ContentRootPath = AdminCommandLine.ResolveContentRoot(),
 });
-builder.AddVendorRisk();
+try
+{
+    builder.AddVendorRisk();
+}
+catch (InvalidOperationException ex)
+{
+    // Configuration mistakes (e.g. an unreadable key-encryption certificate) get one clear line, not a stack trace.
+    await Console.Error.WriteLineAsync($"VendorRisk cannot start: {ex.Message}");
+    return 1;
+}
+
 var app = builder.Build();
 
 try

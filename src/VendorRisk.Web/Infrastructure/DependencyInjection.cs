@@ -73,7 +73,9 @@ public static class DependencyInjection
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddDefaultTokenProviders();
 
-        services.AddDataProtection().SetApplicationName("VendorRisk").PersistKeysToDbContext<VendorRiskDbContext>();
+        var dataProtection = services.AddDataProtection().SetApplicationName("VendorRisk").PersistKeysToDbContext<VendorRiskDbContext>();
+        if (DataProtectionCertificate.Load(options.DataProtection, builder.Environment.ContentRootPath) is { } certificate)
+            dataProtection.ProtectKeysWithCertificate(certificate);
         services.AddAuthorization(o => o.AddVendorRiskPolicies());
 
         services.Configure<ForwardedHeadersOptions>(o =>
@@ -107,6 +109,8 @@ public sealed class VendorRiskOptions
     public List<int> ReassessmentDays { get; set; } = [90, 180, 365];
     /// <summary>How often a session re-checks that its user still exists, is enabled and keeps its role (issue: within a minute).</summary>
     public int RevalidationSeconds { get; set; } = 60;
+    /// <summary>Encryption at rest of the data-protection keys kept in the database.</summary>
+    public DataProtectionSettings DataProtection { get; set; } = new();
 
     public TimeSpan RevalidationInterval => TimeSpan.FromSeconds(Math.Clamp(RevalidationSeconds, 0, 60));
 }
