@@ -16,6 +16,44 @@ public sealed class DemoFixture : WebAppFixture
         new Dictionary<string, string?> { ["VendorRisk:Demo"] = "true" };
 }
 
+/// <summary>Demo mode loaded on a day long after the demo files were written.</summary>
+public sealed class LaterDemoFixture : WebAppFixture
+{
+    public static readonly DateOnly Today = new(2027, 6, 1);
+
+    protected override IReadOnlyDictionary<string, string?> Settings =>
+        new Dictionary<string, string?> { ["VendorRisk:Demo"] = "true" };
+
+    protected override DateTimeOffset? FixedNow => new(Today.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
+}
+
+public sealed class LaterDemoTests(LaterDemoFixture app) : IClassFixture<LaterDemoFixture>
+{
+    [Fact]
+    public async Task Evidence_dates_move_with_today_so_evidence_ages_match_the_day_the_files_were_written()
+    {
+        var file = Path.Combine(AppContext.BaseDirectory, "seed-data", "demo", "assessments", "northwind-cognition-atlas-3-2026.json");
+        using var json = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken));
+        var root = json.RootElement;
+        var writtenOn = DateOnly.Parse(root.GetProperty("evidenceDatesWrittenOn").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        var written = root.GetProperty("answers").EnumerateArray()
+            .Where(a => a.TryGetProperty("evidence", out var e) && e.TryGetProperty("date", out _))
+            .ToDictionary(a => a.GetProperty("questionKey").GetString()!,
+                a => DateOnly.Parse(a.GetProperty("evidence").GetProperty("date").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.NotEmpty(written);
+
+        await using var db = await app.CreateDbContextAsync();
+        var title = root.GetProperty("title").GetString();
+        var stored = await db.Answers.Where(a => a.Assessment.Title == title && a.EvidenceDate != null)
+            .ToDictionaryAsync(a => a.QuestionKey, a => a.EvidenceDate!.Value, TestContext.Current.CancellationToken);
+
+        var shift = LaterDemoFixture.Today.DayNumber - writtenOn.DayNumber;
+        Assert.True(shift > 100);
+        Assert.Equal(written.Keys.Order(), stored.Keys.Order());
+        Assert.All(written, w => Assert.Equal(w.Value.AddDays(shift), stored[w.Key]));
+    }
+}
+
 public sealed class DemoModeTests(DemoFixture app) : IClassFixture<DemoFixture>
 {
     [Fact]

@@ -40,6 +40,9 @@ public class WebAppFixture : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Extra configuration for a derived fixture (for example demo mode or a low rate limit).</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// <summary>Today as the app sees it; null for the real clock.</summary>
+    protected virtual DateTimeOffset? FixedNow => null;
+
     public static string EmailOf(string role) => $"{role.ToLowerInvariant()}@vendorrisk.test";
 
     public string UserIdOf(string role) => _userIds[role];
@@ -54,6 +57,13 @@ public class WebAppFixture : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Error");
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
+        if (FixedNow is { } now)
+            builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(new FixedTimeProvider(now)));
+    }
+
+    private sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
     }
 
     public virtual async ValueTask InitializeAsync()

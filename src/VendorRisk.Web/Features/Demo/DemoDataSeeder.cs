@@ -144,8 +144,14 @@ public sealed class DemoDataSeeder(
             ReviewerId = reviewed is null ? null : userIds[Roles.Reviewer], ReviewComment = demo.ReviewComment,
             PreviousAssessmentId = previous, Version = 1,
         };
-        foreach (var value in demo.Answers ?? [])
+        // Workflow dates are "days ago"; evidence dates are written as dates on a given day and move with today,
+        // so the demo's evidence ages (and so its scores) are the same whatever day the demo is loaded.
+        var evidenceShift = demo.EvidenceDatesWrittenOn is { } writtenOn ? DateOnly.FromDateTime(today).DayNumber - writtenOn.DayNumber : 0;
+        foreach (var written in demo.Answers ?? [])
         {
+            var value = written.Evidence is { Date: { } date } evidence && evidenceShift != 0
+                ? written with { Evidence = evidence with { Date = date.AddDays(evidenceShift) } }
+                : written;
             var result = AnswerValidator.Validate(definition, value);
             if (!result.IsValid)
             {
@@ -186,5 +192,5 @@ public sealed class DemoDataSeeder(
         string? ParentCompany, List<string>? Models, int? Tier, List<string>? Tags, string? Notes);
 
     private sealed record DemoAssessment(string Vendor, string QuestionSetKey, string Title, string? Scope, string Status, string? ReviewComment,
-        int CreatedDaysAgo, int? SubmittedDaysAgo, int? ReviewedDaysAgo, List<AnswerValue>? Answers);
+        int CreatedDaysAgo, int? SubmittedDaysAgo, int? ReviewedDaysAgo, List<AnswerValue>? Answers, DateOnly? EvidenceDatesWrittenOn = null);
 }
