@@ -17,3 +17,11 @@ window.vendorRisk = {
         link.remove();
     },
 };
+
+// Firefox starts an HTML drag only when the drag carries data; the editor's question rows carry none of their own.
+document.addEventListener("dragstart", (event) => {
+    if (event.target instanceof Element && event.target.closest("[data-drag-question]")) {
+        event.dataTransfer?.setData("text/plain", event.target.closest("[data-question]")?.dataset.question ?? "");
+        if (event.dataTransfer) event.dataTransfer.effectAllowed = "move";
+    }
+});

@@ -89,4 +89,43 @@ public sealed class QuestionSetJourneyTests(BrowserFixture app) : IClassFixture<
         await BrowserFixture.WaitForInteractiveAsync(page);
         await Assertions.Expect(page.Locator("#q-status-page-text")).ToHaveTextAsync(EditedText);
     }
+
+    [Fact]
+    public async Task An_admin_reorders_questions_by_dragging_them_in_the_outline()
+    {
+        var json = FileJson.Replace(Key, "e2e-drag-check", StringComparison.Ordinal).Replace("""
+                  ]
+                }
+              ]
+            }
+          ]
+        """, """
+                  ]
+                },
+                { "key": "uptime-sla", "text": "Is there an uptime SLA with credits?", "type": "text" }
+              ]
+            }
+          ]
+        """, StringComparison.Ordinal);
+        Assert.Contains("uptime-sla", json, StringComparison.Ordinal);
+        var page = await app.SignedInPageAsync(Roles.Admin);
+        await page.GotoAsync("/question-sets");
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "e2e-drag-check.json",
+            MimeType = "application/json",
+            Buffer = Encoding.UTF8.GetBytes(json),
+        });
+        await page.WaitForURLAsync("**/question-sets/e2e-drag-check/versions/1/edit");
+        var rows = page.Locator("[data-question]");
+        await Assertions.Expect(rows).ToHaveCountAsync(2);
+
+        await page.Locator("[data-question=uptime-sla]").DragToAsync(page.Locator("[data-question=status-page]"));
+
+        await Assertions.Expect(rows.First).ToHaveAttributeAsync("data-question", "uptime-sla");
+        await Assertions.Expect(rows.Nth(1)).ToHaveAttributeAsync("data-question", "status-page");
+        await Assertions.Expect(page.Locator("#unsaved")).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "editor-after-drag.png") });
+    }
 }

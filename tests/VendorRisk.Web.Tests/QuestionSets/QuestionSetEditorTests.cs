@@ -79,6 +79,68 @@ public sealed class QuestionSetEditorTests : BunitContext, IAsyncLifetime
         Assert.Equal(["second", "first"], OutlineKeys(cut));
     }
 
+    private static QuestionSetDocument TwoSections()
+    {
+        var document = TwoQuestions();
+        document.Sections!.Add(new SectionDocument
+        {
+            Key = "later",
+            Title = "Later section",
+            Weight = 1,
+            Questions = [new QuestionDocument { Key = "third", Text = "Third question", Type = QuestionTypeNames.Text }],
+        });
+        return document;
+    }
+
+    [Fact]
+    public void Dragging_a_question_onto_another_takes_its_place()
+    {
+        var document = TwoQuestions();
+        var cut = Render<QuestionSetEditor>(p => p.Add(e => e.Document, document));
+
+        cut.Find("[data-question=first]").DragStart();
+        cut.Find("[data-question=second]").DragEnter();
+        Assert.Contains("drop-target", cut.Find("[data-question=second]").ClassName, StringComparison.Ordinal);
+        cut.Find("[data-question=second]").Drop();
+
+        Assert.Equal(["second", "first"], document.Sections![0].Questions!.Select(q => q.Key));
+        Assert.Equal(["second", "first"], OutlineKeys(cut));
+        Assert.Empty(cut.FindAll(".drop-target"));
+    }
+
+    [Fact]
+    public void Dragging_a_question_into_another_section_moves_it_there()
+    {
+        var document = TwoSections();
+        var cut = Render<QuestionSetEditor>(p => p.Add(e => e.Document, document));
+
+        cut.Find("[data-question=first]").DragStart();
+        cut.Find("[data-question=third]").Drop();
+        Assert.Equal(["second"], document.Sections![0].Questions!.Select(q => q.Key));
+        Assert.Equal(["first", "third"], document.Sections[1].Questions!.Select(q => q.Key));
+
+        // Dropped on a section's "Add question" row, a question goes last.
+        cut.Find("[data-question=second]").DragStart();
+        cut.FindAll(".vr-qs-add")[1].Drop();
+        Assert.Empty(document.Sections[0].Questions!);
+        Assert.Equal(["first", "third", "second"], document.Sections[1].Questions!.Select(q => q.Key));
+    }
+
+    [Fact]
+    public void A_drop_without_a_drag_or_in_a_read_only_editor_changes_nothing()
+    {
+        var document = TwoQuestions();
+        var cut = Render<QuestionSetEditor>(p => p.Add(e => e.Document, document));
+        cut.Find("[data-question=second]").Drop();
+        Assert.Equal(["first", "second"], document.Sections![0].Questions!.Select(q => q.Key));
+
+        var readOnly = Render<QuestionSetEditor>(p => p.Add(e => e.Document, document).Add(e => e.ReadOnly, true));
+        Assert.Equal("false", readOnly.Find("[data-question=first]").GetAttribute("draggable"));
+        readOnly.Find("[data-question=first]").DragStart();
+        readOnly.Find("[data-question=second]").Drop();
+        Assert.Equal(["first", "second"], document.Sections[0].Questions!.Select(q => q.Key));
+    }
+
     [Fact]
     public void Deleting_a_question_removes_it()
     {

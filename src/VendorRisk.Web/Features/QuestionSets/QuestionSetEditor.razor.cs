@@ -163,6 +163,46 @@ public partial class QuestionSetEditor
         await ChangedAsync();
     }
 
+    // ---- drag and drop (the up/down buttons and the section select remain the keyboard way)
+
+    private (int Section, int Question)? _dragged;
+    private (int Section, int Index)? _dropTarget;
+
+    private void StartDrag(int s, int q) => _dragged = ReadOnly ? null : (s, q);
+
+    private void EndDrag() => (_dragged, _dropTarget) = (null, null);
+
+    private void DragOver(int s, int index)
+    {
+        if (_dragged is not null)
+            _dropTarget = (s, index);
+    }
+
+    private bool IsDropTarget(int s, int index) => _dropTarget == (s, index);
+
+    /// <summary>
+    /// Moves the dragged question to <paramref name="index"/> of section <paramref name="targetSection"/>: it takes the
+    /// place of the question it was dropped on (or goes last when dropped on a section's "Add question" row).
+    /// </summary>
+    private async Task DropQuestionAsync(int targetSection, int index)
+    {
+        var dragged = _dragged;
+        EndDrag();
+        if (ReadOnly || dragged is not { } from || from.Section >= Sections.Count || targetSection < 0 || targetSection >= Sections.Count)
+            return;
+        var source = Sections[from.Section].Questions;
+        if (source is null || from.Question < 0 || from.Question >= source.Count || (from.Section == targetSection && from.Question == index))
+            return;
+
+        var question = source[from.Question];
+        source.RemoveAt(from.Question);
+        var target = Sections[targetSection].Questions ??= [];
+        index = Math.Clamp(index, 0, target.Count);
+        target.Insert(index, question);
+        SelectQuestion(targetSection, index);
+        await ChangedAsync();
+    }
+
     private async Task DeleteQuestionAsync(int s, int q)
     {
         Sections[s].Questions!.RemoveAt(q);
