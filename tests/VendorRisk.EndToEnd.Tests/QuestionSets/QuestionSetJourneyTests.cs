@@ -44,6 +44,20 @@ public sealed class QuestionSetJourneyTests(BrowserFixture app) : IClassFixture<
         }
         """;
 
+    /// <summary>Imports a file through the upload control on the list page; it lands in the draft editor.</summary>
+    private static async Task ImportAsync(IPage page, string key, string json)
+    {
+        await page.GotoAsync("/question-sets");
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = $"{key}.json",
+            MimeType = "application/json",
+            Buffer = Encoding.UTF8.GetBytes(json),
+        });
+        await page.WaitForURLAsync($"**/question-sets/{key}/versions/1/edit");
+    }
+
     [Fact]
     public async Task An_admin_imports_a_file_edits_a_question_publishes_and_the_new_version_is_offered_for_a_new_assessment()
     {
@@ -54,15 +68,7 @@ public sealed class QuestionSetJourneyTests(BrowserFixture app) : IClassFixture<
         var page = await app.SignedInPageAsync(Roles.Admin);
 
         // Import the file through the upload control: it lands in the draft editor.
-        await page.GotoAsync("/question-sets");
-        await BrowserFixture.WaitForInteractiveAsync(page);
-        await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
-        {
-            Name = "e2e-import-check.json",
-            MimeType = "application/json",
-            Buffer = Encoding.UTF8.GetBytes(FileJson),
-        });
-        await page.WaitForURLAsync($"**/question-sets/{Key}/versions/1/edit");
+        await ImportAsync(page, Key, FileJson);
         await Assertions.Expect(page.Locator("#validity")).ToHaveTextAsync("Valid");
 
         // Edit the question's text.
@@ -109,15 +115,7 @@ public sealed class QuestionSetJourneyTests(BrowserFixture app) : IClassFixture<
         """, StringComparison.Ordinal);
         Assert.Contains("uptime-sla", json, StringComparison.Ordinal);
         var page = await app.SignedInPageAsync(Roles.Admin);
-        await page.GotoAsync("/question-sets");
-        await BrowserFixture.WaitForInteractiveAsync(page);
-        await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
-        {
-            Name = "e2e-drag-check.json",
-            MimeType = "application/json",
-            Buffer = Encoding.UTF8.GetBytes(json),
-        });
-        await page.WaitForURLAsync("**/question-sets/e2e-drag-check/versions/1/edit");
+        await ImportAsync(page, "e2e-drag-check", json);
         var rows = page.Locator("[data-question]");
         await Assertions.Expect(rows).ToHaveCountAsync(2);
 
