@@ -15,7 +15,7 @@ try
 {
     builder.AddVendorRisk();
 }
-catch (InvalidOperationException ex)
+catch (StartupConfigurationException ex)
 {
     // Configuration mistakes (e.g. an unreadable key-encryption certificate) get one clear line, not a stack trace.
     await Console.Error.WriteLineAsync($"VendorRisk cannot start: {ex.Message}");

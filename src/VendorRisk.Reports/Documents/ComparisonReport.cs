@@ -70,7 +70,8 @@ public static class ComparisonReport
 
         document.Add(table);
         // Keys keep the ranking one row per vendor; each failed control is spelled out once below it.
-        var failed = model.Vendors.SelectMany(v => v.Knockouts).DistinctBy(k => k.QuestionKey).ToList();
+        // Keyed by key and wording: compared vendors may answer different versions that reword a question.
+        var failed = model.Vendors.SelectMany(v => v.Knockouts).DistinctBy(k => (k.QuestionKey, k.QuestionText)).ToList();
         if (failed.Count > 0)
         {
             document.Add(new Paragraph("Critical controls failed (knockouts):", Theme.SmallStrong) { SpaceAfter = 2 });

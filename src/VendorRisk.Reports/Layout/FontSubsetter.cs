@@ -16,6 +16,7 @@ internal static partial class FontSubsetter
     private const string Library = "libHarfBuzzSharp";
     private const uint FlagNoHinting = 0x1;
     private const uint FlagRetainGlyphIds = 0x2;
+    private const uint FlagNotdefOutline = 0x40;
     private const uint FlagNoLayoutClosure = 0x200;
     private const int SetGlyphIndex = 0;
     private const int SetUnicode = 1;
@@ -41,6 +42,7 @@ internal static partial class FontSubsetter
         try
         {
             var bytes = SubsetBytes(hbFace.Handle, face.CharacterMap, glyphs);
+            GC.KeepAlive(hbFace);
             if (bytes is null)
             {
                 return null;
@@ -70,6 +72,7 @@ internal static partial class FontSubsetter
             try
             {
                 hb_face_collect_unicodes(face.Handle, set);
+                GC.KeepAlive(face);
                 var pairs = new List<(uint, uint)>();
                 var codePoint = uint.MaxValue;
                 while (hb_set_next(set, ref codePoint) != 0)
@@ -104,7 +107,7 @@ internal static partial class FontSubsetter
 
         try
         {
-            hb_subset_input_set_flags(input, FlagRetainGlyphIds | FlagNoHinting | FlagNoLayoutClosure);
+            hb_subset_input_set_flags(input, FlagRetainGlyphIds | FlagNotdefOutline | FlagNoHinting | FlagNoLayoutClosure);
             var glyphSet = hb_subset_input_set(input, SetGlyphIndex);
             var used = new HashSet<uint> { 0 };
             hb_set_add(glyphSet, 0);

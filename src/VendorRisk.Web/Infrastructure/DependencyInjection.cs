@@ -73,9 +73,8 @@ public static class DependencyInjection
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddDefaultTokenProviders();
 
-        var dataProtection = services.AddDataProtection().SetApplicationName("VendorRisk").PersistKeysToDbContext<VendorRiskDbContext>();
-        if (DataProtectionCertificate.Load(options.DataProtection, builder.Environment.ContentRootPath) is { } certificate)
-            dataProtection.ProtectKeysWithCertificate(certificate);
+        services.AddDataProtection().SetApplicationName("VendorRisk").PersistKeysToDbContext<VendorRiskDbContext>()
+            .ProtectKeysWith(options.DataProtection, builder.Environment.ContentRootPath);
         services.AddAuthorization(o => o.AddVendorRiskPolicies());
 
         services.Configure<ForwardedHeadersOptions>(o =>

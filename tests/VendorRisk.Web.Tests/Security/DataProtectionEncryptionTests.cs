@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using VendorRisk.Data;
@@ -83,7 +84,7 @@ public sealed class DataProtectionCertificateTests
     {
         var path = Path.Combine(ContentRoot, $"missing-{Guid.NewGuid():n}.pfx");
 
-        var error = Assert.Throws<InvalidOperationException>(() => DataProtectionCertificate.Load(new DataProtectionSettings { CertificatePath = path }, ContentRoot));
+        var error = Assert.Throws<StartupConfigurationException>(() => DataProtectionCertificate.Load(new DataProtectionSettings { CertificatePath = path }, ContentRoot));
 
         Assert.Contains("VendorRisk:DataProtection:CertificatePath", error.Message, StringComparison.Ordinal);
         Assert.Contains(path, error.Message, StringComparison.Ordinal);
@@ -95,7 +96,7 @@ public sealed class DataProtectionCertificateTests
         var path = TestCertificates.WritePfx("the right one", withPrivateKey: true);
         try
         {
-            var error = Assert.Throws<InvalidOperationException>(() =>
+            var error = Assert.Throws<StartupConfigurationException>(() =>
                 DataProtectionCertificate.Load(new DataProtectionSettings { CertificatePath = path, CertificatePassword = "a wrong one" }, ContentRoot));
             Assert.Contains("wrong password", error.Message, StringComparison.Ordinal);
         }
@@ -111,13 +112,52 @@ public sealed class DataProtectionCertificateTests
         var path = TestCertificates.WritePfx("pw", withPrivateKey: false);
         try
         {
-            var error = Assert.Throws<InvalidOperationException>(() =>
+            var error = Assert.Throws<StartupConfigurationException>(() =>
                 DataProtectionCertificate.Load(new DataProtectionSettings { CertificatePath = path, CertificatePassword = "pw" }, ContentRoot));
             Assert.Contains("no private key", error.Message, StringComparison.Ordinal);
         }
         finally
         {
             File.Delete(path);
+        }
+    }
+
+    /// <summary>Protects or unprotects one payload with keys kept in <paramref name="keys"/>, as the app configures them.</summary>
+    private static string RoundTrip(string keys, DataProtectionSettings settings, string? protectedPayload = null)
+    {
+        var services = new ServiceCollection();
+        services.AddDataProtection().SetApplicationName("VendorRisk").PersistKeysToFileSystem(new DirectoryInfo(keys))
+            .ProtectKeysWith(settings, ContentRoot);
+        using var provider = services.BuildServiceProvider();
+        var protector = provider.GetRequiredService<IDataProtectionProvider>().CreateProtector("rotation-test");
+        return protectedPayload is null ? protector.Protect("session") : protector.Unprotect(protectedPayload);
+    }
+
+    [Fact]
+    public void After_a_rotation_keys_of_the_previous_certificate_still_read_and_without_it_they_do_not()
+    {
+        var keys = Directory.CreateTempSubdirectory("vendorrisk-keys-").FullName;
+        var first = TestCertificates.WritePfx("one", withPrivateKey: true);
+        var second = TestCertificates.WritePfx("two", withPrivateKey: true);
+        try
+        {
+            var issued = RoundTrip(keys, new DataProtectionSettings { CertificatePath = first, CertificatePassword = "one" });
+            Assert.All(Directory.GetFiles(keys), f => Assert.Contains("EncryptedXmlDecryptor", File.ReadAllText(f), StringComparison.Ordinal));
+
+            var rotated = new DataProtectionSettings
+            {
+                CertificatePath = second, CertificatePassword = "two", PreviousCertificatePath = first, PreviousCertificatePassword = "one",
+            };
+            Assert.Equal("session", RoundTrip(keys, rotated, issued));
+
+            var forgotten = new DataProtectionSettings { CertificatePath = second, CertificatePassword = "two" };
+            Assert.ThrowsAny<CryptographicException>(() => RoundTrip(keys, forgotten, issued));
+        }
+        finally
+        {
+            Directory.Delete(keys, recursive: true);
+            File.Delete(first);
+            File.Delete(second);
         }
     }
 
