@@ -1,3 +1,4 @@
+using SkiaSharp;
 using UglyToad.PdfPig;
 using VendorRisk.Reports.Layout;
 
@@ -42,6 +43,32 @@ public sealed class FontSubsettingTests
 
         Assert.InRange(pdf.Length, 1_000, 120_000);
         Assert.Contains("北京智能科技", PdfText.Pages(pdf)[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_subset_keeps_the_outlines_of_the_glyphs_used_at_their_ids_and_drops_the_others()
+    {
+        var face = FontLibrary.Shared.Main(bold: false);
+        using var full = new SKFont(face.Typeface, 100) { Hinting = SKFontHinting.None, LinearMetrics = true };
+        var used = full.GetGlyphs("Ag");
+        var unused = full.GetGlyphs("Z")[0];
+
+        using var subset = FontSubsetter.Subset(face, used);
+
+        Assert.NotNull(subset);
+        using var cut = new SKFont(subset, 100) { Hinting = SKFontHinting.None, LinearMetrics = true };
+        foreach (var glyph in used)
+        {
+            using var original = full.GetGlyphPath(glyph);
+            using var kept = cut.GetGlyphPath(glyph);
+            Assert.False(kept.IsEmpty, $"glyph {glyph} lost its outline");
+            Assert.Equal(original.Bounds, kept.Bounds);
+            Assert.Equal(full.GetGlyphWidths([glyph])[0], cut.GetGlyphWidths([glyph])[0]);
+        }
+
+        using var dropped = cut.GetGlyphPath(unused);
+        Assert.True(dropped is null || dropped.IsEmpty, "an unused glyph kept its outline");
+        Assert.Equal(used[0], cut.GetGlyphs("A")[0]); // the character map still reaches the kept glyph
     }
 
     [Fact]
