@@ -63,7 +63,9 @@ public class BrowserFixture : WebAppFixture
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
             AcceptDownloads = true,
         });
-        context.SetDefaultTimeout(30_000);
+        // Generous bounds: a loaded 2-core machine can take seconds per navigation; a real failure still fails.
+        context.SetDefaultTimeout(45_000);
+        context.SetDefaultNavigationTimeout(60_000);
         return await context.NewPageAsync();
     }
 
