@@ -45,7 +45,9 @@ public class DefaultSetReportBenchmarks
 
     public static QuestionSetDefinition LoadDefaultSet()
     {
-        var file = FindUpwards(Path.Combine("seed-data", "question-sets", "frontier-ai-buyer-checklist.json"));
+        var folder = SeedDataFolder.Find("question-sets", AppContext.BaseDirectory, Directory.GetCurrentDirectory())
+            ?? throw new DirectoryNotFoundException($"No seed-data/question-sets above {AppContext.BaseDirectory}.");
+        var file = Path.Combine(folder, "frontier-ai-buyer-checklist.json");
         var parsed = QuestionSetFormat.Parse(File.ReadAllText(file));
         return parsed.Definition ?? throw new InvalidOperationException($"{file}: {string.Join("; ", parsed.Errors)}");
     }
@@ -98,22 +100,5 @@ public class DefaultSetReportBenchmarks
             AsOf = AsOf,
             Score = ScoringEngine.Score(set, values, AsOf),
         };
-    }
-
-    private static string FindUpwards(string relative)
-    {
-        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, relative);
-                if (File.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        throw new FileNotFoundException($"{relative} was not found above {AppContext.BaseDirectory}.");
     }
 }

@@ -88,7 +88,7 @@ internal sealed class FontFace
         new(new Tag('d', 'l', 'i', 'g'), 0),
     ];
 
-    private const uint GlyfTag = 'g' << 24 | 'l' << 16 | 'y' << 8 | 'f';
+    private static readonly uint GlyfTag = new Tag('g', 'l', 'y', 'f');
     private readonly HarfBuzzSharp.Font? _hbFont;
     private readonly SKFont? _probe;
     private readonly Lazy<(uint CodePoint, uint Glyph)[]> _characterMap;

@@ -24,7 +24,7 @@ internal static partial class FontSubsetter
 
     // Shaping runs on the full font, so the subset needs outlines, metrics and cmap only.
     private static readonly uint[] DroppedTables =
-        [Tag("GSUB"), Tag("GPOS"), Tag("GDEF"), Tag("kern"), Tag("morx"), Tag("DSIG"), Tag("hdmx"), Tag("LTSH"), Tag("VDMX")];
+        [.. new[] { "GSUB", "GPOS", "GDEF", "kern", "morx", "DSIG", "hdmx", "LTSH", "VDMX" }.Select(t => (uint)HarfBuzzSharp.Tag.Parse(t))];
 
     private static int _unavailable;
 
@@ -168,8 +168,6 @@ internal static partial class FontSubsetter
             hb_subset_input_destroy(input);
         }
     }
-
-    private static uint Tag(string tag) => (uint)(tag[0] << 24 | tag[1] << 16 | tag[2] << 8 | tag[3]);
 
     [LibraryImport(Library)]
     private static partial IntPtr hb_subset_input_create_or_fail();

@@ -109,27 +109,27 @@ public sealed class ReportDocument(PageSettings page, FontLibrary? fonts = null)
         using (var nowhere = new SKNoDrawCanvas((int)Math.Ceiling(Page.Width), (int)Math.Ceiling(Page.Height)))
         {
             collected.Canvas = nowhere;
-            DrawPages(collected, pages, page => { }, cancellationToken);
+            DrawPages(collected, pages, cancellationToken);
         }
 
         using (var document = SKDocument.CreatePdf(stream, metadata))
         using (var context = new DrawContext(_fonts) { PageCount = pages.Count })
         {
             context.UseSubsets(collected);
-            DrawPages(context, pages, page => context.Canvas = document.BeginPage(Page.Width, Page.Height), cancellationToken, document.EndPage);
+            DrawPages(context, pages, cancellationToken, () => context.Canvas = document.BeginPage(Page.Width, Page.Height), document.EndPage);
             document.Close();
         }
 
         return stream.ToArray();
     }
 
-    private void DrawPages(DrawContext context, List<List<(Fragment Fragment, float Y)>> pages, Action<int> beginPage,
-        CancellationToken cancellationToken, Action? endPage = null)
+    private void DrawPages(DrawContext context, List<List<(Fragment Fragment, float Y)>> pages,
+        CancellationToken cancellationToken, Action? beginPage = null, Action? endPage = null)
     {
         for (var p = 0; p < pages.Count; p++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            beginPage(p);
+            beginPage?.Invoke();
             context.PageNumber = p + 1;
             DrawDecorations(context);
             foreach (var (fragment, y) in pages[p])

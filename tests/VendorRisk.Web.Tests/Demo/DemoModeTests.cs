@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using VendorRisk.Data;
 using VendorRisk.Data.Entities;
 using VendorRisk.Web.Infrastructure;
+using VendorRisk.Web.Tests.Compare;
 using VendorRisk.Web.Tests.Infrastructure;
 
 namespace VendorRisk.Web.Tests.Demo;
@@ -32,14 +33,14 @@ public sealed class LaterDemoTests(LaterDemoFixture app) : IClassFixture<LaterDe
     [Fact]
     public async Task Evidence_dates_move_with_today_so_evidence_ages_match_the_day_the_files_were_written()
     {
-        var file = Path.Combine(AppContext.BaseDirectory, "seed-data", "demo", "assessments", "northwind-cognition-atlas-3-2026.json");
-        using var json = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken));
+        const string demoFile = "northwind-cognition-atlas-3-2026";
+        using var json = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(
+            CompareTestData.SeedFile("demo", "assessments", demoFile + ".json"), TestContext.Current.CancellationToken));
         var root = json.RootElement;
         var writtenOn = DateOnly.Parse(root.GetProperty("evidenceDatesWrittenOn").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
-        var written = root.GetProperty("answers").EnumerateArray()
-            .Where(a => a.TryGetProperty("evidence", out var e) && e.TryGetProperty("date", out _))
-            .ToDictionary(a => a.GetProperty("questionKey").GetString()!,
-                a => DateOnly.Parse(a.GetProperty("evidence").GetProperty("date").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
+        var written = CompareTestData.DemoAnswers(demoFile)
+            .Where(a => a.Evidence?.Date is not null)
+            .ToDictionary(a => a.QuestionKey, a => a.Evidence!.Date!.Value);
         Assert.NotEmpty(written);
 
         await using var db = await app.CreateDbContextAsync();

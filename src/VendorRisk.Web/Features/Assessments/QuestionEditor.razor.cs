@@ -310,19 +310,11 @@ public sealed partial class QuestionEditor
         if (!string.IsNullOrWhiteSpace(_note))
             parts.Add("note");
         if (_evidenceSource is { } source)
-            parts.Add(SourceLabel(source).ToLowerInvariant());
+            parts.Add(EvidenceLabels.Of(source).ToLowerInvariant());
         if (_evidenceDate is { } date)
             parts.Add(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         return parts.Count == 0 ? "" : $" — {string.Join(", ", parts)}";
     }
-
-    public static string SourceLabel(EvidenceSource source) => source switch
-    {
-        EvidenceSource.VendorAttestation => "Vendor attestation",
-        EvidenceSource.PublicDocumentation => "Public documentation",
-        EvidenceSource.Contract => "Contract",
-        _ => "Independent test",
-    };
 
     private string Describe(AnswerValue? value) =>
         value is null ? "no answer" : AnswersCsvExport.DescribeAnswer(Question, value) is { Length: > 0 } text ? text : "no value (note or evidence only)";

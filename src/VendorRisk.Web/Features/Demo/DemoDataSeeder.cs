@@ -37,7 +37,7 @@ public sealed class DemoDataSeeder(
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
         var userIds = await SeedUsersAsync();
-        var folder = FindSeedFolder();
+        var folder = SeedDataFolder.Find("demo", AppContext.BaseDirectory, environment.ContentRootPath, Directory.GetCurrentDirectory());
         if (folder is null)
         {
             logger.LogWarning("Demo data: no seed-data/demo folder found; only the demo users were created.");
@@ -172,20 +172,6 @@ public sealed class DemoDataSeeder(
         db.Audit(Actor.System, "assessment-created", AuditEntityTypes.Assessment, assessment.Id,
             $"Demo assessment '{demo.Title}' loaded as {demo.Status}");
         await db.SaveChangesAsync(cancellationToken);
-    }
-
-    private string? FindSeedFolder()
-    {
-        foreach (var root in new[] { AppContext.BaseDirectory, environment.ContentRootPath, Directory.GetCurrentDirectory() })
-        {
-            for (var dir = new DirectoryInfo(root); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "seed-data", "demo");
-                if (Directory.Exists(candidate))
-                    return candidate;
-            }
-        }
-        return null;
     }
 
     private sealed record DemoVendor(string Name, string? Website, string? HeadquartersCountry, List<string>? Jurisdictions,

@@ -194,13 +194,7 @@ public partial class QuestionSetEditor
         if (source is null || from.Question < 0 || from.Question >= source.Count || (from.Section == targetSection && from.Question == index))
             return;
 
-        var question = source[from.Question];
-        source.RemoveAt(from.Question);
-        var target = Sections[targetSection].Questions ??= [];
-        index = Math.Clamp(index, 0, target.Count);
-        target.Insert(index, question);
-        SelectQuestion(targetSection, index);
-        await ChangedAsync();
+        await MoveQuestionToAsync(from.Section, from.Question, targetSection, index);
     }
 
     private async Task DeleteQuestionAsync(int s, int q)
@@ -217,11 +211,19 @@ public partial class QuestionSetEditor
     {
         if (target == s)
             return;
-        var question = Sections[s].Questions![q];
-        Sections[s].Questions!.RemoveAt(q);
+        await MoveQuestionToAsync(s, q, target, Sections[target].Questions?.Count ?? 0);
+    }
+
+    /// <summary>Takes question <paramref name="q"/> of section <paramref name="s"/> to <paramref name="index"/> of section <paramref name="target"/>, and opens it there.</summary>
+    private async Task MoveQuestionToAsync(int s, int q, int target, int index)
+    {
+        var source = Sections[s].Questions!;
+        var question = source[q];
+        source.RemoveAt(q);
         var questions = Sections[target].Questions ??= [];
-        questions.Add(question);
-        SelectQuestion(target, questions.Count - 1);
+        index = Math.Clamp(index, 0, questions.Count);
+        questions.Insert(index, question);
+        SelectQuestion(target, index);
         await ChangedAsync();
     }
 

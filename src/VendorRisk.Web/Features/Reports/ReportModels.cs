@@ -160,14 +160,7 @@ public static class ReportModels
         NotApplicableJustification = score.NotApplicable ? answer?.Justification : null,
     };
 
-    public static string? SourceText(EvidenceSource? source) => source switch
-    {
-        EvidenceSource.IndependentTest => "Independent test",
-        EvidenceSource.Contract => "Contract",
-        EvidenceSource.PublicDocumentation => "Public documentation",
-        EvidenceSource.VendorAttestation => "Vendor attestation",
-        _ => null,
-    };
+    private static string? SourceText(EvidenceSource? source) => source is { } known && Enum.IsDefined(known) ? EvidenceLabels.Of(known) : null;
 
     private static List<KnockoutModel> Knockouts(QuestionSetDefinition set, IReadOnlyList<string> keys) =>
         [.. keys.Select(k => new KnockoutModel(k, set.FindQuestion(k)?.Text ?? k))];
