@@ -310,6 +310,9 @@ namespace VendorRisk.Data.Migrations
                     b.Property<string>("LastSectionKey")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ModelOfferingId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("PreviousAssessmentId")
                         .HasColumnType("INTEGER");
 
@@ -354,6 +357,8 @@ namespace VendorRisk.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AssessorId");
+
+                    b.HasIndex("ModelOfferingId");
 
                     b.HasIndex("QuestionSetVersionId");
 
@@ -415,6 +420,57 @@ namespace VendorRisk.Data.Migrations
                     b.HasIndex("EntityType", "EntityId");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("VendorRisk.Data.Entities.ModelOffering", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderModelId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VendorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VendorId", "NormalizedName")
+                        .IsUnique();
+
+                    b.ToTable("ModelOfferings");
                 });
 
             modelBuilder.Entity("VendorRisk.Data.Entities.QuestionSet", b =>
@@ -540,13 +596,25 @@ namespace VendorRisk.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<double>("ActiveHours")
+                        .HasColumnType("REAL");
+
                     b.Property<double>("Agentic")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("BatchShare")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("CachedInputShare")
                         .HasColumnType("REAL");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<double>("InputTokensPerMonth")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("MonthlyGrowth")
                         .HasColumnType("REAL");
 
                     b.Property<string>("Name")
@@ -558,6 +626,15 @@ namespace VendorRisk.Data.Migrations
                         .HasColumnType("REAL");
 
                     b.Property<double>("Peak")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("ReasoningRatio")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("Residency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Units")
                         .HasColumnType("REAL");
 
                     b.HasKey("Id");
@@ -693,6 +770,11 @@ namespace VendorRisk.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("VendorRisk.Data.Entities.ModelOffering", "ModelOffering")
+                        .WithMany()
+                        .HasForeignKey("ModelOfferingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("VendorRisk.Data.Entities.QuestionSetVersion", "QuestionSetVersion")
                         .WithMany()
                         .HasForeignKey("QuestionSetVersionId")
@@ -705,7 +787,20 @@ namespace VendorRisk.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.Navigation("ModelOffering");
+
                     b.Navigation("QuestionSetVersion");
+
+                    b.Navigation("Vendor");
+                });
+
+            modelBuilder.Entity("VendorRisk.Data.Entities.ModelOffering", b =>
+                {
+                    b.HasOne("VendorRisk.Data.Entities.Vendor", "Vendor")
+                        .WithMany("Offerings")
+                        .HasForeignKey("VendorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
 
                     b.Navigation("Vendor");
                 });
@@ -742,6 +837,8 @@ namespace VendorRisk.Data.Migrations
             modelBuilder.Entity("VendorRisk.Data.Entities.Vendor", b =>
                 {
                     b.Navigation("Assessments");
+
+                    b.Navigation("Offerings");
                 });
 #pragma warning restore 612, 618
         }
