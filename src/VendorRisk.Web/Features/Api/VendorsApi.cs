@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using VendorRisk.Web.Features.ModelOfferings;
 using VendorRisk.Web.Features.Vendors;
 
 namespace VendorRisk.Web.Features.Api;
@@ -21,6 +22,16 @@ public static class VendorsApi
             .WithName("GetVendor")
             .WithSummary("One vendor with its assessments")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:int}/models", ListModelsAsync)
+            .WithName("ListModelOfferings")
+            .WithSummary("The vendor's model offerings")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:int}/models", CreateModelAsync)
+            .WithName("CreateModelOffering")
+            .WithSummary("Create a model offering of the vendor")
+            .Accepts<CreateModelOfferingDto>("application/json")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }
 
@@ -33,6 +44,17 @@ public static class VendorsApi
         var body = await ApiJson.ReadAsync<CreateVendorDto>(request, cancellationToken);
         var id = await vendors.CreateAsync(body.ToRequest(), cancellationToken);
         return TypedResults.Created($"/api/v1/vendors/{id}", VendorDto.From(await vendors.GetAsync(id, cancellationToken)));
+    }
+
+    private static async Task<Ok<IReadOnlyList<ModelOfferingDto>>> ListModelsAsync(int id, ModelOfferingService offerings, CancellationToken cancellationToken) =>
+        TypedResults.Ok<IReadOnlyList<ModelOfferingDto>>((await offerings.ListAsync(id, cancellationToken)).Select(ModelOfferingDto.From).ToList());
+
+    private static async Task<Created<ModelOfferingDto>> CreateModelAsync(int id, HttpRequest request, ModelOfferingService offerings,
+        CancellationToken cancellationToken)
+    {
+        var body = await ApiJson.ReadAsync<CreateModelOfferingDto>(request, cancellationToken);
+        var created = await offerings.CreateAsync(id, body.ToRequest(), cancellationToken);
+        return TypedResults.Created($"/api/v1/vendors/{id}/models/{created.Id}", ModelOfferingDto.From(created));
     }
 
     private static async Task<Ok<VendorDto>> GetAsync(int id, VendorService vendors, CancellationToken cancellationToken) =>

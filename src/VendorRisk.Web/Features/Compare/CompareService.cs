@@ -78,7 +78,8 @@ public sealed class CompareService(
     public static ComparisonInput ToInput(AssessmentSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        return new ComparisonInput(snapshot.Id, snapshot.VendorId, snapshot.VendorName, snapshot.QuestionSet, snapshot.AnswerValues, snapshot.AsOf);
+        return new ComparisonInput(snapshot.Id, snapshot.VendorId, snapshot.VendorName, snapshot.QuestionSet, snapshot.AnswerValues, snapshot.AsOf,
+            snapshot.ModelId, snapshot.ModelName);
     }
 
     /// <summary>Question sets that have at least one assessment, by title, with how many vendors they cover.</summary>
