@@ -24,7 +24,8 @@ public sealed record LoadedComparison(IReadOnlyList<AssessmentSnapshot> Snapshot
 public sealed record SavedWeightingInfo(string Name, string QuestionSetKey, IReadOnlyDictionary<string, double> Multipliers, string CreatedBy, DateTime CreatedAt);
 
 /// <param name="IsPreset">A built-in preset (<see cref="WorkloadProfile.Presets"/>), not stored and not deletable.</param>
-public sealed record ProfileOption(string Name, WorkloadProfile Profile, bool IsPreset);
+/// <param name="Assumes">For a preset: what it assumes, in words.</param>
+public sealed record ProfileOption(string Name, WorkloadProfile Profile, bool IsPreset, string? Assumes = null);
 
 /// <summary>Comparisons (scoring.md §7), saved what-if weightings and saved workload profiles.</summary>
 public sealed class CompareService(
@@ -203,9 +204,10 @@ public sealed class CompareService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var saved = await db.WorkloadProfiles.AsNoTracking().ToListAsync(cancellationToken);
         return [
-            .. WorkloadProfile.Presets.Select(p => new ProfileOption(p.Name, p.Profile, true)),
+            .. WorkloadProfile.Presets.Select(p => new ProfileOption(p.Name, p.Profile, true, p.Assumes)),
             .. saved.OrderBy(p => p.Name, StringComparer.CurrentCultureIgnoreCase)
-                .Select(p => new ProfileOption(p.Name, new WorkloadProfile(p.InputTokensPerMonth, p.OutputTokensPerMonth, p.Peak, p.Agentic), false)),
+                .Select(p => new ProfileOption(p.Name, new WorkloadProfile(p.InputTokensPerMonth, p.OutputTokensPerMonth, p.Peak, p.Agentic,
+                    p.MonthlyGrowth, p.CachedInputShare, p.BatchShare, p.ReasoningRatio, p.ActiveHours, p.Residency, p.Units), false)),
         ];
     }
 
@@ -214,7 +216,7 @@ public sealed class CompareService(
     {
         var actor = await currentUser.RequireAsync(Roles.Assessor, "save workload profiles", cancellationToken);
         ArgumentNullException.ThrowIfNull(profile);
-        profile = CompareQuery.Build(profile.InputTokensPerMonth, profile.OutputTokensPerMonth, profile.Peak, profile.Agentic);
+        profile = CompareQuery.Build(profile);
         var cleanName = ValidName(name);
         if (WorkloadProfile.Presets.Any(p => string.Equals(p.Name, cleanName, StringComparison.OrdinalIgnoreCase)))
             throw new ValidationFailedException("name", $"'{cleanName}' is a built-in preset; choose another name.");
@@ -236,6 +238,13 @@ public sealed class CompareService(
         existing.OutputTokensPerMonth = profile.OutputTokensPerMonth;
         existing.Peak = profile.Peak;
         existing.Agentic = profile.Agentic;
+        existing.MonthlyGrowth = profile.MonthlyGrowth;
+        existing.CachedInputShare = profile.CachedInputShare;
+        existing.BatchShare = profile.BatchShare;
+        existing.ReasoningRatio = profile.ReasoningRatio;
+        existing.ActiveHours = profile.ActiveHours;
+        existing.Residency = profile.Residency;
+        existing.Units = profile.Units;
         existing.CreatedAt = clock.GetUtcNow().UtcDateTime;
         db.Audit(actor, isNew ? "workload-profile-saved" : "workload-profile-replaced", ProfileEntityType, cleanName,
             $"Saved workload profile '{cleanName}'", null, CompareQuery.FormatInlineProfile(profile));
@@ -272,8 +281,8 @@ public sealed class CompareService(
             .FirstOrDefault(p => string.Equals(p.Name, text, StringComparison.OrdinalIgnoreCase));
         return match is null
             ? throw new ValidationFailedException(CompareQuery.ProfileField,
-                $"No workload profile is named '{(text.Length > 60 ? text[..60] + "…" : text)}'. Use a preset ({string.Join(", ", WorkloadProfile.Presets.Select(p => p.Name))}), a saved profile, or inputTokens:…,outputTokens:…")
-            : new NamedWorkloadProfile(match.Name, match.Profile);
+                $"No workload profile is named '{(text.Length > 60 ? text[..60] + "…" : text)}'. Use a preset ({string.Join(", ", WorkloadProfile.Presets.Select(p => p.Name))}), a saved profile, or inputTokens:…,outputTokens:…,…")
+            : new NamedWorkloadProfile(match.Name, match.Profile, match.Assumes);
     }
 
     public const string CustomProfileName = "custom";
