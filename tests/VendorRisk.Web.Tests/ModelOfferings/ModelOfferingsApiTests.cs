@@ -189,6 +189,36 @@ public sealed class ModelOfferingsApiTests(WebAppFixture app) : IClassFixture<We
         Assert.Equal(JsonValueKind.Null, unknown.GetProperty("throttlingRisk").ValueKind);
     }
 
+    [Fact]
+    public async Task The_worked_example_of_section_8_is_printed_in_the_comparison_pdf_with_its_assumptions()
+    {
+        await TestData.EnsurePublishedAsync(app, CostSets.Key, CostSets.Json);
+        using var assessor = await app.ApiClientAsync(Roles.Assessor);
+        var vendorId = await assessor.CreateVendorAsync("Worked Example " + Guid.NewGuid().ToString("n")[..6]);
+        var large = (await CreateModelAsync(assessor, vendorId, new { name = "Atlas Large", channel = "direct" })).GetProperty("id").GetInt32();
+        var mini = (await CreateModelAsync(assessor, vendorId, new { name = "Atlas Mini", channel = "direct" })).GetProperty("id").GetInt32();
+        async Task<int> DraftAsync(int modelId) =>
+            (await (await assessor.PostAsJsonAsync("/api/v1/assessments", new { vendorId, questionSetKey = CostSets.Key, modelId }, Ct)).ReadJsonAsync()).GetProperty("id").GetInt32();
+        var example = await DraftAsync(large);
+        var other = await DraftAsync(mini);
+        await ApiScenario.ExpectAsync(await assessor.PutAnswersAsync(example, CostSets.WorkedExampleAnswers), HttpStatusCode.OK);
+        using var viewer = await app.ApiClientAsync(Roles.Viewer);
+
+        var response = await viewer.GetAsync($"/api/v1/compare/report.pdf?ids={example},{other}&profile={CostSets.WorkedExampleProfile}", Ct);
+
+        await ApiScenario.ExpectAsync(response, HttpStatusCode.OK);
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(await response.Content.ReadAsByteArrayAsync(Ct));
+        var text = string.Join("\n", pdf.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))));
+        Assert.Contains("Atlas Large", text);
+        foreach (var figure in new[] { "$677", "$2,032", "$9,482", "$0.0677" })
+            Assert.Contains(figure, text);
+        Assert.Contains("peak 47,727 tokens a minute, uses 2.1× less than the limit at peak", text);
+        Assert.Contains("no residency surcharge given: in-region processing costs nothing extra", text);
+        Assert.Contains("no monthly minimum given: none applied", text);
+        Assert.Contains("Most sensitive to the agentic multiplier", text);
+        Assert.Contains("Twelve months", text);
+    }
+
     [Theory]
     [InlineData("inputTokens:1,outputTokens:1,monthlyGrowth:1.5", "profile.monthlyGrowth")]
     [InlineData("inputTokens:1,outputTokens:1,cachedInputShare:-0.1", "profile.cachedInputShare")]

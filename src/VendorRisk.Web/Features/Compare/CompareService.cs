@@ -13,7 +13,11 @@ namespace VendorRisk.Web.Features.Compare;
 /// <summary>An assessment that can be picked for a comparison.</summary>
 public sealed record CompareCandidate(
     int AssessmentId, int VendorId, string VendorName, string Title, AssessmentStatus Status,
-    int QuestionSetVersion, double? Overall, string? Rating, DateTime LastActivity);
+    int QuestionSetVersion, double? Overall, string? Rating, DateTime LastActivity, int? ModelId = null, string? ModelName = null)
+{
+    /// <summary>"Vendor · Model" with an offering, else the vendor's name.</summary>
+    public string Label => Domain.Models.ModelOfferingLimits.Label(VendorName, ModelName);
+}
 
 /// <param name="VendorCount">Vendors with at least one assessment of the set.</param>
 public sealed record QuestionSetOption(string Key, string Title, int VendorCount);
@@ -103,21 +107,26 @@ public sealed class CompareService(
         var snapshots = await reader.ListAsync(new AssessmentFilter(QuestionSetKey: questionSetKey), cancellationToken);
         return [.. snapshots
             .OrderBy(s => s.VendorName, StringComparer.CurrentCultureIgnoreCase)
+            .ThenBy(s => s.ModelName ?? "", StringComparer.CurrentCultureIgnoreCase)
             .ThenByDescending(LastActivity)
             .ThenByDescending(s => s.Id)
             .Select(s => new CompareCandidate(s.Id, s.VendorId, s.VendorName, s.Title, s.Status, s.QuestionSetVersionNumber,
-                s.Score.Overall, s.Score.Rating, LastActivity(s)))];
+                s.Score.Overall, s.Score.Rating, LastActivity(s), s.ModelId, s.ModelName))];
     }
 
-    /// <summary>Each vendor's latest approved (or approved-with-conditions) assessment of the set, else its latest; at most 10 vendors.</summary>
+    /// <summary>
+    /// For each vendor, and each model offering of it, the latest approved (or approved-with-conditions) assessment of the set,
+    /// else its latest; at most 10.
+    /// </summary>
     public async Task<IReadOnlyList<int>> DefaultSelectionAsync(string questionSetKey, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(questionSetKey);
         var snapshots = await reader.ListAsync(new AssessmentFilter(QuestionSetKey: questionSetKey), cancellationToken);
         return [.. snapshots
-            .GroupBy(s => s.VendorId)
+            .GroupBy(s => (s.VendorId, s.ModelId))
             .Select(PreferredOf)
             .OrderBy(s => s.VendorName, StringComparer.CurrentCultureIgnoreCase)
+            .ThenBy(s => s.ModelName ?? "", StringComparer.CurrentCultureIgnoreCase)
             .Take(ComparisonEngine.MaxAssessments)
             .Select(s => s.Id)];
     }

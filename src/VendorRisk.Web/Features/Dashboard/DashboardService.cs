@@ -78,7 +78,7 @@ public sealed class DashboardService(
             Reassessments(snapshots, today),
             [.. snapshots.Where(s => s.Status == AssessmentStatus.Draft && s.AssessorId == actor.UserId)
                 .OrderByDescending(s => s.CreatedAt)
-                .Select(s => new DraftItem(s.Id, s.VendorName, s.Title, s.Score.Completeness, s.DueDate, s.CreatedAt))],
+                .Select(s => new DraftItem(s.Id, s.Label, s.Title, s.Score.Completeness, s.DueDate, s.CreatedAt))],
             [.. changes.Select(e => new RecentChange(e.At, e.UserName, e.Action, e.EntityType, e.EntityId, e.Summary, LinkOf(e)))],
             actor.Can(Roles.Admin));
     }
@@ -156,7 +156,7 @@ public sealed class DashboardService(
 
             var inProgress = group.Any(s => s.Id != reviewed.Id && s.CreatedAt > reviewed.ReviewedAt
                 && s.Status is AssessmentStatus.Draft or AssessmentStatus.Submitted);
-            due.Add(new ReassessmentDue(reviewed.Id, reviewed.VendorId, reviewed.VendorName, reviewed.Title, reviewed.Score.Rating,
+            due.Add(new ReassessmentDue(reviewed.Id, reviewed.VendorId, reviewed.Label, reviewed.Title, reviewed.Score.Rating,
                 RatingColors.For(reviewed.QuestionSet, reviewed.Score.Rating), reviewedOn, interval, dueOn, daysLeft, inProgress));
         }
 

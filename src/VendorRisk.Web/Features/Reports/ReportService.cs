@@ -56,7 +56,7 @@ public sealed class ReportService(
         var snapshot = await reader.GetAsync(id, cancellationToken);
         var model = ReportModels.Assessment(snapshot, clock.GetUtcNow());
         var bytes = await gate.RunAsync(() => renderer.RenderAssessment(model, cancellationToken), cancellationToken);
-        var name = Slug($"{snapshot.VendorName} {snapshot.Title}", 80);
+        var name = Slug($"{snapshot.Label} {snapshot.Title}", 80);
         return new ReportFile($"vendor-risk-{(name.Length > 0 ? name : $"assessment-{id}")}-{Today():yyyy-MM-dd}.pdf", bytes);
     }
 

@@ -60,7 +60,8 @@ public sealed record VendorAssessmentRow(
     double? Overall,
     string? Rating,
     IReadOnlyList<string> Knockouts,
-    double Completeness);
+    double Completeness,
+    string? ModelName = null);
 
 public sealed record VendorDetails(
     int Id,
