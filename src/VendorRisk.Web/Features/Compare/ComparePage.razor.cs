@@ -146,7 +146,15 @@ public partial class ComparePage : IDisposable
             _colors[r.AssessmentId]))];
         _costRows = result.Cost is null
             ? []
-            : [.. result.Ranking.Select(r => new CostTable.CostRow(r.AssessmentId, r.Label, result.Cost.First(c => c.AssessmentId == r.AssessmentId).Estimate))];
+            : [.. result.Ranking.Select(r => new CostTable.CostRow(r.AssessmentId, r.Label, result.Cost.First(c => c.AssessmentId == r.AssessmentId).Estimate,
+                SensitivityOf(r.AssessmentId)))];
+    }
+
+    private CostSensitivity? SensitivityOf(int assessmentId)
+    {
+        if (_profile is null || _loaded?.Inputs.FirstOrDefault(i => i.AssessmentId == assessmentId) is not { } input)
+            return null;
+        return CostSensitivity.Find(CostProjection.ReadPriceCard(input.QuestionSet, input.Answers), _profile.Profile);
     }
 
     private Task OnMultipliersChangedAsync(IReadOnlyDictionary<string, double> multipliers)
