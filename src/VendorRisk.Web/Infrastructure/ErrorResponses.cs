@@ -13,7 +13,8 @@ internal sealed class NonPageExceptionHandler(ILogger<NonPageExceptionHandler> l
     {
         if (ErrorResponses.IsPageRequest(context.Request))
             return false;
-        logger.LogError(exception, "Unhandled error in {Method} {Path}", context.Request.Method, context.Request.Path);
+        var path = context.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? context.Request.Path.Value;
+        logger.LogError(exception, "Unhandled error in {Method} {Path}", context.Request.Method, path);
         context.Response.StatusCode = StatusCodes.Status500InternalServerError;
         await context.Response.WriteAsJsonAsync(new ProblemDetails
         {
