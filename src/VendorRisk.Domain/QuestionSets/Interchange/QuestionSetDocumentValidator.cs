@@ -166,6 +166,11 @@ public sealed class QuestionDocumentValidator : AbstractValidator<QuestionDocume
             .Must(u => TextRules.Length(u) <= UnitMaxLength).WithMessage($"unit can have at most {UnitMaxLength} characters")
             .When(x => x.Unit is not null);
 
+        RuleFor(x => x.Level)
+            .Must(l => QuestionLevelNames.All.Contains(l!))
+            .When(x => x.Level is not null)
+            .WithMessage($"level must be one of {string.Join(", ", QuestionLevelNames.All)}");
+
         When(HasOptions, () =>
         {
             RuleFor(x => x.Options)
