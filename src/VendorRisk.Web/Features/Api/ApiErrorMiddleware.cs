@@ -67,6 +67,8 @@ public sealed class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorMid
         {
             // No stack trace, headers or token in the answer, in any environment; the log has the details.
             logger.LogError(ex, "Unhandled error in API request {Method} {Path}", context.Request.Method, context.Request.Path);
+            if (context.Response.HasStarted)
+                return;
             context.Response.Clear();
             await ApiProblems.WriteAsync(context, StatusCodes.Status500InternalServerError, "Internal error",
                 $"The request failed on the server; nothing was changed by it. Quote {context.TraceIdentifier} to your administrator.");
