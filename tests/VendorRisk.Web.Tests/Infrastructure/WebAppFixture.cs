@@ -17,7 +17,7 @@ namespace VendorRisk.Web.Tests.Infrastructure;
 
 /// <summary>
 /// The real app on a real Kestrel port (127.0.0.1, a free port) with its own temporary SQLite
-/// file, and one user per role. Share one per test class with <c>IClassFixture&lt;WebAppFixture&gt;</c>.
+/// file (or, with <see cref="TestProvider"/> on PostgreSQL, its own fresh PostgreSQL database), and one user per role. Share one per test class with <c>IClassFixture&lt;WebAppFixture&gt;</c>.
 /// </summary>
 public class WebAppFixture : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -30,10 +30,15 @@ public class WebAppFixture : WebApplicationFactory<Program>, IAsyncLifetime
     {
         Directory.CreateDirectory(_folder);
         DatabasePath = Path.Combine(_folder, "vendorrisk.db");
+        ConnectionString = TestProvider.Current.IsPostgres ? TestProvider.Current.CreatePostgresDatabase() : $"Data Source={DatabasePath}";
         UseKestrel(0);
     }
 
+    /// <summary>The SQLite file (unused on PostgreSQL).</summary>
     public string DatabasePath { get; }
+
+    /// <summary>The app's connection string, of the provider the suite runs on.</summary>
+    public string ConnectionString { get; }
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -52,7 +57,8 @@ public class WebAppFixture : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Testing");
         // Outside Development, static web assets (MudBlazor, the Blazor script) come from the build manifest only when asked.
         builder.UseStaticWebAssets();
-        builder.UseSetting("ConnectionStrings:VendorRisk", $"Data Source={DatabasePath}");
+        builder.UseSetting("ConnectionStrings:VendorRisk", ConnectionString);
+        builder.UseSetting(Data.DependencyInjection.ProviderSetting, TestProvider.Current.Name);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Error");
         foreach (var (key, value) in Settings)
@@ -84,7 +90,9 @@ public class WebAppFixture : WebApplicationFactory<Program>, IAsyncLifetime
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        TestProvider.ClearPools();
+        if (TestProvider.Current.IsPostgres)
+            TestProvider.Current.DropPostgresDatabase(ConnectionString);
         try
         {
             Directory.Delete(_folder, recursive: true);
