@@ -26,6 +26,8 @@ public class WebAppFixture : WebApplicationFactory<Program>, IAsyncLifetime
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "vendorrisk-tests", Guid.NewGuid().ToString("n"));
     private readonly Dictionary<string, string> _userIds = [];
 
+    private readonly WebAppFixture? _sharesDatabaseOf;
+
     public WebAppFixture()
     {
         Directory.CreateDirectory(_folder);
@@ -33,6 +35,18 @@ public class WebAppFixture : WebApplicationFactory<Program>, IAsyncLifetime
         ConnectionString = TestProvider.Current.IsPostgres ? TestProvider.Current.CreatePostgresDatabase() : $"Data Source={DatabasePath}";
         UseKestrel(0);
     }
+
+    /// <summary>A second app instance on the database of <paramref name="first"/> (started first; it owns the database and the users).</summary>
+    protected WebAppFixture(WebAppFixture first)
+    {
+        _sharesDatabaseOf = first;
+        DatabasePath = first.DatabasePath;
+        ConnectionString = first.ConnectionString;
+        UseKestrel(0);
+    }
+
+    /// <summary>When set, every response carries <c>X-Test-Instance: &lt;name&gt;</c>, so a test behind a proxy sees which instance answered.</summary>
+    protected virtual string? InstanceName => null;
 
     /// <summary>The SQLite file (unused on PostgreSQL).</summary>
     public string DatabasePath { get; }
@@ -63,8 +77,23 @@ public class WebAppFixture : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Error");
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
+        if (InstanceName is { } instance)
+            builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new InstanceHeaderFilter(instance)));
         if (FixedNow is { } now)
             builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(new FixedTimeProvider(now)));
+    }
+
+    private sealed class InstanceHeaderFilter(string instance) : IStartupFilter
+    {
+        public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+        {
+            app.Use(nextMiddleware => context =>
+            {
+                context.Response.Headers["X-Test-Instance"] = instance;
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 
     private sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
@@ -77,6 +106,12 @@ public class WebAppFixture : WebApplicationFactory<Program>, IAsyncLifetime
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>();
         BaseAddress = new Uri(addresses.Addresses.First().Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1"));
+        if (_sharesDatabaseOf is not null)
+        {
+            foreach (var role in Roles.All)
+                _userIds[role] = _sharesDatabaseOf.UserIdOf(role);
+            return;
+        }
 
         await using var scope = Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserService>();
@@ -90,6 +125,11 @@ public class WebAppFixture : WebApplicationFactory<Program>, IAsyncLifetime
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (_sharesDatabaseOf is not null)
+        {
+            GC.SuppressFinalize(this);
+            return;
+        }
         TestProvider.ClearPools();
         if (TestProvider.Current.IsPostgres)
             TestProvider.Current.DropPostgresDatabase(ConnectionString);
