@@ -29,21 +29,37 @@ public class WebAppFixture : WebApplicationFactory<Program>, IAsyncLifetime
     private readonly WebAppFixture? _sharesDatabaseOf;
 
     public WebAppFixture()
+        : this(TestProvider.Current.Provider)
+    {
+    }
+
+    /// <summary>An app on its own new database of <paramref name="provider"/>, whatever the suite runs on.</summary>
+    protected WebAppFixture(DatabaseProvider provider)
     {
         Directory.CreateDirectory(_folder);
         DatabasePath = Path.Combine(_folder, "vendorrisk.db");
-        ConnectionString = TestProvider.Current.IsPostgres ? TestProvider.Current.CreatePostgresDatabase() : $"Data Source={DatabasePath}";
+        Provider = provider;
+        ConnectionString = provider == DatabaseProvider.Postgres ? TestProvider.Current.CreatePostgresDatabase() : $"Data Source={DatabasePath}";
         UseKestrel(0);
     }
 
     /// <summary>A second app instance on the database of <paramref name="first"/> (started first; it owns the database and the users).</summary>
     protected WebAppFixture(WebAppFixture first)
+        : this(first, first.ConnectionString, first.Provider)
     {
-        _sharesDatabaseOf = first;
-        DatabasePath = first.DatabasePath;
-        ConnectionString = first.ConnectionString;
+    }
+
+    /// <summary>An app on an existing database that already holds the users of <paramref name="usersOf"/> (e.g. a copy of its database).</summary>
+    protected WebAppFixture(WebAppFixture usersOf, string connectionString, DatabaseProvider provider)
+    {
+        _sharesDatabaseOf = usersOf;
+        DatabasePath = usersOf.DatabasePath;
+        ConnectionString = connectionString;
+        Provider = provider;
         UseKestrel(0);
     }
+
+    public DatabaseProvider Provider { get; }
 
     /// <summary>When set, every response carries <c>X-Test-Instance: &lt;name&gt;</c>, so a test behind a proxy sees which instance answered.</summary>
     protected virtual string? InstanceName => null;
@@ -72,7 +88,7 @@ public class WebAppFixture : WebApplicationFactory<Program>, IAsyncLifetime
         // Outside Development, static web assets (MudBlazor, the Blazor script) come from the build manifest only when asked.
         builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:VendorRisk", ConnectionString);
-        builder.UseSetting(Data.DependencyInjection.ProviderSetting, TestProvider.Current.Name);
+        builder.UseSetting(Data.DependencyInjection.ProviderSetting, Provider == DatabaseProvider.Postgres ? "postgres" : "sqlite");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Error");
         foreach (var (key, value) in Settings)
@@ -131,7 +147,7 @@ public class WebAppFixture : WebApplicationFactory<Program>, IAsyncLifetime
             return;
         }
         TestProvider.ClearPools();
-        if (TestProvider.Current.IsPostgres)
+        if (Provider == DatabaseProvider.Postgres)
             TestProvider.Current.DropPostgresDatabase(ConnectionString);
         try
         {
