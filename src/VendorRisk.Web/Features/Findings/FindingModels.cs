@@ -59,3 +59,6 @@ public sealed record FindingCounts(int Open, int Overdue, int SoonDue);
 
 /// <summary>A finding proposed from an answer: the question's text and a suggested severity, for the user to adjust.</summary>
 public sealed record FindingDraft(string QuestionKey, string Title, FindingSeverity Severity, string Description, bool Knockout, double? P);
+
+/// <summary>What <see cref="JustificationDialog"/> returns.</summary>
+public sealed record JustificationResult(string Justification, DateOnly? Until);

@@ -68,6 +68,15 @@ public sealed class FindingQueries(
             await open.CountAsync(f => f.DueDate >= today && f.DueDate <= soonLimit, cancellationToken));
     }
 
+    /// <summary>Vendors that have findings, by name, for the vendor filter.</summary>
+    public async Task<IReadOnlyList<(int Id, string Name)>> VendorsWithFindingsAsync(CancellationToken cancellationToken = default)
+    {
+        await currentUser.RequireAsync(Roles.Viewer, "read findings", cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var vendors = await db.Findings.AsNoTracking().Select(f => new { f.Assessment.VendorId, f.Assessment.Vendor.Name }).Distinct().ToListAsync(cancellationToken);
+        return vendors.OrderBy(v => v.Name, StringComparer.OrdinalIgnoreCase).Select(v => (v.VendorId, v.Name)).ToList();
+    }
+
     public async Task<IReadOnlyList<AcceptanceRecord>> AcceptancesAsync(int assessmentId, CancellationToken cancellationToken = default)
     {
         await currentUser.RequireAsync(Roles.Viewer, "read risk acceptances", cancellationToken);
