@@ -68,6 +68,21 @@ public sealed class FindingQueries(
             await open.CountAsync(f => f.DueDate >= today && f.DueDate <= soonLimit, cancellationToken));
     }
 
+    /// <summary>The findings and risk-acceptance history of a vendor's assessments, newest first.</summary>
+    public async Task<IReadOnlyList<AuditEntry>> VendorHistoryAsync(int vendorId, CancellationToken cancellationToken = default)
+    {
+        await currentUser.RequireAsync(Roles.Viewer, "read history", cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var prefixes = (await db.Assessments.AsNoTracking().Where(a => a.VendorId == vendorId).Select(a => a.Id).ToListAsync(cancellationToken))
+            .Select(id => id.ToString(CultureInfo.InvariantCulture) + "/").ToList();
+        if (prefixes.Count == 0)
+            return [];
+        var entries = await db.AuditEntries.AsNoTracking()
+            .Where(e => (e.EntityType == AuditEntityTypes.Finding || e.EntityType == AuditEntityTypes.RiskAcceptance) && e.EntityId != null)
+            .OrderByDescending(e => e.Id).Take(5_000).ToListAsync(cancellationToken);
+        return entries.Where(e => prefixes.Any(p => e.EntityId!.StartsWith(p, StringComparison.Ordinal))).Take(200).ToList();
+    }
+
     /// <summary>Vendors that have findings, by name, for the vendor filter.</summary>
     public async Task<IReadOnlyList<(int Id, string Name)>> VendorsWithFindingsAsync(CancellationToken cancellationToken = default)
     {
