@@ -5,6 +5,7 @@ public static class FindingsRegistration
     public static IServiceCollection AddFindings(this IServiceCollection services) => services
         .AddScoped<ActiveUsers>()
         .AddScoped<FindingQueries>()
+        .AddScoped<FindingReportData>()
         .AddScoped<ApprovalConditionsValidator>()
         .AddScoped<RaiseFindingValidator>().AddScoped<RaiseFindingHandler>()
         .AddScoped<RaiseFindingsInBulkValidator>().AddScoped<RaiseFindingsInBulkHandler>()
