@@ -11,5 +11,6 @@ public static class FindingsRegistration
         .AddScoped<RaiseFindingsInBulkValidator>().AddScoped<RaiseFindingsInBulkHandler>()
         .AddScoped<UpdateFindingValidator>().AddScoped<UpdateFindingHandler>()
         .AddScoped<AcceptKnockoutRiskValidator>().AddScoped<AcceptKnockoutRiskHandler>()
-        .AddScoped<RevokeKnockoutRiskValidator>().AddScoped<RevokeKnockoutRiskHandler>();
+        .AddScoped<RevokeKnockoutRiskValidator>().AddScoped<RevokeKnockoutRiskHandler>()
+        .AddScoped<Infrastructure.IDemoSeeder, Demo.DemoFindingsSeeder>();
 }
