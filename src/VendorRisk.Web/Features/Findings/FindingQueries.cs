@@ -113,7 +113,7 @@ public sealed class FindingQueries(
         var rows = await WithOwnerNamesAsync(db, await Project(db, ordered).ToListAsync(cancellationToken), cancellationToken);
         var today = Today;
         var csv = new StringBuilder();
-        csv.AppendLine("id,vendor,assessment id,assessment,question key,title,severity,status,condition,owner,due date,overdue,description");
+        csv.Append("id,vendor,assessment id,assessment,question key,title,severity,status,condition,owner,due date,overdue,description\r\n");
         foreach (var f in rows)
         {
             csv.AppendJoin(',', new[]
