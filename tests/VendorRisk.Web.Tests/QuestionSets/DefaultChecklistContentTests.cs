@@ -148,7 +148,7 @@ public sealed partial class DefaultChecklistContentTests
             "committed-use-discount-percent", "residency-surcharge-percent", "monthly-minimum-usd", "rate-limit-tokens-per-minute",
         ];
         Assert.Equal(costRoles.Order(StringComparer.Ordinal), Checklist.AllQuestions.Where(q => q.Role is not null).Select(q => q.Role!).Order(StringComparer.Ordinal));
-        foreach (var q in Checklist.AllQuestions.Where(q => q.Role is not null || q.Key.StartsWith("rate-limit-", StringComparison.Ordinal) || q.Key.StartsWith("price-", StringComparison.Ordinal)))
+        foreach (var q in Checklist.AllQuestions.Where(q => q.Role is not null || q.Key.StartsWith("rate-limit-", StringComparison.Ordinal)))
             Assert.True(q.Weight == 0, $"{q.Key} has weight {q.Weight}");
         Assert.Contains(Checklist.AllQuestions, q => q.Key == "rate-limit-rpm");
         Assert.Contains(Checklist.AllQuestions, q => q.Key == "rate-limit-input-tpm");

@@ -39,18 +39,6 @@ internal static class DefaultSets
         foreach (var seeder in scope.ServiceProvider.GetServices<ISeeder>())
             await seeder.SeedAsync(TestContext.Current.CancellationToken);
     }
-
-    /// <summary>Turns the database back into one seeded before the current default shipped: version 1 published, nothing after it.</summary>
-    public static async Task RollBackToFirstDefaultAsync(WebAppFixture app, string key)
-    {
-        await using var db = await app.CreateDbContextAsync();
-        var versions = await db.QuestionSetVersions.Where(v => v.QuestionSet.Key == key).ToListAsync();
-        db.QuestionSetVersions.RemoveRange(versions.Where(v => v.Number > 1));
-        var first = versions.Single(v => v.Number == 1);
-        first.Status = VersionStatus.Published;
-        first.RetiredAt = null;
-        await db.SaveChangesAsync();
-    }
 }
 
 /// <summary>A new database gets every shipped version of the default sets, the current one published and offered.</summary>
@@ -96,21 +84,52 @@ public sealed class DefaultSetsOnANewDatabaseTests(WebAppFixture app) : IClassFi
     }
 }
 
-/// <summary>A database seeded with version 1 gets version 2 as a new published version; its version 1 assessments are untouched.</summary>
-public sealed class DefaultSetsUpgradeTests(WebAppFixture app) : IClassFixture<WebAppFixture>
+/// <summary>
+/// A database seeded with version 1 of a default set gets version 2 as a new published version at the next start, and its
+/// version 1 assessments are untouched. Each test plays a release on the real v1 and v2 files under a key of its own.
+/// </summary>
+public sealed class DefaultSetsUpgradeTests(WebAppFixture app) : IClassFixture<WebAppFixture>, IDisposable
 {
+    private readonly string _folder = Directory.CreateTempSubdirectory("vr-seed-").FullName;
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    /// <summary>A seed folder as a release ships it: the current default, and earlier ones under history/.</summary>
+    private string Release(string name, string key, string currentFile, params string[] historyFiles)
+    {
+        var folder = Path.Combine(_folder, name);
+        Directory.CreateDirectory(Path.Combine(folder, "history"));
+        File.WriteAllText(Path.Combine(folder, $"{key}.json"), Renamed(currentFile, key));
+        for (var i = 0; i < historyFiles.Length; i++)
+            File.WriteAllText(Path.Combine(folder, "history", $"{key}.v{i + 1}.json"), Renamed(historyFiles[i], key));
+        return folder;
+    }
+
+    private static string Renamed(string seedFile, string key) =>
+        File.ReadAllText(Path.Combine(QuestionSetFiles.SeedFolder, seedFile))
+            .Replace($"\"key\": \"{Path.GetFileNameWithoutExtension(seedFile).Split('.')[0]}\"", $"\"key\": \"{key}\"", StringComparison.Ordinal);
+
+    private async Task StartAsync(string folder)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetServices<ISeeder>().OfType<QuestionSetSeeder>().Single().SeedFromAsync(folder, Ct);
+    }
+
+    private static QuestionSetDefinition Keyed(QuestionSetDefinition definition, string key) => definition with { Key = key };
 
     [Fact]
     public async Task Version_2_is_added_and_published_and_version_1_assessments_keep_their_questions_and_answers()
     {
-        await DefaultSets.RollBackToFirstDefaultAsync(app, DefaultSets.Checklist);
+        const string key = "checklist-upgrade";
+        await StartAsync(Release("v1", key, "history/frontier-ai-buyer-checklist.v1.json"));
         var vendorId = await TestData.CreateVendorAsync(app);
         int oldId;
         await using (var assessor = app.ScopeAs(Roles.Assessor))
         {
             var service = assessor.ServiceProvider.GetRequiredService<AssessmentService>();
-            oldId = await service.CreateAsync(new CreateAssessmentRequest(vendorId, DefaultSets.Checklist), Ct);
+            oldId = await service.CreateAsync(new CreateAssessmentRequest(vendorId, key), Ct);
             await service.SaveAnswersAsync(oldId,
             [
                 TestData.Choice("customer-data-training-use", "contractually-prohibited"),
@@ -122,26 +141,30 @@ public sealed class DefaultSetsUpgradeTests(WebAppFixture app) : IClassFixture<W
         }
         await using (var reviewer = app.ScopeAs(Roles.Reviewer))
             await reviewer.ServiceProvider.GetRequiredService<AssessmentService>().ReviewAsync(oldId, ReviewDecision.Approved, null, Ct);
-        var versionOneId = (await DefaultSets.VersionsAsync(app, DefaultSets.Checklist)).Single().Id;
+        var versionOne = Assert.Single(await DefaultSets.VersionsAsync(app, key));
         var before = await SnapshotAsync(oldId);
 
-        await DefaultSets.RunSeedersAsync(app);
+        var release = Release("v2", key, "frontier-ai-buyer-checklist.json", "history/frontier-ai-buyer-checklist.v1.json");
+        await StartAsync(release);
 
-        var versions = await DefaultSets.VersionsAsync(app, DefaultSets.Checklist);
+        var versions = await DefaultSets.VersionsAsync(app, key);
         Assert.Equal([(1, VersionStatus.Retired), (2, VersionStatus.Published)], versions.Select(v => (v.Number, v.Status)));
-        Assert.Equal(versionOneId, versions[0].Id);
-        Assert.True(DefaultSets.Holds(versions[0], DefaultSets.Shipped(DefaultSets.Checklist, 1)));
-        Assert.True(DefaultSets.Holds(versions[1], DefaultSets.Current(DefaultSets.Checklist)));
+        Assert.Equal(versionOne.Id, versions[0].Id);
+        Assert.Equal(versionOne.ContentJson, versions[0].ContentJson);
+        Assert.True(DefaultSets.Holds(versions[1], Keyed(DefaultSets.Current(DefaultSets.Checklist), key)));
         Assert.Equal(before, await SnapshotAsync(oldId));
 
         await using var scope = app.ScopeAs(Roles.Assessor);
-        var old = await scope.ServiceProvider.GetRequiredService<AssessmentReader>().GetAsync(oldId, Ct);
+        var assessments = scope.ServiceProvider.GetRequiredService<AssessmentService>();
+        var reader = scope.ServiceProvider.GetRequiredService<AssessmentReader>();
+        var old = await reader.GetAsync(oldId, Ct);
         Assert.Equal(1, old.QuestionSetVersionNumber);
         Assert.Equal(AssessmentStatus.Approved, old.Status);
+        Assert.Equal(2, Assert.Single(await assessments.ListPublishedSetsAsync(Ct), o => o.Key == key).Version);
 
         // A reassessment maps the answers onto version 2 by key, as for any new version.
-        var result = await scope.ServiceProvider.GetRequiredService<AssessmentService>().ReassessAsync(oldId, Ct);
-        var draft = await scope.ServiceProvider.GetRequiredService<AssessmentReader>().GetAsync(result.AssessmentId, Ct);
+        var result = await assessments.ReassessAsync(oldId, Ct);
+        var draft = await reader.GetAsync(result.AssessmentId, Ct);
         Assert.Equal(2, draft.QuestionSetVersionNumber);
         Assert.Equal("contractually-prohibited", draft.Answers["customer-data-training-use"].Value.Choice);
         Assert.Equal(3, draft.Answers["price-input"].Value.Number);
@@ -150,15 +173,16 @@ public sealed class DefaultSetsUpgradeTests(WebAppFixture app) : IClassFixture<W
         Assert.Contains("buyer-eligibility", result.NewQuestionKeys);
         Assert.Contains("security-incident-notification", result.NewQuestionKeys);
 
-        await DefaultSets.RunSeedersAsync(app);
-        Assert.Equal(2, (await DefaultSets.VersionsAsync(app, DefaultSets.Checklist)).Count);
+        await StartAsync(release);
+        Assert.Equal(2, (await DefaultSets.VersionsAsync(app, key)).Count);
     }
 
     [Fact]
     public async Task A_default_set_an_admin_changed_is_left_as_it_is()
     {
-        await DefaultSets.RollBackToFirstDefaultAsync(app, DefaultSets.QuickScreen);
-        var changed = File.ReadAllText(Path.Combine(QuestionSetFiles.SeedFolder, "history", $"{DefaultSets.QuickScreen}.v1.json"))
+        const string key = "quick-screen-changed";
+        await StartAsync(Release("v1", key, "history/vendor-quick-screen.v1.json"));
+        var changed = Renamed("history/vendor-quick-screen.v1.json", key)
             .Replace("\"title\": \"AI vendor quick screen\"", "\"title\": \"Our own quick screen\"", StringComparison.Ordinal);
         await using (var admin = app.ScopeAs(Roles.Admin))
         {
@@ -167,11 +191,25 @@ public sealed class DefaultSetsUpgradeTests(WebAppFixture app) : IClassFixture<W
             await service.PublishAsync(draft.Key, draft.Version, Ct);
         }
 
-        await DefaultSets.RunSeedersAsync(app);
+        await StartAsync(Release("v2", key, "vendor-quick-screen.json", "history/vendor-quick-screen.v1.json"));
 
-        var versions = await DefaultSets.VersionsAsync(app, DefaultSets.QuickScreen);
+        var versions = await DefaultSets.VersionsAsync(app, key);
         Assert.Equal([(1, VersionStatus.Retired), (2, VersionStatus.Published)], versions.Select(v => (v.Number, v.Status)));
         Assert.Equal("Our own quick screen", QuestionSetFormat.Parse(versions[1].ContentJson).Definition!.Title);
+    }
+
+    [Fact]
+    public async Task A_new_default_waits_while_the_set_has_a_draft()
+    {
+        const string key = "checklist-with-draft";
+        await StartAsync(Release("v1", key, "history/frontier-ai-buyer-checklist.v1.json"));
+        await using (var admin = app.ScopeAs(Roles.Admin))
+            await admin.ServiceProvider.GetRequiredService<QuestionSetService>().CreateDraftFromAsync(key, 1, Ct);
+
+        await StartAsync(Release("v2", key, "frontier-ai-buyer-checklist.json", "history/frontier-ai-buyer-checklist.v1.json"));
+
+        var versions = await DefaultSets.VersionsAsync(app, key);
+        Assert.Equal([(1, VersionStatus.Published), (2, VersionStatus.Draft)], versions.Select(v => (v.Number, v.Status)));
     }
 
     private async Task<string> SnapshotAsync(int assessmentId)

@@ -30,7 +30,11 @@ public sealed partial class QuestionSetSeeder(
             logger.LogWarning("No seed-data/question-sets folder found next to the app; no default question sets were loaded.");
             return;
         }
+        await SeedFromAsync(folder, cancellationToken);
+    }
 
+    internal async Task SeedFromAsync(string folder, CancellationToken cancellationToken)
+    {
         foreach (var file in Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal))
         {
             var current = await ReadAsync(file, cancellationToken);
