@@ -5,6 +5,7 @@ WORKDIR /source
 COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY src/VendorRisk.Domain/VendorRisk.Domain.csproj src/VendorRisk.Domain/
 COPY src/VendorRisk.Data/VendorRisk.Data.csproj src/VendorRisk.Data/
+COPY src/VendorRisk.Data.Postgres/VendorRisk.Data.Postgres.csproj src/VendorRisk.Data.Postgres/
 COPY src/VendorRisk.Reports/VendorRisk.Reports.csproj src/VendorRisk.Reports/
 COPY src/VendorRisk.Web/VendorRisk.Web.csproj src/VendorRisk.Web/
 RUN dotnet restore src/VendorRisk.Web/VendorRisk.Web.csproj

@@ -20,7 +20,15 @@ public static class DependencyInjection
         var options = builder.Configuration.GetSection(VendorRiskOptions.Section).Get<VendorRiskOptions>() ?? new VendorRiskOptions();
         services.AddSingleton(options);
 
-        services.AddVendorRiskData(builder.Configuration.GetConnectionString(Data.DependencyInjection.ConnectionStringName), builder.Environment.ContentRootPath);
+        try
+        {
+            services.AddVendorRiskData(builder.Configuration.GetConnectionString(Data.DependencyInjection.ConnectionStringName), builder.Environment.ContentRootPath,
+                Data.DependencyInjection.ParseProvider(builder.Configuration[Data.DependencyInjection.ProviderSetting]));
+        }
+        catch (ArgumentException ex)
+        {
+            throw new StartupConfigurationException(ex.Message, ex);
+        }
         // Identity's stores need a scoped context; short-lived scopes are created per operation by the services.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<VendorRiskDbContext>>().CreateDbContext());
 

@@ -25,6 +25,7 @@ public static class Pipeline
         app.MapHealthChecks(PublicEndpoints.Health, new HealthCheckOptions
         {
             ResultStatusCodes = { [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable },
+            ResponseWriter = HealthResponse.WriteAsync,
         }).AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapVendorRiskEndpoints();

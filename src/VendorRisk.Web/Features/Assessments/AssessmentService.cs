@@ -116,8 +116,10 @@ public sealed class AssessmentService(
         var actor = await currentUser.RequireAsync(Roles.Assessor, "edit assessments", cancellationToken);
         ArgumentNullException.ThrowIfNull(inputs);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        // BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default): writers queue here, so the version check and the write see the same state.
+        // Writers of this assessment queue here (SQLite: BEGIN IMMEDIATE; PostgreSQL: a row lock), so the version check and the
+        // write see the same state; the Version concurrency token and the unique index stay as a second line.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.LockAssessmentAsync(assessmentId, cancellationToken);
         var assessment = await db.Assessments.Include(a => a.QuestionSetVersion)
             .SingleOrDefaultAsync(a => a.Id == assessmentId, cancellationToken)
             ?? throw new NotFoundException($"No assessment with id {assessmentId}.");
@@ -185,7 +187,7 @@ public sealed class AssessmentService(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || ex.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 })
+        catch (DbUpdateException ex) when (DatabaseErrors.IsLostRace(ex))
         {
             throw new ConflictException("Someone else saved this answer at the same moment; reload it and choose.");
         }
@@ -475,6 +477,7 @@ public sealed class AssessmentService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.LockAssessmentAsync(assessmentId, cancellationToken);
         var assessment = await db.Assessments.Include(a => a.QuestionSetVersion)
             .SingleOrDefaultAsync(a => a.Id == assessmentId, cancellationToken)
             ?? throw new NotFoundException($"No assessment with id {assessmentId}.");

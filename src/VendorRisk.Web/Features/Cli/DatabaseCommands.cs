@@ -15,6 +15,8 @@ internal static class DatabaseCommands
 {
     private const string BackupUsage = "Usage:\n  backup <file> [--force]";
     private const string RestoreUsage = "Usage:\n  restore <file>   (stop the app first)";
+    private const string ServerBackups =
+        "backup and restore work on the embedded SQLite database; on PostgreSQL use the server's own backups (pg_dump, pg_restore, point-in-time recovery).";
 
     public static async Task<int> BackupAsync(string[] args, IServiceProvider services)
     {
@@ -24,6 +26,8 @@ internal static class DatabaseCommands
             return await CliArgs.UsageAsync(console, problem ?? "backup takes one file.", BackupUsage);
         var force = parts.Flags.Contains("--force");
         var location = services.GetRequiredService<DatabaseLocation>();
+        if (!location.IsSqlite)
+            return await RefuseAsync(console, ServerBackups);
         var target = CliArgs.FullPath(parts.Positional[0]);
 
         if (location.FilePath == ":memory:")
@@ -66,6 +70,8 @@ internal static class DatabaseCommands
         if (split is not { } parts || parts.Positional.Count != 1)
             return await CliArgs.UsageAsync(console, problem ?? "restore takes one file.", RestoreUsage);
         var location = services.GetRequiredService<DatabaseLocation>();
+        if (!location.IsSqlite)
+            return await RefuseAsync(console, ServerBackups);
         var source = CliArgs.FullPath(parts.Positional[0]);
         var target = location.FilePath;
 

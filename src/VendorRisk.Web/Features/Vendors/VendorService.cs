@@ -199,7 +199,7 @@ public sealed class VendorService(
         {
             throw new ConflictException("The vendor was changed by someone else since you opened it; reload and try again.");
         }
-        catch (DbUpdateException ex) when (ex.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 })
+        catch (DbUpdateException ex) when (DatabaseErrors.IsConstraintViolation(ex))
         {
             throw new ValidationFailedException("name", "A vendor with this name already exists.");
         }
