@@ -310,9 +310,6 @@ namespace VendorRisk.Data.Migrations
                     b.Property<string>("LastSectionKey")
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("ModelOfferingId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int?>("PreviousAssessmentId")
                         .HasColumnType("INTEGER");
 
@@ -357,8 +354,6 @@ namespace VendorRisk.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AssessorId");
-
-                    b.HasIndex("ModelOfferingId");
 
                     b.HasIndex("QuestionSetVersionId");
 
@@ -422,44 +417,63 @@ namespace VendorRisk.Data.Migrations
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("VendorRisk.Data.Entities.ModelOffering", b =>
+            modelBuilder.Entity("VendorRisk.Data.Entities.Finding", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasMaxLength(30)
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Name")
+                    b.Property<string>("CreatedById")
                         .IsRequired()
-                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("NormalizedName")
-                        .IsRequired()
-                        .HasMaxLength(200)
+                    b.Property<string>("Description")
+                        .HasMaxLength(10000)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ProviderModelId")
-                        .HasMaxLength(200)
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsCondition")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Justification")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuestionKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasMaxLength(30)
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
-
-                    b.Property<int>("VendorId")
-                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -467,10 +481,13 @@ namespace VendorRisk.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("VendorId", "NormalizedName")
-                        .IsUnique();
+                    b.HasIndex("AssessmentId");
 
-                    b.ToTable("ModelOfferings");
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("Status", "DueDate");
+
+                    b.ToTable("Findings");
                 });
 
             modelBuilder.Entity("VendorRisk.Data.Entities.QuestionSet", b =>
@@ -556,6 +573,50 @@ namespace VendorRisk.Data.Migrations
                     b.ToTable("QuestionSetVersions");
                 });
 
+            modelBuilder.Entity("VendorRisk.Data.Entities.RiskAcceptance", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AcceptedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcceptedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Justification")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuestionKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevokedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Until")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AcceptedById");
+
+                    b.HasIndex("AssessmentId", "QuestionKey");
+
+                    b.ToTable("RiskAcceptances");
+                });
+
             modelBuilder.Entity("VendorRisk.Data.Entities.SavedWeighting", b =>
                 {
                     b.Property<int>("Id")
@@ -596,25 +657,13 @@ namespace VendorRisk.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<double>("ActiveHours")
-                        .HasColumnType("REAL");
-
                     b.Property<double>("Agentic")
-                        .HasColumnType("REAL");
-
-                    b.Property<double>("BatchShare")
-                        .HasColumnType("REAL");
-
-                    b.Property<double>("CachedInputShare")
                         .HasColumnType("REAL");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<double>("InputTokensPerMonth")
-                        .HasColumnType("REAL");
-
-                    b.Property<double>("MonthlyGrowth")
                         .HasColumnType("REAL");
 
                     b.Property<string>("Name")
@@ -626,15 +675,6 @@ namespace VendorRisk.Data.Migrations
                         .HasColumnType("REAL");
 
                     b.Property<double>("Peak")
-                        .HasColumnType("REAL");
-
-                    b.Property<double>("ReasoningRatio")
-                        .HasColumnType("REAL");
-
-                    b.Property<bool>("Residency")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<double?>("Units")
                         .HasColumnType("REAL");
 
                     b.HasKey("Id");
@@ -770,11 +810,6 @@ namespace VendorRisk.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("VendorRisk.Data.Entities.ModelOffering", "ModelOffering")
-                        .WithMany()
-                        .HasForeignKey("ModelOfferingId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("VendorRisk.Data.Entities.QuestionSetVersion", "QuestionSetVersion")
                         .WithMany()
                         .HasForeignKey("QuestionSetVersionId")
@@ -787,22 +822,25 @@ namespace VendorRisk.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.Navigation("ModelOffering");
-
                     b.Navigation("QuestionSetVersion");
 
                     b.Navigation("Vendor");
                 });
 
-            modelBuilder.Entity("VendorRisk.Data.Entities.ModelOffering", b =>
+            modelBuilder.Entity("VendorRisk.Data.Entities.Finding", b =>
                 {
-                    b.HasOne("VendorRisk.Data.Entities.Vendor", "Vendor")
-                        .WithMany("Offerings")
-                        .HasForeignKey("VendorId")
-                        .OnDelete(DeleteBehavior.Restrict)
+                    b.HasOne("VendorRisk.Data.Entities.Assessment", "Assessment")
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.Navigation("Vendor");
+                    b.HasOne("VendorRisk.Data.Entities.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Assessment");
                 });
 
             modelBuilder.Entity("VendorRisk.Data.Entities.QuestionSetVersion", b =>
@@ -814,6 +852,23 @@ namespace VendorRisk.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("QuestionSet");
+                });
+
+            modelBuilder.Entity("VendorRisk.Data.Entities.RiskAcceptance", b =>
+                {
+                    b.HasOne("VendorRisk.Data.Entities.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("AcceptedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("VendorRisk.Data.Entities.Assessment", "Assessment")
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Assessment");
                 });
 
             modelBuilder.Entity("VendorRisk.Data.Entities.Vendor", b =>
@@ -837,8 +892,6 @@ namespace VendorRisk.Data.Migrations
             modelBuilder.Entity("VendorRisk.Data.Entities.Vendor", b =>
                 {
                     b.Navigation("Assessments");
-
-                    b.Navigation("Offerings");
                 });
 #pragma warning restore 612, 618
         }

@@ -20,6 +20,9 @@ public sealed record ComparisonInput(
 {
     /// <summary>"Vendor · Model" with an offering, else the vendor's name.</summary>
     public string Label => ModelOfferingLimits.Label(VendorName, ModelName);
+
+    /// <summary>Knockout acceptances and the day they are judged on (scoring.md §4).</summary>
+    public KnockoutAcceptances? Acceptances { get; init; }
 }
 
 /// <param name="Sections">Every section key of any compared version, in order of first appearance.</param>

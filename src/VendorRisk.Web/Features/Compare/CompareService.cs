@@ -84,7 +84,7 @@ public sealed class CompareService(
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         return new ComparisonInput(snapshot.Id, snapshot.VendorId, snapshot.VendorName, snapshot.QuestionSet, snapshot.AnswerValues, snapshot.AsOf,
-            snapshot.ModelId, snapshot.ModelName);
+            snapshot.ModelId, snapshot.ModelName) { Acceptances = snapshot.Acceptances };
     }
 
     /// <summary>Question sets that have at least one assessment, by title, with how many vendors they cover.</summary>
