@@ -73,7 +73,6 @@ public sealed class QuestionSetEditorTests : BunitContext, IAsyncLifetime
         var document = TwoQuestions();
         var cut = Render<QuestionSetEditor>(p => p.Add(e => e.Document, document));
         var level = cut.FindComponents<MudBlazor.MudSelect<string>>().First(s => s.Instance.Label == "Level");
-        Assert.Equal("vendor", level.Instance.Value);
 
         await cut.InvokeAsync(() => level.Instance.ValueChanged.InvokeAsync("model"));
 
