@@ -1,3 +1,4 @@
+using VendorRisk.Domain.Common;
 using VendorRisk.Reports.Layout;
 using VendorRisk.Reports.Models;
 
@@ -8,6 +9,9 @@ public static class AssessmentReport
 {
     /// <summary>Title of the executive summary page (page 2), which names every knockout.</summary>
     public const string SummaryTitle = "Executive summary";
+
+    /// <summary>Printed on every page of a report whose assessment has not been reviewed.</summary>
+    public const string DraftMark = "DRAFT — not reviewed";
 
     /// <summary>Composes the document for <paramref name="model"/>.</summary>
     public static ReportDocument Compose(AssessmentReportModel model, FontLibrary? fonts = null)
@@ -22,8 +26,8 @@ public static class AssessmentReport
                 Subject = model.QuestionSet.Title,
                 Created = model.GeneratedAt,
             },
-            Header = new PageDecoration { Left = $"Vendor risk assessment · {vendor}", Right = model.QuestionSet.Title + " v" + model.QuestionSet.Version, OnFirstPage = false },
-            Footer = new PageDecoration { Left = "Confidential — prepared for procurement review", Right = "Page {page} of {pages}" },
+            Header = new PageDecoration { Left = (model.IsReviewed ? "" : DraftMark + " · ") + $"Vendor risk assessment · {vendor}", Right = model.QuestionSet.Title + " v" + model.QuestionSet.Version, OnFirstPage = false },
+            Footer = new PageDecoration { Left = (model.IsReviewed ? "" : DraftMark + " · ") + "Confidential — prepared for procurement review", Right = "Page {page} of {pages}" },
         };
 
         Cover(document, model, vendor);
@@ -90,7 +94,7 @@ public static class AssessmentReport
             .Add("Rating", ratingRuns)
             .Add("Knockouts", model.Knockouts.Count == 0
                 ? [new TextRun("None", Theme.Text)]
-                : [new TextRun($"{model.Knockouts.Count} critical control(s) failed", Theme.Strong with { Color = Theme.Danger })])
+                : [new TextRun($"{Plural.Count(model.Knockouts.Count, "critical control")} failed", Theme.Strong with { Color = Theme.Danger })])
             .Add("Completeness", ReportFormat.Percent(model.Completeness))
             .Add("Evidence strength", [new TextRun(ReportFormat.Score(model.EvidenceStrength), Theme.Text), new TextRun(" of 100 — how far the answers are backed by evidence", Theme.Small)]));
 
@@ -217,7 +221,8 @@ public static class AssessmentReport
         if (q.Evidence is { } e && (e.Source is not null || e.Date is not null || !string.IsNullOrWhiteSpace(e.Description)))
         {
             runs.Add(new TextRun("\nEvidence: ", Theme.SmallStrong));
-            runs.Add(new TextRun($"{(string.IsNullOrWhiteSpace(e.Source) ? "source not stated" : e.Source)}, dated {ReportFormat.Date(e.Date)}", Theme.Small with { Color = Theme.Body }));
+            var dated = e.Date is { } date ? $"dated {ReportFormat.Date(date)}" : "undated";
+            runs.Add(new TextRun($"{(string.IsNullOrWhiteSpace(e.Source) ? "source not stated" : e.Source)}, {dated}", Theme.Small with { Color = Theme.Body }));
             if (!string.IsNullOrWhiteSpace(e.Description))
             {
                 runs.Add(new TextRun(" — " + e.Description, Theme.Small));

@@ -4,7 +4,12 @@ namespace VendorRisk.Reports.Models;
 public sealed record AssessmentReportModel
 {
     public required string VendorName { get; init; }
+    /// <summary>The assessment's title; null prints none.</summary>
+    public string? Title { get; init; }
+    /// <summary>What the assessment covers, as the assessor wrote it; null when none was given.</summary>
     public string? Scope { get; init; }
+    /// <summary>False until a reviewer approved, approved with conditions or rejected it: every page is then marked "Draft".</summary>
+    public bool IsReviewed { get; init; }
     public required QuestionSetRef QuestionSet { get; init; }
     public string? Assessor { get; init; }
     public string? Reviewer { get; init; }

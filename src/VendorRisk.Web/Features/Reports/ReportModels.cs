@@ -42,7 +42,9 @@ public static class ReportModels
         return new AssessmentReportModel
         {
             VendorName = snapshot.VendorName,
-            Scope = string.IsNullOrWhiteSpace(snapshot.Scope) ? snapshot.Title : $"{snapshot.Title}. {snapshot.Scope}",
+            Title = snapshot.Title,
+            Scope = string.IsNullOrWhiteSpace(snapshot.Scope) ? null : snapshot.Scope,
+            IsReviewed = snapshot.Status is AssessmentStatus.Approved or AssessmentStatus.ApprovedWithConditions or AssessmentStatus.Rejected,
             QuestionSet = new QuestionSetRef(set.Key, set.Title, snapshot.QuestionSetVersionNumber.ToString(CultureInfo.InvariantCulture)),
             Assessor = snapshot.AssessorName,
             Reviewer = snapshot.ReviewerName,
@@ -163,7 +165,7 @@ public static class ReportModels
     private static string? SourceText(EvidenceSource? source) => source is { } known && Enum.IsDefined(known) ? EvidenceLabels.Of(known) : null;
 
     private static List<KnockoutModel> Knockouts(QuestionSetDefinition set, IReadOnlyList<string> keys) =>
-        [.. keys.Select(k => new KnockoutModel(k, set.FindQuestion(k)?.Text ?? k))];
+        [.. keys.Select(k => new KnockoutModel(k, set.ShortName(k)))];
 
     private static List<RatingBandModel> Bands(QuestionSetDefinition set) =>
         [.. set.RatingBands.Select((b, i) => new RatingBandModel(b.Label, b.MinScore, RatingColors.ForRank(i, set.RatingBands.Count)))];
