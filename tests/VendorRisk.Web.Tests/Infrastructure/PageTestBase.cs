@@ -25,11 +25,10 @@ public abstract class PageTestBase(WebAppFixture app) : BunitTestBase
         auth.SetPolicies([.. Roles.All.Where(r => Roles.Includes(role, r))]);
     }
 
-    public override async ValueTask DisposeAsync()
+    protected override async ValueTask DisposeAsyncCore()
     {
-        await base.DisposeAsync();
+        await base.DisposeAsyncCore();
         if (_scope is { } scope)
             await scope.DisposeAsync();
-        GC.SuppressFinalize(this);
     }
 }
