@@ -110,6 +110,9 @@ public static class SampleModels
         return new AssessmentReportModel
         {
             VendorName = vendor,
+            Title = "Annual review 2025",
+            IsReviewed = true,
+            Recommendation = "Approve with conditions",
             Scope = "General-purpose LLM API for customer-support drafting and internal knowledge search (EU data only).",
             QuestionSet = new QuestionSetRef("frontier-ai-buyer-checklist", "Frontier AI buyer checklist", "3"),
             Assessor = "Maria Keller",
@@ -133,6 +136,8 @@ public static class SampleModels
             ApprovalConditions = "Zero data retention must be enabled on all production projects before go-live; the vendor sends the SOC 2 bridge letter by 2025-09-30.",
             ReviewComment = "Acceptable for the pilot scope only; reassess before expanding to personal data.",
             RatingBands = Bands,
+            TopRisks = all.Where(x => x.q.P is not null).OrderBy(x => x.q.P).Take(5)
+                .Select((x, i) => new RiskModel(x.q.Key, x.q.Text.Split(',')[0], x.Title, x.q.AnswerText, "“Full parity across regions”", 4.25 - i * 0.7, i == 0)).ToList(),
         };
     }
 

@@ -30,42 +30,13 @@ public static class AssessmentReport
             Footer = new PageDecoration { Left = (model.IsReviewed ? "" : DraftMark + " · ") + "Confidential — prepared for procurement review", Right = "Page {page} of {pages}" },
         };
 
-        Cover(document, model, vendor);
+        AssessmentMemo.Compose(document, model, vendor);
         Summary(document, model);
         SectionScores(document, model);
         Answers(document, model);
         document.Add(new PageBreak());
         document.AddRange(Methodology.Appendix(model.RatingBands, model.KnockoutRatingLabel, comparison: false));
         return document;
-    }
-
-    private static void Cover(ReportDocument document, AssessmentReportModel model, string vendor)
-    {
-        document.Add(new Spacer(70));
-        document.Add(new Paragraph("VENDOR RISK ASSESSMENT", Theme.Kicker) { SpaceAfter = 6 });
-        document.Add(new Paragraph(vendor, Theme.Title) { SpaceAfter = 6 });
-        document.Add(new Paragraph($"{model.QuestionSet.Title} · version {model.QuestionSet.Version}", Theme.Text with { Size = 11, Color = Theme.Muted }) { SpaceAfter = 18 });
-        document.Add(new Rule(Theme.Accent, 1.5f) { Margin = 4 });
-        document.Add(new Spacer(14));
-        document.Add(new KeyValueBlock()
-            .Add("Vendor", vendor)
-            .Add("Scope", model.Scope)
-            .Add("Question set", $"{model.QuestionSet.Title} ({model.QuestionSet.Key}), version {model.QuestionSet.Version}")
-            .Add("Assessor", model.Assessor)
-            .Add("Reviewer", model.Reviewer)
-            .Add("Status", model.Status)
-            .Add("Started", ReportFormat.Date(model.CreatedAt))
-            .Add("Submitted", ReportFormat.Date(model.SubmittedAt))
-            .Add("Reviewed", ReportFormat.Date(model.ReviewedAt))
-            .Add("Report generated", ReportFormat.Date(model.GeneratedAt)));
-        document.Add(new Spacer(24));
-        document.Add(new Box(new Paragraph(
-            "This report sets out how the vendor answered each question, the evidence given, and how the answers add up to the score and rating. " +
-            "The appendix explains the calculation so that every figure can be checked by hand.", Theme.Small) { SpaceAfter = 0 })
-        {
-            Background = Theme.AccentLight, Padding = Thickness.All(10),
-        });
-        document.Add(new PageBreak());
     }
 
     private static void Summary(ReportDocument document, AssessmentReportModel model)

@@ -42,7 +42,18 @@ public sealed record AssessmentReportModel
     public IReadOnlyList<RatingBandModel> RatingBands { get; init; } = [];
     /// <summary>Rating given when a knockout applies (explained in the methodology); null if not set.</summary>
     public string? KnockoutRatingLabel { get; init; }
+    /// <summary>The reviewer's decision in words ("Approve", "Approve with conditions", "Reject"); null until reviewed.</summary>
+    public string? Recommendation { get; init; }
+    /// <summary>The risks a decision-maker should know first, biggest gain first (the decision memo prints up to five).</summary>
+    public IReadOnlyList<RiskModel> TopRisks { get; init; } = [];
 }
+
+/// <summary>A weak answer and what would fix it.</summary>
+/// <param name="Name">The question's short name.</param>
+/// <param name="AnswerText">The answer given; null when unanswered.</param>
+/// <param name="Fix">What answer would earn full marks, in words.</param>
+/// <param name="PointsGained">How much the overall score would rise with that answer; null when it cannot be said.</param>
+public sealed record RiskModel(string QuestionKey, string Name, string SectionTitle, string? AnswerText, string Fix, double? PointsGained, bool IsKnockout);
 
 /// <summary>The question set an assessment was answered against.</summary>
 public sealed record QuestionSetRef(string Key, string Title, string Version);

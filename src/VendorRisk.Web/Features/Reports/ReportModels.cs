@@ -66,6 +66,14 @@ public static class ReportModels
             ReviewComment = snapshot.Status == AssessmentStatus.ApprovedWithConditions ? null : snapshot.ReviewComment,
             RatingBands = Bands(set),
             KnockoutRatingLabel = set.KnockoutRating,
+            Recommendation = snapshot.Status switch
+            {
+                AssessmentStatus.Approved => "Approve",
+                AssessmentStatus.ApprovedWithConditions => "Approve with conditions",
+                AssessmentStatus.Rejected => "Reject",
+                _ => null,
+            },
+            TopRisks = RiskAnalysis.TopRisks(snapshot),
         };
     }
 
