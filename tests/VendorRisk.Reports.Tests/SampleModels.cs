@@ -166,7 +166,10 @@ public static class SampleModels
             Knockouts = i >= 3 ? [new KnockoutModel("data-1", "Does the vendor train its models on customer prompts or outputs by default?")] : [],
             Completeness = 100 - i * 2.5,
             EvidenceStrength = 71.3 - i * 7,
+            Status = i == 0 ? "Draft" : i == 4 ? "Rejected" : i == 2 ? "Approved with conditions" : "Approved",
+            IsApproved = i is not 0 and not 4,
         }).ToList();
+        var factors = Enumerable.Range(0, 21).Select(k => Math.Pow(10, -1 + k * 0.1)).ToList();
         return new ComparisonReportModel
         {
             QuestionSetKey = "frontier-ai-buyer-checklist",
@@ -184,6 +187,7 @@ public static class SampleModels
                 s.Questions.Take(3).Select((q, qi) => new QuestionDifferenceModel(q.Key, q.Text,
                     names.Select((_, i) => i == 2 && qi == 2 ? null : Answers[(i + qi) % Answers.Length]).ToList())).ToList())).ToList(),
             RatingBands = Bands,
+            CostCurve = new CostCurveModel(factors, names.Select((_, i) => (IReadOnlyList<double?>)factors.Select(f => i == 3 ? null : (double?)((9_500 + i * 2_150) * f + (i == 1 ? 6_000 : 0))).ToList()).ToList()),
             RankStability = "Aurora Frontier Labs leads unless the weight of “Security and access control” falls to × 0.35, when Helix Intelligence would lead.",
         };
     }

@@ -100,6 +100,8 @@ public static class ReportModels
             Knockouts = Knockouts(byId[r.AssessmentId].QuestionSet, r.Knockouts),
             Completeness = r.Score.Completeness,
             EvidenceStrength = r.Score.EvidenceStrength,
+            Status = ReportService.StatusText(byId[r.AssessmentId].Status),
+            IsApproved = byId[r.AssessmentId].Status is AssessmentStatus.Approved or AssessmentStatus.ApprovedWithConditions,
         }).ToList();
 
         var matrix = result.SectionMatrix.Select(row =>
@@ -112,6 +114,14 @@ public static class ReportModels
             ? new WeightingModel(weightingName ?? "Custom weighting",
                 [.. result.Sections.Select(s => new SectionMultiplierModel(s.Title, s.Multiplier))])
             : null;
+
+        CostCurveModel? curve = null;
+        if (profile is not null && snapshots.Any(s => s.QuestionSet.AllQuestions.Any(q => q.Role is not null)))
+        {
+            var built = CostCurve.Build([.. order.Select(id => new CostCurveInput(id, byId[id].QuestionSet, byId[id].AnswerValues))], profile.Profile);
+            var byAssessment = built.Series.ToDictionary(s => s.AssessmentId);
+            curve = new CostCurveModel(built.VolumeFactors, [.. order.Select(id => byAssessment[id].MonthlyUsd)]);
+        }
 
         CostProjectionModel? cost = null;
         var hasCostRoles = snapshots.Any(s => s.QuestionSet.AllQuestions.Any(q => q.Role is not null));
@@ -152,6 +162,7 @@ public static class ReportModels
             Differences = differences,
             RatingBands = Bands(leadSet),
             RankStability = ComparisonEngine.DescribeRankStability(result),
+            CostCurve = curve,
         };
     }
 
