@@ -47,6 +47,9 @@ public sealed class AnswerValidator : AbstractValidator<AnswerValue>
             .Must(number => number >= 0 || !double.IsFinite(number!.Value))
             .When(a => question.Type == QuestionType.Number && a.Number is not null && IsCostRole(question), ApplyConditionTo.CurrentValidator)
             .WithMessage($"Question '{question.Key}' is a cost figure and cannot be negative.")
+            .Must(number => number <= 100 || !double.IsFinite(number!.Value))
+            .When(a => question.Type == QuestionType.Number && a.Number is not null && IsDiscountPercentage(question), ApplyConditionTo.CurrentValidator)
+            .WithMessage($"Question '{question.Key}' is a discount percentage and cannot exceed 100.")
             .OverridePropertyName(AnswerFields.Number);
 
         RuleFor(a => a.Text)
@@ -95,8 +98,10 @@ public sealed class AnswerValidator : AbstractValidator<AnswerValue>
         return new AnswerValidator(question).Validate(answer);
     }
 
-    private static bool IsCostRole(Question question) =>
-        question.Role is { } role && CostRoles.All.Contains(role);
+    private static bool IsCostRole(Question question) => CostRoles.IsCostRole(question.Role);
+
+    private static bool IsDiscountPercentage(Question question) =>
+        question.Role is { } role && CostRoles.DiscountPercentages.Contains(role);
 
     private static bool BeWithoutRepeatedKeys(IReadOnlyList<string>? choices) =>
         choices is null || choices.Distinct(StringComparer.Ordinal).Count() == choices.Count;

@@ -69,12 +69,42 @@ public sealed record Question
     /// <summary>One of <see cref="CostRoles"/>; number questions only.</summary>
     public string? Role { get; init; }
     public string? Unit { get; init; }
+    /// <summary>Whether the question is about the company (one answer per vendor) or one model offering.</summary>
+    public QuestionLevel Level { get; init; } = QuestionLevel.Vendor;
     public IReadOnlyList<AnswerOption> Options { get; init; } = [];
     /// <summary>Effective maximum for multi questions (default: sum of option scores).</summary>
     public double? MaxScore { get; init; }
     public IReadOnlyList<NumberBand> Bands { get; init; } = [];
 
     public bool IsScored => Type != QuestionType.Text;
+}
+
+public enum QuestionLevel
+{
+    Vendor,
+    Model,
+}
+
+/// <summary>The <c>level</c> values of the format.</summary>
+public static class QuestionLevelNames
+{
+    public const string Vendor = "vendor";
+    public const string Model = "model";
+
+    public static readonly IReadOnlyList<string> All = [Vendor, Model];
+
+    public static string ToName(QuestionLevel level) => level == QuestionLevel.Model ? Model : Vendor;
+
+    public static bool TryParse(string? name, out QuestionLevel level)
+    {
+        (var ok, level) = name switch
+        {
+            Vendor => (true, QuestionLevel.Vendor),
+            Model => (true, QuestionLevel.Model),
+            _ => (false, QuestionLevel.Vendor),
+        };
+        return ok;
+    }
 }
 
 public sealed record AnswerOption(string Key, string Label, double Score);
@@ -86,9 +116,22 @@ public static class CostRoles
 {
     public const string PriceInputPerMTok = "price-input-per-mtok";
     public const string PriceOutputPerMTok = "price-output-per-mtok";
+    public const string PriceCachedInputPerMTok = "price-cached-input-per-mtok";
+    public const string BatchDiscountPercent = "batch-discount-percent";
+    public const string CommittedUseDiscountPercent = "committed-use-discount-percent";
+    public const string ResidencySurchargePercent = "residency-surcharge-percent";
     public const string MonthlyMinimumUsd = "monthly-minimum-usd";
     public const string RateLimitTokensPerMinute = "rate-limit-tokens-per-minute";
 
+    /// <summary>In the order of the price card of scoring.md §8 (the order of <c>assumed</c>).</summary>
     public static readonly IReadOnlyList<string> All =
-        [PriceInputPerMTok, PriceOutputPerMTok, MonthlyMinimumUsd, RateLimitTokensPerMinute];
+    [
+        PriceInputPerMTok, PriceOutputPerMTok, PriceCachedInputPerMTok, BatchDiscountPercent,
+        CommittedUseDiscountPercent, ResidencySurchargePercent, MonthlyMinimumUsd, RateLimitTokensPerMinute,
+    ];
+
+    /// <summary>Roles whose answer is a percentage that cannot exceed 100.</summary>
+    public static readonly IReadOnlyList<string> DiscountPercentages = [BatchDiscountPercent, CommittedUseDiscountPercent];
+
+    public static bool IsCostRole(string? role) => role is not null && All.Contains(role);
 }

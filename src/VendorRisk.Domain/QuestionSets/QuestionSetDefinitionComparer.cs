@@ -40,7 +40,7 @@ public sealed class QuestionSetDefinitionComparer : IEqualityComparer<QuestionSe
     /// <summary>Everything but key, text and guidance, each by effective value.</summary>
     internal static bool ScoringEquals(Question x, Question y)
     {
-        if (x.Type != y.Type || x.AllowNotApplicable != y.AllowNotApplicable || !x.References.SequenceEqual(y.References))
+        if (x.Type != y.Type || x.Level != y.Level || x.AllowNotApplicable != y.AllowNotApplicable || !x.References.SequenceEqual(y.References))
             return false;
         if (x.Type == QuestionType.Text)
             return true;

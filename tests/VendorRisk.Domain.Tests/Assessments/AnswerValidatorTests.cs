@@ -14,6 +14,10 @@ public class AnswerValidatorTests
             Multi("multi-q"),
             Number("number-q"),
             Number("price-q", role: CostRoles.PriceInputPerMTok),
+            Number("cached-q", role: CostRoles.PriceCachedInputPerMTok),
+            Number("batch-q", role: CostRoles.BatchDiscountPercent),
+            Number("commit-q", role: CostRoles.CommittedUseDiscountPercent),
+            Number("residency-q", role: CostRoles.ResidencySurchargePercent),
             Text("text-q"))
         .Build();
 
@@ -89,6 +93,35 @@ public class AnswerValidatorTests
     public void A_negative_number_on_a_cost_role_question_is_refused()
     {
         Assert.Equal(["number"], Errors(Answers.Number("price-q", -0.01)).Keys);
+    }
+
+    [Theory]
+    [InlineData("cached-q")]
+    [InlineData("batch-q")]
+    [InlineData("commit-q")]
+    [InlineData("residency-q")]
+    public void A_negative_number_on_a_new_cost_role_question_is_refused(string key)
+    {
+        Assert.Equal(["number"], Errors(Answers.Number(key, -1)).Keys);
+    }
+
+    [Theory]
+    [InlineData("batch-q")]
+    [InlineData("commit-q")]
+    public void A_discount_percentage_above_100_is_refused_and_100_passes(string key)
+    {
+        var errors = Errors(Answers.Number(key, 100.5));
+
+        Assert.Equal(["number"], errors.Keys);
+        Assert.Contains("cannot exceed 100", errors["number"][0]);
+        Assert.Empty(Errors(Answers.Number(key, 100)));
+        Assert.Empty(Errors(Answers.Number(key, 0)));
+    }
+
+    [Fact]
+    public void A_residency_surcharge_above_100_percent_passes()
+    {
+        Assert.Empty(Errors(Answers.Number("residency-q", 150)));
     }
 
     [Fact]

@@ -39,6 +39,8 @@ public sealed class AnswersImportJourneyTests(BrowserFixture app) : IClassFixtur
         await BrowserFixture.WaitForInteractiveAsync(page);
 
         await page.ClickAsync("#import-csv");
+        // Files set before the input's change listener is attached are lost; the dialog says when it is.
+        await page.Locator("#answers-csv-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         var input = page.Locator(".mud-dialog input[type=file]");
         await input.SetInputFilesAsync(Csv(
             $"Extraction,usage-anomaly-detection,,\"{ChoiceLabel}\",,,,Checked on the call.,SOC report,contract,2026-10-01",

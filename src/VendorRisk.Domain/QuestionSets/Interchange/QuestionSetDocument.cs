@@ -44,6 +44,8 @@ public sealed class QuestionDocument
     public List<string>? References { get; set; }
     public string? Role { get; set; }
     public string? Unit { get; set; }
+    /// <summary>One of <see cref="QuestionLevelNames"/>; absent means vendor.</summary>
+    public string? Level { get; set; }
     public List<OptionDocument>? Options { get; set; }
     public double? MaxScore { get; set; }
     public List<BandDocument>? Bands { get; set; }

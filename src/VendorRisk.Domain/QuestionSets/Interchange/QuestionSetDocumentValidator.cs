@@ -165,6 +165,11 @@ public sealed class QuestionDocumentValidator : AbstractValidator<QuestionDocume
             .MaximumLength(UnitMaxLength).WithMessage($"unit can have at most {UnitMaxLength} characters")
             .When(x => x.Unit is not null);
 
+        RuleFor(x => x.Level)
+            .Must(l => QuestionLevelNames.All.Contains(l!))
+            .When(x => x.Level is not null)
+            .WithMessage($"level must be one of {string.Join(", ", QuestionLevelNames.All)}");
+
         When(HasOptions, () =>
         {
             RuleFor(x => x.Options)

@@ -58,6 +58,9 @@ public static class QuestionSetMapper
             References = question.References?.ToList() ?? [],
             Role = question.Role,
             Unit = question.Unit,
+            Level = QuestionLevelNames.TryParse(question.Level ?? QuestionLevelNames.Vendor, out var level)
+                ? level
+                : throw new ArgumentException($"Unknown question level \"{question.Level}\".", nameof(question)),
             Options = type is QuestionType.Choice or QuestionType.Multi ? options : [],
             MaxScore = type == QuestionType.Multi ? question.MaxScore ?? options.Sum(o => o.Score) : null,
             Bands = type == QuestionType.Number
@@ -113,6 +116,7 @@ public static class QuestionSetMapper
             References = question.References.Count > 0 ? question.References.ToList() : null,
             Role = isNumber ? question.Role : null,
             Unit = isNumber ? question.Unit : null,
+            Level = QuestionLevelNames.ToName(question.Level),
             Options = hasOptions
                 ? question.Options.Select(o => new OptionDocument { Key = o.Key, Label = o.Label, Score = o.Score }).ToList()
                 : null,

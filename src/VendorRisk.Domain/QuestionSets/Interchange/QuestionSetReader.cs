@@ -156,7 +156,7 @@ public static class QuestionSetReader
             var o = new ObjectReader(element, path, errors,
             [
                 "key", "text", "guidance", "type", "weight", "critical", "knockoutBelow", "allowNotApplicable",
-                "references", "role", "unit", "options", "maxScore", "bands",
+                "references", "role", "unit", "level", "options", "maxScore", "bands",
             ]);
             return new()
             {
@@ -171,6 +171,7 @@ public static class QuestionSetReader
                 References = o.Array("references", "reference", (e, _) => e.GetString()!, () => "", JsonValueKind.String),
                 Role = o.String("role"),
                 Unit = o.String("unit"),
+                Level = o.String("level"),
                 Options = o.Array("options", "option", ReadOption, () => new OptionDocument()),
                 MaxScore = o.Number("maxScore"),
                 Bands = o.Array("bands", "band", ReadBand, () => new BandDocument()),

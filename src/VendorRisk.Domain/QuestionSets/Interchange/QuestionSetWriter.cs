@@ -70,6 +70,7 @@ public static class QuestionSetWriter
         }
         String(w, "role", q.Role);
         String(w, "unit", q.Unit);
+        String(w, "level", q.Level);
         Array(w, "options", q.Options, (w, o) =>
         {
             String(w, "key", o.Key);

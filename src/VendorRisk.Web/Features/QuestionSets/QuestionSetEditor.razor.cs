@@ -431,6 +431,10 @@ public partial class QuestionSetEditor
     {
         CostRoles.PriceInputPerMTok => "Price per 1M input tokens (USD)",
         CostRoles.PriceOutputPerMTok => "Price per 1M output tokens (USD)",
+        CostRoles.PriceCachedInputPerMTok => "Price per 1M cached input tokens (USD)",
+        CostRoles.BatchDiscountPercent => "Batch discount (%)",
+        CostRoles.CommittedUseDiscountPercent => "Committed-use discount (%)",
+        CostRoles.ResidencySurchargePercent => "Residency surcharge (%)",
         CostRoles.MonthlyMinimumUsd => "Monthly minimum commitment (USD)",
         CostRoles.RateLimitTokensPerMinute => "Rate limit (tokens per minute)",
         _ => role,

@@ -401,6 +401,41 @@ public class FormatRuleTests
             r.Section(1)["questions"]!.AsArray().Insert(1, copy);
         }, "role \"price-input-per-mtok\" is already used by $.sections[1].questions[0]; a set can have at most one question per role");
 
+    [Theory]
+    [InlineData("price-cached-input-per-mtok")]
+    [InlineData("batch-discount-percent")]
+    [InlineData("committed-use-discount-percent")]
+    [InlineData("residency-surcharge-percent")]
+    public void The_new_cost_roles_are_accepted_on_a_number_question(string role)
+    {
+        var result = AssertValid(r => r.Question(1, 0)["role"] = role);
+
+        Assert.Equal(role, result.Definition!.Sections[1].Questions[0].Role);
+    }
+
+    [Theory]
+    [InlineData("vendor")]
+    [InlineData("model")]
+    public void Level_may_be_vendor_or_model_on_any_question_type(string level) =>
+        AssertValid(r =>
+        {
+            r.Question(0, 0)["level"] = level;
+            r.Question(0, 1)["level"] = level;
+            r.Question(1, 0)["level"] = level;
+            r.Question(1, 1)["level"] = level;
+        });
+
+    [Theory]
+    [InlineData("Model")]
+    [InlineData("offering")]
+    [InlineData("")]
+    public void Level_must_be_vendor_or_model(string level) =>
+        AssertRejectedAt($"{Text}.level", r => r.Question(1, 1)["level"] = level, "level must be one of vendor, model");
+
+    [Fact]
+    public void Level_must_be_a_string() =>
+        AssertRejectedAt($"{Number}.level", r => r.Question(1, 0)["level"] = true, "level must be a string, not a boolean");
+
     [Fact]
     public void Unit_is_only_allowed_on_a_number_question() =>
         AssertRejectedAt($"{Multi}.unit", r => r.Question(0, 1)["unit"] = "USD");

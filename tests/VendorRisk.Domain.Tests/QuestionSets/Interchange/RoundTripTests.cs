@@ -41,7 +41,7 @@ public class RoundTripTests
                     {
                         Key = "number-priced", Text = "Price?", Type = QuestionType.Number, Weight = 100,
                         Critical = true, KnockoutBelow = 1,
-                        Role = CostRoles.PriceOutputPerMTok, Unit = "USD per 1M tokens",
+                        Role = CostRoles.PriceOutputPerMTok, Unit = "USD per 1M tokens", Level = QuestionLevel.Model,
                         Bands = [new(-5, 0), new(0.1, 4), new(1e6, 2), new(null, 1)],
                     },
                 ],
@@ -110,6 +110,31 @@ public class RoundTripTests
     }
 
     [Fact]
+    public void A_question_without_level_is_vendor_level_and_a_model_level_question_keeps_its_level()
+    {
+        var original = EveryField();
+
+        var reimported = QuestionSetFormat.Parse(QuestionSetFormat.Export(original, 1)).Definition!;
+
+        Assert.Equal(QuestionLevel.Vendor, reimported.FindQuestion("choice-critical")!.Level);
+        Assert.Equal(QuestionLevel.Model, reimported.FindQuestion("number-priced")!.Level);
+        var exported = JsonNode.Parse(QuestionSetFormat.ExportString(original, 1))!.AsObject();
+        Assert.Equal("model", (string?)exported.Question(0, 2)["level"]);
+        Assert.Equal("vendor", (string?)exported.Question(1, 0)["level"]);
+    }
+
+    [Fact]
+    public void Content_equality_sees_a_changed_level()
+    {
+        var original = EveryField();
+        var section = original.Sections[0];
+        var question = section.Questions[0] with { Level = QuestionLevel.Model };
+        var changed = original with { Sections = [section with { Questions = [question, .. section.Questions.Skip(1)] }, original.Sections[1]] };
+
+        Assert.False(original.ContentEquals(changed));
+    }
+
+    [Fact]
     public void Export_writes_format_version_and_every_default_resolved()
     {
         var minimal = """
@@ -138,6 +163,7 @@ public class RoundTripTests
         Assert.True((bool?)choice["critical"]);
         Assert.Equal(0.5, (double?)choice["knockoutBelow"]);
         Assert.False((bool?)choice["allowNotApplicable"]);
+        Assert.Equal("vendor", (string?)choice["level"]);
         var multi = exported.Question(0, 1);
         Assert.Equal(3, (double?)multi["maxScore"]);
         Assert.False((bool?)multi["critical"]);
@@ -186,7 +212,7 @@ public class RoundTripTests
         Assert.False(choice.ContainsKey("role"));
         Assert.False(choice.ContainsKey("unit"));
         var text = exported.Question(0, 1);
-        Assert.Equal(["key", "text", "type", "allowNotApplicable"], text.Select(p => p.Key));
+        Assert.Equal(["key", "text", "type", "allowNotApplicable", "level"], text.Select(p => p.Key));
         var number = exported.Question(0, 2);
         Assert.False(number.ContainsKey("options"));
         Assert.False(number.ContainsKey("maxScore"));
