@@ -10,7 +10,8 @@ namespace VendorRisk.EndToEnd.Tests.Accessibility;
 
 /// <summary>
 /// axe-core on every signed-in page, in both themes, at desktop and phone width: no critical or serious violation
-/// of WCAG 2.2 A/AA. Set VENDORRISK_SCREENSHOTS to a folder to keep a full-page screenshot of each.
+/// of WCAG 2.2 A/AA, one main, one h1 and a skip link, and nothing wider than a phone. Set VENDORRISK_SCREENSHOTS
+/// to a folder to keep a screenshot of the top of each page.
 /// </summary>
 public sealed class AccessibilityTests(DemoBrowserFixture app) : IClassFixture<DemoBrowserFixture>
 {
@@ -59,7 +60,7 @@ public sealed class AccessibilityTests(DemoBrowserFixture app) : IClassFixture<D
             if (!string.IsNullOrEmpty(folder))
             {
                 Directory.CreateDirectory(folder);
-                await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{name}-{width}-{theme}.png"), FullPage = true });
+                await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{name}-{width}-{theme}.png"), FullPage = false });
             }
 
             var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. Tags] } });
@@ -68,6 +69,11 @@ public sealed class AccessibilityTests(DemoBrowserFixture app) : IClassFixture<D
                 problems.Add($"{name} ({theme}, {width} px): {violation.Id} [{violation.Impact}] ×{violation.Nodes.Length} — " +
                     string.Join(" | ", violation.Nodes.Take(3).Select(n => $"{n.Target} {n.Html[..Math.Min(160, n.Html.Length)]}")));
             }
+
+            var landmarks = await page.EvaluateAsync<int[]>(
+                "() => [document.querySelectorAll('main').length, document.querySelectorAll('h1').length, document.querySelectorAll('a.vr-skip-link[href=\"#main-content\"]').length]");
+            if (landmarks[0] != 1 || landmarks[1] != 1 || landmarks[2] != 1)
+                problems.Add($"{name} ({theme}, {width} px): {landmarks[0]} <main>, {landmarks[1]} <h1> and {landmarks[2]} skip link (one of each expected)");
 
             if (width < 600)
             {
