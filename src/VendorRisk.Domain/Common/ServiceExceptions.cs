@@ -43,6 +43,15 @@ public sealed class ValidationFailedException : Exception
         return text[^1] is '.' or '!' or '?' or '…' ? text : text + ".";
     }
 
-    private static string Describe(IReadOnlyDictionary<string, string[]> errors) =>
-        string.Join("; ", errors.SelectMany(e => e.Value.Select(m => string.IsNullOrEmpty(e.Key) ? m : $"{e.Key}: {m}")));
+    private const int DescribedErrors = 20;
+
+    private static string Describe(IReadOnlyDictionary<string, string[]> errors)
+    {
+        var all = errors.SelectMany(e => e.Value.Select(m => string.IsNullOrEmpty(e.Key) ? m : $"{e.Key}: {m}"));
+        var shown = all.Take(DescribedErrors + 1).ToList();
+        if (shown.Count <= DescribedErrors)
+            return string.Join("; ", shown);
+        var total = errors.Sum(e => e.Value.Length);
+        return string.Join("; ", shown.Take(DescribedErrors)) + $"; …and {total - DescribedErrors:N0} more";
+    }
 }

@@ -32,6 +32,7 @@ public static class AssessmentReport
 
         AssessmentMemo.Compose(document, model, vendor);
         Summary(document, model);
+        FindingsSection.Add(document, model);
         SectionScores(document, model);
         Answers(document, model);
         document.Add(new PageBreak());

@@ -46,6 +46,10 @@ public sealed record AssessmentReportModel
     public string? Recommendation { get; init; }
     /// <summary>The risks a decision-maker should know first, biggest gain first (the decision memo prints up to five).</summary>
     public IReadOnlyList<RiskModel> TopRisks { get; init; } = [];
+    /// <summary>Conditions of the approval (any status) and open findings, conditions first.</summary>
+    public IReadOnlyList<FindingReportModel> Findings { get; init; } = [];
+    /// <summary>Knockouts whose risk is accepted on the report date.</summary>
+    public IReadOnlyList<AcceptedKnockoutModel> AcceptedKnockouts { get; init; } = [];
 }
 
 /// <summary>A weak answer and what would fix it.</summary>

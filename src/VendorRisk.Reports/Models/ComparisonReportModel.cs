@@ -42,6 +42,8 @@ public sealed record ComparedVendorModel
     public string? Status { get; init; }
     /// <summary>True when a reviewer approved it (with or without conditions): only then can it be recommended.</summary>
     public bool IsApproved { get; init; }
+    /// <summary>Open findings of the compared assessment by severity; null when not given.</summary>
+    public OpenFindingCountsModel? OpenFindings { get; init; }
 }
 
 /// <summary>A section's (effective) weight and each vendor's score.</summary>

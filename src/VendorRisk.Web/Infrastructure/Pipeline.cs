@@ -16,6 +16,8 @@ public static class Pipeline
             app.UseHsts();
         }
         app.UseStatusCodePagesWithReExecute(PublicEndpoints.NotFound, createScopeForStatusCodePages: true);
+        app.UseStatusPagesOnlyForPages();
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseMiddleware<Features.Api.ApiErrorMiddleware>());
 
         app.UseAuthentication();
         app.UseAuthorization();
@@ -25,6 +27,7 @@ public static class Pipeline
         app.MapHealthChecks(PublicEndpoints.Health, new HealthCheckOptions
         {
             ResultStatusCodes = { [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable },
+            ResponseWriter = HealthResponse.WriteAsync,
         }).AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapVendorRiskEndpoints();
