@@ -122,6 +122,7 @@ public static class ApiSetup
         v1.MapQuestionSetsApi();
         v1.MapAssessmentsApi();
         v1.MapCompareApi();
+        v1.MapFindingsApi();
         return app;
     }
 }

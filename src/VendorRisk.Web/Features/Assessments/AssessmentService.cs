@@ -20,7 +20,8 @@ public sealed class AssessmentService(
     IDbContextFactory<VendorRiskDbContext> dbFactory,
     ICurrentUser currentUser,
     QuestionSetDefinitions definitions,
-    TimeProvider clock)
+    TimeProvider clock,
+    Findings.ApprovalConditionsValidator conditionsValidator)
 {
     public const int TitleMaxLength = 200;
     public const int ScopeMaxLength = 2_000;
@@ -235,7 +236,12 @@ public sealed class AssessmentService(
         }, cancellationToken);
     }
 
-    public async Task ReviewAsync(int assessmentId, ReviewDecision decision, string? comment, CancellationToken cancellationToken = default)
+    /// <param name="conditions">
+    /// For an approval with conditions: each condition becomes a finding with an owner and a due date (at least one).
+    /// Null keeps the conditions as free text in <paramref name="comment"/> (API v1 callers that send none).
+    /// </param>
+    public async Task ReviewAsync(int assessmentId, ReviewDecision decision, string? comment, CancellationToken cancellationToken = default,
+        IReadOnlyList<Findings.ConditionRequest>? conditions = null)
     {
         var actor = await currentUser.RequireAsync(Roles.Reviewer, "review assessments", cancellationToken);
         comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
@@ -252,8 +258,12 @@ public sealed class AssessmentService(
         }
         if (comment?.Length > CommentMaxLength)
             throw new ValidationFailedException("comment", $"Use at most {CommentMaxLength:N0} characters.");
+        if (decision == ReviewDecision.ApprovedWithConditions && conditions is not null)
+            await Findings.ValidatorExtensions.ThrowIfInvalidAsync(conditionsValidator, new Findings.ApprovalConditions(conditions), cancellationToken);
+        else if (conditions is { Count: > 0 })
+            throw new ValidationFailedException("conditions", "Only an approval with conditions has conditions.");
 
-        await ChangeStatusAsync(assessmentId, (db, assessment) =>
+        await ChangeStatusAsync(assessmentId, async (db, assessment) =>
         {
             if (assessment.Status != AssessmentStatus.Submitted)
             {
@@ -288,7 +298,8 @@ public sealed class AssessmentService(
             db.Audit(actor, decision == ReviewDecision.Returned ? "assessment-returned" : "assessment-reviewed", AuditEntityTypes.Assessment, assessmentId,
                 decision == ReviewDecision.Returned ? "Returned to the assessor" : $"Reviewed: {KebabEnum.ToKebab(decision)}",
                 before, new { status = KebabEnum.ToKebab(assessment.Status), reviewComment = comment });
-            return Task.CompletedTask;
+            if (decision == ReviewDecision.ApprovedWithConditions && conditions is not null)
+                await AddConditionsAsync(db, actor, assessmentId, conditions, now, cancellationToken);
         }, cancellationToken);
     }
 
@@ -357,6 +368,24 @@ public sealed class AssessmentService(
     }
 
     public const string ReassessedAction = "assessment-reassessed";
+
+    private static async Task AddConditionsAsync(VendorRiskDbContext db, Actor actor, int assessmentId, IReadOnlyList<Findings.ConditionRequest> conditions,
+        DateTime now, CancellationToken cancellationToken)
+    {
+        var findings = conditions.Select(c => Findings.RaiseFindingHandler.NewFinding(actor, new Findings.RaiseFindingRequest
+        {
+            AssessmentId = assessmentId,
+            Title = c.Title,
+            Severity = c.Severity,
+            Description = c.Description,
+            OwnerId = c.OwnerId,
+            DueDate = c.DueDate,
+        }, isCondition: true, now)).ToList();
+        db.Findings.AddRange(findings);
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var finding in findings)
+            Findings.RaiseFindingHandler.AuditRaised(db, actor, finding);
+    }
 
     /// <summary>What the reassessment that created this draft carried over, or null if it was not a reassessment.</summary>
     public async Task<ReassessmentNotice?> GetReassessmentNoticeAsync(int assessmentId, CancellationToken cancellationToken = default)
