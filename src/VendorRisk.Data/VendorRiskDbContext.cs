@@ -35,6 +35,8 @@ public sealed class VendorRiskDbContext(DbContextOptions<VendorRiskDbContext> op
     public DbSet<SavedWeighting> SavedWeightings => Set<SavedWeighting>();
     public DbSet<SavedWorkloadProfile> WorkloadProfiles => Set<SavedWorkloadProfile>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<Finding> Findings => Set<Finding>();
+    public DbSet<RiskAcceptance> RiskAcceptances => Set<RiskAcceptance>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -12,6 +12,7 @@ public static class FeatureRegistration
         services.AddScoped<Features.Shared.AssessmentReader>();
         services.AddScoped<Features.Vendors.VendorRequestValidator>().AddScoped<Features.Vendors.VendorService>().AddScoped<Features.Assessments.AssessmentService>().AddScoped<IDemoSeeder, Features.Demo.DemoDataSeeder>();
         services.AddVendorRiskApi();
+        Features.Findings.FindingsRegistration.AddFindings(services);
         services.AddScoped<Features.QuestionSets.QuestionSetService>().AddScoped<ISeeder, Features.QuestionSets.QuestionSetSeeder>();
         Features.Compare.CompareRegistration.AddCompareReportsAndDashboard(services);
         return services;
@@ -24,6 +25,7 @@ public static class EndpointRegistration
     public static WebApplication MapVendorRiskEndpoints(this WebApplication app)
     {
         Features.Assessments.AnswersCsvExport.MapAnswersCsv(app);
+        Features.Findings.FindingsCsvEndpoint.MapFindingsCsv(app);
         app.MapVendorRiskApi();
         Features.Reports.ReportEndpoints.MapReportDownloads(app);
         return app;
