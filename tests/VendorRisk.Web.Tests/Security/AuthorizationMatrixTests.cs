@@ -31,6 +31,7 @@ public sealed class AuthorizationMatrixTests(WebAppFixture app) : IClassFixture<
         ["/vendors/{Id:int}"] = ("/vendors/999999", Roles.Viewer),
         ["/assessments/{Id:int}"] = ("/assessments/999999", Roles.Viewer),
         ["/compare"] = ("/compare", Roles.Viewer),
+        ["/findings"] = ("/findings", Roles.Viewer),
         ["/question-sets"] = ("/question-sets", Roles.Viewer),
         ["/question-sets/{Key}/versions/{Number:int}"] = ("/question-sets/frontier-ai-buyer-checklist/versions/1", Roles.Viewer),
         ["/question-sets/{Key}/versions/{Number:int}/edit"] = ("/question-sets/frontier-ai-buyer-checklist/versions/1/edit", Roles.Admin),
