@@ -21,8 +21,10 @@ RUN apt-get update \
 WORKDIR /app
 COPY --from=build /app ./
 RUN mkdir -p /data && chown "$APP_UID" /data
+# AllowedHosts: the host names the app answers to (others get 400); set it to your site's name with -e AllowedHosts=….
 ENV ASPNETCORE_HTTP_PORTS=8080 \
-    ConnectionStrings__VendorRisk="Data Source=/data/vendorrisk.db"
+    ConnectionStrings__VendorRisk="Data Source=/data/vendorrisk.db" \
+    AllowedHosts="localhost;127.0.0.1"
 VOLUME ["/data"]
 EXPOSE 8080
 USER $APP_UID

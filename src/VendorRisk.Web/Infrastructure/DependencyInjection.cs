@@ -14,6 +14,8 @@ namespace VendorRisk.Web.Infrastructure;
 
 public static class DependencyInjection
 {
+    private const string CookieOrTokenScheme = "CookieOrToken";
+
     public static WebApplicationBuilder AddVendorRisk(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -40,9 +42,13 @@ public static class DependencyInjection
 
         services.AddAuthentication(o =>
             {
-                o.DefaultScheme = IdentityConstants.ApplicationScheme;
+                o.DefaultScheme = CookieOrTokenScheme;
                 o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
+            // /api speaks bearer tokens only, everything else the sign-in cookie: so an unknown /api path or method
+            // with a valid token is a 404 or 405 from the API, not a cookie challenge.
+            .AddPolicyScheme(CookieOrTokenScheme, "Sign-in cookie, or API token under /api", o => o.ForwardDefaultSelector = context =>
+                context.Request.Path.StartsWithSegments("/api") ? Features.Tokens.ApiTokenAuthenticationHandler.SchemeName : IdentityConstants.ApplicationScheme)
             .AddIdentityCookies();
         services.ConfigureApplicationCookie(cookie =>
         {
@@ -59,7 +65,15 @@ public static class DependencyInjection
             cookie.Events.OnRedirectToLogin = ApiAwareRedirects.ToLogin;
             cookie.Events.OnRedirectToAccessDenied = ApiAwareRedirects.ToAccessDenied;
         });
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = options.RevalidationInterval);
+        // Every request re-reads the user's security stamp: signing out, a new password, a role change or
+        // disabling the account changes the stamp, and a cookie saved before it no longer opens anything.
+        // Open circuits re-check on RevalidationInterval (RevalidatingAuthenticationStateProvider).
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.HttpOnly = true;
+        });
 
         services.AddIdentityCore<ApplicationUser>(o =>
             {
@@ -92,12 +106,15 @@ public static class DependencyInjection
                 o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
         });
 
+        services.AddOptions<Features.Account.SignInThrottleOptions>().BindConfiguration(Features.Account.SignInThrottleOptions.Section);
+        services.AddScoped<Features.Account.SignInGuard>();
         services.AddScoped<CurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddScoped<UserService>();
         services.AddScoped<SecurityAudit>();
         services.AddScoped<AuditService>();
         services.AddScoped<StartupTasks>();
+        services.AddExceptionHandler<NonPageExceptionHandler>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         services.AddVendorRiskFeatures();

@@ -91,6 +91,8 @@ public class WebAppFixture : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting(Data.DependencyInjection.ProviderSetting, Provider == DatabaseProvider.Postgres ? "postgres" : "sqlite");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Error");
+        // Tests sign in hundreds of times from one address; the throttle has its own tests with a low limit.
+        builder.UseSetting("VendorRisk:SignIn:AttemptsPerMinute", "100000");
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
         if (InstanceName is { } instance)

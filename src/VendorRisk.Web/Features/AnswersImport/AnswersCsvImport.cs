@@ -198,9 +198,9 @@ public static class AnswersCsvImport
         question.Options.FirstOrDefault(o => string.Equals(o.Label.Trim(), answer, StringComparison.OrdinalIgnoreCase))?.Key
         ?? question.Options.FirstOrDefault(o => string.Equals(o.Key, answer, StringComparison.OrdinalIgnoreCase))?.Key;
 
-    /// <summary>Undoes the export's formula guard: a leading quote before = + - @ tab or CR.</summary>
+    /// <summary>Undoes the export's formula guard (<see cref="Assessments.AnswersCsvExport.Neutralize"/>): the quote it added.</summary>
     private static string Unneutralize(string cell) =>
-        cell.Length > 1 && cell[0] == '\'' && cell[1] is '=' or '+' or '-' or '@' or '\t' or '\r' ? cell[1..] : cell;
+        cell.Length > 1 && cell[0] == '\'' && Assessments.AnswersCsvExport.Neutralize(cell[1..]) == cell ? cell[1..] : cell;
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 

@@ -73,7 +73,7 @@ public static class AssessmentsApi
     private static async Task<Ok<AssessmentDto>> PutAnswersAsync(int id, HttpRequest request, AssessmentService assessments, AssessmentReader reader,
         CancellationToken cancellationToken)
     {
-        var parsed = AnswersRequestParser.Parse(await ApiJson.ReadElementAsync(request, cancellationToken));
+        var parsed = AnswersRequestParser.Parse(await ApiJson.ReadElementAsync(request, ApiJson.AnswersMaxBodyBytes, cancellationToken));
         try
         {
             await assessments.SaveAnswersAsync(id, parsed.Select(a => new AnswerInput(a.Value, a.Clear, a.ExpectedVersion)).ToList(), cancellationToken);

@@ -60,9 +60,16 @@ public static class AnswersCsvExport
         return Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(writer.ToString())).ToArray();
     }
 
-    /// <summary>Prefixes a single quote to a cell a spreadsheet would read as a formula (OWASP CSV injection).</summary>
-    public static string Neutralize(string cell) =>
-        cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + cell : cell;
+    /// <summary>
+    /// Prefixes a single quote to a cell a spreadsheet would read as a formula (OWASP CSV injection),
+    /// including one whose formula character follows leading spaces or line breaks, which spreadsheets skip.
+    /// </summary>
+    public static string Neutralize(string cell)
+    {
+        var first = cell.AsSpan().TrimStart(" \t\r\n");
+        var risky = cell.Length > 0 && (cell[0] is '\t' or '\r' or '\n' || first.Length > 0 && first[0] is '=' or '+' or '-' or '@');
+        return risky ? "'" + cell : cell;
+    }
 
     public static string DescribeAnswer(Question question, AnswerValue? answer)
     {

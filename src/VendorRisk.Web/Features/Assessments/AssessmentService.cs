@@ -125,6 +125,7 @@ public sealed class AssessmentService(
             .SingleOrDefaultAsync(a => a.Id == assessmentId, cancellationToken)
             ?? throw new NotFoundException($"No assessment with id {assessmentId}.");
         ThrowIfNotDraft(assessment);
+        ThrowIfNotEditor(actor, assessment);
         var definition = definitions.Get(assessment.QuestionSetVersion);
         Validate(definition, inputs);
 
@@ -216,6 +217,7 @@ public sealed class AssessmentService(
         await ChangeStatusAsync(assessmentId, async (db, assessment) =>
         {
             ThrowIfNotDraft(assessment);
+            ThrowIfNotEditor(actor, assessment);
             var definition = definitions.Get(assessment.QuestionSetVersion);
             var answers = await db.Answers.AsNoTracking().Where(a => a.AssessmentId == assessmentId).ToListAsync(cancellationToken);
             var now = clock.GetUtcNow().UtcDateTime;
@@ -397,15 +399,31 @@ public sealed class AssessmentService(
         return json is null ? null : JsonSerializer.Deserialize<ReassessmentNotice>(json, Json);
     }
 
+    /// <summary>
+    /// Who may change a draft (its answers, its submission): the assessor named on it, and an Admin
+    /// (docs/decisions/0009-sec-who-edits-a-draft.md). Everyone else with the Assessor role reads it.
+    /// </summary>
+    public static bool CanEditDraft(Actor actor, string assessorId) =>
+        actor.Can(Roles.Admin) || string.Equals(actor.UserId, assessorId, StringComparison.Ordinal);
+
+    private static void ThrowIfNotEditor(Actor actor, Assessment assessment)
+    {
+        if (!CanEditDraft(actor, assessment.AssessorId))
+            throw new ForbiddenException("Only the assessor named on this assessment, or an Admin, may change this draft.");
+    }
+
     /// <summary>Remembers the wizard's section so it reopens there. Not audited: it changes nothing of substance.</summary>
     public async Task SetLastSectionAsync(int assessmentId, string sectionKey, CancellationToken cancellationToken = default)
     {
-        await currentUser.RequireAsync(Roles.Assessor, "edit assessments", cancellationToken);
+        var actor = await currentUser.RequireAsync(Roles.Assessor, "edit assessments", cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var version = await db.Assessments.AsNoTracking().Where(a => a.Id == assessmentId).Select(a => a.QuestionSetVersion)
+        var found = await db.Assessments.AsNoTracking().Where(a => a.Id == assessmentId).Select(a => new { a.QuestionSetVersion, a.AssessorId })
             .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException($"No assessment with id {assessmentId}.");
-        if (definitions.Get(version).Sections.All(s => s.Key != sectionKey))
+        if (definitions.Get(found.QuestionSetVersion).Sections.All(s => s.Key != sectionKey))
             throw new ValidationFailedException("sectionKey", $"'{sectionKey}' is not a section of this assessment's question set.");
+        // Someone who may only read the draft still walks its sections; their place is not the draft's.
+        if (!CanEditDraft(actor, found.AssessorId))
+            return;
         await db.Assessments.Where(a => a.Id == assessmentId && a.LastSectionKey != sectionKey)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.LastSectionKey, sectionKey), cancellationToken);
     }

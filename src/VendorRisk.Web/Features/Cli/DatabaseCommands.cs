@@ -52,6 +52,8 @@ internal static class DatabaseCommands
                 command.Parameters.AddWithValue("$path", temporary);
                 await command.ExecuteNonQueryAsync();
             }
+            // VACUUM INTO writes a rollback-journal file; the app runs on WAL and must start on the backup as it is.
+            await UseWriteAheadLogAsync(temporary);
             File.Move(temporary, target, overwrite: force);
         }
         catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
@@ -113,6 +115,8 @@ internal static class DatabaseCommands
             }
             var incoming = target + ".restoring";
             File.Copy(source, incoming, overwrite: true);
+            // A backup from an older version may still be in rollback-journal mode: the app needs WAL.
+            await UseWriteAheadLogAsync(incoming);
             File.Move(incoming, target);
         }
         catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
@@ -164,6 +168,20 @@ internal static class DatabaseCommands
         {
             return $"it is not a readable SQLite database ({ex.Message}).";
         }
+    }
+
+    /// <summary>Switches a closed database file to WAL and folds the log back in, leaving one self-contained file.</summary>
+    private static async Task UseWriteAheadLogAsync(string path)
+    {
+        await using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString()))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA wal_checkpoint(TRUNCATE);";
+            await command.ExecuteNonQueryAsync();
+        }
+        foreach (var suffix in new[] { "-wal", "-shm" })
+            TryDelete(path + suffix);
     }
 
     private static async Task<int> RefuseAsync(CliConsole console, string message)
