@@ -333,11 +333,6 @@ public sealed class RatingGauge : Element
     }
 }
 
-/// <summary>One line of a <see cref="LineChart"/>.</summary>
-/// <param name="Name">Legend text.</param>
-/// <param name="Values">One value per x position; null leaves a gap.</param>
-/// <param name="Color">Line colour; null picks from <see cref="RadarChart.Palette"/>.</param>
-public sealed record LineSeries(string? Name, IReadOnlyList<double?> Values, SKColor? Color = null);
 
 /// <summary>A line chart over labelled x positions (e.g. months 1–12), y from 0 to the largest value, with a legend.</summary>
 /// <param name="xLabels">The x positions' labels.</param>

@@ -29,6 +29,7 @@ public static class EndpointRegistration
         Features.Findings.FindingsCsvEndpoint.MapFindingsCsv(app);
         app.MapVendorRiskApi();
         Features.Reports.ReportEndpoints.MapReportDownloads(app);
+        Features.Audit.AuditCsvExport.MapAuditCsv(app);
         return app;
     }
 }
