@@ -15,7 +15,7 @@ RUN dotnet publish src/VendorRisk.Web/VendorRisk.Web.csproj -c Release -o /app -
 # Run: the ASP.NET runtime image, fonts for PDF rendering (SkiaSharp finds them through fontconfig).
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends fontconfig fonts-dejavu-core fonts-noto-cjk \
+    && apt-get install -y --no-install-recommends fontconfig fonts-dejavu-core fonts-noto-cjk fonts-wqy-zenhei \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app ./
