@@ -20,8 +20,13 @@ RUN apt-get update \
 WORKDIR /app
 COPY --from=build /app ./
 RUN mkdir -p /data && chown "$APP_UID" /data
+# Logs as one JSON object per line, with the request's trace id (the scope) in every line logged for a request.
 ENV ASPNETCORE_HTTP_PORTS=8080 \
-    ConnectionStrings__VendorRisk="Data Source=/data/vendorrisk.db"
+    ConnectionStrings__VendorRisk="Data Source=/data/vendorrisk.db" \
+    Logging__Console__FormatterName=json \
+    Logging__Console__FormatterOptions__IncludeScopes=true \
+    Logging__Console__FormatterOptions__UseUtcTimestamp=true \
+    Logging__Console__FormatterOptions__TimestampFormat="yyyy-MM-ddTHH:mm:ss.fffZ"
 VOLUME ["/data"]
 EXPOSE 8080
 USER $APP_UID

@@ -8,6 +8,7 @@ using MudBlazor.Services;
 using VendorRisk.Data;
 using VendorRisk.Data.Entities;
 using VendorRisk.Web.Features.Audit;
+using VendorRisk.Web.Features.Observability;
 using VendorRisk.Web.Features.Users;
 
 namespace VendorRisk.Web.Infrastructure;
@@ -90,7 +91,7 @@ public static class DependencyInjection
         services.AddScoped<SecurityAudit>();
         services.AddScoped<AuditService>();
         services.AddScoped<StartupTasks>();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.AddVendorRiskObservability();
 
         services.AddVendorRiskFeatures();
         return builder;

@@ -1,3 +1,4 @@
+using VendorRisk.Web.Features.Observability;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using VendorRisk.Data;
@@ -132,7 +133,10 @@ public sealed class AssessmentService(
         {
             var current = stored.GetValueOrDefault(input.Value.QuestionKey);
             if (input.ExpectedVersion is { } expected && expected != (current?.Version ?? 0))
+            {
+                VendorRiskTelemetry.AnswerConflicts.Add(1);
                 throw Conflict(input.Value.QuestionKey, current);
+            }
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -187,6 +191,7 @@ public sealed class AssessmentService(
         }
         catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || ex.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 })
         {
+            VendorRiskTelemetry.AnswerConflicts.Add(1);
             throw new ConflictException("Someone else saved this answer at the same moment; reload it and choose.");
         }
 
@@ -199,10 +204,18 @@ public sealed class AssessmentService(
     {
         try
         {
-            return (await SaveAnswersAsync(assessmentId, [input], cancellationToken))[0];
+            var saved = (await SaveAnswersAsync(assessmentId, [input], cancellationToken))[0];
+            VendorRiskTelemetry.Autosaves.Add(1, new KeyValuePair<string, object?>("outcome", "saved"));
+            return saved;
+        }
+        catch (ConflictException)
+        {
+            VendorRiskTelemetry.Autosaves.Add(1, new KeyValuePair<string, object?>("outcome", "conflict"));
+            throw;
         }
         catch (ValidationFailedException ex)
         {
+            VendorRiskTelemetry.Autosaves.Add(1, new KeyValuePair<string, object?>("outcome", "refused"));
             throw new ValidationFailedException(ex.Errors.ToDictionary(e => e.Key.Replace("answers[0].", "", StringComparison.Ordinal), e => e.Value));
         }
     }
