@@ -10,6 +10,7 @@ COPY src/VendorRisk.Web/VendorRisk.Web.csproj src/VendorRisk.Web/
 RUN dotnet restore src/VendorRisk.Web/VendorRisk.Web.csproj
 COPY src/ src/
 COPY seed-data/ seed-data/
+COPY schemas/ schemas/
 RUN dotnet publish src/VendorRisk.Web/VendorRisk.Web.csproj -c Release -o /app --no-restore
 
 # Run: the ASP.NET runtime image, fonts for PDF rendering (SkiaSharp finds them through fontconfig).

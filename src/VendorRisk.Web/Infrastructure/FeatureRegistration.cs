@@ -26,6 +26,7 @@ public static class EndpointRegistration
         Features.Assessments.AnswersCsvExport.MapAnswersCsv(app);
         app.MapVendorRiskApi();
         Features.Reports.ReportEndpoints.MapReportDownloads(app);
+        Features.QuestionSets.QuestionSetSchemaEndpoint.Map(app);
         return app;
     }
 }
