@@ -24,6 +24,7 @@ public static class EndpointRegistration
     public static WebApplication MapVendorRiskEndpoints(this WebApplication app)
     {
         Features.Assessments.AnswersCsvExport.MapAnswersCsv(app);
+        Features.Assessments.AnswersXlsx.MapAnswersXlsx(app);
         app.MapVendorRiskApi();
         Features.Reports.ReportEndpoints.MapReportDownloads(app);
         Features.QuestionSets.QuestionSetSchemaEndpoint.Map(app);
