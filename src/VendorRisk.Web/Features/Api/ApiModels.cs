@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using VendorRisk.Data.Entities;
 using VendorRisk.Domain.Comparison;
@@ -31,7 +32,7 @@ public sealed record VendorDto(
 }
 
 /// <summary>api.md: <c>name</c> (1–200, unique ignoring case), <c>website?</c>, <c>headquartersCountry?</c>, <c>tier?</c> (1–4), <c>tags?</c>.</summary>
-public sealed record CreateVendorDto(string? Name, string? Website, string? HeadquartersCountry, int? Tier, IReadOnlyList<string>? Tags)
+public sealed record CreateVendorDto([Required] string? Name, string? Website, string? HeadquartersCountry, int? Tier, IReadOnlyList<string>? Tags)
 {
     public VendorRequest ToRequest() => new(Name ?? "", Website, HeadquartersCountry, [], null, [], Tier, null, Tags ?? [], null);
 }
@@ -52,12 +53,12 @@ public sealed record PublishedVersionDto(string Key, int Version, VersionStatus 
 
 // ---- assessments ----
 
-public sealed record CreateAssessmentDto(int? VendorId, string? QuestionSetKey, int? Version, string? Title, string? Scope);
+public sealed record CreateAssessmentDto([Required] int? VendorId, [Required] string? QuestionSetKey, int? Version, string? Title, string? Scope);
 
 public sealed record SubmitAssessmentDto(bool ConfirmIncomplete);
 
 /// <summary><c>decision</c>: approved | approved-with-conditions | rejected | returned.</summary>
-public sealed record ReviewAssessmentDto(string? Decision, string? Comment);
+public sealed record ReviewAssessmentDto([Required] string? Decision, string? Comment);
 
 // ---- compare ----
 
