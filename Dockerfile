@@ -5,6 +5,7 @@ WORKDIR /source
 COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY src/VendorRisk.Domain/VendorRisk.Domain.csproj src/VendorRisk.Domain/
 COPY src/VendorRisk.Data/VendorRisk.Data.csproj src/VendorRisk.Data/
+COPY src/VendorRisk.Data.Postgres/VendorRisk.Data.Postgres.csproj src/VendorRisk.Data.Postgres/
 COPY src/VendorRisk.Reports/VendorRisk.Reports.csproj src/VendorRisk.Reports/
 COPY src/VendorRisk.Web/VendorRisk.Web.csproj src/VendorRisk.Web/
 RUN dotnet restore src/VendorRisk.Web/VendorRisk.Web.csproj
@@ -21,9 +22,11 @@ RUN apt-get update \
 WORKDIR /app
 COPY --from=build /app ./
 RUN mkdir -p /data && chown "$APP_UID" /data
+# AllowedHosts: the host names the app answers to (others get 400); set it to your site's name with -e AllowedHosts=….
 # Logs as one JSON object per line, with the request's trace id (the scope) in every line logged for a request.
 ENV ASPNETCORE_HTTP_PORTS=8080 \
     ConnectionStrings__VendorRisk="Data Source=/data/vendorrisk.db" \
+    AllowedHosts="localhost;127.0.0.1" \
     Logging__Console__FormatterName=json \
     Logging__Console__FormatterOptions__IncludeScopes=true \
     Logging__Console__FormatterOptions__UseUtcTimestamp=true \

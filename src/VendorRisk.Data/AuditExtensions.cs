@@ -53,6 +53,10 @@ public static class AuditEntityTypes
     public const string Vendor = "vendor";
     public const string Assessment = "assessment";
     public const string Answer = "answer";
+    /// <summary>Entity id "{assessmentId}/{findingId}", so a finding belongs to its assessment's history.</summary>
+    public const string Finding = "finding";
+    /// <summary>Entity id "{assessmentId}/{questionKey}".</summary>
+    public const string RiskAcceptance = "risk-acceptance";
     public const string QuestionSet = "question-set";
     public const string ApiToken = "api-token";
     public const string Security = "security";

@@ -6,7 +6,10 @@ namespace VendorRisk.Data;
 
 public sealed class DatabaseStartupException(string message, Exception? inner = null) : Exception(message, inner);
 
-/// <summary>Creates the folder, checks the file is a writable SQLite database, and applies migrations.</summary>
+/// <summary>
+/// Applies the provider's migrations (SQLite: after creating the folder and checking the file is a writable
+/// SQLite database; PostgreSQL: the database is created when missing and the role may).
+/// </summary>
 public sealed class DatabaseInitializer(
     IDbContextFactory<VendorRiskDbContext> contextFactory,
     DatabaseLocation location,
@@ -14,6 +17,12 @@ public sealed class DatabaseInitializer(
 {
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
+        if (!location.IsSqlite)
+        {
+            await MigratePostgresAsync(cancellationToken);
+            return;
+        }
+
         var path = location.FilePath;
         try
         {
@@ -25,10 +34,7 @@ public sealed class DatabaseInitializer(
                 CheckFile(path);
             }
 
-            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-            logger.LogInformation("Database {Path}: applying {Count} pending migration(s) {Migrations}", path, pending.Count, pending);
-            await db.Database.MigrateAsync(cancellationToken);
+            await ApplyMigrationsAsync(cancellationToken);
         }
         catch (DatabaseStartupException)
         {
@@ -46,6 +52,27 @@ public sealed class DatabaseInitializer(
         {
             throw new DatabaseStartupException($"The database file {path} cannot be created or written: {ex.Message}", ex);
         }
+    }
+
+    private async Task MigratePostgresAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ApplyMigrationsAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException)
+        {
+            throw new DatabaseStartupException($"The database {location.Description} cannot be reached or migrated: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>One log line for both providers; several instances starting at once are serialised by EF's migration lock.</summary>
+    private async Task ApplyMigrationsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        logger.LogInformation("Database {Path}: applying {Count} pending migration(s) {Migrations}", location.Description, pending.Count, pending);
+        await db.Database.MigrateAsync(cancellationToken);
     }
 
     private static void CheckFile(string path)

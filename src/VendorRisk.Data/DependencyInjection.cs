@@ -1,30 +1,75 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using VendorRisk.Data.Sqlite;
 
 namespace VendorRisk.Data;
 
+/// <summary>The database engines the app runs on: SQLite embedded (the default) or a PostgreSQL server.</summary>
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
 public static class DependencyInjection
 {
     public const string ConnectionStringName = "VendorRisk";
+    public const string ProviderSetting = "VendorRisk:Database:Provider";
     public const string DefaultDatabasePath = "data/vendorrisk.db";
+    /// <summary>The assembly holding the PostgreSQL migrations; the SQLite ones live in this assembly.</summary>
+    public const string PostgresMigrationsAssembly = "VendorRisk.Data.Postgres";
 
     /// <summary>
     /// Registers a DbContext factory (Blazor Server: one short-lived context per operation).
-    /// <paramref name="connectionString"/> null means <c>data/vendorrisk.db</c> under <paramref name="contentRoot"/>.
+    /// For SQLite, <paramref name="connectionString"/> null means <c>data/vendorrisk.db</c> under <paramref name="contentRoot"/>.
     /// </summary>
-    public static IServiceCollection AddVendorRiskData(this IServiceCollection services, string? connectionString, string contentRoot)
+    public static IServiceCollection AddVendorRiskData(this IServiceCollection services, string? connectionString, string contentRoot,
+        DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
-        var resolved = ResolveConnectionString(connectionString, contentRoot);
-        services.AddSingleton(new DatabaseLocation(resolved));
-        services.AddDbContextFactory<VendorRiskDbContext>(options => Configure(options, resolved));
+        var location = Resolve(provider, connectionString, contentRoot);
+        services.AddSingleton(location);
+        services.AddDbContextFactory<VendorRiskDbContext>(options => Configure(options, location));
         services.AddScoped<DatabaseInitializer>();
         return services;
     }
 
+    /// <summary>SQLite with the app's pragmas (the embedded default).</summary>
     public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseSqlite(connectionString).AddInterceptors(new SqlitePragmaInterceptor());
+        Configure(options, new DatabaseLocation(connectionString));
+
+    public static void Configure(DbContextOptionsBuilder options, DatabaseLocation location)
+    {
+        if (location.Provider == DatabaseProvider.Postgres)
+            options.UseNpgsql(location.ConnectionString, npgsql => npgsql.MigrationsAssembly(PostgresMigrationsAssembly));
+        else
+            options.UseSqlite(location.ConnectionString).AddInterceptors(new SqlitePragmaInterceptor());
+    }
+
+    /// <summary>Reads <c>VendorRisk:Database:Provider</c>: empty or <c>sqlite</c>, or <c>postgres</c>.</summary>
+    public static DatabaseProvider ParseProvider(string? value) => value?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "sqlite" => DatabaseProvider.Sqlite,
+        "postgres" or "postgresql" => DatabaseProvider.Postgres,
+        _ => throw new ArgumentException($"{ProviderSetting} is '{value}'; use 'sqlite' (the default) or 'postgres'."),
+    };
+
+    public static DatabaseLocation Resolve(DatabaseProvider provider, string? connectionString, string contentRoot)
+    {
+        if (provider == DatabaseProvider.Sqlite)
+            return new DatabaseLocation(ResolveConnectionString(connectionString, contentRoot));
+        if (string.IsNullOrWhiteSpace(connectionString))
+            throw new ArgumentException($"{ProviderSetting} is 'postgres' but ConnectionStrings:{ConnectionStringName} is empty; set it to the PostgreSQL connection string (Host=…;Database=…;Username=…;Password=…).");
+        try
+        {
+            return new DatabaseLocation(new NpgsqlConnectionStringBuilder(connectionString).ConnectionString, DatabaseProvider.Postgres);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ArgumentException($"ConnectionStrings:{ConnectionStringName} is not a PostgreSQL connection string: {ex.Message}", ex);
+        }
+    }
 
     public static string ResolveConnectionString(string? connectionString, string contentRoot)
     {
@@ -38,8 +83,27 @@ public static class DependencyInjection
     }
 }
 
-/// <summary>Where the database lives, for health checks, backup and clear start-up errors.</summary>
-public sealed record DatabaseLocation(string ConnectionString)
+/// <summary>Which database the app uses, for health checks, backup, copy and clear start-up errors.</summary>
+public sealed record DatabaseLocation(string ConnectionString, DatabaseProvider Provider = DatabaseProvider.Sqlite)
 {
-    public string FilePath => new SqliteConnectionStringBuilder(ConnectionString).DataSource;
+    public bool IsSqlite => Provider == DatabaseProvider.Sqlite;
+
+    /// <summary>The SQLite file; PostgreSQL has none.</summary>
+    public string FilePath => IsSqlite
+        ? new SqliteConnectionStringBuilder(ConnectionString).DataSource
+        : throw new InvalidOperationException("A PostgreSQL database has no file.");
+
+    /// <summary>For logs and messages: the file, or the server and database (never the password).</summary>
+    public string Description
+    {
+        get
+        {
+            if (IsSqlite)
+                return FilePath;
+            var builder = new NpgsqlConnectionStringBuilder(ConnectionString);
+            return $"PostgreSQL {builder.Host}:{builder.Port}/{builder.Database}";
+        }
+    }
+
+    public string ProviderName => IsSqlite ? "sqlite" : "postgres";
 }

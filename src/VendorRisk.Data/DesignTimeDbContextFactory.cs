@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Design;
 
 namespace VendorRisk.Data;
 
-/// <summary>Lets <c>dotnet ef</c> build the model without starting the web app.</summary>
+/// <summary>Lets <c>dotnet ef</c> build the SQLite model without starting the web app (PostgreSQL: see VendorRisk.Data.Postgres).</summary>
 internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<VendorRiskDbContext>
 {
     public VendorRiskDbContext CreateDbContext(string[] args)

@@ -10,9 +10,17 @@ namespace VendorRisk.Data;
 /// assessments, answers and the audit log.
 /// </summary>
 /// <remarks>
-/// To change the schema, edit the entity and its configuration, then from the repository root:
-/// <c>dotnet ef migrations add &lt;Name&gt; --project src/VendorRisk.Data --startup-project src/VendorRisk.Data</c>.
-/// Migrations are applied at start-up; never use EnsureCreated.
+/// The schema has one migration set per provider; a schema change adds one migration to each, with the
+/// same name. To change the schema, edit the entity and its configuration, then from the repository root
+/// (after <c>dotnet tool restore</c>):
+/// <code>
+/// dotnet ef migrations add &lt;Name&gt; --project src/VendorRisk.Data --startup-project src/VendorRisk.Data
+/// dotnet ef migrations add &lt;Name&gt; --project src/VendorRisk.Data.Postgres --startup-project src/VendorRisk.Data.Postgres
+/// </code>
+/// Raw SQL in a migration (triggers) is written once per provider: SQLite's in VendorRisk.Data/Migrations,
+/// PostgreSQL's in VendorRisk.Data.Postgres/Migrations. Unique names ignoring case use an upper- or
+/// lower-cased column filled by the app (as <c>Vendor.NormalizedName</c>), never a SQLite <c>NOCASE</c>
+/// collation, which PostgreSQL does not have. Migrations are applied at start-up; never use EnsureCreated.
 /// </remarks>
 public sealed class VendorRiskDbContext(DbContextOptions<VendorRiskDbContext> options)
     : IdentityUserContext<ApplicationUser>(options), IDataProtectionKeyContext
@@ -27,11 +35,25 @@ public sealed class VendorRiskDbContext(DbContextOptions<VendorRiskDbContext> op
     public DbSet<SavedWeighting> SavedWeightings => Set<SavedWeighting>();
     public DbSet<SavedWorkloadProfile> WorkloadProfiles => Set<SavedWorkloadProfile>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<Finding> Findings => Set<Finding>();
+    public DbSet<RiskAcceptance> RiskAcceptances => Set<RiskAcceptance>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(VendorRiskDbContext).Assembly);
+        if (Database.IsNpgsql())
+            UseBinaryOrderingOfText(builder);
+    }
+
+    /// <summary>
+    /// Text sorts and compares by code point on PostgreSQL as it does on SQLite (BINARY), whatever the
+    /// server's locale, so lists come out in the same order on both.
+    /// </summary>
+    private static void UseBinaryOrderingOfText(ModelBuilder builder)
+    {
+        foreach (var property in builder.Model.GetEntityTypes().SelectMany(e => e.GetProperties()).Where(p => p.ClrType == typeof(string)))
+            property.SetCollation("C");
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

@@ -1,9 +1,11 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace VendorRisk.Data.Tests;
 
-/// <summary>A real SQLite file in a temp folder, with the app's pragmas interceptor and migrations.</summary>
+/// <summary>
+/// A real database of the provider the suite runs on (<see cref="TestProvider"/>): a SQLite file in a temp
+/// folder with the app's pragmas interceptor, or a fresh PostgreSQL database; migrations applied on request.
+/// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
     private readonly string _folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "vendorrisk-data-tests", Guid.NewGuid().ToString("n"));
@@ -12,17 +14,22 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         Directory.CreateDirectory(_folder);
         Path = System.IO.Path.Combine(_folder, "test.db");
-        ConnectionString = $"Data Source={Path}";
+        Location = TestProvider.Current.IsPostgres
+            ? new DatabaseLocation(TestProvider.Current.CreatePostgresDatabase(), DatabaseProvider.Postgres)
+            : new DatabaseLocation($"Data Source={Path}");
     }
 
+    /// <summary>The SQLite file (unused on PostgreSQL).</summary>
     public string Path { get; }
 
-    public string ConnectionString { get; }
+    public DatabaseLocation Location { get; }
+
+    public string ConnectionString => Location.ConnectionString;
 
     public VendorRiskDbContext CreateContext()
     {
         var options = new DbContextOptionsBuilder<VendorRiskDbContext>();
-        DependencyInjection.Configure(options, ConnectionString);
+        DependencyInjection.Configure(options, Location);
         return new VendorRiskDbContext(options.Options);
     }
 
@@ -36,7 +43,9 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
-        SqliteConnection.ClearAllPools();
+        TestProvider.ClearPools();
+        if (!Location.IsSqlite)
+            TestProvider.Current.DropPostgresDatabase(ConnectionString);
         try
         {
             Directory.Delete(_folder, recursive: true);

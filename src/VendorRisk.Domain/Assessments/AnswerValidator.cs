@@ -1,5 +1,6 @@
 using FluentValidation;
 using FluentValidation.Results;
+using VendorRisk.Domain.Common;
 using VendorRisk.Domain.QuestionSets;
 
 namespace VendorRisk.Domain.Assessments;
@@ -55,7 +56,7 @@ public sealed class AnswerValidator : AbstractValidator<AnswerValue>
         RuleFor(a => a.Text)
             .Null().When(_ => question.Type != QuestionType.Text, ApplyConditionTo.CurrentValidator)
             .WithMessage(WrongKind(question, AnswerFields.Text))
-            .MaximumLength(AnswerLimits.TextMaxLength)
+            .MaximumTextLength(AnswerLimits.TextMaxLength)
             .OverridePropertyName(AnswerFields.Text);
 
         RuleFor(a => a.NotApplicable)
@@ -68,15 +69,15 @@ public sealed class AnswerValidator : AbstractValidator<AnswerValue>
         RuleFor(a => a.Justification)
             .NotEmpty().When(a => a.NotApplicable && question.AllowNotApplicable, ApplyConditionTo.CurrentValidator)
             .WithMessage("Marking a question not applicable needs a justification.")
-            .MaximumLength(AnswerLimits.JustificationMaxLength)
+            .MaximumTextLength(AnswerLimits.JustificationMaxLength)
             .OverridePropertyName(AnswerFields.Justification);
 
         RuleFor(a => a.Note)
-            .MaximumLength(AnswerLimits.NoteMaxLength)
+            .MaximumTextLength(AnswerLimits.NoteMaxLength)
             .OverridePropertyName(AnswerFields.Note);
 
         RuleFor(a => a.Evidence!.Description)
-            .MaximumLength(AnswerLimits.EvidenceDescriptionMaxLength)
+            .MaximumTextLength(AnswerLimits.EvidenceDescriptionMaxLength)
             .When(a => a.Evidence is not null, ApplyConditionTo.CurrentValidator)
             .OverridePropertyName(AnswerFields.EvidenceDescription);
     }

@@ -31,6 +31,15 @@ public sealed class ValidationFailedException : Exception
 
     public IReadOnlyDictionary<string, string[]> Errors { get; }
 
-    private static string Describe(IReadOnlyDictionary<string, string[]> errors) =>
-        string.Join("; ", errors.SelectMany(e => e.Value.Select(m => string.IsNullOrEmpty(e.Key) ? m : $"{e.Key}: {m}")));
+    private const int DescribedErrors = 20;
+
+    private static string Describe(IReadOnlyDictionary<string, string[]> errors)
+    {
+        var all = errors.SelectMany(e => e.Value.Select(m => string.IsNullOrEmpty(e.Key) ? m : $"{e.Key}: {m}"));
+        var shown = all.Take(DescribedErrors + 1).ToList();
+        if (shown.Count <= DescribedErrors)
+            return string.Join("; ", shown);
+        var total = errors.Sum(e => e.Value.Length);
+        return string.Join("; ", shown.Take(DescribedErrors)) + $"; …and {total - DescribedErrors:N0} more";
+    }
 }

@@ -28,7 +28,7 @@ public static class ComparisonEngine
         var scores = new AssessmentScore[inputs.Count];
         for (var i = 0; i < inputs.Count; i++)
         {
-            scores[i] = ScoringEngine.Score(inputs[i].QuestionSet, inputs[i].Answers, inputs[i].AsOf, sectionMultipliers);
+            scores[i] = ScoringEngine.Score(inputs[i].QuestionSet, inputs[i].Answers, inputs[i].AsOf, sectionMultipliers, inputs[i].Acceptances);
         }
 
         var compared = sections

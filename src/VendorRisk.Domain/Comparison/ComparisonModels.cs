@@ -12,7 +12,11 @@ public sealed record ComparisonInput(
     string VendorName,
     QuestionSetDefinition QuestionSet,
     IReadOnlyDictionary<string, AnswerValue> Answers,
-    DateOnly AsOf);
+    DateOnly AsOf)
+{
+    /// <summary>Knockout acceptances and the day they are judged on (scoring.md §4).</summary>
+    public KnockoutAcceptances? Acceptances { get; init; }
+}
 
 /// <param name="Sections">Every section key of any compared version, in order of first appearance.</param>
 /// <param name="Multipliers">The what-if multiplier of every section key (1 unless given).</param>

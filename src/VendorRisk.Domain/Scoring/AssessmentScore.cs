@@ -9,7 +9,17 @@ public sealed record AssessmentScore(
     double Completeness,
     double? EvidenceStrength,
     IReadOnlyList<SectionScore> Sections,
-    IReadOnlyList<QuestionScore> Questions);
+    IReadOnlyList<QuestionScore> Questions)
+{
+    /// <summary>
+    /// Knockouts whose risk is accepted by an acceptance in force today (scoring.md §4). They stay in
+    /// <see cref="Knockouts"/>; when every knockout is here, the rating is the band rating.
+    /// </summary>
+    public IReadOnlyList<KnockoutAcceptance> AcceptedKnockouts { get; init; } = [];
+
+    /// <summary>Knockouts with no acceptance in force: these cap the rating.</summary>
+    public IEnumerable<string> UnacceptedKnockouts => Knockouts.Where(k => AcceptedKnockouts.All(a => a.QuestionKey != k));
+}
 
 /// <param name="Weight">Effective weight: the version's section weight × the what-if multiplier.</param>
 /// <param name="Score">Null when the section's denominator is 0 (shown "—").</param>

@@ -3,7 +3,7 @@ using VendorRisk.Domain.QuestionSets;
 
 namespace VendorRisk.Domain.Scoring;
 
-/// <summary>Implements scoring.md §1–5. Pure; called on every keystroke and weight change, so it stays allocation-light.</summary>
+/// <summary>Implements scoring.md §1–5 (with §4's accepted knockouts). Pure; called on every keystroke and weight change, so it stays allocation-light.</summary>
 public static class ScoringEngine
 {
     public const int EvidenceMaxAgeDays = 365;
@@ -12,7 +12,8 @@ public static class ScoringEngine
         QuestionSetDefinition set,
         IReadOnlyDictionary<string, AnswerValue> answers,
         DateOnly asOf,
-        IReadOnlyDictionary<string, double>? sectionMultipliers = null)
+        IReadOnlyDictionary<string, double>? sectionMultipliers = null,
+        KnockoutAcceptances? acceptances = null)
     {
         ArgumentNullException.ThrowIfNull(set);
         ArgumentNullException.ThrowIfNull(answers);
@@ -118,7 +119,21 @@ public static class ScoringEngine
         double? overall = overallDenominator > 0 ? overallNumerator / overallDenominator : null;
         var bandIndex = overall is { } value ? BandIndex(set.RatingBands, value) : -1;
         var ratingIndex = bandIndex;
-        if (bandIndex >= 0 && knockouts is not null)
+        List<KnockoutAcceptance>? accepted = null;
+        var unaccepted = knockouts?.Count ?? 0;
+        if (knockouts is not null && acceptances is { Acceptances.Count: > 0 })
+        {
+            foreach (var knockout in knockouts)
+            {
+                if (acceptances.InForce(knockout) is { } acceptance)
+                {
+                    (accepted ??= []).Add(acceptance);
+                    unaccepted--;
+                }
+            }
+        }
+
+        if (bandIndex >= 0 && unaccepted > 0)
         {
             ratingIndex = Math.Max(bandIndex, IndexOfBand(set.RatingBands, set.KnockoutRating, bandIndex));
         }
@@ -132,7 +147,10 @@ public static class ScoringEngine
             scoredQuestions == 0 ? 100 : 100.0 * completedQuestions / scoredQuestions,
             evidenceCount == 0 ? null : evidenceSum / evidenceCount,
             sections,
-            questions);
+            questions)
+        {
+            AcceptedKnockouts = (IReadOnlyList<KnockoutAcceptance>?)accepted ?? [],
+        };
     }
 
     /// <summary>The answer fraction p of scoring.md §1; null when the answer holds no usable value for the question.</summary>

@@ -28,6 +28,7 @@ public static class AssessmentReport
 
         Cover(document, model, vendor);
         Summary(document, model);
+        FindingsSection.Add(document, model);
         SectionScores(document, model);
         Answers(document, model);
         document.Add(new PageBreak());

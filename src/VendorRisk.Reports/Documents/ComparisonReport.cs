@@ -40,6 +40,7 @@ public static class ComparisonReport
         Radar(document, model);
         Weighting(document, model);
         Costs(document, model);
+        FindingsSection.AddOpenFindings(document, model);
         Differences(document, model);
         document.Add(new PageBreak());
         document.AddRange(Methodology.Appendix(model.RatingBands, null, comparison: true));

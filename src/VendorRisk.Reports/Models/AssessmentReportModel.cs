@@ -37,6 +37,10 @@ public sealed record AssessmentReportModel
     public IReadOnlyList<RatingBandModel> RatingBands { get; init; } = [];
     /// <summary>Rating given when a knockout applies (explained in the methodology); null if not set.</summary>
     public string? KnockoutRatingLabel { get; init; }
+    /// <summary>Conditions of the approval (any status) and open findings, conditions first.</summary>
+    public IReadOnlyList<FindingReportModel> Findings { get; init; } = [];
+    /// <summary>Knockouts whose risk is accepted on the report date.</summary>
+    public IReadOnlyList<AcceptedKnockoutModel> AcceptedKnockouts { get; init; } = [];
 }
 
 /// <summary>The question set an assessment was answered against.</summary>

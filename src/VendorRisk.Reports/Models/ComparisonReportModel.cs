@@ -33,6 +33,8 @@ public sealed record ComparedVendorModel
     public IReadOnlyList<KnockoutModel> Knockouts { get; init; } = [];
     public double? Completeness { get; init; }
     public double? EvidenceStrength { get; init; }
+    /// <summary>Open findings of the compared assessment by severity; null when not given.</summary>
+    public OpenFindingCountsModel? OpenFindings { get; init; }
 }
 
 /// <summary>A section's (effective) weight and each vendor's score.</summary>

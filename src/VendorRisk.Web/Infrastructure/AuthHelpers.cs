@@ -56,7 +56,9 @@ internal static class ApiAwareRedirects
             context.Response.StatusCode = status;
             return Task.CompletedTask;
         }
-        context.Response.Redirect(context.RedirectUri);
+        // A path, not the absolute URI the handler builds from the request's Host header: a forged Host never comes back.
+        var uri = new Uri(context.RedirectUri, UriKind.RelativeOrAbsolute);
+        context.Response.Redirect(uri.IsAbsoluteUri ? uri.PathAndQuery : context.RedirectUri);
         return Task.CompletedTask;
     }
 }

@@ -15,13 +15,23 @@ namespace VendorRisk.Web.Infrastructure;
 
 public static class DependencyInjection
 {
+    private const string CookieOrTokenScheme = "CookieOrToken";
+
     public static WebApplicationBuilder AddVendorRisk(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         var options = builder.Configuration.GetSection(VendorRiskOptions.Section).Get<VendorRiskOptions>() ?? new VendorRiskOptions();
         services.AddSingleton(options);
 
-        services.AddVendorRiskData(builder.Configuration.GetConnectionString(Data.DependencyInjection.ConnectionStringName), builder.Environment.ContentRootPath);
+        try
+        {
+            services.AddVendorRiskData(builder.Configuration.GetConnectionString(Data.DependencyInjection.ConnectionStringName), builder.Environment.ContentRootPath,
+                Data.DependencyInjection.ParseProvider(builder.Configuration[Data.DependencyInjection.ProviderSetting]));
+        }
+        catch (ArgumentException ex)
+        {
+            throw new StartupConfigurationException(ex.Message, ex);
+        }
         // Identity's stores need a scoped context; short-lived scopes are created per operation by the services.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<VendorRiskDbContext>>().CreateDbContext());
 
@@ -33,9 +43,13 @@ public static class DependencyInjection
 
         services.AddAuthentication(o =>
             {
-                o.DefaultScheme = IdentityConstants.ApplicationScheme;
+                o.DefaultScheme = CookieOrTokenScheme;
                 o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
+            // /api speaks bearer tokens only, everything else the sign-in cookie: so an unknown /api path or method
+            // with a valid token is a 404 or 405 from the API, not a cookie challenge.
+            .AddPolicyScheme(CookieOrTokenScheme, "Sign-in cookie, or API token under /api", o => o.ForwardDefaultSelector = context =>
+                context.Request.Path.StartsWithSegments("/api") ? Features.Tokens.ApiTokenAuthenticationHandler.SchemeName : IdentityConstants.ApplicationScheme)
             .AddIdentityCookies();
         services.ConfigureApplicationCookie(cookie =>
         {
@@ -52,7 +66,15 @@ public static class DependencyInjection
             cookie.Events.OnRedirectToLogin = ApiAwareRedirects.ToLogin;
             cookie.Events.OnRedirectToAccessDenied = ApiAwareRedirects.ToAccessDenied;
         });
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = options.RevalidationInterval);
+        // Every request re-reads the user's security stamp: signing out, a new password, a role change or
+        // disabling the account changes the stamp, and a cookie saved before it no longer opens anything.
+        // Open circuits re-check on RevalidationInterval (RevalidatingAuthenticationStateProvider).
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.HttpOnly = true;
+        });
 
         services.AddIdentityCore<ApplicationUser>(o =>
             {
@@ -85,13 +107,15 @@ public static class DependencyInjection
                 o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
         });
 
+        services.AddOptions<Features.Account.SignInThrottleOptions>().BindConfiguration(Features.Account.SignInThrottleOptions.Section);
+        services.AddScoped<Features.Account.SignInGuard>();
         services.AddScoped<CurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddScoped<UserService>();
         services.AddScoped<SecurityAudit>();
         services.AddScoped<AuditService>();
         services.AddScoped<StartupTasks>();
-        builder.AddVendorRiskObservability();
+        services.AddExceptionHandler<NonPageExceptionHandler>();
 
         services.AddVendorRiskFeatures();
         return builder;

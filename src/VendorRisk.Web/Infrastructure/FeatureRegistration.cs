@@ -12,6 +12,7 @@ public static class FeatureRegistration
         services.AddScoped<Features.Shared.AssessmentReader>();
         services.AddScoped<Features.Vendors.VendorRequestValidator>().AddScoped<Features.Vendors.VendorService>().AddScoped<Features.Assessments.AssessmentService>().AddScoped<IDemoSeeder, Features.Demo.DemoDataSeeder>();
         services.AddVendorRiskApi();
+        Features.Findings.FindingsRegistration.AddFindings(services);
         services.AddScoped<Features.QuestionSets.QuestionSetService>().AddScoped<ISeeder, Features.QuestionSets.QuestionSetSeeder>();
         Features.Compare.CompareRegistration.AddCompareReportsAndDashboard(services);
         return services;
@@ -25,6 +26,7 @@ public static class EndpointRegistration
     {
         Features.Assessments.AnswersCsvExport.MapAnswersCsv(app);
         Features.Assessments.AnswersXlsx.MapAnswersXlsx(app);
+        Features.Findings.FindingsCsvEndpoint.MapFindingsCsv(app);
         app.MapVendorRiskApi();
         Features.Reports.ReportEndpoints.MapReportDownloads(app);
         Features.QuestionSets.QuestionSetSchemaEndpoint.Map(app);

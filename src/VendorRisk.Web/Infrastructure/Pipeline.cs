@@ -17,6 +17,8 @@ public static class Pipeline
             app.UseHsts();
         }
         app.UseStatusCodePagesWithReExecute(PublicEndpoints.NotFound, createScopeForStatusCodePages: true);
+        app.UseStatusPagesOnlyForPages();
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseMiddleware<Features.Api.ApiErrorMiddleware>());
 
         app.UseAuthentication();
         app.UseAuthorization();

@@ -17,6 +17,10 @@ public static class SecurityHeaders
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = "no-referrer";
                 headers.XFrameOptions = "DENY";
+                // Pages, API answers, CSV, PDF and file downloads hold customer data: no cache keeps a copy.
+                // Static assets set their own caching and are left alone.
+                if (!headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.CacheControl))
+                    headers.CacheControl = "no-store";
                 return Task.CompletedTask;
             });
             return next(context);

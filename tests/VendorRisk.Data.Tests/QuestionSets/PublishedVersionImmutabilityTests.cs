@@ -1,23 +1,18 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using VendorRisk.Data.Entities;
 
 namespace VendorRisk.Data.Tests.QuestionSets;
 
-/// <summary>A published version is frozen by the DbContext guard and, below it, by a SQLite trigger.</summary>
+/// <summary>A published version is frozen by the DbContext guard and, below it, by a trigger (SQLite and PostgreSQL alike).</summary>
 public sealed class PublishedVersionImmutabilityTests : IAsyncLifetime
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"vr-data-{Guid.NewGuid():N}.db");
-    private DbContextOptions<VendorRiskDbContext> _options = null!;
+    private readonly TestDatabase _database = new();
     private int _publishedId;
     private int _draftId;
 
     public async ValueTask InitializeAsync()
     {
-        var builder = new DbContextOptionsBuilder<VendorRiskDbContext>();
-        DependencyInjection.Configure(builder, $"Data Source={_path}");
-        _options = builder.Options;
-
         await using var db = NewContext();
         await db.Database.MigrateAsync(TestContext.Current.CancellationToken);
         var set = new QuestionSet { Key = "immutable-set", Title = "Immutable", CreatedAt = DateTime.UtcNow };
@@ -28,13 +23,7 @@ public sealed class PublishedVersionImmutabilityTests : IAsyncLifetime
         (_publishedId, _draftId) = (published.Id, draft.Id);
     }
 
-    public ValueTask DisposeAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _path, _path + "-wal", _path + "-shm" })
-            File.Delete(file);
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
 
     [Fact]
     public async Task Changing_the_content_of_a_published_version_through_the_DbContext_fails()
@@ -72,8 +61,8 @@ public sealed class PublishedVersionImmutabilityTests : IAsyncLifetime
     {
         await using var db = NewContext();
 
-        var ex = await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync(
-            "UPDATE QuestionSetVersions SET ContentJson = {0} WHERE Id = {1}", ["""{"tampered":true}""", _publishedId], TestContext.Current.CancellationToken));
+        var ex = await Assert.ThrowsAnyAsync<DbException>(() => db.Database.ExecuteSqlRawAsync(
+            """UPDATE "QuestionSetVersions" SET "ContentJson" = {0} WHERE "Id" = {1}""", ["""{"tampered":true}""", _publishedId], TestContext.Current.CancellationToken));
 
         Assert.Contains("cannot be changed", ex.Message, StringComparison.Ordinal);
         Assert.Equal("{}", await StoredContentAsync(_publishedId));
@@ -84,8 +73,8 @@ public sealed class PublishedVersionImmutabilityTests : IAsyncLifetime
     {
         await using var db = NewContext();
 
-        await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync(
-            "DELETE FROM QuestionSetVersions WHERE Id = {0}", [_publishedId], TestContext.Current.CancellationToken));
+        await Assert.ThrowsAnyAsync<DbException>(() => db.Database.ExecuteSqlRawAsync(
+            """DELETE FROM "QuestionSetVersions" WHERE "Id" = {0}""", [_publishedId], TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -107,12 +96,12 @@ public sealed class PublishedVersionImmutabilityTests : IAsyncLifetime
     {
         await using var db = NewContext();
         await db.Database.ExecuteSqlRawAsync(
-            "UPDATE QuestionSetVersions SET ContentJson = {0} WHERE Id = {1}", ["""{"edited":true}""", _draftId], TestContext.Current.CancellationToken);
+            """UPDATE "QuestionSetVersions" SET "ContentJson" = {0} WHERE "Id" = {1}""", ["""{"edited":true}""", _draftId], TestContext.Current.CancellationToken);
 
         Assert.Equal("""{"edited":true}""", await StoredContentAsync(_draftId));
     }
 
-    private VendorRiskDbContext NewContext() => new(_options);
+    private VendorRiskDbContext NewContext() => _database.CreateContext();
 
     private async Task<string> StoredContentAsync(int id)
     {

@@ -8,13 +8,13 @@ namespace VendorRisk.EndToEnd.Tests.Assessments;
 /// <summary>Issue 5: the whole journey of a new user, from an empty vendor list to a rating on the vendor page.</summary>
 public sealed class AssessmentJourneyTests(BrowserFixture app) : IClassFixture<BrowserFixture>
 {
-    private const string ChoiceQuestion = "usage-anomaly-detection";
-    private const string ChoiceLabel = "Automated extraction and abuse detection with a documented, tested response playbook and stated response times";
-    private const string MultiQuestion = "output-withholding";
+    private const string ChoiceQuestion = "buyer-eligibility";
+    private const string ChoiceLabel = "Provider confirmed in writing that no entity of the group is restricted";
+    private const string MultiQuestion = "tenant-abuse-controls";
     private static readonly string[] MultiLabels =
     [
-        "Log-probabilities and top-k token scores limited or off by default",
-        "Raw reasoning traces withheld; summaries returned instead",
+        "Per-organisation and per-project quotas",
+        "Scoped, expiring API keys",
     ];
     private const string NumberQuestion = "price-input";
 
@@ -43,10 +43,11 @@ public sealed class AssessmentJourneyTests(BrowserFixture app) : IClassFixture<B
         var assessmentUrl = new Uri(page.Url).AbsolutePath;
         await BrowserFixture.WaitForInteractiveAsync(page);
 
-        // Section 1: a radio choice and a multi (two checkboxes); clicks save at once.
+        // Section 1: a radio choice; section 2: a multi (two checkboxes); clicks save at once.
         var choice = page.Locator($"#q-{ChoiceQuestion}");
         await choice.GetByRole(AriaRole.Radio, new() { Name = ChoiceLabel }).CheckAsync();
         await ExpectSavedAsync(page, ChoiceQuestion);
+        await page.ClickAsync("#next-section");
         var multi = page.Locator($"#q-{MultiQuestion}");
         foreach (var label in MultiLabels)
         {
@@ -54,8 +55,8 @@ public sealed class AssessmentJourneyTests(BrowserFixture app) : IClassFixture<B
             await ExpectSavedAsync(page, MultiQuestion);
         }
 
-        // Section 2: a number (typing is debounced).
-        await page.ClickAsync("#next-section");
+        // The usage section: a number (typing is debounced).
+        await page.ClickAsync("#section-usage-and-cost");
         await page.Locator($"#q-{NumberQuestion}-number").FillAsync("2.5");
         await ExpectSavedAsync(page, NumberQuestion);
 
@@ -63,8 +64,9 @@ public sealed class AssessmentJourneyTests(BrowserFixture app) : IClassFixture<B
         await page.ReloadAsync();
         await BrowserFixture.WaitForInteractiveAsync(page);
         await Assertions.Expect(page.Locator($"#q-{NumberQuestion}-number")).ToHaveValueAsync("2.5");
-        await page.ClickAsync("#section-extraction-defenses");
+        await page.ClickAsync("#section-eligibility-and-control");
         await Assertions.Expect(page.Locator($"#q-{ChoiceQuestion}").GetByRole(AriaRole.Radio, new() { Name = ChoiceLabel })).ToBeCheckedAsync();
+        await page.ClickAsync("#section-security-and-data-protection");
         foreach (var label in MultiLabels)
             await Assertions.Expect(page.Locator($"#q-{MultiQuestion}").GetByRole(AriaRole.Checkbox, new() { Name = label })).ToBeCheckedAsync();
 
@@ -85,6 +87,10 @@ public sealed class AssessmentJourneyTests(BrowserFixture app) : IClassFixture<B
         await page.ClickAsync("#review-submit");
         await Assertions.Expect(page.Locator(".mud-dialog").GetByText("Conditions is required.")).ToBeVisibleAsync();
         await page.Locator("#review-comment").FillAsync("Enable spend caps before production use.");
+        // Each condition is a finding with an owner and a due date (the due date defaults to 30 days ahead).
+        await page.Locator("#condition-0-title").FillAsync("Enable spend caps");
+        await page.Locator("#condition-0 .mud-select").First.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Test Assessor" }).First.ClickAsync();
         await page.ClickAsync("#review-submit");
         await Assertions.Expect(page.Locator("#review-comment-alert")).ToContainTextAsync("Enable spend caps before production use.");
         var score = (await page.Locator("#assessment-score .vr-num").InnerTextAsync()).Trim();

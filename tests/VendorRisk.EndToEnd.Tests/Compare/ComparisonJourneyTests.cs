@@ -28,7 +28,7 @@ public sealed class ComparisonJourneyTests(DemoBrowserFixture app) : IClassFixtu
         Assert.Equal(Vendors.Order(), before.Order());
         Assert.NotEqual(Quillmoor, before[0]);
 
-        // Move the safety-posture slider with the keyboard, from 1.0× to 2.5× (Quillmoor leads above about 2.39×).
+        // Move the safety-posture slider with the keyboard, from 1.0× to 2.5× (Quillmoor leads above about 2.1×).
         var slider = page.Locator("input[type=range]#weight-safety-posture, #weight-safety-posture input[type=range]");
         await slider.FocusAsync();
         // One key press per 0.1 step; under load a press can land before the previous render, so

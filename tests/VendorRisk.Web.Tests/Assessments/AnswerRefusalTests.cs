@@ -35,8 +35,8 @@ public sealed class AnswerRefusalTests(WebAppFixture app) : IClassFixture<WebApp
     private static AnswerValue Case(string name) => name switch
     {
         "option-not-in-question" => new() { QuestionKey = "usage-anomaly-detection", Choice = "forged-option" },
-        "options-not-in-question" => new() { QuestionKey = "output-withholding", Choices = ["forged"] },
-        "repeated-option" => new() { QuestionKey = "output-withholding", Choices = ["reasoning-traces-withheld", "reasoning-traces-withheld"] },
+        "options-not-in-question" => new() { QuestionKey = "tenant-abuse-controls", Choices = ["forged"] },
+        "repeated-option" => new() { QuestionKey = "tenant-abuse-controls", Choices = ["scoped-keys", "scoped-keys"] },
         "number-not-finite" => new() { QuestionKey = "price-input", Number = double.NaN },
         "number-infinite" => new() { QuestionKey = "price-input", Number = double.PositiveInfinity },
         "number-too-large" => new() { QuestionKey = "rate-limit-tpm", Number = 1.5e15 },
@@ -83,7 +83,7 @@ public sealed class AnswerRefusalTests(WebAppFixture app) : IClassFixture<WebApp
         var saved = await service.SaveAnswersAsync(id,
         [
             TestData.Choice("probing-traffic-policy", await ValidFirstAnswerAsync(id)),
-            new AnswerInput(new AnswerValue { QuestionKey = "output-withholding", Choices = [] }),
+            new AnswerInput(new AnswerValue { QuestionKey = "tenant-abuse-controls", Choices = [] }),
             new AnswerInput(new AnswerValue { QuestionKey = "price-input", Number = 2.5 }),
             new AnswerInput(new AnswerValue { QuestionKey = "pricing-notes", Text = "=HYPERLINK(\"x\")" }),
             new AnswerInput(new AnswerValue { QuestionKey = "region-gating", NotApplicable = true, Justification = "Single region." }),

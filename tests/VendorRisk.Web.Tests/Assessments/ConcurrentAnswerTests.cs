@@ -16,7 +16,8 @@ public sealed class ConcurrentAnswerTests(WebAppFixture app) : IClassFixture<Web
     {
         var id = await TestData.CreateDraftAsync(app);
         await using var first = app.ScopeAs(Roles.Assessor);
-        await using var second = app.ScopeAs(Roles.Reviewer);
+        // The draft's assessor and an Admin: the two who may change it (issue 21 item 15, ADR 0009).
+        await using var second = app.ScopeAs(Roles.Admin);
         var sessions = new[] { first.ServiceProvider.GetRequiredService<AssessmentService>(), second.ServiceProvider.GetRequiredService<AssessmentService>() };
         var options = new[] { "major-gaps", "some-gaps", "gaps-with-roadmap", "full-parity" };
         var seen = new int[2];

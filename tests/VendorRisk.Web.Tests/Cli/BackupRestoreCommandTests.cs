@@ -27,8 +27,23 @@ public sealed class BackupRestoreCommandTests(WebAppFixture app) : IClassFixture
     }
 
     [Fact]
+    public async Task On_PostgreSQL_backup_and_restore_refuse_and_point_to_the_servers_own_backups()
+    {
+        TestProvider.SkipUnlessPostgres("backup and restore refuse on a server database");
+        var file = Path.Combine(_folder, "copy.db");
+        foreach (var command in new[] { "backup", "restore" })
+        {
+            var result = await CliRunner.RunAsync(app.Services, command, file);
+            Assert.Equal(1, result.ExitCode);
+            Assert.Contains("pg_dump", result.Error);
+        }
+        Assert.False(File.Exists(file));
+    }
+
+    [Fact]
     public async Task A_backup_taken_while_the_app_writes_passes_integrity_check_and_holds_the_same_rows()
     {
+        TestProvider.SkipOnPostgres("backup and restore copy the SQLite file; on PostgreSQL they refuse and point to the server's backups (tested in PostgresBackupRefusalTests).");
         using var stop = new CancellationTokenSource();
         var writer = Task.Run(async () =>
         {
@@ -64,6 +79,7 @@ public sealed class BackupRestoreCommandTests(WebAppFixture app) : IClassFixture
     [Fact]
     public async Task Backup_refuses_to_overwrite_without_force()
     {
+        TestProvider.SkipOnPostgres("backup and restore copy the SQLite file; on PostgreSQL they refuse and point to the server's backups (tested in PostgresBackupRefusalTests).");
         var file = Path.Combine(_folder, "exists.db");
         await File.WriteAllTextAsync(file, "keep me", Ct);
 
@@ -80,6 +96,7 @@ public sealed class BackupRestoreCommandTests(WebAppFixture app) : IClassFixture
     [Fact]
     public async Task Backup_takes_relative_paths_from_the_current_directory()
     {
+        TestProvider.SkipOnPostgres("backup and restore copy the SQLite file; on PostgreSQL they refuse and point to the server's backups (tested in PostgresBackupRefusalTests).");
         var previous = Environment.CurrentDirectory;
         try
         {
@@ -105,6 +122,7 @@ public sealed class BackupRestoreCommandTests(WebAppFixture app) : IClassFixture
     [Fact]
     public async Task Restore_refuses_while_the_app_is_running()
     {
+        TestProvider.SkipOnPostgres("backup and restore copy the SQLite file; on PostgreSQL they refuse and point to the server's backups (tested in PostgresBackupRefusalTests).");
         var file = Path.Combine(_folder, "for-running.db");
         Assert.Equal(0, (await CliRunner.RunAsync(app.Services, "backup", file)).ExitCode);
 
@@ -118,6 +136,7 @@ public sealed class BackupRestoreCommandTests(WebAppFixture app) : IClassFixture
     [Fact]
     public async Task Restore_into_a_stopped_app_replaces_the_database_and_keeps_the_old_one_beside_it()
     {
+        TestProvider.SkipOnPostgres("backup and restore copy the SQLite file; on PostgreSQL they refuse and point to the server's backups (tested in PostgresBackupRefusalTests).");
         var backup = Path.Combine(_folder, "good.db");
         Assert.Equal(0, (await CliRunner.RunAsync(app.Services, "backup", backup)).ExitCode);
         await using var stopped = await StoppedAppAsync();
@@ -133,6 +152,7 @@ public sealed class BackupRestoreCommandTests(WebAppFixture app) : IClassFixture
     [Fact]
     public async Task Restore_refuses_a_file_that_is_not_a_vendorrisk_database_and_changes_nothing()
     {
+        TestProvider.SkipOnPostgres("backup and restore copy the SQLite file; on PostgreSQL they refuse and point to the server's backups (tested in PostgresBackupRefusalTests).");
         await using var stopped = await StoppedAppAsync();
         var garbage = Path.Combine(_folder, "garbage.db");
         await File.WriteAllBytesAsync(garbage, [.. Enumerable.Range(0, 4096).Select(i => (byte)i)], Ct);

@@ -59,7 +59,10 @@ public sealed class ReportDownloadTests(CompareScenarioFixture app) : IClassFixt
         foreach (var question in snapshot.QuestionSet.AllQuestions)
         {
             Assert.Contains(Squeeze(question.Text), all);
-            if (AnswerDisplay.Format(question, snapshot.AnswerValues.GetValueOrDefault(question.Key)) is { Length: > 0 } answer)
+            var value = snapshot.AnswerValues.GetValueOrDefault(question.Key);
+            if (value is { NotApplicable: true })
+                Assert.Contains(Squeeze("Not applicable" + value.Justification), all);
+            else if (AnswerDisplay.Format(question, value) is { Length: > 0 } answer)
                 Assert.Contains(Squeeze(answer), all);
         }
 
@@ -69,7 +72,7 @@ public sealed class ReportDownloadTests(CompareScenarioFixture app) : IClassFixt
         foreach (var knockout in engine.Knockouts)
             Assert.Contains(Squeeze(snapshot.QuestionSet.FindQuestion(knockout)!.Text), summary);
 
-        // 52 questions with notes and evidence: a cover, a summary, the sections and the appendix.
+        // 73 questions with notes and evidence: a cover, a summary, the sections and the appendix.
         Assert.InRange(document.NumberOfPages, 5, 20);
     }
 

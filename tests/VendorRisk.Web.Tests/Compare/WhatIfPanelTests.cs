@@ -34,7 +34,7 @@ public sealed class WhatIfPanelTests : BunitTestBase
     {
         var inputs = Inputs();
         var result = ComparisonEngine.Compare(inputs);
-        // Lumenfall leads Quillmoor by 68.3 to 63.6; Quillmoor leads once Safety posture weighs about 2.39×.
+        // Lumenfall leads Quillmoor by 73.4 to 70.8; Quillmoor leads once Safety posture weighs about 2.1×.
         Assert.False(result.RankStability.Stable);
         var section = result.RankStability.SectionKey!;
         var crossover = result.RankStability.Multiplier!.Value;

@@ -12,7 +12,10 @@ public sealed class AppStartupTests(WebAppFixture app) : IClassFixture<WebAppFix
         using var client = app.CreateRawClient();
         var response = await client.GetAsync("/health", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        using var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("Healthy", body.RootElement.GetProperty("status").GetString());
+        Assert.Equal(TestProvider.Current.Name, body.RootElement.GetProperty("provider").GetString());
+        Assert.Equal("current", body.RootElement.GetProperty("migrations").GetString());
     }
 
     [Fact]
@@ -21,7 +24,7 @@ public sealed class AppStartupTests(WebAppFixture app) : IClassFixture<WebAppFix
         using var client = app.CreateRawClient();
         var response = await client.GetAsync("/", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/account/login", response.Headers.Location!.PathAndQuery);
+        Assert.StartsWith("/account/login", response.Headers.Location!.OriginalString);
     }
 
     [Fact]
@@ -44,6 +47,7 @@ public sealed class AppStartupTests(WebAppFixture app) : IClassFixture<WebAppFix
     [Fact]
     public void The_database_file_is_created_where_the_connection_string_says()
     {
+        TestProvider.SkipOnPostgres("a PostgreSQL database is no file.");
         Assert.True(File.Exists(app.DatabasePath));
     }
 }
@@ -59,10 +63,17 @@ public sealed class HealthWithoutDatabaseTests(HealthWithoutDatabaseFixture app)
         using var client = app.CreateRawClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health", TestContext.Current.CancellationToken)).StatusCode);
 
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(app.DatabasePath)!))
-            File.Delete(file);
-        Directory.Delete(Path.GetDirectoryName(app.DatabasePath)!);
+        if (TestProvider.Current.IsPostgres)
+        {
+            TestProvider.Current.DropPostgresDatabase(app.ConnectionString);
+        }
+        else
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var file in Directory.GetFiles(Path.GetDirectoryName(app.DatabasePath)!))
+                File.Delete(file);
+            Directory.Delete(Path.GetDirectoryName(app.DatabasePath)!);
+        }
 
         var response = await client.GetAsync("/health", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);

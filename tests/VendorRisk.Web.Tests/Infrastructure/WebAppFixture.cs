@@ -17,7 +17,7 @@ namespace VendorRisk.Web.Tests.Infrastructure;
 
 /// <summary>
 /// The real app on a real Kestrel port (127.0.0.1, a free port) with its own temporary SQLite
-/// file, and one user per role. Share one per test class with <c>IClassFixture&lt;WebAppFixture&gt;</c>.
+/// file (or, with <see cref="TestProvider"/> on PostgreSQL, its own fresh PostgreSQL database), and one user per role. Share one per test class with <c>IClassFixture&lt;WebAppFixture&gt;</c>.
 /// </summary>
 public class WebAppFixture : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -26,14 +26,49 @@ public class WebAppFixture : WebApplicationFactory<Program>, IAsyncLifetime
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "vendorrisk-tests", Guid.NewGuid().ToString("n"));
     private readonly Dictionary<string, string> _userIds = [];
 
+    private readonly WebAppFixture? _sharesDatabaseOf;
+
     public WebAppFixture()
+        : this(TestProvider.Current.Provider)
+    {
+    }
+
+    /// <summary>An app on its own new database of <paramref name="provider"/>, whatever the suite runs on.</summary>
+    protected WebAppFixture(DatabaseProvider provider)
     {
         Directory.CreateDirectory(_folder);
         DatabasePath = Path.Combine(_folder, "vendorrisk.db");
+        Provider = provider;
+        ConnectionString = provider == DatabaseProvider.Postgres ? TestProvider.Current.CreatePostgresDatabase() : $"Data Source={DatabasePath}";
         UseKestrel(0);
     }
 
+    /// <summary>A second app instance on the database of <paramref name="first"/> (started first; it owns the database and the users).</summary>
+    protected WebAppFixture(WebAppFixture first)
+        : this(first, first.ConnectionString, first.Provider)
+    {
+    }
+
+    /// <summary>An app on an existing database that already holds the users of <paramref name="usersOf"/> (e.g. a copy of its database).</summary>
+    protected WebAppFixture(WebAppFixture usersOf, string connectionString, DatabaseProvider provider)
+    {
+        _sharesDatabaseOf = usersOf;
+        DatabasePath = usersOf.DatabasePath;
+        ConnectionString = connectionString;
+        Provider = provider;
+        UseKestrel(0);
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    /// <summary>When set, every response carries <c>X-Test-Instance: &lt;name&gt;</c>, so a test behind a proxy sees which instance answered.</summary>
+    protected virtual string? InstanceName => null;
+
+    /// <summary>The SQLite file (unused on PostgreSQL).</summary>
     public string DatabasePath { get; }
+
+    /// <summary>The app's connection string, of the provider the suite runs on.</summary>
+    public string ConnectionString { get; }
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -52,13 +87,31 @@ public class WebAppFixture : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Testing");
         // Outside Development, static web assets (MudBlazor, the Blazor script) come from the build manifest only when asked.
         builder.UseStaticWebAssets();
-        builder.UseSetting("ConnectionStrings:VendorRisk", $"Data Source={DatabasePath}");
+        builder.UseSetting("ConnectionStrings:VendorRisk", ConnectionString);
+        builder.UseSetting(Data.DependencyInjection.ProviderSetting, Provider == DatabaseProvider.Postgres ? "postgres" : "sqlite");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Error");
+        // Tests sign in hundreds of times from one address; the throttle has its own tests with a low limit.
+        builder.UseSetting("VendorRisk:SignIn:AttemptsPerMinute", "100000");
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
+        if (InstanceName is { } instance)
+            builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new InstanceHeaderFilter(instance)));
         if (FixedNow is { } now)
             builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(new FixedTimeProvider(now)));
+    }
+
+    private sealed class InstanceHeaderFilter(string instance) : IStartupFilter
+    {
+        public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+        {
+            app.Use(nextMiddleware => context =>
+            {
+                context.Response.Headers["X-Test-Instance"] = instance;
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 
     private sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
@@ -71,6 +124,12 @@ public class WebAppFixture : WebApplicationFactory<Program>, IAsyncLifetime
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>();
         BaseAddress = new Uri(addresses.Addresses.First().Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1"));
+        if (_sharesDatabaseOf is not null)
+        {
+            foreach (var role in Roles.All)
+                _userIds[role] = _sharesDatabaseOf.UserIdOf(role);
+            return;
+        }
 
         await using var scope = Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserService>();
@@ -84,7 +143,14 @@ public class WebAppFixture : WebApplicationFactory<Program>, IAsyncLifetime
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_sharesDatabaseOf is not null)
+        {
+            GC.SuppressFinalize(this);
+            return;
+        }
+        TestProvider.ClearPools();
+        if (Provider == DatabaseProvider.Postgres)
+            TestProvider.Current.DropPostgresDatabase(ConnectionString);
         try
         {
             Directory.Delete(_folder, recursive: true);

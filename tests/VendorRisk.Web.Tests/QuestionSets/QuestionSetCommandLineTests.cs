@@ -33,6 +33,19 @@ public sealed class QuestionSetCommandLineTests : IAsyncLifetime
         Assert.Equal("valid", _host.Out.ToString().Trim());
     }
 
+    [Theory]
+    [InlineData("frontier-ai-buyer-checklist.json")]
+    [InlineData("vendor-quick-screen.json")]
+    [InlineData("history/frontier-ai-buyer-checklist.v1.json")]
+    [InlineData("history/vendor-quick-screen.v1.json")]
+    public async Task Validate_passes_on_every_shipped_default_set(string file)
+    {
+        var code = await _host.RunCommandAsync("question-sets", "validate", Path.Combine(QuestionSetFiles.SeedFolder, file));
+
+        Assert.Equal(0, code);
+        Assert.Equal("valid", _host.Out.ToString().Trim());
+    }
+
     [Fact]
     public async Task Validate_prints_one_line_per_error_with_its_path_on_stdout_and_exits_1()
     {

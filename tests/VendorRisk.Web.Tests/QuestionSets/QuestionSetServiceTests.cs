@@ -9,6 +9,8 @@ namespace VendorRisk.Web.Tests.QuestionSets;
 public sealed class QuestionSetServiceTests : IAsyncLifetime
 {
     private const string DefaultSet = "frontier-ai-buyer-checklist";
+    /// <summary>The shipped default is version 2; version 1, shipped before it, is retired.</summary>
+    private const int Published = 2;
     private QuestionSetTestHost _host = null!;
 
     public async ValueTask InitializeAsync() => _host = await QuestionSetTestHost.StartAsync();
@@ -28,13 +30,11 @@ public sealed class QuestionSetServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_fresh_database_has_the_default_set_published_exactly_once_and_a_second_start_adds_nothing()
+    public async Task A_fresh_database_has_every_shipped_version_of_the_default_set_the_current_one_published_and_a_second_start_adds_nothing()
     {
         var sets = await _host.Service.ListAsync(TestContext.Current.CancellationToken);
         var checklist = Assert.Single(sets, s => s.Key == DefaultSet);
-        var version = Assert.Single(checklist.Versions);
-        Assert.Equal(VersionStatus.Published, version.Status);
-        Assert.Equal(1, version.Number);
+        Assert.Equal([(2, VersionStatus.Published), (1, VersionStatus.Retired)], checklist.Versions.Select(v => (v.Number, v.Status)));
         var before = (await _host.VersionCountAsync(), await _host.AuditCountAsync());
 
         await _host.RunStartupTasksAsync();
@@ -92,8 +92,8 @@ public sealed class QuestionSetServiceTests : IAsyncLifetime
         var before = await _host.VersionCountAsync();
         var ex = await Assert.ThrowsAsync<ConflictException>(() => _host.Service.ImportAsync(exported.Content, TestContext.Current.CancellationToken));
 
-        Assert.Equal(2, imported.Version);
-        Assert.Contains("already has a draft: version 2", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(3, imported.Version);
+        Assert.Contains("already has a draft: version 3", ex.Message, StringComparison.Ordinal);
         Assert.Equal(before, await _host.VersionCountAsync());
     }
 
@@ -113,26 +113,26 @@ public sealed class QuestionSetServiceTests : IAsyncLifetime
     [Fact]
     public async Task Publishing_a_draft_retires_the_previously_published_version()
     {
-        var draft = await _host.Service.CreateDraftFromAsync(DefaultSet, 1, TestContext.Current.CancellationToken);
+        var draft = await _host.Service.CreateDraftFromAsync(DefaultSet, Published, TestContext.Current.CancellationToken);
 
         await _host.Service.PublishAsync(DefaultSet, draft.Version, TestContext.Current.CancellationToken);
 
         var set = (await _host.Service.ListAsync(TestContext.Current.CancellationToken)).Single(s => s.Key == DefaultSet);
-        Assert.Equal(VersionStatus.Published, set.Versions.Single(v => v.Number == 2).Status);
-        Assert.Equal(VersionStatus.Retired, set.Versions.Single(v => v.Number == 1).Status);
-        Assert.Equal(1, set.Versions.Single(v => v.Number == 2).SourceNumber);
+        Assert.Equal(VersionStatus.Published, set.Versions.Single(v => v.Number == 3).Status);
+        Assert.Equal(VersionStatus.Retired, set.Versions.Single(v => v.Number == Published).Status);
+        Assert.Equal(Published, set.Versions.Single(v => v.Number == 3).SourceNumber);
         var offered = (await _host.Service.PublishedVersionsAsync(TestContext.Current.CancellationToken)).Single(v => v.Key == DefaultSet);
-        Assert.Equal(2, offered.Number);
+        Assert.Equal(3, offered.Number);
     }
 
     [Fact]
     public async Task A_published_version_cannot_be_saved_or_published_again()
     {
-        var published = await _host.Service.GetVersionAsync(DefaultSet, 1, TestContext.Current.CancellationToken);
-        var document = QuestionSetFormat.ToDocument(published.Definition, 1);
+        var published = await _host.Service.GetVersionAsync(DefaultSet, Published, TestContext.Current.CancellationToken);
+        var document = QuestionSetFormat.ToDocument(published.Definition, Published);
 
         await Assert.ThrowsAsync<ConflictException>(() => _host.Service.SaveDraftAsync(published.Version.Id, document, TestContext.Current.CancellationToken));
-        await Assert.ThrowsAsync<ConflictException>(() => _host.Service.PublishAsync(DefaultSet, 1, TestContext.Current.CancellationToken));
+        await Assert.ThrowsAsync<ConflictException>(() => _host.Service.PublishAsync(DefaultSet, Published, TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -157,8 +157,8 @@ public sealed class QuestionSetServiceTests : IAsyncLifetime
     [Fact]
     public async Task The_diff_of_a_draft_shows_added_removed_and_changed_questions_against_its_source()
     {
-        var draft = await _host.Service.CreateDraftFromAsync(DefaultSet, 1, TestContext.Current.CancellationToken);
-        var document = QuestionSetFormat.ToDocument((await _host.Service.GetVersionAsync(DefaultSet, 2, TestContext.Current.CancellationToken)).Definition, 2);
+        var draft = await _host.Service.CreateDraftFromAsync(DefaultSet, Published, TestContext.Current.CancellationToken);
+        var document = QuestionSetFormat.ToDocument((await _host.Service.GetVersionAsync(DefaultSet, draft.Version, TestContext.Current.CancellationToken)).Definition, draft.Version);
         var questions = document.Sections![0].Questions!;
         var removedKey = questions[^1].Key!;
         questions.RemoveAt(questions.Count - 1);
@@ -166,9 +166,9 @@ public sealed class QuestionSetServiceTests : IAsyncLifetime
         questions.Add(new QuestionDocument { Key = "brand-new", Text = "A new question", Type = "text" });
         await _host.Service.SaveDraftAsync(draft.VersionId, document, TestContext.Current.CancellationToken);
 
-        var diff = await _host.Service.DiffAsync(DefaultSet, 2, TestContext.Current.CancellationToken);
+        var diff = await _host.Service.DiffAsync(DefaultSet, draft.Version, TestContext.Current.CancellationToken);
 
-        Assert.Equal(1, diff.SourceNumber);
+        Assert.Equal(Published, diff.SourceNumber);
         Assert.Equal("brand-new", Assert.Single(diff.Diff.Added).Key);
         Assert.Equal(removedKey, Assert.Single(diff.Diff.Removed).Key);
         Assert.Contains(diff.Diff.Changed, c => c.Key == questions[0].Key && c.Changes.Any(d => d.StartsWith("weight", StringComparison.Ordinal)));
@@ -177,7 +177,7 @@ public sealed class QuestionSetServiceTests : IAsyncLifetime
     [Fact]
     public async Task Retiring_leaves_no_published_version_and_export_without_a_version_is_then_not_found()
     {
-        await _host.Service.RetireAsync(DefaultSet, 1, TestContext.Current.CancellationToken);
+        await _host.Service.RetireAsync(DefaultSet, Published, TestContext.Current.CancellationToken);
 
         Assert.DoesNotContain(await _host.Service.PublishedVersionsAsync(TestContext.Current.CancellationToken), v => v.Key == DefaultSet);
         await Assert.ThrowsAsync<NotFoundException>(() => _host.Service.ExportAsync(DefaultSet, cancellationToken: TestContext.Current.CancellationToken));

@@ -30,7 +30,8 @@ public sealed class FakeCurrentUser : ICurrentUser
 }
 
 /// <summary>
-/// The app's real service composition (<c>AddVendorRisk</c>) on a temp SQLite file, without a server:
+/// The app's real service composition (<c>AddVendorRisk</c>) on a temp SQLite file (or a fresh PostgreSQL
+/// database, see <see cref="TestProvider"/>), without a server:
 /// migrations and seeders run as at start-up; the current user is a <see cref="FakeCurrentUser"/>.
 /// </summary>
 public sealed class QuestionSetTestHost : IAsyncDisposable
@@ -38,6 +39,7 @@ public sealed class QuestionSetTestHost : IAsyncDisposable
     private readonly WebApplication _app;
 
     public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), $"vr-qsets-{Guid.NewGuid():N}.db");
+    public string ConnectionString { get; }
     public FakeCurrentUser User { get; } = new();
     public StringWriter Out { get; } = new();
     public StringWriter Error { get; } = new();
@@ -50,7 +52,9 @@ public sealed class QuestionSetTestHost : IAsyncDisposable
             EnvironmentName = "Testing",
             ContentRootPath = AppContext.BaseDirectory,
         });
-        builder.Configuration["ConnectionStrings:VendorRisk"] = $"Data Source={DatabasePath}";
+        ConnectionString = TestProvider.Current.IsPostgres ? TestProvider.Current.CreatePostgresDatabase() : $"Data Source={DatabasePath}";
+        builder.Configuration["ConnectionStrings:VendorRisk"] = ConnectionString;
+        builder.Configuration[VendorRisk.Data.DependencyInjection.ProviderSetting] = TestProvider.Current.Name;
         builder.Logging.ClearProviders();
         builder.AddVendorRisk();
         builder.Services.RemoveAll<ICurrentUser>();
@@ -97,7 +101,9 @@ public sealed class QuestionSetTestHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _app.DisposeAsync();
-        SqliteConnection.ClearAllPools();
+        TestProvider.ClearPools();
+        if (TestProvider.Current.IsPostgres)
+            TestProvider.Current.DropPostgresDatabase(ConnectionString);
         foreach (var file in new[] { DatabasePath, DatabasePath + "-wal", DatabasePath + "-shm" })
             File.Delete(file);
     }

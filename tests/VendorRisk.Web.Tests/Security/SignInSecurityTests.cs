@@ -38,8 +38,9 @@ public sealed class SignInSecurityTests(FastRevalidationFixture app) : IClassFix
         }
         var sixth = await WebAppFixture.PostLoginAsync(client, email, WebAppFixture.Password);
 
-        Assert.Equal(HttpStatusCode.Redirect, sixth.StatusCode);
-        Assert.EndsWith("/account/lockout", sixth.Headers.Location!.OriginalString);
+        // Locked answers like every other refusal (issue 21 item 6): the form again, with the one message.
+        Assert.Equal(HttpStatusCode.OK, sixth.StatusCode);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(VendorRisk.Web.Features.Account.SignInGuard.FailureMessage), await sixth.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/", TestContext.Current.CancellationToken)).StatusCode);
 
         await using var db = await app.CreateDbContextAsync();
@@ -61,10 +62,10 @@ public sealed class SignInSecurityTests(FastRevalidationFixture app) : IClassFix
 
         var response = await client.GetAsync("/", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/account/login", response.Headers.Location!.AbsolutePath);
+        Assert.StartsWith("/account/login", response.Headers.Location!.OriginalString);
         var again = await WebAppFixture.PostLoginAsync(app.CreateRawClient(), email, WebAppFixture.Password);
-        Assert.Equal(HttpStatusCode.OK, again.StatusCode); // the form again, with "disabled"
-        Assert.Contains("disabled", await again.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode); // the form again, with the message every refusal gets (issue 21 item 6)
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(VendorRisk.Web.Features.Account.SignInGuard.FailureMessage), await again.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 
     [Fact]

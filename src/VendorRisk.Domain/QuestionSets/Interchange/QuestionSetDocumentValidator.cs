@@ -1,5 +1,6 @@
 using System.Globalization;
 using FluentValidation;
+using VendorRisk.Domain.Common;
 using static VendorRisk.Domain.QuestionSets.QuestionSetLimits;
 
 namespace VendorRisk.Domain.QuestionSets.Interchange;
@@ -154,7 +155,7 @@ public sealed class QuestionDocumentValidator : AbstractValidator<QuestionDocume
             .When(x => x.KnockoutBelow is not null);
 
         RuleForEach(x => x.References).Cascade(CascadeMode.Continue)
-            .MaximumLength(ReferenceMaxLength).WithMessage($"a reference can have at most {ReferenceMaxLength} characters");
+            .Must(r => TextRules.Length(r) <= ReferenceMaxLength).WithMessage($"a reference can have at most {ReferenceMaxLength} characters");
 
         RuleFor(x => x.Role)
             .Must((q, _) => q.Type == QuestionTypeNames.Number).WithMessage("role is only allowed on a number question")
@@ -162,7 +163,7 @@ public sealed class QuestionDocumentValidator : AbstractValidator<QuestionDocume
             .When(x => x.Role is not null);
         RuleFor(x => x.Unit)
             .Must((q, _) => q.Type == QuestionTypeNames.Number).WithMessage("unit is only allowed on a number question")
-            .MaximumLength(UnitMaxLength).WithMessage($"unit can have at most {UnitMaxLength} characters")
+            .Must(u => TextRules.Length(u) <= UnitMaxLength).WithMessage($"unit can have at most {UnitMaxLength} characters")
             .When(x => x.Unit is not null);
 
         RuleFor(x => x.Level)
@@ -276,10 +277,10 @@ internal static class QuestionSetRuleExtensions
 
     public static IRuleBuilderOptions<T, string?> BeRequiredText<T>(this IRuleBuilder<T, string?> rule, string field, int maxLength) =>
         rule.NotNull().WithMessage($"{field} is required")
-            .Length(1, maxLength).WithMessage($"{field} must be 1–{maxLength:N0} characters");
+            .TextLengthBetween(1, maxLength).WithMessage($"{field} must be 1–{maxLength:N0} characters");
 
     public static IRuleBuilderOptions<T, string?> BeOptionalText<T>(this IRuleBuilder<T, string?> rule, string field, int maxLength) =>
-        rule.MaximumLength(maxLength).WithMessage($"{field} can have at most {maxLength:N0} characters");
+        rule.Must(text => TextRules.Length(text) <= maxLength).WithMessage($"{field} can have at most {maxLength:N0} characters");
 
     public static IRuleBuilderOptions<T, double?> BeAWeight<T>(this IRuleBuilder<T, double?> rule) =>
         rule.InclusiveBetween(0, MaxWeight).WithMessage($"weight must be between 0 and {MaxWeight}");

@@ -15,6 +15,9 @@ public sealed record ParsedAnswer(AnswerValue Value, bool Clear, int? ExpectedVe
 /// </summary>
 public static class AnswersRequestParser
 {
+    /// <summary>api.md: at most this many answers in one PUT; more is refused whole, before any is read.</summary>
+    public const int MaxAnswersPerRequest = 1_000;
+
     private static readonly string[] ValueFields = [AnswerFields.Choice, AnswerFields.Choices, AnswerFields.Number, AnswerFields.Text];
 
     public static IReadOnlyList<ParsedAnswer> Parse(JsonElement root)
@@ -39,6 +42,8 @@ public static class AnswersRequestParser
                 Error("answers", "Required: a list of answers.");
             else if (answers.ValueKind != JsonValueKind.Array)
                 Error("answers", "Must be a list of answers.");
+            else if (answers.GetArrayLength() > MaxAnswersPerRequest)
+                Error("answers", $"At most {MaxAnswersPerRequest:N0} answers per request (this one has {answers.GetArrayLength():N0}); send them in several requests.");
             else
             {
                 var index = 0;

@@ -58,7 +58,10 @@ public sealed record CreateAssessmentDto([Required] int? VendorId, [Required] st
 public sealed record SubmitAssessmentDto(bool ConfirmIncomplete);
 
 /// <summary><c>decision</c>: approved | approved-with-conditions | rejected | returned.</summary>
-public sealed record ReviewAssessmentDto([Required] string? Decision, string? Comment);
+/// <param name="Conditions">Optional, for approved-with-conditions: each condition becomes a finding with an owner and a due date.</param>
+public sealed record ReviewAssessmentDto([Required] string? Decision, string? Comment, IReadOnlyList<ConditionDto>? Conditions = null);
+
+public sealed record ConditionDto(string? Title, string? OwnerId, DateOnly? DueDate, string? Severity, string? Description);
 
 // ---- compare ----
 

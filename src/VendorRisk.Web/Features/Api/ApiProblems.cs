@@ -19,14 +19,27 @@ public static class ApiProblems
         return WriteAsync(context, problem);
     }
 
-    public static Task WriteValidationAsync(HttpContext context, IReadOnlyDictionary<string, string[]> errors, string detail) =>
-        WriteAsync(context, new HttpValidationProblemDetails(errors.ToDictionary(e => e.Key, e => e.Value))
+    /// <summary>"invalid or expired token" and nothing more: whether it was revoked, expired or never existed is not the caller's to learn.</summary>
+    public const string InvalidTokenMessage = "Invalid or expired token.";
+
+    /// <summary>A refused body lists at most this many fields; the detail says how many more there were.</summary>
+    public const int MaxErrorFields = 100;
+
+    public static Task WriteValidationAsync(HttpContext context, IReadOnlyDictionary<string, string[]> errors)
+    {
+        var shown = errors.Take(MaxErrorFields).ToDictionary(e => e.Key, e => e.Value.Take(10).ToArray());
+        var more = errors.Count - shown.Count;
+        var detail = more > 0
+            ? $"The request was refused; nothing was changed. The first {shown.Count:N0} fields with errors are listed, …and {more:N0} more."
+            : "The request was refused; nothing was changed. See errors.";
+        return WriteAsync(context, new HttpValidationProblemDetails(shown)
         {
             Status = StatusCodes.Status400BadRequest,
             Title = "The request was refused",
             Detail = detail,
             Instance = context.Request.Path,
         });
+    }
 
     private static async Task WriteAsync(HttpContext context, ProblemDetails problem)
     {

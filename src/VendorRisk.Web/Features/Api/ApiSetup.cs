@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
+using VendorRisk.Web.Features.Account;
 using VendorRisk.Web.Features.Tokens;
 using VendorRisk.Web.Infrastructure;
 
@@ -17,6 +18,11 @@ public sealed class ApiOptions
 
     /// <summary>Requests a minute per token (api.md: 600).</summary>
     public int RequestsPerMinute { get; set; } = 600;
+
+    /// <summary>How long a request body may take to arrive before the request is answered 408.</summary>
+    public int BodyReadTimeoutSeconds { get; set; } = 30;
+
+    public TimeSpan BodyReadTimeout => TimeSpan.FromSeconds(Math.Max(1, BodyReadTimeoutSeconds));
 }
 
 /// <summary>The HTTP API v1 of api.md: bearer tokens, rate limit, problem details, OpenAPI, and the endpoint groups.</summary>
@@ -46,9 +52,13 @@ public static class ApiSetup
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
                 var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
                 context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                await ApiProblems.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "Too many requests",
-                    $"This token is over its limit of requests a minute; retry after {seconds} s.");
+                if (context.HttpContext.Request.Path.StartsWithSegments("/api"))
+                    await ApiProblems.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "Too many requests",
+                        $"This token is over its limit of requests a minute; retry after {seconds} s.");
+                else
+                    await SignInThrottle.WriteRefusalAsync(context.HttpContext, seconds);
             };
+            SignInThrottle.AddPolicy(o);
             o.AddPolicy(RateLimitPolicy, context =>
             {
                 var limit = context.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value.RequestsPerMinute;
@@ -97,7 +107,7 @@ public static class ApiSetup
     public static WebApplication MapVendorRiskApi(this WebApplication app)
     {
         // Runs after authentication and authorization (registered after them in the pipeline).
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseMiddleware<ApiErrorMiddleware>());
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseMiddleware<ApiPrincipalMiddleware>());
         app.UseRateLimiter();
 
         app.MapOpenApi(PublicEndpoints.OpenApi.Replace("v1", "{documentName}", StringComparison.Ordinal)).AllowAnonymous();
@@ -113,6 +123,7 @@ public static class ApiSetup
         v1.MapQuestionSetsApi();
         v1.MapAssessmentsApi();
         v1.MapCompareApi();
+        v1.MapFindingsApi();
         return app;
     }
 }

@@ -52,6 +52,9 @@ public sealed record AnswerDto
 
 public sealed record SectionScoreDto(string Key, double Weight, double? Score);
 
+/// <summary>A knockout whose risk is accepted by an acceptance in force today (scoring.md §4).</summary>
+public sealed record AcceptedKnockoutDto(string QuestionKey, string AcceptedBy, DateOnly Until);
+
 public sealed record QuestionScoreDto(string Key, string SectionKey, double Weight, double? P, bool Answered, bool NotApplicable);
 
 /// <summary>scoring.md's result, unrounded; <c>null</c> where there is no score.</summary>
@@ -63,12 +66,14 @@ public sealed record ScoreDto(
     double Completeness,
     double? EvidenceStrength,
     IReadOnlyList<SectionScoreDto> Sections,
-    IReadOnlyList<QuestionScoreDto> Questions)
+    IReadOnlyList<QuestionScoreDto> Questions,
+    IReadOnlyList<AcceptedKnockoutDto> AcceptedKnockouts)
 {
     public static ScoreDto From(AssessmentScore s) => new(
         s.Overall, s.Rating, s.BandRating, s.Knockouts, s.Completeness, s.EvidenceStrength,
         s.Sections.Select(x => new SectionScoreDto(x.Key, x.Weight, x.Score)).ToList(),
-        s.Questions.Select(q => new QuestionScoreDto(q.Key, q.SectionKey, q.Weight, q.P, q.Answered, q.NotApplicable)).ToList());
+        s.Questions.Select(q => new QuestionScoreDto(q.Key, q.SectionKey, q.Weight, q.P, q.Answered, q.NotApplicable)).ToList(),
+        s.AcceptedKnockouts.Select(a => new AcceptedKnockoutDto(a.QuestionKey, a.AcceptedById, a.Until)).ToList());
 }
 
 public sealed record AssessmentDto(

@@ -73,7 +73,7 @@ public static class AssessmentsApi
     private static async Task<Ok<AssessmentDto>> PutAnswersAsync(int id, HttpRequest request, AssessmentService assessments, AssessmentReader reader,
         CancellationToken cancellationToken)
     {
-        var parsed = AnswersRequestParser.Parse(await ApiJson.ReadElementAsync(request, cancellationToken));
+        var parsed = AnswersRequestParser.Parse(await ApiJson.ReadElementAsync(request, ApiJson.AnswersMaxBodyBytes, cancellationToken));
         try
         {
             await assessments.SaveAnswersAsync(id, parsed.Select(a => new AnswerInput(a.Value, a.Clear, a.ExpectedVersion)).ToList(), cancellationToken);
@@ -104,7 +104,16 @@ public static class AssessmentsApi
         var body = await ApiJson.ReadAsync<ReviewAssessmentDto>(request, cancellationToken);
         var decision = KebabEnum.Parse<ReviewDecision>(body.Decision)
             ?? throw new ValidationFailedException("decision", "Must be one of: approved, approved-with-conditions, rejected, returned.");
-        await assessments.ReviewAsync(id, decision, body.Comment, cancellationToken);
+        var conditions = body.Conditions?.Select(c => new Findings.ConditionRequest
+        {
+            Title = c.Title ?? "",
+            OwnerId = c.OwnerId,
+            DueDate = c.DueDate,
+            Severity = c.Severity is null ? Domain.Findings.FindingSeverity.Medium
+                : KebabEnum.Parse<Domain.Findings.FindingSeverity>(c.Severity) ?? throw new ValidationFailedException("conditions", "A condition's severity is low, medium, high or critical."),
+            Description = c.Description,
+        }).ToList();
+        await assessments.ReviewAsync(id, decision, body.Comment, cancellationToken, conditions);
         return TypedResults.Ok(AssessmentDto.From(await reader.GetAsync(id, cancellationToken)));
     }
 

@@ -67,7 +67,7 @@ public static class AnswersCsvExport
         }
     }
 
-    /// <summary>Prefixes a single quote to a cell a spreadsheet would read as a formula (OWASP CSV injection); see <see cref="SpreadsheetCellGuard"/>.</summary>
+    /// <summary>Prefixes a single quote to a cell a spreadsheet would read as a formula (OWASP CSV injection), also after leading spaces or line breaks; see <see cref="SpreadsheetCellGuard"/>.</summary>
     public static string Neutralize(string cell) => SpreadsheetCellGuard.Guard(cell);
 
     public static string DescribeAnswer(Question question, AnswerValue? answer)

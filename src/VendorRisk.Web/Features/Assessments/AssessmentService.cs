@@ -21,7 +21,8 @@ public sealed class AssessmentService(
     IDbContextFactory<VendorRiskDbContext> dbFactory,
     ICurrentUser currentUser,
     QuestionSetDefinitions definitions,
-    TimeProvider clock)
+    TimeProvider clock,
+    Findings.ApprovalConditionsValidator conditionsValidator)
 {
     public const int TitleMaxLength = 200;
     public const int ScopeMaxLength = 2_000;
@@ -117,12 +118,15 @@ public sealed class AssessmentService(
         var actor = await currentUser.RequireAsync(Roles.Assessor, "edit assessments", cancellationToken);
         ArgumentNullException.ThrowIfNull(inputs);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        // BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default): writers queue here, so the version check and the write see the same state.
+        // Writers of this assessment queue here (SQLite: BEGIN IMMEDIATE; PostgreSQL: a row lock), so the version check and the
+        // write see the same state; the Version concurrency token and the unique index stay as a second line.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.LockAssessmentAsync(assessmentId, cancellationToken);
         var assessment = await db.Assessments.Include(a => a.QuestionSetVersion)
             .SingleOrDefaultAsync(a => a.Id == assessmentId, cancellationToken)
             ?? throw new NotFoundException($"No assessment with id {assessmentId}.");
         ThrowIfNotDraft(assessment);
+        ThrowIfNotEditor(actor, assessment);
         var definition = definitions.Get(assessment.QuestionSetVersion);
         Validate(definition, inputs);
 
@@ -189,7 +193,7 @@ public sealed class AssessmentService(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || ex.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 })
+        catch (DbUpdateException ex) when (DatabaseErrors.IsLostRace(ex))
         {
             VendorRiskTelemetry.AnswerConflicts.Add(1);
             throw new ConflictException("Someone else saved this answer at the same moment; reload it and choose.");
@@ -226,6 +230,7 @@ public sealed class AssessmentService(
         await ChangeStatusAsync(assessmentId, async (db, assessment) =>
         {
             ThrowIfNotDraft(assessment);
+            ThrowIfNotEditor(actor, assessment);
             var definition = definitions.Get(assessment.QuestionSetVersion);
             var answers = await db.Answers.AsNoTracking().Where(a => a.AssessmentId == assessmentId).ToListAsync(cancellationToken);
             var now = clock.GetUtcNow().UtcDateTime;
@@ -244,7 +249,12 @@ public sealed class AssessmentService(
         }, cancellationToken);
     }
 
-    public async Task ReviewAsync(int assessmentId, ReviewDecision decision, string? comment, CancellationToken cancellationToken = default)
+    /// <param name="conditions">
+    /// For an approval with conditions: each condition becomes a finding with an owner and a due date (at least one).
+    /// Null keeps the conditions as free text in <paramref name="comment"/> (API v1 callers that send none).
+    /// </param>
+    public async Task ReviewAsync(int assessmentId, ReviewDecision decision, string? comment, CancellationToken cancellationToken = default,
+        IReadOnlyList<Findings.ConditionRequest>? conditions = null)
     {
         var actor = await currentUser.RequireAsync(Roles.Reviewer, "review assessments", cancellationToken);
         comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
@@ -261,8 +271,12 @@ public sealed class AssessmentService(
         }
         if (comment?.Length > CommentMaxLength)
             throw new ValidationFailedException("comment", $"Use at most {CommentMaxLength:N0} characters.");
+        if (decision == ReviewDecision.ApprovedWithConditions && conditions is not null)
+            await Findings.ValidatorExtensions.ThrowIfInvalidAsync(conditionsValidator, new Findings.ApprovalConditions(conditions), cancellationToken);
+        else if (conditions is { Count: > 0 })
+            throw new ValidationFailedException("conditions", "Only an approval with conditions has conditions.");
 
-        await ChangeStatusAsync(assessmentId, (db, assessment) =>
+        await ChangeStatusAsync(assessmentId, async (db, assessment) =>
         {
             if (assessment.Status != AssessmentStatus.Submitted)
             {
@@ -297,7 +311,8 @@ public sealed class AssessmentService(
             db.Audit(actor, decision == ReviewDecision.Returned ? "assessment-returned" : "assessment-reviewed", AuditEntityTypes.Assessment, assessmentId,
                 decision == ReviewDecision.Returned ? "Returned to the assessor" : $"Reviewed: {KebabEnum.ToKebab(decision)}",
                 before, new { status = KebabEnum.ToKebab(assessment.Status), reviewComment = comment });
-            return Task.CompletedTask;
+            if (decision == ReviewDecision.ApprovedWithConditions && conditions is not null)
+                await AddConditionsAsync(db, actor, assessmentId, conditions, now, cancellationToken);
         }, cancellationToken);
     }
 
@@ -367,6 +382,24 @@ public sealed class AssessmentService(
 
     public const string ReassessedAction = "assessment-reassessed";
 
+    private static async Task AddConditionsAsync(VendorRiskDbContext db, Actor actor, int assessmentId, IReadOnlyList<Findings.ConditionRequest> conditions,
+        DateTime now, CancellationToken cancellationToken)
+    {
+        var findings = conditions.Select(c => Findings.RaiseFindingHandler.NewFinding(actor, new Findings.RaiseFindingRequest
+        {
+            AssessmentId = assessmentId,
+            Title = c.Title,
+            Severity = c.Severity,
+            Description = c.Description,
+            OwnerId = c.OwnerId,
+            DueDate = c.DueDate,
+        }, isCondition: true, now)).ToList();
+        db.Findings.AddRange(findings);
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var finding in findings)
+            Findings.RaiseFindingHandler.AuditRaised(db, actor, finding);
+    }
+
     /// <summary>What the reassessment that created this draft carried over, or null if it was not a reassessment.</summary>
     public async Task<ReassessmentNotice?> GetReassessmentNoticeAsync(int assessmentId, CancellationToken cancellationToken = default)
     {
@@ -379,15 +412,31 @@ public sealed class AssessmentService(
         return json is null ? null : JsonSerializer.Deserialize<ReassessmentNotice>(json, Json);
     }
 
+    /// <summary>
+    /// Who may change a draft (its answers, its submission): the assessor named on it, and an Admin
+    /// (docs/decisions/0009-sec-who-edits-a-draft.md). Everyone else with the Assessor role reads it.
+    /// </summary>
+    public static bool CanEditDraft(Actor actor, string assessorId) =>
+        actor.Can(Roles.Admin) || string.Equals(actor.UserId, assessorId, StringComparison.Ordinal);
+
+    private static void ThrowIfNotEditor(Actor actor, Assessment assessment)
+    {
+        if (!CanEditDraft(actor, assessment.AssessorId))
+            throw new ForbiddenException("Only the assessor named on this assessment, or an Admin, may change this draft.");
+    }
+
     /// <summary>Remembers the wizard's section so it reopens there. Not audited: it changes nothing of substance.</summary>
     public async Task SetLastSectionAsync(int assessmentId, string sectionKey, CancellationToken cancellationToken = default)
     {
-        await currentUser.RequireAsync(Roles.Assessor, "edit assessments", cancellationToken);
+        var actor = await currentUser.RequireAsync(Roles.Assessor, "edit assessments", cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var version = await db.Assessments.AsNoTracking().Where(a => a.Id == assessmentId).Select(a => a.QuestionSetVersion)
+        var found = await db.Assessments.AsNoTracking().Where(a => a.Id == assessmentId).Select(a => new { a.QuestionSetVersion, a.AssessorId })
             .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException($"No assessment with id {assessmentId}.");
-        if (definitions.Get(version).Sections.All(s => s.Key != sectionKey))
+        if (definitions.Get(found.QuestionSetVersion).Sections.All(s => s.Key != sectionKey))
             throw new ValidationFailedException("sectionKey", $"'{sectionKey}' is not a section of this assessment's question set.");
+        // Someone who may only read the draft still walks its sections; their place is not the draft's.
+        if (!CanEditDraft(actor, found.AssessorId))
+            return;
         await db.Assessments.Where(a => a.Id == assessmentId && a.LastSectionKey != sectionKey)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.LastSectionKey, sectionKey), cancellationToken);
     }
@@ -488,6 +537,7 @@ public sealed class AssessmentService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.LockAssessmentAsync(assessmentId, cancellationToken);
         var assessment = await db.Assessments.Include(a => a.QuestionSetVersion)
             .SingleOrDefaultAsync(a => a.Id == assessmentId, cancellationToken)
             ?? throw new NotFoundException($"No assessment with id {assessmentId}.");

@@ -24,7 +24,7 @@ public static class AdminCommandLine
     public const int Refused = 1;
     public const int UsageError = 2;
 
-    public static readonly IReadOnlyList<string> Commands = ["question-sets", "users", "tokens", "backup", "restore", "health"];
+    public static readonly IReadOnlyList<string> Commands = ["question-sets", "users", "tokens", "backup", "restore", "health", "database"];
 
     public static readonly Dictionary<string, Func<string[], IServiceProvider, Task<int>>> Groups = new(StringComparer.Ordinal)
     {
@@ -32,6 +32,7 @@ public static class AdminCommandLine
         ["tokens"] = TokenCommands.RunAsync,
         ["backup"] = DatabaseCommands.BackupAsync,
         ["restore"] = DatabaseCommands.RestoreAsync,
+        ["database"] = DatabaseCopyCommand.RunAsync,
         ["health"] = HealthCommand.RunAsync,
         ["question-sets"] = QuestionSetCommands.RunAsync,
     };

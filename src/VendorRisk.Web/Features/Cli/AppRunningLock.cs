@@ -32,7 +32,7 @@ public sealed class AppRunningLock(DatabaseLocation location, ILogger<AppRunning
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (location.FilePath == ":memory:")
+        if (!location.IsSqlite || location.FilePath == ":memory:")
             return Task.CompletedTask;
         try
         {

@@ -15,6 +15,8 @@ internal static class DatabaseCommands
 {
     private const string BackupUsage = "Usage:\n  backup <file> [--force]";
     private const string RestoreUsage = "Usage:\n  restore <file>   (stop the app first)";
+    private const string ServerBackups =
+        "backup and restore work on the embedded SQLite database; on PostgreSQL use the server's own backups (pg_dump, pg_restore, point-in-time recovery).";
 
     public static async Task<int> BackupAsync(string[] args, IServiceProvider services)
     {
@@ -24,6 +26,8 @@ internal static class DatabaseCommands
             return await CliArgs.UsageAsync(console, problem ?? "backup takes one file.", BackupUsage);
         var force = parts.Flags.Contains("--force");
         var location = services.GetRequiredService<DatabaseLocation>();
+        if (!location.IsSqlite)
+            return await RefuseAsync(console, ServerBackups);
         var target = CliArgs.FullPath(parts.Positional[0]);
 
         if (location.FilePath == ":memory:")
@@ -48,6 +52,8 @@ internal static class DatabaseCommands
                 command.Parameters.AddWithValue("$path", temporary);
                 await command.ExecuteNonQueryAsync();
             }
+            // VACUUM INTO writes a rollback-journal file; the app runs on WAL and must start on the backup as it is.
+            await UseWriteAheadLogAsync(temporary);
             File.Move(temporary, target, overwrite: force);
         }
         catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
@@ -66,6 +72,8 @@ internal static class DatabaseCommands
         if (split is not { } parts || parts.Positional.Count != 1)
             return await CliArgs.UsageAsync(console, problem ?? "restore takes one file.", RestoreUsage);
         var location = services.GetRequiredService<DatabaseLocation>();
+        if (!location.IsSqlite)
+            return await RefuseAsync(console, ServerBackups);
         var source = CliArgs.FullPath(parts.Positional[0]);
         var target = location.FilePath;
 
@@ -107,6 +115,8 @@ internal static class DatabaseCommands
             }
             var incoming = target + ".restoring";
             File.Copy(source, incoming, overwrite: true);
+            // A backup from an older version may still be in rollback-journal mode: the app needs WAL.
+            await UseWriteAheadLogAsync(incoming);
             File.Move(incoming, target);
         }
         catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
@@ -158,6 +168,20 @@ internal static class DatabaseCommands
         {
             return $"it is not a readable SQLite database ({ex.Message}).";
         }
+    }
+
+    /// <summary>Switches a closed database file to WAL and folds the log back in, leaving one self-contained file.</summary>
+    private static async Task UseWriteAheadLogAsync(string path)
+    {
+        await using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString()))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA wal_checkpoint(TRUNCATE);";
+            await command.ExecuteNonQueryAsync();
+        }
+        foreach (var suffix in new[] { "-wal", "-shm" })
+            TryDelete(path + suffix);
     }
 
     private static async Task<int> RefuseAsync(CliConsole console, string message)

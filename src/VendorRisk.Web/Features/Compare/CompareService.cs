@@ -78,7 +78,7 @@ public sealed class CompareService(
     public static ComparisonInput ToInput(AssessmentSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        return new ComparisonInput(snapshot.Id, snapshot.VendorId, snapshot.VendorName, snapshot.QuestionSet, snapshot.AnswerValues, snapshot.AsOf);
+        return new ComparisonInput(snapshot.Id, snapshot.VendorId, snapshot.VendorName, snapshot.QuestionSet, snapshot.AnswerValues, snapshot.AsOf) { Acceptances = snapshot.Acceptances };
     }
 
     /// <summary>Question sets that have at least one assessment, by title, with how many vendors they cover.</summary>

@@ -82,9 +82,9 @@ public static class ObservabilitySetup
             [HealthStatus.Degraded] = StatusCodes.Status200OK,
             [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
         };
-        app.MapHealthChecks(PublicEndpoints.Health, new HealthCheckOptions { ResultStatusCodes = statusCodes }).AllowAnonymous();
+        app.MapHealthChecks(PublicEndpoints.Health, new HealthCheckOptions { ResultStatusCodes = statusCodes, ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
         app.MapHealthChecks(Liveness, new HealthCheckOptions { Predicate = _ => false, ResultStatusCodes = statusCodes }).AllowAnonymous();
-        app.MapHealthChecks(Readiness, new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResultStatusCodes = statusCodes }).AllowAnonymous();
+        app.MapHealthChecks(Readiness, new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResultStatusCodes = statusCodes, ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
         return app;
     }
 

@@ -49,13 +49,14 @@ public sealed class ReportService(
     IReportRenderer renderer,
     ReportRenderGate gate,
     ICurrentUser currentUser,
-    TimeProvider clock)
+    TimeProvider clock,
+    Findings.FindingReportData findings)
 {
     public async Task<ReportFile> RenderAssessmentPdfAsync(int id, CancellationToken cancellationToken = default)
     {
         await currentUser.RequireAsync(Roles.Viewer, "export reports", cancellationToken);
         var snapshot = await reader.GetAsync(id, cancellationToken);
-        var model = ReportModels.Assessment(snapshot, clock.GetUtcNow());
+        var model = await findings.AddToAsync(ReportModels.Assessment(snapshot, clock.GetUtcNow()), snapshot, cancellationToken);
         var bytes = await VendorRiskTelemetry.MeasureRenderAsync("assessment", () => gate.RunAsync(() => renderer.RenderAssessment(model, cancellationToken), cancellationToken));
         var name = Slug($"{snapshot.VendorName} {snapshot.Title}", 80);
         return new ReportFile($"vendor-risk-{(name.Length > 0 ? name : $"assessment-{id}")}-{Today():yyyy-MM-dd}.pdf", bytes);
@@ -82,7 +83,9 @@ public sealed class ReportService(
         }
 
         var loaded = await compare.LoadAsync(ids, multipliers, named?.Profile, cancellationToken);
-        var model = ReportModels.Comparison(loaded.Result, loaded.Snapshots, weightingName, named, clock.GetUtcNow()) with { PreparedBy = actor.Name };
+        var model = await findings.AddToAsync(
+            ReportModels.Comparison(loaded.Result, loaded.Snapshots, weightingName, named, clock.GetUtcNow()) with { PreparedBy = actor.Name },
+            loaded.Result.Ranking.Select(r => r.AssessmentId).ToList(), cancellationToken);
         var bytes = await VendorRiskTelemetry.MeasureRenderAsync("comparison", () => gate.RunAsync(() => renderer.RenderComparison(model, cancellationToken), cancellationToken));
         return new ReportFile($"vendor-comparison-{Today():yyyy-MM-dd}.pdf", bytes);
     }

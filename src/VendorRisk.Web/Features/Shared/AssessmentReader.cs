@@ -40,6 +40,8 @@ public sealed record AssessmentSnapshot
     /// <summary>The as-of date of scoring.md §5: the submission date once submitted, else today.</summary>
     public required DateOnly AsOf { get; init; }
     public required AssessmentScore Score { get; init; }
+    /// <summary>Every knockout acceptance on record (revoked and lapsed too), judged on today.</summary>
+    public KnockoutAcceptances Acceptances { get; init; } = KnockoutAcceptances.None;
 
     public IReadOnlyDictionary<string, AnswerValue> AnswerValues => Answers.ToDictionary(a => a.Key, a => a.Value.Value);
 
@@ -82,14 +84,21 @@ public sealed class AssessmentReader(
             query = query.Where(a => a.AssessorId == assessorId);
 
         var rows = await query.OrderBy(a => a.Id).ToListAsync(cancellationToken);
-        var userIds = rows.SelectMany(a => new[] { a.AssessorId, a.ReviewerId }).OfType<string>().Distinct().ToList();
+        var assessmentIds = rows.Select(a => a.Id).ToList();
+        var acceptances = await db.RiskAcceptances.AsNoTracking().Where(r => assessmentIds.Contains(r.AssessmentId))
+            .OrderBy(r => r.Id).ToListAsync(cancellationToken);
+        var userIds = rows.SelectMany(a => new[] { a.AssessorId, a.ReviewerId }).Concat(acceptances.Select(r => r.AcceptedById))
+            .OfType<string>().Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => string.IsNullOrWhiteSpace(u.DisplayName) ? u.Email ?? u.Id : u.DisplayName, cancellationToken);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        return rows.Select(a => ToSnapshot(a, names, today)).ToList();
+        var byAssessment = acceptances.ToLookup(r => r.AssessmentId);
+        return rows.Select(a => ToSnapshot(a, names, today, new KnockoutAcceptances(
+            byAssessment[a.Id].Select(r => new KnockoutAcceptance(r.QuestionKey, r.AcceptedById, names.GetValueOrDefault(r.AcceptedById, "unknown user"), r.Until, r.RevokedAt is not null)).ToList(),
+            today))).ToList();
     }
 
-    private AssessmentSnapshot ToSnapshot(Assessment a, IReadOnlyDictionary<string, string> names, DateOnly today)
+    private AssessmentSnapshot ToSnapshot(Assessment a, IReadOnlyDictionary<string, string> names, DateOnly today, KnockoutAcceptances acceptances)
     {
         var definition = definitions.Get(a.QuestionSetVersion);
         var answers = a.Answers.ToDictionary(
@@ -121,7 +130,8 @@ public sealed class AssessmentReader(
             QuestionSet = definition,
             Answers = answers,
             AsOf = asOf,
-            Score = ScoringEngine.Score(definition, answers.ToDictionary(x => x.Key, x => x.Value.Value), asOf),
+            Score = ScoringEngine.Score(definition, answers.ToDictionary(x => x.Key, x => x.Value.Value), asOf, acceptances: acceptances),
+            Acceptances = acceptances,
         };
     }
 }

@@ -73,10 +73,13 @@ public sealed class ApiTokenAuthenticationHandler(
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        // Whether a token was revoked, expired or never existed stays in the log, not in the answer.
         var failure = (await HandleAuthenticateOnceSafeAsync()).Failure?.Message;
+        if (failure is not null)
+            Logger.LogInformation("API token refused: {Reason}", failure);
         Response.Headers.WWWAuthenticate = "Bearer";
         await ApiProblems.WriteAsync(Context, StatusCodes.Status401Unauthorized, "Unauthorized",
-            failure ?? "Send an API token: Authorization: Bearer <token>.");
+            failure is null ? "Send an API token: Authorization: Bearer <token>." : ApiProblems.InvalidTokenMessage);
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>

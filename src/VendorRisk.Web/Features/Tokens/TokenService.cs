@@ -70,10 +70,10 @@ public sealed class TokenService(IDbContextFactory<VendorRiskDbContext> dbFactor
     private async Task<CreatedApiToken> CreateForAsync(Actor actor, string userId, string name, int days, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        name = name?.Trim() ?? "";
+        name = TextRules.CleanName(name);
         if (name.Length == 0)
             errors["name"] = ["Give the token a name (what it is for)."];
-        else if (name.Length > NameMaxLength)
+        else if (TextRules.Length(name) > NameMaxLength)
             errors["name"] = [$"Use at most {NameMaxLength} characters."];
         if (days is < 1 or > MaxDays)
             errors["days"] = [$"A token lives 1 to {MaxDays} days."];

@@ -177,7 +177,7 @@ public sealed class UserService(IServiceScopeFactory scopeFactory, ICurrentUser 
         var role = Roles.Parse(request.Role);
         if (role is null)
             errors["role"] = [$"Unknown role '{request.Role}'. Use one of: {string.Join(", ", Roles.All)}."];
-        if ((request.DisplayName?.Length ?? 0) > 200)
+        if (TextRules.Length(TextRules.CleanName(request.DisplayName)) > 200)
             errors["displayName"] = ["Use at most 200 characters."];
         if (errors.Count > 0)
             throw new ValidationFailedException(errors);
@@ -190,7 +190,7 @@ public sealed class UserService(IServiceScopeFactory scopeFactory, ICurrentUser 
             UserName = email,
             Email = email,
             EmailConfirmed = true,
-            DisplayName = string.IsNullOrWhiteSpace(request.DisplayName) ? email : request.DisplayName.Trim(),
+            DisplayName = TextRules.CleanName(request.DisplayName) is { Length: > 0 } displayName ? displayName : email,
             Role = role!,
             CreatedAt = DateTime.UtcNow,
             LockoutEnabled = true,

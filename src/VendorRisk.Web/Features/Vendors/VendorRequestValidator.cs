@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using VendorRisk.Data;
+using VendorRisk.Domain.Common;
 
 namespace VendorRisk.Web.Features.Vendors;
 
@@ -31,8 +32,8 @@ public sealed class VendorRequestValidator : AbstractValidator<VendorRequest>
 
         RuleFor(v => v.Name).Cascade(CascadeMode.Stop)
             .Must(name => !string.IsNullOrWhiteSpace(name)).WithMessage("Enter the vendor's name.")
-            .Must(name => name.Trim().Length <= NameMaxLength).WithMessage($"Use at most {NameMaxLength} characters.")
-            .MustAsync(BeUniqueNameAsync).WithMessage(v => $"A vendor named '{v.Name.Trim()}' already exists.")
+            .Must(name => TextRules.Length(TextRules.CleanName(name)) <= NameMaxLength).WithMessage($"Use at most {NameMaxLength} characters.")
+            .MustAsync(BeUniqueNameAsync).WithMessage(v => $"A vendor named '{TextRules.CleanName(v.Name)}' already exists.")
             .OverridePropertyName("name");
 
         RuleFor(v => v.Website)
@@ -53,14 +54,14 @@ public sealed class VendorRequestValidator : AbstractValidator<VendorRequest>
             .OverridePropertyName("jurisdictions");
 
         RuleFor(v => v.ParentCompany)
-            .MaximumLength(ParentCompanyMaxLength).WithMessage($"Use at most {ParentCompanyMaxLength} characters.")
+            .Must(p => TextRules.Length(p) <= ParentCompanyMaxLength).WithMessage($"Use at most {ParentCompanyMaxLength} characters.")
             .OverridePropertyName("parentCompany");
 
         RuleFor(v => v.Models).NotNull().WithMessage("Models may be empty but not missing.")
             .Must(list => list is null || list.Count <= MaxModels).WithMessage($"List at most {MaxModels} models.")
             .OverridePropertyName("models");
         RuleForEach(v => v.Models)
-            .Must(m => !string.IsNullOrWhiteSpace(m) && m.Length <= ModelMaxLength)
+            .Must(m => !string.IsNullOrWhiteSpace(m) && TextRules.Length(m) <= ModelMaxLength)
             .WithMessage($"A model name has 1 to {ModelMaxLength} characters.")
             .OverridePropertyName("models");
 
@@ -78,12 +79,12 @@ public sealed class VendorRequestValidator : AbstractValidator<VendorRequest>
             .Must(list => list is null || list.Distinct(StringComparer.OrdinalIgnoreCase).Count() == list.Count).WithMessage("Use each tag once.")
             .OverridePropertyName("tags");
         RuleForEach(v => v.Tags)
-            .Must(t => !string.IsNullOrWhiteSpace(t) && t.Length <= TagMaxLength)
+            .Must(t => !string.IsNullOrWhiteSpace(t) && TextRules.Length(t) <= TagMaxLength)
             .WithMessage($"A tag has 1 to {TagMaxLength} characters.")
             .OverridePropertyName("tags");
 
         RuleFor(v => v.Notes)
-            .MaximumLength(NotesMaxLength).WithMessage($"Use at most {NotesMaxLength:N0} characters.")
+            .Must(n => TextRules.Length(n) <= NotesMaxLength).WithMessage($"Use at most {NotesMaxLength:N0} characters.")
             .OverridePropertyName("notes");
     }
 

@@ -17,7 +17,8 @@ public sealed class VendorService(
     AssessmentReader reader,
     TimeProvider clock)
 {
-    public static string Normalize(string name) => name.Trim().ToUpperInvariant();
+    /// <summary>The uniqueness key: the cleaned name (NFKC, no invisible characters) ignoring case.</summary>
+    public static string Normalize(string name) => TextRules.CleanName(name).ToUpperInvariant();
 
     public async Task<IReadOnlyList<VendorSummary>> ListAsync(VendorQuery query, CancellationToken cancellationToken = default)
     {
@@ -199,7 +200,7 @@ public sealed class VendorService(
         {
             throw new ConflictException("The vendor was changed by someone else since you opened it; reload and try again.");
         }
-        catch (DbUpdateException ex) when (ex.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 })
+        catch (DbUpdateException ex) when (DatabaseErrors.IsConstraintViolation(ex))
         {
             throw new ValidationFailedException("name", "A vendor with this name already exists.");
         }
@@ -207,14 +208,14 @@ public sealed class VendorService(
 
     private static VendorRequest Clean(VendorRequest r) => r with
     {
-        Name = r.Name?.Trim() ?? "",
+        Name = TextRules.CleanName(r.Name),
         Website = Blank(r.Website),
         HeadquartersCountry = Blank(r.HeadquartersCountry)?.ToUpperInvariant(),
         Jurisdictions = r.Jurisdictions?.Select(j => j.Trim().ToUpperInvariant()).Where(j => j.Length > 0).ToList() ?? null!,
-        ParentCompany = Blank(r.ParentCompany),
-        Models = r.Models?.Select(m => m.Trim()).ToList() ?? null!,
+        ParentCompany = Blank(TextRules.CleanName(r.ParentCompany)),
+        Models = r.Models?.Select(TextRules.CleanName).ToList() ?? null!,
         OwnerId = Blank(r.OwnerId),
-        Tags = r.Tags?.Select(t => t.Trim()).ToList() ?? null!,
+        Tags = r.Tags?.Select(TextRules.CleanName).ToList() ?? null!,
         Notes = Blank(r.Notes),
     };
 

@@ -1,0 +1,49 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace VendorRisk.Web.Features.Account;
+
+public sealed class SignInThrottleOptions
+{
+    public const string Section = "VendorRisk:SignIn";
+
+    /// <summary>Sign-in (and set-up) form posts a minute from one client address, whichever accounts they name.</summary>
+    public int AttemptsPerMinute { get; set; } = 20;
+}
+
+/// <summary>
+/// Per-client limit on posting the sign-in and set-up forms, so a password spray across many
+/// accounts is slowed as much as guessing one (the per-account lockout does not see it).
+/// Put <c>[EnableRateLimiting(SignInThrottle.Policy)]</c> on such a page; showing the form is not limited.
+/// </summary>
+public static class SignInThrottle
+{
+    public const string Policy = "sign-in";
+
+    public static void AddPolicy(RateLimiterOptions options) =>
+        options.AddPolicy(Policy, context =>
+        {
+            if (!HttpMethods.IsPost(context.Request.Method))
+                return RateLimitPartition.GetNoLimiter("read");
+            var limit = context.RequestServices.GetRequiredService<IOptions<SignInThrottleOptions>>().Value.AttemptsPerMinute;
+            return RateLimitPartition.GetFixedWindowLimiter("client:" + context.Connection.RemoteIpAddress, _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = Math.Max(1, limit),
+                Window = TimeSpan.FromMinutes(1),
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            });
+        });
+
+    public static async Task WriteRefusalAsync(HttpContext context, int retryAfterSeconds)
+    {
+        context.Response.ContentType = "text/html; charset=utf-8";
+        await context.Response.WriteAsync(
+            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Too many attempts · VendorRisk</title></head>" +
+            "<body><h1>Too many sign-in attempts</h1>" +
+            $"<p>Too many attempts came from your network. Wait {retryAfterSeconds.ToString(CultureInfo.InvariantCulture)} seconds, then " +
+            "<a href=\"/account/login\">try again</a>.</p></body></html>", context.RequestAborted);
+    }
+}

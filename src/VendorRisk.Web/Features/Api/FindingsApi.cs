@@ -1,0 +1,241 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using VendorRisk.Domain.Common;
+using VendorRisk.Domain.Findings;
+using VendorRisk.Web.Features.Findings;
+using VendorRisk.Web.Features.Shared;
+
+namespace VendorRisk.Web.Features.Api;
+
+public sealed record FindingDto(
+    int Id,
+    int AssessmentId,
+    int VendorId,
+    string? QuestionKey,
+    string Title,
+    FindingSeverity Severity,
+    string? Description,
+    FindingStatus Status,
+    string? OwnerId,
+    DateOnly? DueDate,
+    bool IsCondition,
+    string? Justification,
+    int Version)
+{
+    public static FindingDto From(FindingView f) => new(f.Id, f.AssessmentId, f.VendorId, f.QuestionKey, f.Title, f.Severity, f.Description,
+        f.Status, f.OwnerId, f.DueDate, f.IsCondition, f.Justification, f.Version);
+}
+
+public sealed record CreateFindingDto(string? Title, string? Severity, string? QuestionKey, string? Description, string? OwnerId, DateOnly? DueDate);
+
+/// <summary>PATCH body: only the fields present change; <c>expectedVersion</c> is required.</summary>
+public sealed record PatchFindingDto(int ExpectedVersion, string? Status, string? OwnerId, DateOnly? DueDate, string? Description, string? Justification);
+
+public sealed record AcceptKnockoutDto(string? Justification, DateOnly? Until);
+
+/// <summary>Findings and knockout risk acceptances (api.md; scoring.md §4).</summary>
+public static class FindingsApi
+{
+    public static RouteGroupBuilder MapFindingsApi(this RouteGroupBuilder api)
+    {
+        var findings = api.MapGroup("/findings").WithTags("Findings");
+        findings.MapGet("", ListAsync)
+            .WithName("ListFindings")
+            .WithSummary("Findings across vendors; filter by status, severity, ownerId, vendorId, overdue; paged (X-Total-Count, Link)")
+            .ProducesValidationProblem();
+        findings.MapGet("/{id:int}", GetAsync)
+            .WithName("GetFinding")
+            .WithSummary("One finding")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        findings.MapPatch("/{id:int}", PatchAsync)
+            .WithName("UpdateFinding")
+            .WithSummary("Change status, ownerId, dueDate or description against expectedVersion (stale: 409); risk-accepted needs a Reviewer and a justification")
+            .Accepts<PatchFindingDto>("application/json")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        var assessments = api.MapGroup("/assessments").WithTags("Findings");
+        assessments.MapPost("/{id:int}/findings", CreateAsync)
+            .WithName("CreateFinding")
+            .WithSummary("Raise a finding on an assessment, optionally about one of its questions")
+            .Accepts<CreateFindingDto>("application/json")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        assessments.MapPost("/{id:int}/knockouts/{questionKey}/acceptance", AcceptAsync)
+            .WithName("AcceptKnockoutRisk")
+            .WithSummary("Accept the risk of a knockout until a date at most 365 days ahead (Reviewer, never the assessor; not on a draft)")
+            .Accepts<AcceptKnockoutDto>("application/json")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        assessments.MapDelete("/{id:int}/knockouts/{questionKey}/acceptance", RevokeAsync)
+            .WithName("RevokeKnockoutRisk")
+            .WithSummary("Revoke the acceptance of a knockout's risk")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return findings;
+    }
+
+    private static async Task<Ok<IReadOnlyList<FindingDto>>> ListAsync(HttpContext context, FindingQueries queries,
+        string? status, string? severity, string? ownerId, int? vendorId, bool? overdue, int? page, int? pageSize, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        FindingStatus? statusValue = null;
+        FindingSeverity? severityValue = null;
+        if (!string.IsNullOrEmpty(status) && (statusValue = KebabEnum.Parse<FindingStatus>(status)) is null)
+            errors["status"] = ["Must be one of: open, in-progress, resolved, risk-accepted."];
+        if (!string.IsNullOrEmpty(severity) && (severityValue = KebabEnum.Parse<FindingSeverity>(severity)) is null)
+            errors["severity"] = ["Must be one of: low, medium, high, critical."];
+        if (page is < 1)
+            errors["page"] = ["Pages start at 1."];
+        if (pageSize is < 1 or > FindingQueries.MaxPageSize)
+            errors["pageSize"] = [$"A page holds 1 to {FindingQueries.MaxPageSize} findings."];
+        if (errors.Count > 0)
+            throw new ValidationFailedException(errors);
+
+        var query = new FindingQuery
+        {
+            Status = statusValue,
+            Severity = severityValue,
+            OwnerId = ownerId,
+            VendorId = vendorId,
+            OverdueOnly = overdue == true,
+            Page = page ?? 1,
+            PageSize = pageSize ?? 100,
+        };
+        var result = await queries.ListAsync(query, cancellationToken);
+        AddPagingHeaders(context, result.Total, query.Page, query.PageSize);
+        return TypedResults.Ok<IReadOnlyList<FindingDto>>(result.Items.Select(FindingDto.From).ToList());
+    }
+
+    private static void AddPagingHeaders(HttpContext context, int total, int page, int pageSize)
+    {
+        context.Response.Headers["X-Total-Count"] = total.ToString(CultureInfo.InvariantCulture);
+        var links = new List<string>();
+        string Url(int p)
+        {
+            var query = context.Request.Query.Where(q => q.Key is not "page")
+                .Select(q => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(q.Value.ToString())}")
+                .Append($"page={p.ToString(CultureInfo.InvariantCulture)}");
+            return $"{context.Request.PathBase}{context.Request.Path}?{string.Join('&', query)}";
+        }
+        if ((long)page * pageSize < total)
+            links.Add($"<{Url(page + 1)}>; rel=\"next\"");
+        if (page > 1)
+            links.Add($"<{Url(page - 1)}>; rel=\"prev\"");
+        if (links.Count > 0)
+            context.Response.Headers.Link = string.Join(", ", links);
+    }
+
+    private static async Task<Ok<FindingDto>> GetAsync(int id, FindingQueries queries, CancellationToken cancellationToken) =>
+        TypedResults.Ok(FindingDto.From(await queries.FindAsync(id, cancellationToken) ?? throw new NotFoundException($"No finding with id {id}.")));
+
+    private static async Task<Created<FindingDto>> CreateAsync(int id, HttpRequest request, RaiseFindingHandler handler, FindingQueries queries,
+        CancellationToken cancellationToken)
+    {
+        var body = await ApiJson.ReadAsync<CreateFindingDto>(request, cancellationToken);
+        FindingSeverity? severity = null;
+        if (body.Severity is not null && (severity = KebabEnum.Parse<FindingSeverity>(body.Severity)) is null)
+            throw new ValidationFailedException("severity", "Must be one of: low, medium, high, critical.");
+        var findingId = await handler.HandleAsync(new RaiseFindingRequest
+        {
+            AssessmentId = id,
+            Title = body.Title ?? "",
+            Severity = severity,
+            QuestionKey = body.QuestionKey,
+            Description = body.Description,
+            OwnerId = body.OwnerId,
+            DueDate = body.DueDate,
+        }, cancellationToken);
+        return TypedResults.Created($"/api/v1/findings/{findingId}", FindingDto.From((await queries.FindAsync(findingId, cancellationToken))!));
+    }
+
+    private static async Task<Ok<FindingDto>> PatchAsync(int id, HttpRequest request, UpdateFindingHandler handler, FindingQueries queries,
+        CancellationToken cancellationToken)
+    {
+        var body = await ApiJson.ReadElementAsync(request, cancellationToken);
+        if (body.ValueKind != JsonValueKind.Object)
+            throw new ValidationFailedException("", "The body is a JSON object.");
+        var errors = new Dictionary<string, string[]>();
+        var allowed = new HashSet<string>(StringComparer.Ordinal) { "expectedVersion", "status", "ownerId", "dueDate", "description", "justification" };
+        foreach (var property in body.EnumerateObject().Where(p => !allowed.Contains(p.Name)))
+            errors[property.Name] = ["Not a field of a finding that can be changed."];
+
+        int? expectedVersion = null;
+        if (body.TryGetProperty("expectedVersion", out var ev))
+        {
+            if (ev.ValueKind == JsonValueKind.Number && ev.TryGetInt32(out var v))
+                expectedVersion = v;
+            else
+                errors["expectedVersion"] = ["A whole number: the version of the finding you are changing."];
+        }
+        FindingStatus? status = null;
+        if (body.TryGetProperty("status", out var st))
+        {
+            status = st.ValueKind == JsonValueKind.String ? KebabEnum.Parse<FindingStatus>(st.GetString()) : null;
+            if (status is null)
+                errors["status"] = ["Must be one of: open, in-progress, resolved, risk-accepted."];
+        }
+        var owner = StringChange(body, "ownerId", errors);
+        var description = StringChange(body, "description", errors);
+        var justification = StringChange(body, "justification", errors)?.Value;
+        Change<DateOnly?>? due = null;
+        if (body.TryGetProperty("dueDate", out var dd))
+        {
+            if (dd.ValueKind == JsonValueKind.Null)
+                due = new Change<DateOnly?>(null);
+            else if (dd.ValueKind == JsonValueKind.String && DateOnly.TryParseExact(dd.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                due = new Change<DateOnly?>(date);
+            else
+                errors["dueDate"] = ["A date such as 2027-03-31, or null."];
+        }
+        if (errors.Count > 0)
+            throw new ValidationFailedException(errors);
+
+        try
+        {
+            await handler.HandleAsync(new UpdateFindingRequest
+            {
+                FindingId = id,
+                ExpectedVersion = expectedVersion,
+                Status = status,
+                OwnerId = owner,
+                DueDate = due,
+                Description = description,
+                Justification = justification,
+            }, cancellationToken);
+        }
+        catch (ConflictException conflict) when (conflict.Current is FindingView current)
+        {
+            throw new ConflictException(conflict.Message, FindingDto.From(current));
+        }
+        return TypedResults.Ok(FindingDto.From((await queries.FindAsync(id, cancellationToken))!));
+    }
+
+    private static Change<string?>? StringChange(JsonElement body, string name, Dictionary<string, string[]> errors)
+    {
+        if (!body.TryGetProperty(name, out var value))
+            return null;
+        if (value.ValueKind is JsonValueKind.Null or JsonValueKind.String)
+            return new Change<string?>(value.GetString());
+        errors[name] = ["A string, or null."];
+        return null;
+    }
+
+    private static async Task<Created<ScoreDto>> AcceptAsync(int id, string questionKey, HttpRequest request, AcceptKnockoutRiskHandler handler,
+        AssessmentReader reader, CancellationToken cancellationToken)
+    {
+        var body = await ApiJson.ReadAsync<AcceptKnockoutDto>(request, cancellationToken);
+        await handler.HandleAsync(new AcceptKnockoutRiskRequest { AssessmentId = id, QuestionKey = questionKey, Justification = body.Justification, Until = body.Until },
+            cancellationToken);
+        return TypedResults.Created($"/api/v1/assessments/{id}/knockouts/{Uri.EscapeDataString(questionKey)}/acceptance",
+            ScoreDto.From((await reader.GetAsync(id, cancellationToken)).Score));
+    }
+
+    private static async Task<NoContent> RevokeAsync(int id, string questionKey, RevokeKnockoutRiskHandler handler, CancellationToken cancellationToken)
+    {
+        await handler.HandleAsync(new RevokeKnockoutRiskRequest(id, questionKey), cancellationToken);
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,138 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using VendorRisk.Data;
+using VendorRisk.Data.Entities;
+using VendorRisk.Domain.Common;
+using VendorRisk.Domain.Scoring;
+using VendorRisk.Web.Features.Shared;
+using VendorRisk.Web.Infrastructure;
+
+namespace VendorRisk.Web.Features.Findings;
+
+/// <summary>Accept the risk of one knockout of a submitted or reviewed assessment until a date (scoring.md §4).</summary>
+public sealed record AcceptKnockoutRiskRequest
+{
+    public int AssessmentId { get; init; }
+    public string QuestionKey { get; init; } = "";
+    public string? Justification { get; init; }
+    public DateOnly? Until { get; init; }
+}
+
+public sealed class AcceptKnockoutRiskValidator : AbstractValidator<AcceptKnockoutRiskRequest>
+{
+    public AcceptKnockoutRiskValidator(TimeProvider clock)
+    {
+        RuleFor(r => r.Justification)
+            .Must(j => KnockoutAcceptancePolicy.CheckJustification(j) is null)
+            .WithMessage(r => KnockoutAcceptancePolicy.CheckJustification(r.Justification)!);
+        RuleFor(r => r.Until).Cascade(CascadeMode.Stop)
+            .NotNull().WithMessage("Give the date until which the risk is accepted.")
+            .Must(until => KnockoutAcceptancePolicy.CheckExpiry(until!.Value, Today(clock)) is null)
+            .WithMessage(r => KnockoutAcceptancePolicy.CheckExpiry(r.Until!.Value, Today(clock))!);
+    }
+
+    internal static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+}
+
+/// <summary>
+/// Reviewer or Admin only, never the assessment's assessor; a draft is refused with 409. Accepting a knockout
+/// that already has an acceptance in force replaces it (the old one is revoked, both stay on record).
+/// </summary>
+public sealed class AcceptKnockoutRiskHandler(
+    IDbContextFactory<VendorRiskDbContext> dbFactory,
+    ICurrentUser currentUser,
+    AcceptKnockoutRiskValidator validator,
+    AssessmentReader reader,
+    TimeProvider clock)
+{
+    public async Task HandleAsync(AcceptKnockoutRiskRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var actor = await currentUser.RequireAsync(Roles.Reviewer, "accept the risk of a knockout", cancellationToken);
+        var assessment = await reader.GetAsync(request.AssessmentId, cancellationToken);
+        await validator.ThrowIfInvalidAsync(request, cancellationToken);
+        switch (KnockoutAcceptancePolicy.Check(assessment.Status, assessment.AssessorId, actor.UserId, assessment.Score, request.QuestionKey))
+        {
+            case AcceptanceRefusal.Draft:
+                throw new ConflictException("A draft's knockouts cannot be accepted; submit the assessment first.",
+                    new { status = KebabEnum.ToKebab(assessment.Status), version = assessment.Version });
+            case AcceptanceRefusal.SelfAcceptance:
+                throw new ForbiddenException("You are the assessor of this assessment; another reviewer must accept its risks.");
+            case AcceptanceRefusal.NotAKnockout:
+                throw new ValidationFailedException("questionKey", $"'{request.QuestionKey}' is not a knockout of this assessment now.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var replaced = await db.RiskAcceptances
+            .Where(r => r.AssessmentId == request.AssessmentId && r.QuestionKey == request.QuestionKey && r.RevokedAt == null)
+            .ToListAsync(cancellationToken);
+        foreach (var old in replaced)
+        {
+            old.RevokedAt = now;
+            old.RevokedById = actor.UserId;
+        }
+
+        var justification = request.Justification!.Trim();
+        db.RiskAcceptances.Add(new RiskAcceptance
+        {
+            AssessmentId = request.AssessmentId,
+            QuestionKey = request.QuestionKey,
+            Justification = justification,
+            Until = request.Until!.Value,
+            AcceptedById = actor.UserId,
+            AcceptedAt = now,
+        });
+        db.Audit(actor, "knockout-risk-accepted", AuditEntityTypes.RiskAcceptance, $"{request.AssessmentId}/{request.QuestionKey}",
+            $"Risk of knockout '{request.QuestionKey}' accepted until {request.Until:yyyy-MM-dd}: {justification}",
+            replaced.Count == 0 ? null : replaced.Select(r => new { r.Until, r.AcceptedById }).ToList(),
+            new { questionKey = request.QuestionKey, until = request.Until, justification });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+}
+
+/// <summary>Revoke the acceptance of a knockout's risk: the rating is capped again at once.</summary>
+public sealed record RevokeKnockoutRiskRequest(int AssessmentId, string QuestionKey);
+
+public sealed class RevokeKnockoutRiskValidator : AbstractValidator<RevokeKnockoutRiskRequest>
+{
+    public RevokeKnockoutRiskValidator() =>
+        RuleFor(r => r.QuestionKey).NotEmpty().WithMessage("Name the question whose acceptance to revoke.");
+}
+
+public sealed class RevokeKnockoutRiskHandler(
+    IDbContextFactory<VendorRiskDbContext> dbFactory,
+    ICurrentUser currentUser,
+    RevokeKnockoutRiskValidator validator,
+    TimeProvider clock)
+{
+    public async Task HandleAsync(RevokeKnockoutRiskRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var actor = await currentUser.RequireAsync(Roles.Reviewer, "revoke a risk acceptance", cancellationToken);
+        await validator.ThrowIfInvalidAsync(request, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (!await db.Assessments.AnyAsync(a => a.Id == request.AssessmentId, cancellationToken))
+            throw new NotFoundException($"No assessment with id {request.AssessmentId}.");
+        var active = await db.RiskAcceptances
+            .Where(r => r.AssessmentId == request.AssessmentId && r.QuestionKey == request.QuestionKey && r.RevokedAt == null)
+            .ToListAsync(cancellationToken);
+        if (active.Count == 0)
+            throw new NotFoundException($"The knockout '{request.QuestionKey}' of assessment {request.AssessmentId} has no acceptance to revoke.");
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var acceptance in active)
+        {
+            acceptance.RevokedAt = now;
+            acceptance.RevokedById = actor.UserId;
+        }
+        db.Audit(actor, "knockout-risk-revoked", AuditEntityTypes.RiskAcceptance, $"{request.AssessmentId}/{request.QuestionKey}",
+            $"Acceptance of knockout '{request.QuestionKey}' revoked",
+            active.Select(r => new { r.Until, r.AcceptedById, r.Justification }).ToList(), null);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+}

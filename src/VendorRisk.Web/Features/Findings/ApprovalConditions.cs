@@ -1,0 +1,47 @@
+using FluentValidation;
+using VendorRisk.Domain.Findings;
+
+namespace VendorRisk.Web.Features.Findings;
+
+/// <summary>One condition of an approval: a finding with an owner and a due date.</summary>
+public sealed record ConditionRequest
+{
+    public string Title { get; init; } = "";
+    public string? OwnerId { get; init; }
+    public DateOnly? DueDate { get; init; }
+    public FindingSeverity Severity { get; init; } = FindingSeverity.Medium;
+    public string? Description { get; init; }
+}
+
+/// <summary>The conditions of an approval with conditions.</summary>
+public sealed record ApprovalConditions(IReadOnlyList<ConditionRequest> Conditions);
+
+/// <summary>At least one condition, each with a title, an active owner and a due date from today on.</summary>
+public sealed class ApprovalConditionsValidator : AbstractValidator<ApprovalConditions>
+{
+    public ApprovalConditionsValidator(ActiveUsers users, TimeProvider clock)
+    {
+        RuleFor(c => c.Conditions).Must(c => c.Count > 0).WithMessage("Add at least one condition, with an owner and a due date.");
+        RuleForEach(c => c.Conditions).SetValidator(new ConditionValidator(users, clock));
+    }
+}
+
+public sealed class ConditionValidator : AbstractValidator<ConditionRequest>
+{
+    public ConditionValidator(ActiveUsers users, TimeProvider clock)
+    {
+        RuleFor(c => c.Title).Cascade(CascadeMode.Stop)
+            .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Say what the condition is.")
+            .Must(t => t.Trim().Length <= FindingLimits.TitleMaxLength).WithMessage($"Use at most {FindingLimits.TitleMaxLength} characters.");
+        RuleFor(c => c.OwnerId).Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("Choose who owns this condition.")
+            .MustAsync(users.IsActiveAsync).WithMessage("The owner must be an active user.");
+        RuleFor(c => c.DueDate).Cascade(CascadeMode.Stop)
+            .NotNull().WithMessage("Give the date by which the condition must be met.")
+            .Must(d => d!.Value >= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).WithMessage("The due date is today or later.");
+        RuleFor(c => c.Severity).IsInEnum().WithMessage("Choose a severity: low, medium, high or critical.");
+        RuleFor(c => c.Description)
+            .Must(d => d!.Length <= FindingLimits.DescriptionMaxLength).When(c => c.Description is not null)
+            .WithMessage($"Use at most {FindingLimits.DescriptionMaxLength:N0} characters.");
+    }
+}

@@ -1,0 +1,112 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using VendorRisk.Data;
+using VendorRisk.Data.Entities;
+using VendorRisk.Domain.Common;
+using VendorRisk.Domain.Findings;
+using VendorRisk.Web.Features.Shared;
+using VendorRisk.Web.Infrastructure;
+
+namespace VendorRisk.Web.Features.Findings;
+
+/// <summary>Raise a finding on an assessment, optionally about one of its questions.</summary>
+public sealed record RaiseFindingRequest
+{
+    public int AssessmentId { get; init; }
+    public string Title { get; init; } = "";
+    public FindingSeverity? Severity { get; init; }
+    public string? QuestionKey { get; init; }
+    public string? Description { get; init; }
+    public string? OwnerId { get; init; }
+    public DateOnly? DueDate { get; init; }
+}
+
+public sealed class RaiseFindingValidator : AbstractValidator<RaiseFindingRequest>
+{
+    public RaiseFindingValidator(ActiveUsers users)
+    {
+        RuleFor(r => r.Title).Cascade(CascadeMode.Stop)
+            .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Give the finding a title.")
+            .Must(t => t.Trim().Length <= FindingLimits.TitleMaxLength).WithMessage($"Use at most {FindingLimits.TitleMaxLength} characters.");
+        RuleFor(r => r.Severity).Cascade(CascadeMode.Stop)
+            .NotNull().WithMessage("Choose a severity: low, medium, high or critical.")
+            .IsInEnum().WithMessage("Choose a severity: low, medium, high or critical.");
+        RuleFor(r => r.Description)
+            .Must(d => d!.Length <= FindingLimits.DescriptionMaxLength).When(r => r.Description is not null)
+            .WithMessage($"Use at most {FindingLimits.DescriptionMaxLength:N0} characters.");
+        RuleFor(r => r.OwnerId)
+            .MustAsync(users.IsActiveAsync).When(r => !string.IsNullOrEmpty(r.OwnerId))
+            .WithMessage("The owner must be an active user.");
+    }
+}
+
+/// <summary>
+/// Any Assessor raises findings on any assessment (a condition of an approved one too); the question, if named,
+/// must be in the assessment's question-set version.
+/// </summary>
+public sealed class RaiseFindingHandler(
+    IDbContextFactory<VendorRiskDbContext> dbFactory,
+    ICurrentUser currentUser,
+    RaiseFindingValidator validator,
+    QuestionSetDefinitions definitions,
+    TimeProvider clock)
+{
+    public async Task<int> HandleAsync(RaiseFindingRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var actor = await currentUser.RequireAsync(Roles.Assessor, "raise findings", cancellationToken);
+        await validator.ThrowIfInvalidAsync(request, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var assessment = await db.Assessments.Include(a => a.QuestionSetVersion)
+            .SingleOrDefaultAsync(a => a.Id == request.AssessmentId, cancellationToken)
+            ?? throw new NotFoundException($"No assessment with id {request.AssessmentId}.");
+        var finding = NewFinding(actor, request, isCondition: false, clock.GetUtcNow().UtcDateTime);
+        if (finding.QuestionKey is { } key && definitions.Get(assessment.QuestionSetVersion).FindQuestion(key) is null)
+            throw new ValidationFailedException("questionKey", $"Question '{key}' is not in this assessment's question set.");
+
+        db.Findings.Add(finding);
+        await db.SaveChangesAsync(cancellationToken);
+        AuditRaised(db, actor, finding);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return finding.Id;
+    }
+
+    internal static Finding NewFinding(Actor actor, RaiseFindingRequest request, bool isCondition, DateTime now) => new()
+    {
+        AssessmentId = request.AssessmentId,
+        QuestionKey = string.IsNullOrWhiteSpace(request.QuestionKey) ? null : request.QuestionKey.Trim(),
+        Title = request.Title.Trim(),
+        Severity = request.Severity!.Value,
+        Description = string.IsNullOrWhiteSpace(request.Description) ? null : request.Description.Trim(),
+        OwnerId = string.IsNullOrWhiteSpace(request.OwnerId) ? null : request.OwnerId,
+        DueDate = request.DueDate,
+        Status = FindingStatus.Open,
+        IsCondition = isCondition,
+        CreatedById = actor.UserId,
+        CreatedAt = now,
+        UpdatedAt = now,
+        Version = 1,
+    };
+
+    internal static void AuditRaised(VendorRiskDbContext db, Actor actor, Finding f) =>
+        db.Audit(actor, f.IsCondition ? "condition-raised" : "finding-raised", AuditEntityTypes.Finding, $"{f.AssessmentId}/{f.Id}",
+            $"{(f.IsCondition ? "Condition" : "Finding")} #{f.Id} '{f.Title}' ({KebabEnum.ToKebab(f.Severity)}) raised" +
+            (f.DueDate is { } due ? $", due {due:yyyy-MM-dd}" : ""),
+            null, Snapshot(f));
+
+    internal static object Snapshot(Finding f) => new
+    {
+        f.Title,
+        severity = KebabEnum.ToKebab(f.Severity),
+        status = KebabEnum.ToKebab(f.Status),
+        f.QuestionKey,
+        f.OwnerId,
+        f.DueDate,
+        f.Description,
+        f.Justification,
+        f.IsCondition,
+        f.Version,
+    };
+}

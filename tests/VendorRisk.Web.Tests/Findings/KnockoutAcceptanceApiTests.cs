@@ -1,0 +1,191 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using VendorRisk.Data.Entities;
+using VendorRisk.Web.Tests.Api;
+using VendorRisk.Web.Tests.Infrastructure;
+
+namespace VendorRisk.Web.Tests.Findings;
+
+/// <summary>api.md's acceptance endpoints and every refusal of scoring.md §4.</summary>
+public sealed class KnockoutAcceptanceApiTests(WebAppFixture app) : IClassFixture<WebAppFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+
+    private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static Task<HttpResponseMessage> AcceptAsync(HttpClient client, int id, string key, object body) =>
+        client.PostAsJsonAsync($"/api/v1/assessments/{id}/knockouts/{key}/acceptance", body, Ct);
+
+    private async Task<JsonElement> ScoreAsync(HttpClient client, int id) =>
+        (await (await client.GetAsync($"/api/v1/assessments/{id}", Ct)).ReadJsonAsync()).GetProperty("score");
+
+    [Fact]
+    public async Task Accepting_every_knockout_uncaps_the_rating_the_knockouts_stay_listed_and_revoking_caps_it_again()
+    {
+        using var assessor = await app.ApiClientAsync(Roles.Assessor);
+        using var reviewer = await app.ApiClientAsync(Roles.Reviewer);
+        var id = await PilotScenario.CreateAsync(app, assessor);
+        var until = Today.AddDays(90);
+        Assert.Equal("High", (await ScoreAsync(reviewer, id)).GetProperty("rating").GetString());
+
+        var first = await AcceptAsync(reviewer, id, "guard", new { justification = "Pilot on synthetic data only.", until = Date(until) });
+        await ApiScenario.ExpectAsync(first, HttpStatusCode.Created);
+        var some = await ScoreAsync(reviewer, id);
+        Assert.Equal("High", some.GetProperty("rating").GetString());
+        await ApiScenario.ExpectAsync(await AcceptAsync(reviewer, id, "logs", new { justification = "Logged on our side.", until = Date(until) }), HttpStatusCode.Created);
+
+        var all = await ScoreAsync(reviewer, id);
+        Assert.Equal("Low", all.GetProperty("rating").GetString());
+        Assert.Equal("Low", all.GetProperty("bandRating").GetString());
+        Assert.Equal(["guard", "logs"], all.GetProperty("knockouts").EnumerateArray().Select(k => k.GetString()));
+        var accepted = all.GetProperty("acceptedKnockouts").EnumerateArray().ToList();
+        Assert.Equal(2, accepted.Count);
+        Assert.Equal("guard", accepted[0].GetProperty("questionKey").GetString());
+        Assert.Equal(app.UserIdOf(Roles.Reviewer), accepted[0].GetProperty("acceptedBy").GetString());
+        Assert.Equal(Date(until), accepted[0].GetProperty("until").GetString());
+
+        var revoked = await reviewer.DeleteAsync($"/api/v1/assessments/{id}/knockouts/logs/acceptance", Ct);
+        await ApiScenario.ExpectAsync(revoked, HttpStatusCode.NoContent);
+        var after = await ScoreAsync(reviewer, id);
+        Assert.Equal("High", after.GetProperty("rating").GetString());
+        Assert.Single(after.GetProperty("acceptedKnockouts").EnumerateArray());
+        await ApiScenario.ExpectAsync(await reviewer.DeleteAsync($"/api/v1/assessments/{id}/knockouts/logs/acceptance", Ct), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task The_assessor_may_not_accept_the_risk_of_their_own_assessment_403()
+    {
+        using var reviewerAsAssessor = await app.ApiClientAsync(Roles.Reviewer);
+        var id = await PilotScenario.CreateAsync(app, reviewerAsAssessor);
+
+        var response = await AcceptAsync(reviewerAsAssessor, id, "guard", new { justification = "Mine.", until = Date(Today.AddDays(10)) });
+
+        await ApiScenario.ExpectAsync(response, HttpStatusCode.Forbidden);
+        Assert.Equal("High", (await ScoreAsync(reviewerAsAssessor, id)).GetProperty("rating").GetString());
+    }
+
+    [Fact]
+    public async Task An_assessor_role_may_not_accept_or_revoke_403()
+    {
+        using var assessor = await app.ApiClientAsync(Roles.Assessor);
+        var id = await PilotScenario.CreateAsync(app, assessor);
+
+        await ApiScenario.ExpectAsync(await AcceptAsync(assessor, id, "guard", new { justification = "x", until = Date(Today) }), HttpStatusCode.Forbidden);
+        await ApiScenario.ExpectAsync(await assessor.DeleteAsync($"/api/v1/assessments/{id}/knockouts/guard/acceptance", Ct), HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task An_admin_who_is_not_the_assessor_may_accept()
+    {
+        using var assessor = await app.ApiClientAsync(Roles.Assessor);
+        using var admin = await app.ApiClientAsync(Roles.Admin);
+        var id = await PilotScenario.CreateAsync(app, assessor);
+
+        await ApiScenario.ExpectAsync(await AcceptAsync(admin, id, "guard", new { justification = "Board decision.", until = Date(Today.AddDays(365)) }), HttpStatusCode.Created);
+    }
+
+    [Theory]
+    [InlineData(-1, "until")]
+    [InlineData(366, "until")]
+    public async Task A_past_date_or_one_more_than_365_days_ahead_is_400(int days, string path)
+    {
+        using var assessor = await app.ApiClientAsync(Roles.Assessor);
+        using var reviewer = await app.ApiClientAsync(Roles.Reviewer);
+        var id = await PilotScenario.CreateAsync(app, assessor);
+
+        var response = await AcceptAsync(reviewer, id, "guard", new { justification = "Pilot.", until = Date(Today.AddDays(days)) });
+
+        await ApiScenario.ExpectAsync(response, HttpStatusCode.BadRequest);
+        Assert.Contains(path, await response.ErrorPathsAsync());
+        Assert.Empty((await ScoreAsync(reviewer, id)).GetProperty("acceptedKnockouts").EnumerateArray());
+    }
+
+    [Theory]
+    [InlineData("""{ "until": "2099-01-01" }""", "justification")]
+    [InlineData("""{ "justification": "  " }""", "justification")]
+    [InlineData("""{ "justification": "Pilot." }""", "until")]
+    public async Task No_justification_or_no_date_is_400(string body, string path)
+    {
+        using var assessor = await app.ApiClientAsync(Roles.Assessor);
+        using var reviewer = await app.ApiClientAsync(Roles.Reviewer);
+        var id = await PilotScenario.CreateAsync(app, assessor);
+
+        var response = await reviewer.PostAsync($"/api/v1/assessments/{id}/knockouts/guard/acceptance", ApiTestSupport.Json(body), Ct);
+
+        await ApiScenario.ExpectAsync(response, HttpStatusCode.BadRequest);
+        Assert.Contains(path, await response.ErrorPathsAsync());
+    }
+
+    [Theory]
+    [InlineData("other")]
+    [InlineData("no-such-question")]
+    public async Task A_question_that_is_not_a_knockout_now_is_400(string key)
+    {
+        using var assessor = await app.ApiClientAsync(Roles.Assessor);
+        using var reviewer = await app.ApiClientAsync(Roles.Reviewer);
+        var id = await PilotScenario.CreateAsync(app, assessor);
+
+        var response = await AcceptAsync(reviewer, id, key, new { justification = "Pilot.", until = Date(Today.AddDays(5)) });
+
+        await ApiScenario.ExpectAsync(response, HttpStatusCode.BadRequest);
+        Assert.Contains("questionKey", await response.ErrorPathsAsync());
+    }
+
+    [Fact]
+    public async Task A_knockout_of_a_draft_is_409()
+    {
+        using var assessor = await app.ApiClientAsync(Roles.Assessor);
+        using var reviewer = await app.ApiClientAsync(Roles.Reviewer);
+        var id = await PilotScenario.CreateAsync(app, assessor, submit: false);
+
+        var response = await AcceptAsync(reviewer, id, "guard", new { justification = "Pilot.", until = Date(Today.AddDays(5)) });
+
+        await ApiScenario.ExpectAsync(response, HttpStatusCode.Conflict);
+        Assert.Equal("draft", (await response.ReadJsonAsync()).GetProperty("current").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task An_acceptance_lapses_by_itself_the_day_after_its_expiry()
+    {
+        using var assessor = await app.ApiClientAsync(Roles.Assessor);
+        using var reviewer = await app.ApiClientAsync(Roles.Reviewer);
+        var id = await PilotScenario.CreateAsync(app, assessor);
+        await using (var db = await app.CreateDbContextAsync())
+        {
+            // Accepted a while ago: one until yesterday (lapsed), one until today (in force).
+            foreach (var (key, until) in new[] { ("guard", Today.AddDays(-1)), ("logs", Today) })
+            {
+                db.RiskAcceptances.Add(new RiskAcceptance
+                {
+                    AssessmentId = id, QuestionKey = key, Justification = "Earlier pilot.", Until = until,
+                    AcceptedById = app.UserIdOf(Roles.Reviewer), AcceptedAt = DateTime.UtcNow.AddDays(-30),
+                });
+            }
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var score = await ScoreAsync(reviewer, id);
+
+        Assert.Equal("High", score.GetProperty("rating").GetString());
+        Assert.Equal("logs", Assert.Single(score.GetProperty("acceptedKnockouts").EnumerateArray()).GetProperty("questionKey").GetString());
+    }
+
+    [Fact]
+    public async Task Acceptances_and_revocations_are_audited_in_the_assessment_history()
+    {
+        using var assessor = await app.ApiClientAsync(Roles.Assessor);
+        using var reviewer = await app.ApiClientAsync(Roles.Reviewer);
+        var id = await PilotScenario.CreateAsync(app, assessor);
+        await ApiScenario.ExpectAsync(await AcceptAsync(reviewer, id, "guard", new { justification = "Pilot.", until = Date(Today.AddDays(5)) }), HttpStatusCode.Created);
+        await ApiScenario.ExpectAsync(await reviewer.DeleteAsync($"/api/v1/assessments/{id}/knockouts/guard/acceptance", Ct), HttpStatusCode.NoContent);
+
+        await using var db = await app.CreateDbContextAsync();
+        var entityId = $"{id}/guard";
+        var actions = db.AuditEntries.Where(e => e.EntityType == "risk-acceptance" && e.EntityId == entityId).OrderBy(e => e.Id).Select(e => e.Action).ToList();
+        Assert.Equal(["knockout-risk-accepted", "knockout-risk-revoked"], actions);
+    }
+}
