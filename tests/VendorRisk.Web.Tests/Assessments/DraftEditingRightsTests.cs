@@ -9,7 +9,7 @@ using VendorRisk.Web.Tests.Infrastructure;
 namespace VendorRisk.Web.Tests.Assessments;
 
 /// <summary>
-/// Issue 21 item 15 (docs/decisions/0009-sec-who-edits-a-draft.md): a draft is changed by the assessor named
+/// Issue 21 item 15 (docs/decisions/0009-who-edits-a-draft.md): a draft is changed by the assessor named
 /// on it or an Admin; another Assessor reads it but may not change or submit it. Enforced in the service.
 /// </summary>
 public sealed class DraftEditingRightsTests(WebAppFixture app) : IClassFixture<WebAppFixture>

@@ -154,7 +154,7 @@ public static class FindingsApi
     private static async Task<Ok<FindingDto>> PatchAsync(int id, HttpRequest request, UpdateFindingHandler handler, FindingQueries queries,
         CancellationToken cancellationToken)
     {
-        var body = await ApiJson.ReadElementAsync(request, cancellationToken);
+        var body = await ApiJson.ReadElementAsync(request, ApiJson.DefaultMaxBodyBytes, cancellationToken);
         if (body.ValueKind != JsonValueKind.Object)
             throw new ValidationFailedException("", "The body is a JSON object.");
         var errors = new Dictionary<string, string[]>();

@@ -414,7 +414,7 @@ public sealed class AssessmentService(
 
     /// <summary>
     /// Who may change a draft (its answers, its submission): the assessor named on it, and an Admin
-    /// (docs/decisions/0009-sec-who-edits-a-draft.md). Everyone else with the Assessor role reads it.
+    /// (docs/decisions/0009-who-edits-a-draft.md). Everyone else with the Assessor role reads it.
     /// </summary>
     public static bool CanEditDraft(Actor actor, string assessorId) =>
         actor.Can(Roles.Admin) || string.Equals(actor.UserId, assessorId, StringComparison.Ordinal);
