@@ -116,6 +116,7 @@ public static class DependencyInjection
         services.AddScoped<AuditService>();
         services.AddScoped<StartupTasks>();
         services.AddExceptionHandler<NonPageExceptionHandler>();
+        builder.AddVendorRiskObservability();
 
         services.AddVendorRiskFeatures();
         return builder;
