@@ -199,6 +199,20 @@ public static class OpenApiContract
     private static void PolishResponses(OpenApiDocument document, string path, HttpMethod method, OpenApiOperation operation)
     {
         operation.Responses ??= new OpenApiResponses();
+        // Answers every operation can give: a server error, and for a body too large or of the wrong media type.
+        var problems = new List<(string Status, string Description)> { ("500", "An unexpected error (no details are disclosed).") };
+        if (operation.RequestBody is not null)
+            problems.AddRange([("413", "The body is larger than this endpoint accepts."), ("415", "The body is not application/json.")]);
+        foreach (var (status, description) in problems)
+        {
+            if (!operation.Responses.ContainsKey(status))
+                operation.Responses[status] = new OpenApiResponse
+                {
+                    Description = description,
+                    Content = new Dictionary<string, OpenApiMediaType> { [ApiProblems.ContentType] = new() { Schema = new OpenApiSchemaReference("ProblemDetails", document) } },
+                };
+        }
+
         foreach (var (status, response) in operation.Responses)
         {
             if (response is not OpenApiResponse concrete)
