@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace VendorRisk.Data;
@@ -70,9 +72,27 @@ public sealed class DatabaseInitializer(
     private async Task ApplyMigrationsAsync(CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        // A missing PostgreSQL database is created first, tolerating another instance doing the same at the same moment.
+        if (!location.IsSqlite)
+            await CreatePostgresDatabaseIfMissingAsync(db, cancellationToken);
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         logger.LogInformation("Database {Path}: applying {Count} pending migration(s) {Migrations}", location.Description, pending.Count, pending);
         await db.Database.MigrateAsync(cancellationToken);
+    }
+
+    private static async Task CreatePostgresDatabaseIfMissingAsync(VendorRiskDbContext db, CancellationToken cancellationToken)
+    {
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (await creator.ExistsAsync(cancellationToken))
+            return;
+        try
+        {
+            await creator.CreateAsync(cancellationToken);
+        }
+        catch (Npgsql.PostgresException ex) when (ex.SqlState == Npgsql.PostgresErrorCodes.DuplicateDatabase)
+        {
+            // Another instance starting at the same moment created it.
+        }
     }
 
     private static void CheckFile(string path)

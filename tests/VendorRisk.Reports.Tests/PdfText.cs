@@ -74,6 +74,16 @@ public static class PdfText
     private static (double, double, string) Key(Letter letter) =>
         (Math.Round(letter.StartBaseLine.X, 3), Math.Round(letter.StartBaseLine.Y, 3), letter.Value);
 
+    /// <summary>Each page's text in reading order: lines top to bottom (by baseline), letters left to right.</summary>
+    public static List<string> VisualPages(byte[] pdf)
+    {
+        using var document = PdfDocument.Open(pdf);
+        return document.GetPages().Select(p => string.Join("\n", p.Letters
+            .GroupBy(l => Math.Round(l.StartBaseLine.Y))
+            .OrderByDescending(g => g.Key)
+            .Select(g => string.Concat(g.OrderBy(l => l.StartBaseLine.X).Select(l => l.Value))))).ToList();
+    }
+
     /// <summary>All text with whitespace removed, so wrapped phrases can be found.</summary>
     public static string Squeeze(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
 }

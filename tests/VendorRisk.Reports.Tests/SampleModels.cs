@@ -110,6 +110,9 @@ public static class SampleModels
         return new AssessmentReportModel
         {
             VendorName = vendor,
+            Title = "Annual review 2025",
+            IsReviewed = true,
+            Recommendation = "Approve with conditions",
             Scope = "General-purpose LLM API for customer-support drafting and internal knowledge search (EU data only).",
             QuestionSet = new QuestionSetRef("frontier-ai-buyer-checklist", "Frontier AI buyer checklist", "3"),
             Assessor = "Maria Keller",
@@ -133,6 +136,8 @@ public static class SampleModels
             ApprovalConditions = "Zero data retention must be enabled on all production projects before go-live; the vendor sends the SOC 2 bridge letter by 2025-09-30.",
             ReviewComment = "Acceptable for the pilot scope only; reassess before expanding to personal data.",
             RatingBands = Bands,
+            TopRisks = all.Where(x => x.q.P is not null).OrderBy(x => x.q.P).Take(5)
+                .Select((x, i) => new RiskModel(x.q.Key, x.q.Text.Split(',')[0], x.Title, x.q.AnswerText, "“Full parity across regions”", 4.25 - i * 0.7, i == 0)).ToList(),
         };
     }
 
@@ -161,7 +166,10 @@ public static class SampleModels
             Knockouts = i >= 3 ? [new KnockoutModel("data-1", "Does the vendor train its models on customer prompts or outputs by default?")] : [],
             Completeness = 100 - i * 2.5,
             EvidenceStrength = 71.3 - i * 7,
+            Status = i == 0 ? "Draft" : i == 4 ? "Rejected" : i == 2 ? "Approved with conditions" : "Approved",
+            IsApproved = i is not 0 and not 4,
         }).ToList();
+        var factors = Enumerable.Range(0, 21).Select(k => Math.Pow(10, -1 + k * 0.1)).ToList();
         return new ComparisonReportModel
         {
             QuestionSetKey = "frontier-ai-buyer-checklist",
@@ -179,6 +187,7 @@ public static class SampleModels
                 s.Questions.Take(3).Select((q, qi) => new QuestionDifferenceModel(q.Key, q.Text,
                     names.Select((_, i) => i == 2 && qi == 2 ? null : Answers[(i + qi) % Answers.Length]).ToList())).ToList())).ToList(),
             RatingBands = Bands,
+            CostCurve = new CostCurveModel(factors, names.Select((_, i) => (IReadOnlyList<double?>)factors.Select(f => i == 3 ? null : (double?)((9_500 + i * 2_150) * f + (i == 1 ? 6_000 : 0))).ToList()).ToList()),
             RankStability = "Aurora Frontier Labs leads unless the weight of “Security and access control” falls to × 0.35, when Helix Intelligence would lead.",
         };
     }

@@ -1,3 +1,4 @@
+using VendorRisk.Domain.Common;
 using VendorRisk.Domain.QuestionSets;
 
 namespace VendorRisk.Domain.Assessments;
@@ -99,7 +100,7 @@ public static class ReassessmentMapper
         if (missing.Count > 0)
         {
             return new DroppedAnswer(key, DroppedAnswerReason.OptionRemoved,
-                $"The chosen option{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing.Select(m => $"'{m}'"))} no longer exist{(missing.Count > 1 ? "" : "s")}.");
+                $"The chosen {Plural.Word(missing.Count, "option")} {string.Join(", ", missing.Select(m => $"'{m}'"))} no longer {Plural.Word(missing.Count, "exists", "exist")}.");
         }
 
         if (answer.NotApplicable && !newQuestion.AllowNotApplicable)

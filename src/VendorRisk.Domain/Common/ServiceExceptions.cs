@@ -31,6 +31,18 @@ public sealed class ValidationFailedException : Exception
 
     public IReadOnlyDictionary<string, string[]> Errors { get; }
 
+    /// <summary>The problems in words for people: no field names, each said once.</summary>
+    public string Sentences => string.Join(" ", Errors.SelectMany(e => e.Value).Select(Sentence).Distinct(StringComparer.Ordinal));
+
+    private static string Sentence(string message)
+    {
+        var text = message.Trim();
+        if (text.Length == 0)
+            return text;
+        text = char.ToUpperInvariant(text[0]) + text[1..];
+        return text[^1] is '.' or '!' or '?' or '…' ? text : text + ".";
+    }
+
     private const int DescribedErrors = 20;
 
     private static string Describe(IReadOnlyDictionary<string, string[]> errors)

@@ -240,7 +240,8 @@ public static class ScoringEngine
             EvidenceSource.VendorAttestation => 25,
             _ => 0,
         };
-        var isStale = evidence.Date is { } date && asOf.DayNumber - date.DayNumber > EvidenceMaxAgeDays;
+        // Undated evidence cannot be shown to be current, so it is halved like stale evidence (scoring.md §3).
+        var isStale = evidence.Date is not { } date || asOf.DayNumber - date.DayNumber > EvidenceMaxAgeDays;
         return isStale ? score / 2 : score;
     }
 

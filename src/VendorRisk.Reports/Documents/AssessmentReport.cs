@@ -1,3 +1,4 @@
+using VendorRisk.Domain.Common;
 using VendorRisk.Reports.Layout;
 using VendorRisk.Reports.Models;
 
@@ -8,6 +9,9 @@ public static class AssessmentReport
 {
     /// <summary>Title of the executive summary page (page 2), which names every knockout.</summary>
     public const string SummaryTitle = "Executive summary";
+
+    /// <summary>Printed on every page of a report whose assessment has not been reviewed.</summary>
+    public const string DraftMark = "DRAFT — not reviewed";
 
     /// <summary>Composes the document for <paramref name="model"/>.</summary>
     public static ReportDocument Compose(AssessmentReportModel model, FontLibrary? fonts = null)
@@ -22,11 +26,11 @@ public static class AssessmentReport
                 Subject = model.QuestionSet.Title,
                 Created = model.GeneratedAt,
             },
-            Header = new PageDecoration { Left = $"Vendor risk assessment · {vendor}", Right = model.QuestionSet.Title + " v" + model.QuestionSet.Version, OnFirstPage = false },
-            Footer = new PageDecoration { Left = "Confidential — prepared for procurement review", Right = "Page {page} of {pages}" },
+            Header = new PageDecoration { Left = (model.IsReviewed ? "" : DraftMark + " · ") + $"Vendor risk assessment · {vendor}", Right = model.QuestionSet.Title + " v" + model.QuestionSet.Version, OnFirstPage = false },
+            Footer = new PageDecoration { Left = (model.IsReviewed ? "" : DraftMark + " · ") + "Confidential — prepared for procurement review", Right = "Page {page} of {pages}" },
         };
 
-        Cover(document, model, vendor);
+        AssessmentMemo.Compose(document, model, vendor);
         Summary(document, model);
         FindingsSection.Add(document, model);
         SectionScores(document, model);
@@ -34,35 +38,6 @@ public static class AssessmentReport
         document.Add(new PageBreak());
         document.AddRange(Methodology.Appendix(model.RatingBands, model.KnockoutRatingLabel, comparison: false));
         return document;
-    }
-
-    private static void Cover(ReportDocument document, AssessmentReportModel model, string vendor)
-    {
-        document.Add(new Spacer(70));
-        document.Add(new Paragraph("VENDOR RISK ASSESSMENT", Theme.Kicker) { SpaceAfter = 6 });
-        document.Add(new Paragraph(vendor, Theme.Title) { SpaceAfter = 6 });
-        document.Add(new Paragraph($"{model.QuestionSet.Title} · version {model.QuestionSet.Version}", Theme.Text with { Size = 11, Color = Theme.Muted }) { SpaceAfter = 18 });
-        document.Add(new Rule(Theme.Accent, 1.5f) { Margin = 4 });
-        document.Add(new Spacer(14));
-        document.Add(new KeyValueBlock()
-            .Add("Vendor", vendor)
-            .Add("Scope", model.Scope)
-            .Add("Question set", $"{model.QuestionSet.Title} ({model.QuestionSet.Key}), version {model.QuestionSet.Version}")
-            .Add("Assessor", model.Assessor)
-            .Add("Reviewer", model.Reviewer)
-            .Add("Status", model.Status)
-            .Add("Started", ReportFormat.Date(model.CreatedAt))
-            .Add("Submitted", ReportFormat.Date(model.SubmittedAt))
-            .Add("Reviewed", ReportFormat.Date(model.ReviewedAt))
-            .Add("Report generated", ReportFormat.Date(model.GeneratedAt)));
-        document.Add(new Spacer(24));
-        document.Add(new Box(new Paragraph(
-            "This report sets out how the vendor answered each question, the evidence given, and how the answers add up to the score and rating. " +
-            "The appendix explains the calculation so that every figure can be checked by hand.", Theme.Small) { SpaceAfter = 0 })
-        {
-            Background = Theme.AccentLight, Padding = Thickness.All(10),
-        });
-        document.Add(new PageBreak());
     }
 
     private static void Summary(ReportDocument document, AssessmentReportModel model)
@@ -91,7 +66,7 @@ public static class AssessmentReport
             .Add("Rating", ratingRuns)
             .Add("Knockouts", model.Knockouts.Count == 0
                 ? [new TextRun("None", Theme.Text)]
-                : [new TextRun($"{model.Knockouts.Count} critical control(s) failed", Theme.Strong with { Color = Theme.Danger })])
+                : [new TextRun($"{Plural.Count(model.Knockouts.Count, "critical control")} failed", Theme.Strong with { Color = Theme.Danger })])
             .Add("Completeness", ReportFormat.Percent(model.Completeness))
             .Add("Evidence strength", [new TextRun(ReportFormat.Score(model.EvidenceStrength), Theme.Text), new TextRun(" of 100 — how far the answers are backed by evidence", Theme.Small)]));
 
@@ -218,7 +193,8 @@ public static class AssessmentReport
         if (q.Evidence is { } e && (e.Source is not null || e.Date is not null || !string.IsNullOrWhiteSpace(e.Description)))
         {
             runs.Add(new TextRun("\nEvidence: ", Theme.SmallStrong));
-            runs.Add(new TextRun($"{(string.IsNullOrWhiteSpace(e.Source) ? "source not stated" : e.Source)}, dated {ReportFormat.Date(e.Date)}", Theme.Small with { Color = Theme.Body }));
+            var dated = e.Date is { } date ? $"dated {ReportFormat.Date(date)}" : "undated";
+            runs.Add(new TextRun($"{(string.IsNullOrWhiteSpace(e.Source) ? "source not stated" : e.Source)}, {dated}", Theme.Small with { Color = Theme.Body }));
             if (!string.IsNullOrWhiteSpace(e.Description))
             {
                 runs.Add(new TextRun(" — " + e.Description, Theme.Small));

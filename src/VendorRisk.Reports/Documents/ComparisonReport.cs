@@ -24,7 +24,7 @@ public static class ComparisonReport
         };
 
         var vendors = model.Vendors;
-        document.Add(new Paragraph("VENDOR COMPARISON", Theme.Kicker) { SpaceAfter = 4 });
+        document.Add(new Paragraph("DECISION MEMO · VENDOR COMPARISON", Theme.Kicker) { SpaceAfter = 4 });
         document.Add(new Paragraph(model.QuestionSetTitle, Theme.Title) { SpaceAfter = 4 });
         document.Add(new Paragraph(
             $"{vendors.Count} vendors · question set {model.QuestionSetKey} · generated {ReportFormat.Date(model.GeneratedAt)}" +
@@ -33,9 +33,14 @@ public static class ComparisonReport
         document.Add(new Paragraph(model.Weighting is null
             ? "Weighting: the question set's default section weights."
             : $"Weighting: “{model.Weighting.Name}” (what-if multipliers on the section weights, listed below).", Theme.Small) { SpaceAfter = 10 });
-        document.Add(new Rule(Theme.Accent, 1.5f) { Margin = 2 });
+        document.Add(new Rule(Theme.Accent, 1.5f) { Margin = 4 });
 
+        ComparisonMemo.Recommendation(document, model);
+        ComparisonMemo.WhatWouldChange(document, model);
         Ranking(document, model);
+        ComparisonMemo.Warning(document, model);
+        ComparisonMemo.CostChart(document, model);
+        document.Add(new PageBreak());
         Matrix(document, model);
         Radar(document, model);
         Weighting(document, model);
@@ -49,19 +54,24 @@ public static class ComparisonReport
 
     private static void Ranking(ReportDocument document, ComparisonReportModel model)
     {
-        document.Add(new Heading("Ranking", Theme.H1));
-        var table = new Table(TableColumn.Fixed(24, TextAlign.Right), TableColumn.Relative(3.2f), TableColumn.Fixed(48, TextAlign.Right),
-                TableColumn.Relative(1.6f), TableColumn.Relative(2.6f), TableColumn.Fixed(80, TextAlign.Right), TableColumn.Fixed(58, TextAlign.Right))
-            .WithHeader("#", "Vendor", "Overall", "Rating", "Knockouts", "Completeness", "Evidence");
+        document.Add(new Heading("Ranking", Theme.H3 with { Color = Theme.Accent, Size = 11 }));
+        var table = new Table(TableColumn.Fixed(16, TextAlign.Right), TableColumn.Relative(2.8f), TableColumn.Relative(1.7f), TableColumn.Fixed(40, TextAlign.Right),
+                TableColumn.Fixed(58), TableColumn.Relative(3.4f), TableColumn.Fixed(48, TextAlign.Right), TableColumn.Fixed(44, TextAlign.Right))
+            .WithHeader("#", "Vendor", "Status", "Overall", "Rating", "Knockouts", "Answered", "Evidence");
         for (var i = 0; i < model.Vendors.Count; i++)
         {
             var v = model.Vendors[i];
             var knockouts = v.Knockouts.Count == 0
                 ? TableCell.Of(new TextRun("None", Theme.Cell with { Color = Theme.Muted }))
-                : TableCell.Of(new TextRun(string.Join("\n", v.Knockouts.Select(k => k.QuestionKey)), Theme.Small.AsBold() with { Color = Theme.Danger }));
+                : TableCell.Of(v.Knockouts.SelectMany((k, n) => new[]
+                {
+                    new TextRun((n == 0 ? "" : "\n") + ReportFormat.Text(k.QuestionText), Theme.Small with { Color = Theme.Danger }),
+                    new TextRun(" " + k.QuestionKey, Theme.Small),
+                }));
             table.AddRow((i + 1).ToString(CultureInfo.InvariantCulture),
                 TableCell.Of(new TextRun(ReportFormat.Text(v.VendorName), Theme.Cell.AsBold()),
                     new TextRun(v.QuestionSetVersion is null ? string.Empty : "\nversion " + v.QuestionSetVersion, Theme.Small)),
+                TableCell.Of(new TextRun(ReportFormat.Text(v.Status), Theme.Cell with { Color = v.IsApproved ? Theme.Body : new SkiaSharp.SKColor(0x8A, 0x52, 0x00) })),
                 TableCell.Of(new TextRun(ReportFormat.Score(v.OverallScore), Theme.Cell.AsBold())),
                 TableCell.Of(new TextRun(ReportFormat.Text(v.RatingLabel), Theme.Cell.AsBold() with { Color = Theme.Parse(v.RatingColorHex) })),
                 knockouts,
@@ -70,21 +80,6 @@ public static class ComparisonReport
         }
 
         document.Add(table);
-        // Keys keep the ranking one row per vendor; each failed control is spelled out once below it.
-        // Keyed by key and wording: compared vendors may answer different versions that reword a question.
-        var failed = model.Vendors.SelectMany(v => v.Knockouts).DistinctBy(k => (k.QuestionKey, k.QuestionText)).ToList();
-        if (failed.Count > 0)
-        {
-            document.Add(new Paragraph("Critical controls failed (knockouts):", Theme.SmallStrong) { SpaceAfter = 2 });
-            document.Add(new BulletList(failed.Select(k => (IReadOnlyList<TextRun>)
-                [new TextRun(k.QuestionKey, Theme.Small.AsBold() with { Color = Theme.Danger }), new TextRun("  " + ReportFormat.Text(k.QuestionText), Theme.Small)]), Theme.Small));
-            document.Add(new Spacer(6));
-        }
-
-        if (!string.IsNullOrWhiteSpace(model.RankStability))
-        {
-            document.Add(new Paragraph([new TextRun("Rank stability: ", Theme.SmallStrong), new TextRun(model.RankStability, Theme.Small)]) { SpaceAfter = 8 });
-        }
     }
 
     private static void Matrix(ReportDocument document, ComparisonReportModel model)

@@ -189,7 +189,13 @@ public sealed class Table(params IEnumerable<TableColumn> columns) : Element
             }
             else
             {
-                var runs = cell.Runs ?? [new TextRun(cell.Text, cell.Style ?? textStyle)];
+                var style = cell.Style ?? textStyle;
+                if (isHeader && cell.Runs is null)
+                {
+                    style = ShrinkToFitWords(context.Fonts, cell.Text, style, inner);
+                }
+
+                var runs = cell.Runs ?? [new TextRun(cell.Text, style)];
                 content = TextLayouter.Layout(context.Fonts, runs, inner)
                     .Select(l => (Fragment)new LineFragment(l, inner, align))
                     .ToList();
@@ -199,6 +205,24 @@ public sealed class Table(params IEnumerable<TableColumn> columns) : Element
         }
 
         return new RowFragment(cells, widths, background, Style, isHeader);
+    }
+
+    // A header word broken mid-word ("Brackenridg/e") reads as a typo: shrink the header face until every word fits its column.
+    private static TextStyle ShrinkToFitWords(FontLibrary fonts, string? text, TextStyle style, float width)
+    {
+        const float smallest = 5.5f;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return style;
+        }
+
+        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        while (style.Size > smallest && words.Any(w => TextLayouter.Layout(fonts, [new TextRun(w, style)], width).Count > 1))
+        {
+            style = style with { Size = Math.Max(smallest, style.Size - 0.5f) };
+        }
+
+        return style;
     }
 }
 

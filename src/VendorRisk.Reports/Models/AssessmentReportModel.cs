@@ -4,7 +4,12 @@ namespace VendorRisk.Reports.Models;
 public sealed record AssessmentReportModel
 {
     public required string VendorName { get; init; }
+    /// <summary>The assessment's title; null prints none.</summary>
+    public string? Title { get; init; }
+    /// <summary>What the assessment covers, as the assessor wrote it; null when none was given.</summary>
     public string? Scope { get; init; }
+    /// <summary>False until a reviewer approved, approved with conditions or rejected it: every page is then marked "Draft".</summary>
+    public bool IsReviewed { get; init; }
     public required QuestionSetRef QuestionSet { get; init; }
     public string? Assessor { get; init; }
     public string? Reviewer { get; init; }
@@ -37,11 +42,22 @@ public sealed record AssessmentReportModel
     public IReadOnlyList<RatingBandModel> RatingBands { get; init; } = [];
     /// <summary>Rating given when a knockout applies (explained in the methodology); null if not set.</summary>
     public string? KnockoutRatingLabel { get; init; }
+    /// <summary>The reviewer's decision in words ("Approve", "Approve with conditions", "Reject"); null until reviewed.</summary>
+    public string? Recommendation { get; init; }
+    /// <summary>The risks a decision-maker should know first, biggest gain first (the decision memo prints up to five).</summary>
+    public IReadOnlyList<RiskModel> TopRisks { get; init; } = [];
     /// <summary>Conditions of the approval (any status) and open findings, conditions first.</summary>
     public IReadOnlyList<FindingReportModel> Findings { get; init; } = [];
     /// <summary>Knockouts whose risk is accepted on the report date.</summary>
     public IReadOnlyList<AcceptedKnockoutModel> AcceptedKnockouts { get; init; } = [];
 }
+
+/// <summary>A weak answer and what would fix it.</summary>
+/// <param name="Name">The question's short name.</param>
+/// <param name="AnswerText">The answer given; null when unanswered.</param>
+/// <param name="Fix">What answer would earn full marks, in words.</param>
+/// <param name="PointsGained">How much the overall score would rise with that answer; null when it cannot be said.</param>
+public sealed record RiskModel(string QuestionKey, string Name, string SectionTitle, string? AnswerText, string Fix, double? PointsGained, bool IsKnockout);
 
 /// <summary>The question set an assessment was answered against.</summary>
 public sealed record QuestionSetRef(string Key, string Title, string Version);

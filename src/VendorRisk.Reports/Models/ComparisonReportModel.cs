@@ -20,7 +20,12 @@ public sealed record ComparisonReportModel
     public IReadOnlyList<RatingBandModel> RatingBands { get; init; } = [];
     /// <summary>Plain-words rank stability result, e.g. "Stable: no multiplier in [0, 5] changes the leader."</summary>
     public string? RankStability { get; init; }
+    /// <summary>Monthly cost against volume for the first page's chart; null without a workload profile or prices.</summary>
+    public CostCurveModel? CostCurve { get; init; }
 }
+
+/// <summary>Monthly cost in USD at each volume factor (× the profile), per vendor in <see cref="ComparisonReportModel.Vendors"/> order; null = unknown.</summary>
+public sealed record CostCurveModel(IReadOnlyList<double> VolumeFactors, IReadOnlyList<IReadOnlyList<double?>> MonthlyUsd);
 
 /// <summary>One vendor's headline figures.</summary>
 public sealed record ComparedVendorModel
@@ -33,6 +38,10 @@ public sealed record ComparedVendorModel
     public IReadOnlyList<KnockoutModel> Knockouts { get; init; } = [];
     public double? Completeness { get; init; }
     public double? EvidenceStrength { get; init; }
+    /// <summary>The assessment's status in words ("Approved", "Draft", …).</summary>
+    public string? Status { get; init; }
+    /// <summary>True when a reviewer approved it (with or without conditions): only then can it be recommended.</summary>
+    public bool IsApproved { get; init; }
     /// <summary>Open findings of the compared assessment by severity; null when not given.</summary>
     public OpenFindingCountsModel? OpenFindings { get; init; }
 }

@@ -30,6 +30,7 @@ public static class EndpointRegistration
         app.MapVendorRiskApi();
         Features.Reports.ReportEndpoints.MapReportDownloads(app);
         Features.QuestionSets.QuestionSetSchemaEndpoint.Map(app);
+        Features.Audit.AuditCsvExport.MapAuditCsv(app);
         return app;
     }
 }

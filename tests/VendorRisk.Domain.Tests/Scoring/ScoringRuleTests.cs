@@ -231,13 +231,13 @@ public class ScoringRuleTests
     }
 
     [Fact]
-    public void Evidence_without_a_date_is_not_halved()
+    public void Evidence_without_a_date_is_halved_as_it_cannot_be_shown_to_be_current()
     {
         var set = new QuestionSetBuilder().Section("s", 1, Choice("q1")).Build();
 
         var score = Score(set, Answers.Choice("q1", "full", new Evidence("Attested", EvidenceSource.VendorAttestation, null)));
 
-        Assert.Equal(25, score.EvidenceStrength!.Value, Tolerance);
+        Assert.Equal(12.5, score.EvidenceStrength!.Value, Tolerance);
     }
 
     [Fact]

@@ -94,15 +94,15 @@ public sealed class AssessmentJourneyTests(BrowserFixture app) : IClassFixture<B
         await page.ClickAsync("#review-submit");
         await Assertions.Expect(page.Locator("#review-comment-alert")).ToContainTextAsync("Enable spend caps before production use.");
         var score = (await page.Locator("#assessment-score .vr-num").InnerTextAsync()).Trim();
-        var rating = (await page.Locator("#assessment-score .mud-chip").First.InnerTextAsync()).Trim();
+        var rating = (await page.Locator("#assessment-score .vr-rating-chip").First.InnerTextAsync()).Trim();
         Assert.Matches(@"\d", score);
-        Assert.Contains(rating, new[] { "Low", "Moderate", "High", "Critical" });
+        Assert.Contains(rating, new[] { "Low risk", "Moderate risk", "High risk", "Critical risk" });
 
         // The vendor page shows that score and rating.
         await page.GotoAsync(vendorUrl);
         await BrowserFixture.WaitForInteractiveAsync(page);
         await Assertions.Expect(page.Locator("#vendor-rating .vr-num")).ToHaveTextAsync(score);
-        await Assertions.Expect(page.Locator("#vendor-rating .mud-chip").First).ToHaveTextAsync(rating);
+        await Assertions.Expect(page.Locator("#vendor-rating .vr-rating-chip").First).ToHaveTextAsync(rating);
     }
 
     private static async Task ExpectSavedAsync(IPage page, string questionKey) =>

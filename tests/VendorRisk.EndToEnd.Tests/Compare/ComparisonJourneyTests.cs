@@ -51,7 +51,7 @@ public sealed class ComparisonJourneyTests(DemoBrowserFixture app) : IClassFixtu
         var path = await download.PathAsync();
         Assert.EndsWith(".pdf", download.SuggestedFilename);
         var text = PdfText(await File.ReadAllBytesAsync(path, TestContext.Current.CancellationToken));
-        var table = text.IndexOf(Squeeze("# Vendor Overall Rating"), StringComparison.Ordinal);
+        var table = text.IndexOf(Squeeze("# Vendor Status Overall Rating"), StringComparison.Ordinal);
         Assert.True(table >= 0, "The PDF has no ranking table.");
         var pdfOrder = after.OrderBy(name => text.IndexOf(Squeeze(name), table, StringComparison.Ordinal)).ToList();
         Assert.All(after, name => Assert.True(text.IndexOf(Squeeze(name), table, StringComparison.Ordinal) > table, $"{name} is missing from the PDF ranking."));

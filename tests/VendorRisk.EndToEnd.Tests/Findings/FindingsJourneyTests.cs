@@ -133,21 +133,21 @@ public sealed class FindingsJourneyTests(BrowserFixture app) : IClassFixture<Bro
         await page.GotoAsync($"/assessments/{id}");
         await BrowserFixture.WaitForInteractiveAsync(page);
         var score = page.Locator("#assessment-score");
-        await Assertions.Expect(score.Locator(".mud-chip").First).ToHaveTextAsync("High");
-        await Assertions.Expect(score).ToContainTextAsync("Knockout: Is there an output guard?");
+        await Assertions.Expect(score.Locator(".vr-rating-chip").First).ToHaveTextAsync("High risk");
+        await Assertions.Expect(score).ToContainTextAsync("Knockout: Is there an output guard");
 
         await page.GetByRole(AriaRole.Tab, new() { Name = "Findings" }).ClickAsync();
         await page.ClickAsync("#accept-guard");
         await page.Locator("#justification").FillAsync("Pilot on public contract templates only.");
         await page.ClickAsync("#justification-submit");
 
-        await Assertions.Expect(score.Locator(".mud-chip").First).ToHaveTextAsync("Low");
+        await Assertions.Expect(score.Locator(".vr-rating-chip").First).ToHaveTextAsync("Low risk");
         await Assertions.Expect(score).ToContainTextAsync(new Regex(@"risk accepted by Test Reviewer until \d{4}-\d{2}-\d{2}"));
         await Assertions.Expect(page.Locator("#knockout-guard")).ToContainTextAsync("Accepted by Test Reviewer");
 
         await page.ClickAsync("#revoke-guard");
         await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
-        await Assertions.Expect(score.Locator(".mud-chip").First).ToHaveTextAsync("High");
+        await Assertions.Expect(score.Locator(".vr-rating-chip").First).ToHaveTextAsync("High risk");
         await Assertions.Expect(score).Not.ToContainTextAsync("risk accepted");
         await Assertions.Expect(page.Locator("#knockout-acceptances")).ToContainTextAsync("revoked by Test Reviewer");
     }

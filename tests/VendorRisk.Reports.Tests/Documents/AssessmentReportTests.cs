@@ -72,14 +72,35 @@ public sealed class AssessmentReportTests
     }
 
     [Fact]
-    public void The_cover_names_vendor_question_set_and_people()
+    public void The_first_page_is_a_decision_memo_that_fits_on_one_page()
     {
-        var cover = Pages.Value[0];
-        Assert.Contains("Aurora Frontier Labs", cover, StringComparison.Ordinal);
-        Assert.Contains("frontier-ai-buyer-checklist", cover, StringComparison.Ordinal);
-        Assert.Contains("Maria Keller", cover, StringComparison.Ordinal);
-        Assert.Contains("Tom Okafor", cover, StringComparison.Ordinal);
-        Assert.Contains("2025-06-02", cover, StringComparison.Ordinal);
+        var memo = Pages.Value[0];
+        var squeezed = PdfText.Squeeze(memo);
+        Assert.Contains("DECISION MEMO", memo, StringComparison.Ordinal);
+        Assert.Contains("Aurora Frontier Labs", memo, StringComparison.Ordinal);
+        Assert.Contains(PdfText.Squeeze("Decision asked for: may Aurora Frontier Labs be used for General-purpose LLM API"), squeezed, StringComparison.Ordinal);
+        Assert.Contains(PdfText.Squeeze("Recommendation: Approve with conditions"), squeezed, StringComparison.Ordinal);
+        Assert.Contains(PdfText.Squeeze("High score 63.5 of 100"), squeezed, StringComparison.Ordinal);
+        Assert.Contains(PdfText.Squeeze("2 critical controls failed"), squeezed, StringComparison.Ordinal);
+        Assert.All(Model.TopRisks.Take(3), r => Assert.Contains(PdfText.Squeeze(r.Name), squeezed, StringComparison.Ordinal));
+        Assert.Contains("+4.3", memo, StringComparison.Ordinal);
+        Assert.Contains(PdfText.Squeeze(Model.ApprovalConditions!), squeezed, StringComparison.Ordinal);
+        Assert.Contains(PdfText.Squeeze("ReviewerDateDecisionSignature"), squeezed, StringComparison.Ordinal);
+        Assert.Contains("Maria Keller", memo, StringComparison.Ordinal);
+        Assert.Contains("Tom Okafor", memo, StringComparison.Ordinal);
+        Assert.Contains("2025-06-02", memo, StringComparison.Ordinal);
+        Assert.Contains(AssessmentReport.SummaryTitle, Pages.Value[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_assessment_not_yet_reviewed_has_no_recommendation_and_an_empty_approval_block()
+    {
+        var draft = Model with { IsReviewed = false, Recommendation = null, Reviewer = null, ReviewedAt = null, ApprovalConditions = null, ReviewComment = null, Status = "Draft" };
+        var memo = PdfText.Pages(new SkiaReportRenderer().RenderAssessment(draft, TestContext.Current.CancellationToken))[0];
+
+        Assert.Contains(PdfText.Squeeze("Recommendation: Not yet reviewed"), PdfText.Squeeze(memo), StringComparison.Ordinal);
+        Assert.Contains(PdfText.Squeeze("☐ Approve ☐ With conditions ☐ Reject"), PdfText.Squeeze(memo), StringComparison.Ordinal);
+        Assert.Contains(AssessmentReport.DraftMark.ToUpperInvariant(), memo, StringComparison.Ordinal);
     }
 
     [Fact]

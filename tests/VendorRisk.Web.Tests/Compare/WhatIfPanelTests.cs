@@ -94,4 +94,63 @@ public sealed class WhatIfPanelTests : BunitTestBase
         Assert.DoesNotContain("unknown", pricedRow.TextContent);
         Assert.Contains("$", pricedRow.TextContent);
     }
+
+    [Fact]
+    public void Recalculating_clears_once_the_page_has_a_new_result_even_when_the_sentence_is_the_same()
+    {
+        var inputs = Inputs();
+        var result = ComparisonEngine.Compare(inputs);
+        var sentence = ComparisonEngine.DescribeRankStability(result);
+        var cut = Render<WhatIfPanel>(p => p
+            .Add(x => x.Inputs, inputs)
+            .Add(x => x.Sections, result.Sections)
+            .Add(x => x.Multipliers, result.Multipliers)
+            .Add(x => x.Stability, sentence)
+            .Add(x => x.StabilityFor, result));
+        var section = result.Sections[0].Key;
+
+        cut.Find($"#weight-{section}").Input("1.10");
+        Assert.Contains("recalculated", cut.Find("#rank-stability").TextContent, StringComparison.Ordinal);
+
+        // Moved back before it rested: the page re-runs the comparison and gets the very same sentence.
+        cut.Find($"#weight-{section}").Input("1.00");
+        var recomputed = ComparisonEngine.Compare(inputs, new Dictionary<string, double> { [section] = 1 });
+        Assert.Equal(sentence, ComparisonEngine.DescribeRankStability(recomputed));
+        cut.Render(p => p.Add(x => x.Stability, sentence).Add(x => x.StabilityFor, recomputed));
+
+        Assert.DoesNotContain("recalculated", cut.Find("#rank-stability").TextContent, StringComparison.Ordinal);
+        Assert.Equal(sentence, cut.Find("#rank-stability").TextContent.Trim());
+    }
+
+    [Fact]
+    public void A_profile_name_typed_once_is_saved_by_one_click()
+    {
+        AddAuthorization().SetAuthorized("assessor").SetPolicies("Viewer", "Assessor");
+        string? saved = null;
+        var cut = Render<ProfileEditor>(p => p
+            .Add(x => x.Options, [])
+            .Add(x => x.OnSave, (name, _) => { saved = name; return Task.FromResult(true); }));
+
+        cut.Find("#profile-name-input").Input("Peak season");
+        cut.Find("#save-profile").Click();
+
+        Assert.Equal("Peak season", saved);
+    }
+
+    [Fact]
+    public void A_negative_volume_is_refused_with_a_message_not_turned_into_zero()
+    {
+        AddAuthorization().SetAuthorized("viewer").SetPolicies("Viewer");
+        string? applied = null;
+        var cut = Render<ProfileEditor>(p => p
+            .Add(x => x.Options, [])
+            .Add(x => x.OnApply, (string profile) => applied = profile));
+
+        cut.Find("#profile-input").Input("-5");
+        cut.Find("#apply-profile").Click();
+
+        Assert.Null(applied);
+        Assert.Contains("Input tokens a month must be a finite number ≥ 0.", cut.Markup, StringComparison.Ordinal);
+        Assert.Equal("-5", cut.Find("#profile-input").GetAttribute("value"));
+    }
 }

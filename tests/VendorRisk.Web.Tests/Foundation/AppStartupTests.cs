@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using VendorRisk.Data.Entities;
 using VendorRisk.Web.Tests.Infrastructure;
@@ -77,5 +78,51 @@ public sealed class HealthWithoutDatabaseTests(HealthWithoutDatabaseFixture app)
 
         var response = await client.GetAsync("/health", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+    }
+}
+
+/// <summary>Its own app: the test makes its database look one migration behind.</summary>
+public sealed class HealthWithPendingMigrationFixture : WebAppFixture;
+
+public sealed class HealthWithPendingMigrationTests(HealthWithPendingMigrationFixture app) : IClassFixture<HealthWithPendingMigrationFixture>
+{
+    [Fact]
+    public async Task Health_answers_503_and_pending_when_the_database_lacks_a_migration_of_this_build()
+    {
+        await using (var db = await app.CreateDbContextAsync())
+        {
+            var last = (await db.Database.GetAppliedMigrationsAsync(TestContext.Current.CancellationToken)).Last();
+            await db.Database.ExecuteSqlAsync($"""DELETE FROM "__EFMigrationsHistory" WHERE "MigrationId" = {last}""", TestContext.Current.CancellationToken);
+        }
+
+        using var client = app.CreateRawClient();
+        var response = await client.GetAsync("/health", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        using var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("Unhealthy", body.RootElement.GetProperty("status").GetString());
+        Assert.Equal("pending", body.RootElement.GetProperty("migrations").GetString());
+    }
+}
+
+public sealed class DatabaseProviderSettingTests
+{
+    [Theory]
+    [InlineData("mysql", null, "use 'sqlite' (the default) or 'postgres'")]
+    [InlineData("postgres", null, "ConnectionStrings:VendorRisk is empty")]
+    [InlineData("postgres", "Data Source=app.db", "is not a PostgreSQL connection string")]
+    public void A_wrong_provider_setting_stops_start_up_with_a_message_naming_the_setting(string provider, string? connectionString, string expected)
+    {
+        var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder(new Microsoft.AspNetCore.Builder.WebApplicationOptions
+        {
+            EnvironmentName = "Testing",
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration[VendorRisk.Data.DependencyInjection.ProviderSetting] = provider;
+        builder.Configuration["ConnectionStrings:VendorRisk"] = connectionString;
+
+        var error = Assert.Throws<VendorRisk.Web.Infrastructure.StartupConfigurationException>(() => VendorRisk.Web.Infrastructure.DependencyInjection.AddVendorRisk(builder));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 }

@@ -200,11 +200,14 @@ public class WebAppFixture : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>A DI scope in which services act as the given role's test user (service-level tests).</summary>
-    public AsyncServiceScope ScopeAs(string role)
+    public AsyncServiceScope ScopeAs(string role) => ScopeAsUser(_userIds[role], role);
+
+    /// <summary>A DI scope in which services act as the user with this id.</summary>
+    public AsyncServiceScope ScopeAsUser(string userId, string role)
     {
         var scope = Services.CreateAsyncScope();
         var principal = new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, _userIds[role]), new Claim(ClaimTypes.Role, role)], "Test"));
+            [new Claim(ClaimTypes.NameIdentifier, userId), new Claim(ClaimTypes.Role, role)], "Test"));
         scope.ServiceProvider.GetRequiredService<CurrentUser>().UsePrincipal(principal);
         return scope;
     }

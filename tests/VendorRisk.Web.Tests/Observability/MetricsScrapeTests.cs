@@ -32,7 +32,14 @@ public sealed class MetricsScrapeTests(MetricsTokenFixture app) : IClassFixture<
         using var viewer = await app.ApiClientAsync(Roles.Viewer);
         (await viewer.GetAsync($"/api/v1/assessments/{id}/report.pdf", Ct)).EnsureSuccessStatusCode();
 
+        // The server records a request's measurements after its response has gone out: scrape until they are in.
         var after = await ScrapeAsync();
+        for (var attempt = 0; attempt < 50 && !(after.Contains("http_server_request_duration_seconds", StringComparison.Ordinal)
+            && Sum(after, "vendorrisk_api_calls_total", "status=\"200\"") >= 1); attempt++)
+        {
+            await Task.Delay(100, Ct);
+            after = await ScrapeAsync();
+        }
 
         Assert.True(Sum(after, "vendorrisk_autosaves_total", "outcome=\"saved\"") >= Sum(before, "vendorrisk_autosaves_total", "outcome=\"saved\"") + 1, after);
         Assert.True(Sum(after, "vendorrisk_pdf_renders_total", "report=\"assessment\"") >= Sum(before, "vendorrisk_pdf_renders_total", "report=\"assessment\"") + 1);

@@ -28,6 +28,7 @@ public sealed class AuthorizationMatrixTests(WebAppFixture app) : IClassFixture<
         ["/error"] = ("/error", Public),
         ["/vendors"] = ("/vendors", Roles.Viewer),
         ["/assessments"] = ("/assessments", Roles.Viewer),
+        ["/findings"] = ("/findings", Roles.Viewer),
         ["/vendors/{Id:int}"] = ("/vendors/999999", Roles.Viewer),
         ["/assessments/{Id:int}"] = ("/assessments/999999", Roles.Viewer),
         ["/compare"] = ("/compare", Roles.Viewer),
@@ -44,6 +45,7 @@ public sealed class AuthorizationMatrixTests(WebAppFixture app) : IClassFixture<
     [
         ("/health", Public),
         ("/assessments/999999/answers.csv", Roles.Viewer),
+        ("/findings.csv", Roles.Viewer),
         ("/assessments/999999/report.pdf", Roles.Viewer),
         ("/compare/report.pdf?ids=999998,999999", Roles.Viewer),
     ];

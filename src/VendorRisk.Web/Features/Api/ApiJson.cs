@@ -22,6 +22,9 @@ public static class ApiJson
 
     private const int MaxDepth = 32;
 
+    public static Task<JsonElement> ReadElementAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        ReadElementAsync(request, DefaultMaxBodyBytes, cancellationToken);
+
     public static async Task<JsonElement> ReadElementAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
     {
         var body = await ReadBodyAsync(request, maxBytes, cancellationToken);

@@ -5,7 +5,7 @@ using VendorRisk.Web.Infrastructure;
 
 namespace VendorRisk.Web.Features.Audit;
 
-public sealed record AuditQuery(string? User = null, string? EntityType = null, string? EntityId = null, DateOnly? From = null, DateOnly? To = null, int Skip = 0, int Take = 50);
+public sealed record AuditQuery(string? User = null, string? EntityType = null, string? EntityId = null, DateOnly? From = null, DateOnly? To = null, int Skip = 0, int Take = 50, string? Action = null);
 
 public sealed record AuditResults(IReadOnlyList<AuditEntry> Entries, int Total);
 
@@ -16,7 +16,35 @@ public sealed class AuditService(IDbContextFactory<VendorRiskDbContext> dbFactor
     {
         await currentUser.RequireAsync(Roles.Admin, "read the audit log", cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var entries = Filter(db, query);
+        var total = await entries.CountAsync(cancellationToken);
+        var page = await entries.OrderByDescending(e => e.Id).Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, 500)).ToListAsync(cancellationToken);
+        return new AuditResults(page, total);
+    }
+
+    /// <summary>Every entry the filters match, newest first (the CSV export), up to <see cref="MaxExport"/>.</summary>
+    public async Task<IReadOnlyList<AuditEntry>> ExportAsync(AuditQuery query, CancellationToken cancellationToken = default)
+    {
+        await currentUser.RequireAsync(Roles.Admin, "export the audit log", cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await Filter(db, query).OrderByDescending(e => e.Id).Take(MaxExport).ToListAsync(cancellationToken);
+    }
+
+    public const int MaxExport = 100_000;
+
+    /// <summary>The actions recorded so far, for the filter.</summary>
+    public async Task<IReadOnlyList<string>> ActionsAsync(CancellationToken cancellationToken = default)
+    {
+        await currentUser.RequireAsync(Roles.Admin, "read the audit log", cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.AuditEntries.AsNoTracking().Select(e => e.Action).Distinct().OrderBy(a => a).ToListAsync(cancellationToken);
+    }
+
+    private static IQueryable<AuditEntry> Filter(VendorRiskDbContext db, AuditQuery query)
+    {
         var entries = db.AuditEntries.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(query.Action))
+            entries = entries.Where(e => e.Action == query.Action);
         if (!string.IsNullOrWhiteSpace(query.User))
             entries = entries.Where(e => e.UserName.Contains(query.User) || e.UserId == query.User);
         if (!string.IsNullOrWhiteSpace(query.EntityType))
@@ -27,9 +55,7 @@ public sealed class AuditService(IDbContextFactory<VendorRiskDbContext> dbFactor
             entries = entries.Where(e => e.At >= from.ToDateTime(TimeOnly.MinValue));
         if (query.To is { } to)
             entries = entries.Where(e => e.At < to.AddDays(1).ToDateTime(TimeOnly.MinValue));
-        var total = await entries.CountAsync(cancellationToken);
-        var page = await entries.OrderByDescending(e => e.Id).Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, 500)).ToListAsync(cancellationToken);
-        return new AuditResults(page, total);
+        return entries;
     }
 
     /// <summary>

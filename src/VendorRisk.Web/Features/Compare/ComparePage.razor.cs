@@ -4,6 +4,7 @@ using MudBlazor;
 using VendorRisk.Domain.Common;
 using VendorRisk.Domain.Comparison;
 using VendorRisk.Domain.Costs;
+using VendorRisk.Web.Features.Shared;
 
 namespace VendorRisk.Web.Features.Compare;
 
@@ -94,7 +95,7 @@ public partial class ComparePage : IDisposable
         }
         catch (Exception ex) when (ex is ValidationFailedException or NotFoundException or ForbiddenException)
         {
-            _error = ex is ValidationFailedException invalid ? string.Join(" ", invalid.Errors.SelectMany(e => e.Value)) : ex.Message;
+            _error = ErrorText.Of(ex);
             _loaded = null;
             _result = null;
             _loading = false;
@@ -241,7 +242,7 @@ public partial class ComparePage : IDisposable
         }
         catch (Exception ex) when (ex is ValidationFailedException or ForbiddenException)
         {
-            Snackbar.Add(ex is ValidationFailedException invalid ? string.Join(" ", invalid.Errors.SelectMany(e => e.Value)) : ex.Message, Severity.Error);
+            Snackbar.Add(ErrorText.Of(ex), Severity.Error);
         }
     }
 
@@ -260,7 +261,7 @@ public partial class ComparePage : IDisposable
         }
         catch (Exception ex) when (ex is ValidationFailedException or ForbiddenException)
         {
-            Snackbar.Add(ex is ValidationFailedException invalid ? string.Join(" ", invalid.Errors.SelectMany(e => e.Value)) : ex.Message, Severity.Error);
+            Snackbar.Add(ErrorText.Of(ex), Severity.Error);
             return false;
         }
     }
@@ -277,7 +278,7 @@ public partial class ComparePage : IDisposable
         }
         catch (Exception ex) when (ex is ValidationFailedException or NotFoundException or ForbiddenException)
         {
-            Snackbar.Add(ex.Message, Severity.Error);
+            Snackbar.Add(ErrorText.Of(ex), Severity.Error);
         }
         finally
         {

@@ -18,7 +18,7 @@ public partial class WhatIfPanel
     private IReadOnlyList<ComparisonInput>? _scoredInputs;
     private IReadOnlyDictionary<string, double>? _adoptedMultipliers;
     private bool _stale;
-    private string? _lastStability;
+    private object? _lastStabilityFor;
 
     private bool IsDefault => _multipliers.Values.All(m => m == 1);
 
@@ -44,9 +44,10 @@ public partial class WhatIfPanel
             rescore = true;
         }
 
-        if (Stability != _lastStability)
+        // A recalculation can give the same sentence ("Stable…"): what clears "recalculating" is a new result, not new words.
+        if (!ReferenceEquals(StabilityFor, _lastStabilityFor))
         {
-            _lastStability = Stability;
+            _lastStabilityFor = StabilityFor;
             _stale = false;
         }
 

@@ -96,8 +96,20 @@ public sealed class DashboardService(
         };
     }
 
-    private static List<RatingCount> RatingCounts(IReadOnlyList<AssessmentSnapshot> snapshots)
+    /// <summary>
+    /// Each vendor's current decision: its most recently reviewed assessment, if that review approved it (with or without
+    /// conditions). Drafts, assessments awaiting review and rejected ones are not a rating the buyer relies on.
+    /// </summary>
+    public static IReadOnlyList<AssessmentSnapshot> CurrentApproved(IReadOnlyList<AssessmentSnapshot> snapshots) =>
+        [.. snapshots
+            .Where(s => s.ReviewedAt is not null && s.Status is AssessmentStatus.Approved or AssessmentStatus.ApprovedWithConditions or AssessmentStatus.Rejected)
+            .GroupBy(s => s.VendorId)
+            .Select(g => g.OrderByDescending(s => s.ReviewedAt).ThenByDescending(s => s.Id).First())
+            .Where(s => s.Status != AssessmentStatus.Rejected)];
+
+    private static List<RatingCount> RatingCounts(IReadOnlyList<AssessmentSnapshot> all)
     {
+        var snapshots = CurrentApproved(all);
         // Band labels in their ranked order, the best first; sets that share labels share a tile.
         var labels = new List<(string Label, string Color)>();
         foreach (var set in snapshots.Select(s => s.QuestionSet).DistinctBy(s => (s.Key, s.RatingBands.Count)))

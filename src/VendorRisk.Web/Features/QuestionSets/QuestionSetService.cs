@@ -416,7 +416,7 @@ public sealed class QuestionSetService(IDbContextFactory<VendorRiskDbContext> db
             return "no content change";
         var parts = new List<string>();
         if (diff.Added.Count > 0)
-            parts.Add($"{diff.Added.Count} question(s) added");
+            parts.Add($"{Plural.Count(diff.Added.Count, "question")} added");
         if (diff.Removed.Count > 0)
             parts.Add($"{diff.Removed.Count} removed");
         if (diff.Changed.Count > 0)

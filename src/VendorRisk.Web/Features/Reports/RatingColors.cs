@@ -5,8 +5,10 @@ namespace VendorRisk.Web.Features.Reports;
 /// <summary>Colours of rating bands by their rank: the best band green, the worst red, the ones between amber to orange.</summary>
 public static class RatingColors
 {
-    public const string Unrated = "#78909c";
-    private static readonly string[] Scale = ["#2e7d32", "#7cb342", "#f9a825", "#ef6c00", "#c62828"];
+    // Each colour carries white text at 4.5:1 or more (WCAG AA), on screen and in the PDF; the words ("High risk")
+    // carry the meaning for readers who cannot tell the hues apart.
+    public const string Unrated = "#5f6b7a";
+    private static readonly string[] Scale = ["#1b6e36", "#4d7c0f", "#8a5a00", "#b4460a", "#b3261e"];
 
     /// <summary>The colour of the band at <paramref name="index"/> of <paramref name="count"/> bands ranked best to worst.</summary>
     public static string ForRank(int index, int count)

@@ -42,7 +42,9 @@ public static class ReportModels
         return new AssessmentReportModel
         {
             VendorName = snapshot.VendorName,
-            Scope = string.IsNullOrWhiteSpace(snapshot.Scope) ? snapshot.Title : $"{snapshot.Title}. {snapshot.Scope}",
+            Title = snapshot.Title,
+            Scope = string.IsNullOrWhiteSpace(snapshot.Scope) ? null : snapshot.Scope,
+            IsReviewed = snapshot.Status is AssessmentStatus.Approved or AssessmentStatus.ApprovedWithConditions or AssessmentStatus.Rejected,
             QuestionSet = new QuestionSetRef(set.Key, set.Title, snapshot.QuestionSetVersionNumber.ToString(CultureInfo.InvariantCulture)),
             Assessor = snapshot.AssessorName,
             Reviewer = snapshot.ReviewerName,
@@ -64,6 +66,14 @@ public static class ReportModels
             ReviewComment = snapshot.Status == AssessmentStatus.ApprovedWithConditions ? null : snapshot.ReviewComment,
             RatingBands = Bands(set),
             KnockoutRatingLabel = set.KnockoutRating,
+            Recommendation = snapshot.Status switch
+            {
+                AssessmentStatus.Approved => "Approve",
+                AssessmentStatus.ApprovedWithConditions => "Approve with conditions",
+                AssessmentStatus.Rejected => "Reject",
+                _ => null,
+            },
+            TopRisks = RiskAnalysis.TopRisks(snapshot),
         };
     }
 
@@ -90,6 +100,8 @@ public static class ReportModels
             Knockouts = Knockouts(byId[r.AssessmentId].QuestionSet, r.Knockouts),
             Completeness = r.Score.Completeness,
             EvidenceStrength = r.Score.EvidenceStrength,
+            Status = ReportService.StatusText(byId[r.AssessmentId].Status),
+            IsApproved = byId[r.AssessmentId].Status is AssessmentStatus.Approved or AssessmentStatus.ApprovedWithConditions,
         }).ToList();
 
         var matrix = result.SectionMatrix.Select(row =>
@@ -102,6 +114,14 @@ public static class ReportModels
             ? new WeightingModel(weightingName ?? "Custom weighting",
                 [.. result.Sections.Select(s => new SectionMultiplierModel(s.Title, s.Multiplier))])
             : null;
+
+        CostCurveModel? curve = null;
+        if (profile is not null && snapshots.Any(s => s.QuestionSet.AllQuestions.Any(q => q.Role is not null)))
+        {
+            var built = CostCurve.Build([.. order.Select(id => new CostCurveInput(id, byId[id].QuestionSet, byId[id].AnswerValues))], profile.Profile);
+            var byAssessment = built.Series.ToDictionary(s => s.AssessmentId);
+            curve = new CostCurveModel(built.VolumeFactors, [.. order.Select(id => byAssessment[id].MonthlyUsd)]);
+        }
 
         CostProjectionModel? cost = null;
         var hasCostRoles = snapshots.Any(s => s.QuestionSet.AllQuestions.Any(q => q.Role is not null));
@@ -142,6 +162,7 @@ public static class ReportModels
             Differences = differences,
             RatingBands = Bands(leadSet),
             RankStability = ComparisonEngine.DescribeRankStability(result),
+            CostCurve = curve,
         };
     }
 
@@ -163,7 +184,7 @@ public static class ReportModels
     private static string? SourceText(EvidenceSource? source) => source is { } known && Enum.IsDefined(known) ? EvidenceLabels.Of(known) : null;
 
     private static List<KnockoutModel> Knockouts(QuestionSetDefinition set, IReadOnlyList<string> keys) =>
-        [.. keys.Select(k => new KnockoutModel(k, set.FindQuestion(k)?.Text ?? k))];
+        [.. keys.Select(k => new KnockoutModel(k, set.ShortName(k)))];
 
     private static List<RatingBandModel> Bands(QuestionSetDefinition set) =>
         [.. set.RatingBands.Select((b, i) => new RatingBandModel(b.Label, b.MinScore, RatingColors.ForRank(i, set.RatingBands.Count)))];

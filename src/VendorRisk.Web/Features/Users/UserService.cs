@@ -108,6 +108,25 @@ public sealed class UserService(IServiceScopeFactory scopeFactory, ICurrentUser 
         return await ResetPasswordCoreAsync(userId, actor, newPassword, cancellationToken);
     }
 
+    /// <summary>
+    /// The signed-in user changes their own password. Identity's ChangePasswordAsync checks the current one and
+    /// renews the security stamp, so the user's other sessions and the old password stop working.
+    /// </summary>
+    public async Task ChangeOwnPasswordAsync(string currentPassword, string newPassword, CancellationToken cancellationToken = default)
+    {
+        var actor = await currentUser.RequireAsync(Roles.Viewer, "change your password", cancellationToken);
+        if (string.IsNullOrEmpty(currentPassword))
+            throw new ValidationFailedException("currentPassword", "Enter your current password.");
+        await ChangeAsync(actor.UserId, async (user, db, users) =>
+        {
+            var result = await users.ChangePasswordAsync(user, currentPassword, newPassword ?? "");
+            if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
+                throw new ValidationFailedException("currentPassword", "The current password is not right.");
+            ThrowIfFailed(result, "newPassword");
+            db.Audit(actor, "user-password-changed", AuditEntityTypes.User, user.Id, $"{user.Email} changed their password", securityEvent: true);
+        }, cancellationToken);
+    }
+
     internal async Task<string> ResetPasswordAsSystemAsync(string userId, string? newPassword) =>
         await ResetPasswordCoreAsync(userId, Actor.System, newPassword, CancellationToken.None);
 
@@ -218,7 +237,8 @@ public sealed class UserService(IServiceScopeFactory scopeFactory, ICurrentUser 
     private static void ThrowIfFailed(IdentityResult result, string path)
     {
         if (!result.Succeeded)
-            throw new ValidationFailedException(path, string.Join(" ", result.Errors.Select(e => e.Description)));
+            // Identity's own length rule and ours both report PasswordTooShort: say each problem once, in our words (the later one).
+            throw new ValidationFailedException(path, string.Join(" ", result.Errors.GroupBy(e => e.Code).Select(g => g.Last().Description)));
     }
 
     private static UserSummary ToSummary(ApplicationUser u) =>

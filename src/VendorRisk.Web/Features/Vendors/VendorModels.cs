@@ -1,3 +1,4 @@
+using VendorRisk.Web.Features.Shared;
 namespace VendorRisk.Web.Features.Vendors;
 
 public sealed record VendorRequest(
@@ -44,7 +45,7 @@ public sealed record VendorSummary(
     string? OwnerName,
     string? LatestRating,
     double? LatestScore,
-    IReadOnlyList<string> LatestKnockouts,
+    IReadOnlyList<KnockoutName> LatestKnockouts,
     int AssessmentCount,
     int Version);
 
@@ -59,7 +60,7 @@ public sealed record VendorAssessmentRow(
     DateTime? ReviewedAt,
     double? Overall,
     string? Rating,
-    IReadOnlyList<string> Knockouts,
+    IReadOnlyList<KnockoutName> Knockouts,
     double Completeness);
 
 public sealed record VendorDetails(

@@ -41,7 +41,7 @@ public sealed class VendorService(
             var rated = latest.GetValueOrDefault(v.Id);
             return new VendorSummary(v.Id, v.Name, v.Website, v.HeadquartersCountry, v.Tier, v.Tags, v.IsArchived,
                 v.OwnerId is null ? null : owners.GetValueOrDefault(v.OwnerId),
-                rated?.Score.Rating, rated?.Score.Overall, rated?.Score.Knockouts ?? [], r.Count, v.Version);
+                rated?.Score.Rating, rated?.Score.Overall, rated is null ? [] : KnockoutName.Of(rated.QuestionSet, rated.Score.Knockouts), r.Count, v.Version);
         });
 
         if (!string.IsNullOrWhiteSpace(query.Search))
@@ -78,7 +78,7 @@ public sealed class VendorService(
         var rows = assessments
             .OrderByDescending(a => a.CreatedAt)
             .Select(a => new VendorAssessmentRow(a.Id, a.Title, KebabEnum.ToKebab(a.Status), a.QuestionSet.Title, a.QuestionSetVersionNumber,
-                a.CreatedAt, a.SubmittedAt, a.ReviewedAt, a.Score.Overall, a.Score.Rating, a.Score.Knockouts, a.Score.Completeness))
+                a.CreatedAt, a.SubmittedAt, a.ReviewedAt, a.Score.Overall, a.Score.Rating, KnockoutName.Of(a.QuestionSet, a.Score.Knockouts), a.Score.Completeness))
             .ToList();
         var latest = LatestRated(assessments);
         return new VendorDetails(v.Id, v.Name, v.Website, v.HeadquartersCountry, v.Jurisdictions, v.ParentCompany, v.Models, v.Tier,
@@ -131,7 +131,7 @@ public sealed class VendorService(
         if (count > 0)
         {
             throw new ConflictException(
-                $"{vendor.Name} has {count} assessment{(count == 1 ? "" : "s")} and cannot be deleted: the assessment history must be kept. Archive the vendor instead.",
+                $"{vendor.Name} has {Plural.Count(count, "assessment")} and cannot be deleted: the assessment history must be kept. Archive the vendor instead.",
                 new { assessments = count });
         }
 

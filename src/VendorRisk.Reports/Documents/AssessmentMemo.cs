@@ -1,0 +1,164 @@
+using VendorRisk.Domain.Common;
+using VendorRisk.Reports.Layout;
+using VendorRisk.Reports.Models;
+
+namespace VendorRisk.Reports.Documents;
+
+/// <summary>
+/// Page 1 of the assessment report: what a decision-maker reads in a minute — the decision asked for, the recommendation,
+/// rating and knockouts, the top risks with what would fix them, the conditions, and a block to sign.
+/// </summary>
+internal static class AssessmentMemo
+{
+    public const string Title = "Decision memo";
+
+    /// <summary>Risks on the memo; the executive summary lists more.</summary>
+    public const int MemoRisks = 3;
+
+    public static void Compose(ReportDocument document, AssessmentReportModel model, string vendor)
+    {
+        document.Add(new Paragraph("DECISION MEMO · VENDOR RISK ASSESSMENT", Theme.Kicker) { SpaceAfter = 4 });
+        if (!model.IsReviewed)
+        {
+            document.Add(new Box(new Paragraph([
+                new TextRun(AssessmentReport.DraftMark.ToUpperInvariant() + ". ", Theme.SmallStrong with { Color = Theme.Danger }),
+                new TextRun("No reviewer has decided yet: every figure below is provisional.", Theme.Small with { Color = Theme.Body }),
+            ]) { SpaceAfter = 0 })
+            {
+                Background = Theme.DangerLight, Accent = Theme.Danger, Padding = new Thickness(10, 5, 6, 4), SpaceAfter = 6,
+            });
+        }
+
+        document.Add(new Paragraph(vendor, Theme.Title) { SpaceAfter = 2 });
+        var subtitle = string.Join(" · ", new[] { model.Title, $"{model.QuestionSet.Title} version {model.QuestionSet.Version}", $"report of {ReportFormat.Date(model.GeneratedAt)}" }
+            .Where(p => !string.IsNullOrWhiteSpace(p)));
+        document.Add(new Paragraph(subtitle, Theme.Text with { Color = Theme.Muted }) { SpaceAfter = 3 });
+        document.Add(new Paragraph(Facts(model), Theme.Small) { SpaceAfter = 2 });
+        document.Add(new Rule(Theme.Accent, 1.5f) { Margin = 5 });
+
+        var subject = (string.IsNullOrWhiteSpace(model.Scope) ? model.Title ?? model.QuestionSet.Title : model.Scope).Trim().TrimEnd('.', '?', '!');
+        document.Add(new Paragraph([
+            new TextRun("Decision asked for: ", Theme.Strong with { Color = Theme.Accent }),
+            new TextRun($"may {vendor} be used for {subject}? Approve, approve with conditions, or reject.", Theme.Text),
+        ]) { SpaceAfter = 6 });
+
+        Recommendation(document, model);
+        Rating(document, model);
+        Risks(document, model);
+        if (!string.IsNullOrWhiteSpace(model.ApprovalConditions))
+        {
+            document.Add(new Box(
+                new Paragraph("Conditions of approval", Theme.H3) { SpaceAfter = 2 },
+                new Paragraph(model.ApprovalConditions, Theme.Text) { SpaceAfter = 0 })
+            {
+                Background = new SkiaSharp.SKColor(0xFF, 0xF7, 0xE6), Accent = new SkiaSharp.SKColor(0xB4, 0x6B, 0x00), Padding = new Thickness(12, 6, 8, 5),
+            });
+        }
+        else if (!string.IsNullOrWhiteSpace(model.ReviewComment))
+        {
+            document.Add(new Paragraph([new TextRun("Reviewer's comment: ", Theme.Strong), new TextRun(model.ReviewComment, Theme.Text)]) { SpaceAfter = 6 });
+        }
+
+        SignatureBlock(document, model);
+        document.Add(new PageBreak());
+    }
+
+    private static string Facts(AssessmentReportModel model)
+    {
+        var parts = new List<string>();
+        if (!string.IsNullOrWhiteSpace(model.Status)) parts.Add($"Status: {model.Status}");
+        if (!string.IsNullOrWhiteSpace(model.Assessor)) parts.Add($"assessor {model.Assessor}");
+        if (!string.IsNullOrWhiteSpace(model.Reviewer)) parts.Add($"reviewer {model.Reviewer}");
+        if (model.CreatedAt is not null) parts.Add($"started {ReportFormat.Date(model.CreatedAt)}");
+        if (model.SubmittedAt is not null) parts.Add($"submitted {ReportFormat.Date(model.SubmittedAt)}");
+        if (model.ReviewedAt is not null) parts.Add($"reviewed {ReportFormat.Date(model.ReviewedAt)}");
+        return string.Join(" · ", parts);
+    }
+
+    private static void Recommendation(ReportDocument document, AssessmentReportModel model)
+    {
+        var (color, light) = model.Recommendation switch
+        {
+            "Approve" => (new SkiaSharp.SKColor(0x1B, 0x6B, 0x3A), new SkiaSharp.SKColor(0xE8, 0xF5, 0xEC)),
+            "Approve with conditions" => (new SkiaSharp.SKColor(0x8A, 0x52, 0x00), new SkiaSharp.SKColor(0xFF, 0xF7, 0xE6)),
+            "Reject" => (Theme.Danger, Theme.DangerLight),
+            _ => (Theme.Muted, new SkiaSharp.SKColor(0xF1, 0xF5, 0xF9)),
+        };
+        var headline = model.Recommendation ?? "Not yet reviewed";
+        var reason = model.Recommendation is null
+            ? "No recommendation until a reviewer decides. The figures below show where the assessment stands today."
+            : $"Decided by {model.Reviewer ?? "the reviewer"}{(model.ReviewedAt is null ? "" : " on " + ReportFormat.Date(model.ReviewedAt))}.";
+        document.Add(new Box(
+            new Paragraph([new TextRun("Recommendation: ", Theme.Text with { Size = 12, Color = Theme.Body }), new TextRun(headline, Theme.Strong with { Size = 13, Color = color })]) { SpaceAfter = 2 },
+            new Paragraph(reason, Theme.Small with { Color = Theme.Body }) { SpaceAfter = 0 })
+        {
+            Background = light, Accent = color, Padding = new Thickness(12, 7, 8, 6),
+        });
+    }
+
+    private static void Rating(ReportDocument document, AssessmentReportModel model)
+    {
+        var rating = new List<TextRun>
+        {
+            new(model.RatingLabel ?? "No rating", Theme.Strong with { Color = Theme.Parse(model.RatingColorHex) }),
+            new($"   score {ReportFormat.Score(model.OverallScore)} of 100 (higher is better)", Theme.Text),
+        };
+        if (model.Knockouts.Count > 0 && !string.IsNullOrEmpty(model.BandRatingLabel) && model.BandRatingLabel != model.RatingLabel)
+        {
+            rating.Add(new TextRun($"; the score alone would rate {model.BandRatingLabel}", Theme.Small));
+        }
+
+        var knockouts = model.Knockouts.Count == 0
+            ? new List<TextRun> { new("None: no critical control failed.", Theme.Text) }
+            : [
+                new($"{Plural.Count(model.Knockouts.Count, "critical control")} failed, capping the rating: ", Theme.Strong with { Color = Theme.Danger }),
+                new(string.Join("; ", model.Knockouts.Select(k => $"{k.QuestionText} ({k.QuestionKey})")), Theme.Text),
+            ];
+        document.Add(new KeyValueBlock { KeyWidth = 110 }
+            .Add("Rating", rating)
+            .Add("Knockouts", knockouts)
+            .Add("Answers and evidence", [new TextRun($"{ReportFormat.Percent(model.Completeness)} of questions answered · evidence strength {ReportFormat.Score(model.EvidenceStrength)} of 100", Theme.Text)]));
+    }
+
+    private static void Risks(ReportDocument document, AssessmentReportModel model)
+    {
+        document.Add(new Heading("Top risks and what would fix them", Theme.H3 with { Color = Theme.Accent, Size = 11 }));
+        if (model.TopRisks.Count == 0)
+        {
+            document.Add(new Paragraph("Every scored question earns full marks.", Theme.Text));
+            return;
+        }
+
+        var table = new Table(TableColumn.Relative(3.4f), TableColumn.Relative(2.2f), TableColumn.Relative(2.6f), TableColumn.Fixed(52, TextAlign.Right))
+            .WithHeader("Risk", "Answer now", "Would fix it", "Score gain");
+        foreach (var risk in model.TopRisks.Take(MemoRisks))
+        {
+            var name = new List<TextRun> { new(risk.Name, Theme.Cell.AsBold()) };
+            if (risk.IsKnockout)
+            {
+                name.Add(new TextRun("  KNOCKOUT", Theme.SmallStrong with { Color = Theme.Danger }));
+            }
+
+            name.Add(new TextRun($"\n{risk.SectionTitle} · {risk.QuestionKey}", Theme.Small));
+            table.AddRow(TableCell.Of(name),
+                TableCell.Of(new TextRun(risk.AnswerText ?? "Unanswered", Theme.Cell with { Color = risk.AnswerText is null ? Theme.Danger : Theme.Body })),
+                TableCell.Of(new TextRun(risk.Fix, Theme.Cell)),
+                risk.PointsGained is { } gain ? "+" + ReportFormat.Score(gain) : ReportFormat.Missing);
+        }
+
+        document.Add(table);
+    }
+
+    private static void SignatureBlock(ReportDocument document, AssessmentReportModel model)
+    {
+        var reviewed = model.Recommendation is not null;
+        var table = new Table(TableColumn.Relative(2.4f), TableColumn.Relative(1.4f), TableColumn.Relative(2.2f), TableColumn.Relative(2.4f))
+            .WithHeader("Reviewer", "Date", "Decision", "Signature");
+        table.Rows.Add(new TableRow(
+            reviewed ? ReportFormat.Text(model.Reviewer) : " ",
+            reviewed ? ReportFormat.Date(model.ReviewedAt) : " ",
+            reviewed ? model.Recommendation! : "☐ Approve  ☐ With conditions  ☐ Reject",
+            "\n\n"));
+        document.Add(new KeepTogether(new Heading("Approval", Theme.H3 with { Color = Theme.Accent, Size = 11 }), table));
+    }
+}

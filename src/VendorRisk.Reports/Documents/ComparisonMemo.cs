@@ -1,0 +1,122 @@
+using System.Globalization;
+using SkiaSharp;
+using VendorRisk.Domain.Common;
+using VendorRisk.Reports.Layout;
+using VendorRisk.Reports.Models;
+
+namespace VendorRisk.Reports.Documents;
+
+/// <summary>
+/// The comparison report's first page: which vendor to choose and why, what would change the ranking,
+/// a warning when unreviewed assessments are compared, and (with a workload profile) cost against volume.
+/// </summary>
+internal static class ComparisonMemo
+{
+    public const string NoRecommendation = "No vendor can be recommended yet";
+
+    /// <summary>The best-ranked approved vendor without knockouts, else the best-ranked approved one; null when none is approved.</summary>
+    public static ComparedVendorModel? Recommended(ComparisonReportModel model) =>
+        model.Vendors.FirstOrDefault(v => v.IsApproved && v.Knockouts.Count == 0) ?? model.Vendors.FirstOrDefault(v => v.IsApproved);
+
+    public static void Recommendation(ReportDocument document, ComparisonReportModel model)
+    {
+        var chosen = Recommended(model);
+        var green = new SKColor(0x1B, 0x6B, 0x3A);
+        if (chosen is null)
+        {
+            document.Add(new Box(
+                new Paragraph([new TextRun("Recommendation: ", Theme.Text with { Size = 12, Color = Theme.Body }), new TextRun(NoRecommendation, Theme.Strong with { Size = 13, Color = Theme.Muted })]) { SpaceAfter = 2 },
+                new Paragraph("None of the compared assessments has been approved by a reviewer. The ranking below shows where they stand today.", Theme.Small with { Color = Theme.Body }) { SpaceAfter = 0 })
+            {
+                Background = new SKColor(0xF1, 0xF5, 0xF9), Accent = Theme.Muted, Padding = new Thickness(12, 7, 8, 6),
+            });
+            return;
+        }
+
+        var rank = model.Vendors.ToList().IndexOf(chosen) + 1;
+        var name = ReportFormat.Text(chosen.VendorName);
+        var why = new List<string>
+        {
+            $"It ranks {Ordinal(rank)} of {model.Vendors.Count} with {ReportFormat.Score(chosen.OverallScore)} of 100 ({ReportFormat.Text(chosen.RatingLabel)})",
+            chosen.Knockouts.Count == 0 ? "fails no critical control" : $"but fails {Plural.Count(chosen.Knockouts.Count, "critical control")}",
+            $"and its assessment is {chosen.Status?.ToLowerInvariant() ?? "approved"}.",
+        };
+        var text = string.Join(", ", why[..2]) + " " + why[2];
+        var next = model.Vendors.Where(v => v != chosen).FirstOrDefault();
+        if (next is not null && chosen.OverallScore is { } a && next.OverallScore is { } b)
+        {
+            text += a >= b
+                ? $" The next, {ReportFormat.Text(next.VendorName)}, scores {ReportFormat.Score(a - b)} points less."
+                : $" {ReportFormat.Text(next.VendorName)} scores {ReportFormat.Score(b - a)} points more but is {Reason(next)}.";
+        }
+
+        document.Add(new Box(
+            new Paragraph([new TextRun("Recommendation: ", Theme.Text with { Size = 12, Color = Theme.Body }), new TextRun(name, Theme.Strong with { Size = 13, Color = green })]) { SpaceAfter = 2 },
+            new Paragraph(text, Theme.Small with { Color = Theme.Body }) { SpaceAfter = 0 })
+        {
+            Background = new SKColor(0xE8, 0xF5, 0xEC), Accent = green, Padding = new Thickness(12, 7, 8, 6),
+        });
+    }
+
+    public static void WhatWouldChange(ReportDocument document, ComparisonReportModel model)
+    {
+        var parts = new List<TextRun> { new("What would change the ranking: ", Theme.Strong with { Color = Theme.Accent }) };
+        parts.Add(new TextRun(string.IsNullOrWhiteSpace(model.RankStability) ? "—" : model.RankStability.TrimEnd('.') + ".", Theme.Text));
+        var knockedOut = model.Vendors.Where(v => v.Knockouts.Count > 0).Select(v => ReportFormat.Text(v.VendorName)).ToList();
+        if (knockedOut.Count > 0)
+        {
+            parts.Add(new TextRun($" Fixing the knockouts of {string.Join(", ", knockedOut)} would lift {Plural.Word(knockedOut.Count, "its", "their")} rating cap.", Theme.Text));
+        }
+
+        document.Add(new Paragraph(parts) { SpaceAfter = 6 });
+    }
+
+    public static void Warning(ReportDocument document, ComparisonReportModel model)
+    {
+        var pending = model.Vendors.Where(v => !v.IsApproved).ToList();
+        if (pending.Count == 0)
+        {
+            return;
+        }
+
+        document.Add(new Box(new Paragraph([
+            new TextRun("Not every compared assessment is approved. ", Theme.SmallStrong with { Color = new SKColor(0x8A, 0x52, 0x00) }),
+            new TextRun(string.Join("; ", pending.Select(v => $"{ReportFormat.Text(v.VendorName)}: {v.Status?.ToLowerInvariant() ?? "not reviewed"}")) +
+                ". A draft or an assessment awaiting review may still change; a rejected one should not be chosen.", Theme.Small with { Color = Theme.Body }),
+        ]) { SpaceAfter = 0 })
+        {
+            Background = new SKColor(0xFF, 0xF7, 0xE6), Accent = new SKColor(0xB4, 0x6B, 0x00), Padding = new Thickness(10, 5, 6, 4), SpaceAfter = 6,
+        });
+    }
+
+    public static void CostChart(ReportDocument document, ComparisonReportModel model)
+    {
+        if (model.CostCurve is not { } curve || model.CostProjection is not { } projection)
+        {
+            return;
+        }
+
+        var series = model.Vendors.Select((v, i) => new LineSeries(ReportFormat.Text(v.VendorName), i < curve.MonthlyUsd.Count ? curve.MonthlyUsd[i] : [])).ToList();
+        document.Add(new KeepTogether(
+            new Heading("Monthly cost against volume", Theme.H3 with { Color = Theme.Accent, Size = 11 }),
+            new Paragraph($"Normal month, 0.1× to 10× the “{projection.Profile.Name}” profile; both axes logarithmic (each grid line is ten times the last).", Theme.Small) { SpaceAfter = 2 },
+            new LogLineChart(curve.VolumeFactors, series)
+            {
+                XTitle = "Volume (× the profile, log scale)", YTitle = "USD a month (log scale)",
+                XFormat = v => v.ToString(v < 1 ? "0.#" : "0", CultureInfo.InvariantCulture) + "×",
+                YFormat = Usd, Marker = (1, "profile"), PlotHeight = 88,
+            }));
+    }
+
+    private static string Reason(ComparedVendorModel vendor) =>
+        !vendor.IsApproved ? $"{vendor.Status?.ToLowerInvariant() ?? "not reviewed"}, not approved" : $"held back by {Plural.Count(vendor.Knockouts.Count, "knockout")}";
+
+    private static string Ordinal(int n) => n switch { 1 => "first", 2 => "second", 3 => "third", _ => n.ToString(CultureInfo.InvariantCulture) + "th" };
+
+    private static string Usd(double usd) => usd switch
+    {
+        >= 1e6 => "$" + (usd / 1e6).ToString("0.#", CultureInfo.InvariantCulture) + "M",
+        >= 1e3 => "$" + (usd / 1e3).ToString("0.#", CultureInfo.InvariantCulture) + "k",
+        _ => "$" + usd.ToString("0.##", CultureInfo.InvariantCulture),
+    };
+}

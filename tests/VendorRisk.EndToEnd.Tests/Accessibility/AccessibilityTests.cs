@@ -1,0 +1,96 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using VendorRisk.Data.Entities;
+using VendorRisk.Domain.Assessments;
+using VendorRisk.EndToEnd.Tests.Infrastructure;
+
+namespace VendorRisk.EndToEnd.Tests.Accessibility;
+
+/// <summary>
+/// axe-core on every signed-in page, in both themes, at desktop and phone width: no critical or serious violation
+/// of WCAG 2.2 A/AA, one main, one h1 and a skip link, and nothing wider than a phone. Set VENDORRISK_SCREENSHOTS
+/// to a folder to keep a screenshot of the top of each page.
+/// </summary>
+public sealed class AccessibilityTests(DemoBrowserFixture app) : IClassFixture<DemoBrowserFixture>
+{
+    private static readonly string[] Tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+    public static TheoryData<string, int> Views => new()
+    {
+        { "light", 1280 }, { "dark", 1280 }, { "light", 390 }, { "dark", 390 },
+    };
+
+    private async Task<IReadOnlyList<(string Name, string Path)>> PagesAsync()
+    {
+        await using var db = await app.CreateDbContextAsync();
+        var vendor = await db.Vendors.OrderBy(v => v.Id).Select(v => v.Id).FirstAsync();
+        var approved = await db.Assessments.Where(a => a.Status == AssessmentStatus.Approved || a.Status == AssessmentStatus.ApprovedWithConditions)
+            .OrderBy(a => a.Id).Select(a => a.Id).FirstAsync();
+        var version = await db.QuestionSetVersions.Where(v => v.Status == VersionStatus.Published)
+            .OrderBy(v => v.Id).Select(v => new { v.QuestionSet.Key, v.Number }).FirstAsync();
+        return
+        [
+            ("dashboard", "/"), ("vendors", "/vendors"), ("vendor", $"/vendors/{vendor}"), ("assessments", "/assessments"),
+            ("assessment", $"/assessments/{approved}"), ("compare", "/compare"), ("question-sets", "/question-sets"),
+            ("question-set-version", $"/question-sets/{version.Key}/versions/{version.Number}"), ("users", "/users"), ("audit", "/audit"),
+            ("account", "/account"),
+        ];
+    }
+
+    [Theory]
+    [MemberData(nameof(Views))]
+    public async Task Every_page_has_no_critical_or_serious_violation(string theme, int width)
+    {
+        var page = await app.NewPageAsync();
+        await page.Context.AddInitScriptAsync($"localStorage.setItem('vr-theme', '{theme}')");
+        await page.SetViewportSizeAsync(width, 900);
+        await BrowserFixture.SignInAsync(page, DemoBrowserFixture.EmailOf(Roles.Admin), DemoBrowserFixture.Password);
+        var folder = Environment.GetEnvironmentVariable("VENDORRISK_SCREENSHOTS");
+
+        var problems = new List<string>();
+        foreach (var (name, path) in await PagesAsync())
+        {
+            await page.GotoAsync(path);
+            await BrowserFixture.WaitForInteractiveAsync(page);
+            // Let loading indicators and charts settle before judging.
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await page.WaitForFunctionAsync("() => !document.querySelector('.mud-progress-linear-indeterminate, .mud-skeleton')");
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+                await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{name}-{width}-{theme}.png"), FullPage = false });
+            }
+
+            var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. Tags] } });
+            foreach (var violation in result.Violations.Where(v => v.Impact is "critical" or "serious"))
+            {
+                problems.Add($"{name} ({theme}, {width} px): {violation.Id} [{violation.Impact}] ×{violation.Nodes.Length} — " +
+                    string.Join(" | ", violation.Nodes.Take(3).Select(n => $"{n.Target} {n.Html[..Math.Min(160, n.Html.Length)]}")));
+            }
+
+            var landmarks = await page.EvaluateAsync<int[]>(
+                "() => [document.querySelectorAll('main').length, document.querySelectorAll('h1').length, document.querySelectorAll('a.vr-skip-link[href=\"#main-content\"]').length]");
+            if (landmarks[0] != 1 || landmarks[1] != 1 || landmarks[2] != 1)
+                problems.Add($"{name} ({theme}, {width} px): {landmarks[0]} <main>, {landmarks[1]} <h1> and {landmarks[2]} skip link (one of each expected)");
+
+            if (width < 600)
+            {
+                var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+                if (overflow > 1)
+                {
+                    var culprits = await page.EvaluateAsync<string>("""
+                        () => [...document.querySelectorAll('body *')]
+                            .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && e.offsetParent !== null)
+                            .filter(e => ![...e.children].some(c => c.getBoundingClientRect().right > window.innerWidth + 1))
+                            .slice(0, 4).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + '.' + [...e.classList].join('.')).join(', ')
+                        """);
+                    problems.Add($"{name} ({theme}, {width} px): the page is {overflow} px wider than the screen: {culprits}");
+                }
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+}

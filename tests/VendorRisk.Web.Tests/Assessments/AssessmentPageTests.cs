@@ -1,0 +1,108 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using VendorRisk.Data.Entities;
+using VendorRisk.Domain.Assessments;
+using VendorRisk.Domain.QuestionSets;
+using VendorRisk.Domain.QuestionSets.Interchange;
+using VendorRisk.Domain.Scoring;
+using VendorRisk.Web.Features.Assessments;
+using VendorRisk.Web.Tests.Infrastructure;
+
+namespace VendorRisk.Web.Tests.Assessments;
+
+public sealed class AssessmentPageTests(WebAppFixture app) : PageTestBase(app), IClassFixture<WebAppFixture>
+{
+    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
+
+    private async Task<int> ReviewedAsync(ReviewDecision decision, params AnswerInput[] answers)
+    {
+        var id = await TestData.CreateDraftAsync(App);
+        await using (var assessor = App.ScopeAs(Roles.Assessor))
+        {
+            var service = assessor.ServiceProvider.GetRequiredService<AssessmentService>();
+            if (answers.Length > 0)
+                await service.SaveAnswersAsync(id, answers, Ct);
+            await service.SubmitAsync(id, true, Ct);
+        }
+
+        await using var reviewer = App.ScopeAs(Roles.Reviewer);
+        await reviewer.ServiceProvider.GetRequiredService<AssessmentService>().ReviewAsync(id, decision,
+            decision == ReviewDecision.Approved ? null : "Sign the DPA first.", Ct);
+        return id;
+    }
+
+    private static IReadOnlyList<string> TabTexts(IRenderedComponent<AssessmentPage> cut) =>
+        [.. cut.FindAll("#assessment-tabs .mud-tab").Select(t => t.TextContent.Trim())];
+
+    [Theory]
+    [InlineData(ReviewDecision.Approved)]
+    [InlineData(ReviewDecision.Rejected)]
+    public async Task Every_assessment_offers_its_PDF_report_whatever_its_status(ReviewDecision decision)
+    {
+        var reviewed = await ReviewedAsync(decision);
+        var draft = await TestData.CreateDraftAsync(App);
+        SignInAs(Roles.Assessor);
+        RenderProviders();
+
+        foreach (var id in new[] { reviewed, draft })
+        {
+            var cut = Render<AssessmentPage>(p => p.Add(x => x.Id, id));
+            var button = cut.WaitForElement("#export-assessment-pdf");
+            Assert.Contains("Export PDF", button.TextContent, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Tabs_keep_their_order_when_a_reviewed_assessment_is_reassessed_in_the_same_session()
+    {
+        var approved = await ReviewedAsync(ReviewDecision.Approved);
+        SignInAs(Roles.Assessor);
+        RenderProviders();
+        var cut = Render<AssessmentPage>(p => p.Add(x => x.Id, approved));
+        cut.WaitForElement("#assessment-tabs");
+        Assert.Equal(["Answers and score", "Findings", "History"], TabTexts(cut));
+
+        int reassessed;
+        await using (var assessor = App.ScopeAs(Roles.Assessor))
+            reassessed = (await assessor.ServiceProvider.GetRequiredService<AssessmentService>().ReassessAsync(approved, Ct)).AssessmentId;
+        // What the Reassess button does: navigate to the new draft, which the same page instance shows.
+        cut.Render(p => p.Add(x => x.Id, reassessed));
+
+        cut.WaitForAssertion(() => Assert.Equal(["Questionnaire", "Score breakdown", "Findings", "History"], TabTexts(cut)));
+    }
+
+    [Fact]
+    public async Task Knockouts_are_named_by_the_questions_short_text_with_the_key_as_tooltip()
+    {
+        var id = await ReviewedAsync(ReviewDecision.Rejected);
+        SignInAs(Roles.Viewer);
+        RenderProviders();
+        var cut = Render<AssessmentPage>(p => p.Add(x => x.Id, id));
+
+        var names = cut.WaitForElements("#assessment-score .vr-knockout-name");
+        var exitPlan = Assert.Single(names, n => n.GetAttribute("title") == "exit-plan");
+        var text = QuestionSetFormat.Parse(File.ReadAllText(TestData.SeedFile(TestData.Frontier))).Definition!.FindQuestion("exit-plan")!.Text;
+        Assert.Equal(QuestionNames.Short(text), exitPlan.TextContent.Trim());
+        Assert.True(exitPlan.TextContent.Trim().Length < text.Length, "the short name is shorter than the question");
+        Assert.DoesNotContain(names, n => n.TextContent.Contains('…') && n.TextContent.Length > QuestionNames.MaxLength + 1);
+    }
+
+    [Fact]
+    public async Task Evidence_strength_is_rounded_as_the_report_rounds_it()
+    {
+        // One answer backed by a two-year-old vendor attestation: 25, halved for its age = 12.5.
+        var answer = new AnswerInput(new AnswerValue
+        {
+            QuestionKey = "region-gating", Choice = "full-parity",
+            Evidence = new Evidence("Their word", EvidenceSource.VendorAttestation, DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-2)),
+        });
+        var id = await ReviewedAsync(ReviewDecision.Approved, answer);
+        SignInAs(Roles.Viewer);
+        RenderProviders();
+        var cut = Render<AssessmentPage>(p => p.Add(x => x.Id, id));
+
+        var score = cut.WaitForElement("#assessment-score");
+        var caption = System.Text.RegularExpressions.Regex.Replace(score.QuerySelector(".mud-typography-caption")!.TextContent, @"\s+", " ").Trim();
+        Assert.EndsWith($"evidence strength {ScoreFormat.Display(12.5)} of 100", caption, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,80 @@
+using System.Net;
+using Bunit;
+using Microsoft.EntityFrameworkCore;
+using VendorRisk.Data;
+using VendorRisk.Data.Entities;
+using VendorRisk.Web.Features.Audit;
+using VendorRisk.Web.Tests.Infrastructure;
+
+namespace VendorRisk.Web.Tests.Audit;
+
+public sealed class AuditLogTests(WebAppFixture app) : PageTestBase(app), IClassFixture<WebAppFixture>
+{
+    private const string Action = "audit-paging-probe";
+
+    private async Task<int> SeedAsync(int count)
+    {
+        await using var db = await App.CreateDbContextAsync();
+        if (!await db.AuditEntries.AnyAsync(e => e.Action == Action))
+        {
+            for (var i = 0; i < count; i++)
+            {
+                db.AuditEntries.Add(new AuditEntry
+                {
+                    At = DateTime.UtcNow, UserName = "Probe", Action = Action, EntityType = AuditEntityTypes.Vendor,
+                    EntityId = i.ToString(System.Globalization.CultureInfo.InvariantCulture), Summary = $"Probe entry {i}",
+                    NewValue = i == 0 ? "=HYPERLINK(\"http://example.com\")" : null,
+                });
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        return await db.AuditEntries.CountAsync();
+    }
+
+    [Fact]
+    public async Task Every_entry_is_reachable_page_by_page()
+    {
+        var total = await SeedAsync(98);
+        SignInAs(Roles.Admin);
+        RenderProviders();
+        var cut = Render<AuditPage>();
+        cut.WaitForAssertion(() => Assert.Contains($"of {total}", cut.Find("#audit-pager").TextContent, StringComparison.Ordinal));
+
+        var seen = new List<string>();
+        for (var page = 0; page < 20; page++)
+        {
+            cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("#audit-table tbody tr")));
+            seen.AddRange(cut.FindAll("#audit-table tbody tr").Select(r => r.TextContent));
+            var next = cut.FindAll("#audit-pager button[aria-label='Next page']");
+            if (next.Count == 0 || next[0].HasAttribute("disabled"))
+                break;
+            var before = cut.Find("#audit-table tbody tr").TextContent;
+            next[0].Click();
+            cut.WaitForAssertion(() => Assert.NotEqual(before, cut.Find("#audit-table tbody tr").TextContent));
+        }
+
+        Assert.Equal(total, seen.Count);
+        Assert.Equal(98, seen.Count(r => r.Contains("Probe entry", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task The_filtered_log_exports_as_CSV_for_Admins_only()
+    {
+        await SeedAsync(98);
+        using var admin = await App.SignedInClientAsync(Roles.Admin);
+        var response = await admin.GetAsync(AuditCsvExport.UrlFor(new AuditQuery(Action: Action)), Xunit.TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        var lines = (await response.Content.ReadAsStringAsync(Xunit.TestContext.Current.CancellationToken)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(1 + 98, lines.Length);
+        Assert.All(lines.Skip(1), l => Assert.Contains(Action, l, StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("'=HYPERLINK", StringComparison.Ordinal));
+
+        using var viewer = await App.SignedInClientAsync(Roles.Viewer);
+        var refused = await viewer.GetAsync(AuditCsvExport.Path, Xunit.TestContext.Current.CancellationToken);
+        Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+    }
+}

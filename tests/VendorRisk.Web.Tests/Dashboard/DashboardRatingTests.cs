@@ -1,0 +1,39 @@
+using Microsoft.Extensions.DependencyInjection;
+using VendorRisk.Data.Entities;
+using VendorRisk.Domain.Assessments;
+using VendorRisk.Web.Features.Assessments;
+using VendorRisk.Web.Features.Dashboard;
+using VendorRisk.Web.Tests.Infrastructure;
+
+namespace VendorRisk.Web.Tests.Dashboard;
+
+public sealed class DashboardRatingTests(WebAppFixture app) : IClassFixture<WebAppFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private async Task<int> ReviewAsync(int id, ReviewDecision decision)
+    {
+        await using (var assessor = app.ScopeAs(Roles.Assessor))
+            await assessor.ServiceProvider.GetRequiredService<AssessmentService>().SubmitAsync(id, true, Ct);
+        await using var reviewer = app.ScopeAs(Roles.Reviewer);
+        await reviewer.ServiceProvider.GetRequiredService<AssessmentService>().ReviewAsync(id, decision, decision == ReviewDecision.Approved ? null : "Because.", Ct);
+        return id;
+    }
+
+    [Fact]
+    public async Task Ratings_count_each_vendors_current_approved_assessment_and_drafts_apart()
+    {
+        await ReviewAsync(await TestData.CreateDraftAsync(app), ReviewDecision.Approved);             // counted
+        await ReviewAsync(await TestData.CreateDraftAsync(app), ReviewDecision.Rejected);             // not: rejected
+        await TestData.CreateDraftAsync(app);                                                         // not: a draft
+        var reassessed = await ReviewAsync(await TestData.CreateDraftAsync(app), ReviewDecision.Approved);
+        await using (var assessor = app.ScopeAs(Roles.Assessor))
+            await assessor.ServiceProvider.GetRequiredService<AssessmentService>().ReassessAsync(reassessed, Ct); // counted once, by its approval
+
+        await using var viewer = app.ScopeAs(Roles.Viewer);
+        var summary = await viewer.ServiceProvider.GetRequiredService<DashboardService>().GetAsync(Ct);
+
+        Assert.Equal(2, summary.RatingCounts.Sum(r => r.Count));
+        Assert.Equal(2, summary.StatusCounts.Single(s => s.Status == AssessmentStatus.Draft).Count);
+    }
+}
