@@ -18,6 +18,62 @@ public static class PdfText
         return document.GetPages().Select(p => p.Letters.ToList()).ToList();
     }
 
+    /// <summary>
+    /// Page text as a PDF reader that honours <c>/ActualText</c> sees it (Acrobat, poppler): letters inside an
+    /// ActualText span read as that text. PdfPig's <see cref="Page.Text"/> gives only the glyphs' own mappings.
+    /// </summary>
+    public static List<string> PagesWithActualText(byte[] pdf)
+    {
+        using var document = PdfDocument.Open(pdf);
+        return document.GetPages().Select(WithActualText).ToList();
+    }
+
+    private static string WithActualText(Page page)
+    {
+        var replaced = new Dictionary<(double X, double Y, string Value), MarkedContentElement>();
+        void Walk(IEnumerable<MarkedContentElement> elements, MarkedContentElement? spanned)
+        {
+            foreach (var element in elements)
+            {
+                var span = element.ActualText is not null ? element : spanned;
+                if (span is not null)
+                {
+                    foreach (var letter in element.Letters)
+                    {
+                        replaced[Key(letter)] = span;
+                    }
+                }
+
+                Walk(element.Children, span);
+            }
+        }
+
+        Walk(page.GetMarkedContents(), null);
+        var text = new System.Text.StringBuilder();
+        MarkedContentElement? previous = null;
+        foreach (var letter in page.Letters)
+        {
+            if (replaced.TryGetValue(Key(letter), out var span))
+            {
+                if (!ReferenceEquals(span, previous))
+                {
+                    text.Append(span.ActualText);
+                }
+
+                previous = span;
+                continue;
+            }
+
+            previous = null;
+            text.Append(letter.Value);
+        }
+
+        return text.ToString();
+    }
+
+    private static (double, double, string) Key(Letter letter) =>
+        (Math.Round(letter.StartBaseLine.X, 3), Math.Round(letter.StartBaseLine.Y, 3), letter.Value);
+
     /// <summary>Each page's text in reading order: lines top to bottom (by baseline), letters left to right.</summary>
     public static List<string> VisualPages(byte[] pdf)
     {

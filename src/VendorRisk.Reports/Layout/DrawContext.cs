@@ -11,6 +11,7 @@ internal sealed class DrawContext(FontLibrary fonts) : IDisposable
 {
     private readonly Dictionary<(FontFace, float), SKFont> _fonts = [];
     private readonly Dictionary<FontFace, HashSet<ushort>> _usedGlyphs = [];
+    private readonly Dictionary<FontFace, HashSet<uint>> _writtenCodePoints = [];
     private readonly Dictionary<FontFace, SKTypeface> _subsets = [];
     private readonly SKPaint _fill = new() { IsAntialias = true, Style = SKPaintStyle.Fill };
     private readonly SKPaint _stroke = new() { IsAntialias = true, Style = SKPaintStyle.Stroke };
@@ -26,15 +27,21 @@ internal sealed class DrawContext(FontLibrary fonts) : IDisposable
     /// <summary>When set, text is not drawn: its glyphs are only noted per face.</summary>
     public bool CollectGlyphs { get; init; }
 
-    public void NoteGlyphs(FontFace face, ushort[] glyphs)
+    public void NoteGlyphs(GlyphRun run)
     {
-        if (!_usedGlyphs.TryGetValue(face, out var used))
+        if (!_usedGlyphs.TryGetValue(run.Face, out var used))
         {
             used = [];
-            _usedGlyphs[face] = used;
+            _usedGlyphs[run.Face] = used;
+            _writtenCodePoints[run.Face] = [];
         }
 
-        used.UnionWith(glyphs);
+        used.UnionWith(run.Glyphs);
+        var written = _writtenCodePoints[run.Face];
+        for (var i = 0; i < run.Glyphs.Length; i++)
+        {
+            written.Add((uint)run.CodePointAt(i));
+        }
     }
 
     /// <summary>Subsets every face the collecting pass saw; faces that cannot be subset stay whole.</summary>
@@ -42,7 +49,7 @@ internal sealed class DrawContext(FontLibrary fonts) : IDisposable
     {
         foreach (var (face, glyphs) in collected._usedGlyphs)
         {
-            if (FontSubsetter.Subset(face, glyphs) is { } subset)
+            if (FontSubsetter.Subset(face, glyphs, collected._writtenCodePoints[face]) is { } subset)
             {
                 _subsets[face] = subset;
             }

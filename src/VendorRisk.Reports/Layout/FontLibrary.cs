@@ -21,6 +21,7 @@ public sealed class FontLibrary
     private static readonly Lazy<FontLibrary> SharedInstance = new(() => new FontLibrary("DejaVu Sans"));
     private readonly ConcurrentDictionary<(int CodePoint, bool Bold), FontFace> _byCodePoint = new();
     private readonly ConcurrentDictionary<(string Family, bool Bold), FontFace> _byFamily = new();
+    private readonly Lazy<string[]> _trueTypeFamilies = new(FindTrueTypeFamilies);
 
     /// <summary>Creates a library whose main family is <paramref name="family"/>.</summary>
     /// <param name="family">Family name as fontconfig knows it, e.g. "DejaVu Sans".</param>
@@ -66,7 +67,38 @@ public sealed class FontLibrary
 
         // fontconfig answers with its best family even when that family lacks the glyph: verify.
         var face = _byFamily.GetOrAdd((candidate.FamilyName, bold), static (key, self) => self.Load(key.Family, key.Bold), this);
+        if (face.Has(codePoint) && face.HasTrueTypeOutlines)
+        {
+            return face;
+        }
+
+        // Skia embeds TrueType faces as CID fonts with real text, but draws CFF faces (Noto Sans CJK) as Type 3
+        // outlines: prefer any installed TrueType face that has the character.
+        foreach (var family in _trueTypeFamilies.Value)
+        {
+            var other = _byFamily.GetOrAdd((family, bold), static (key, self) => self.Load(key.Family, key.Bold), this);
+            if (other.Has(codePoint))
+            {
+                return other;
+            }
+        }
+
         return face.Has(codePoint) ? face : FontFace.None;
+    }
+
+    private static string[] FindTrueTypeFamilies()
+    {
+        var families = new List<string>();
+        foreach (var family in SKFontManager.Default.GetFontFamilies().Order(StringComparer.Ordinal))
+        {
+            using var typeface = SKFontManager.Default.MatchFamily(family);
+            if (typeface is not null && typeface.FamilyName == family && typeface.GetTableTags().Contains(FontFace.GlyfTag))
+            {
+                families.Add(family);
+            }
+        }
+
+        return [.. families];
     }
 
     private FontFace Load(string family, bool bold)
@@ -88,7 +120,7 @@ internal sealed class FontFace
         new(new Tag('d', 'l', 'i', 'g'), 0),
     ];
 
-    private static readonly uint GlyfTag = new Tag('g', 'l', 'y', 'f');
+    internal static readonly uint GlyfTag = new Tag('g', 'l', 'y', 'f');
     private readonly HarfBuzzSharp.Font? _hbFont;
     private readonly SKFont? _probe;
     private readonly Lazy<(uint CodePoint, uint Glyph)[]> _characterMap;
@@ -149,9 +181,11 @@ internal sealed class FontFace
 
     /// <summary>
     /// Shapes <paramref name="length"/> UTF-16 units of <paramref name="text"/> from <paramref name="start"/>,
-    /// left to right, appending glyphs (clusters are indices into <paramref name="text"/>).
+    /// appending glyphs in logical order (clusters are indices into <paramref name="text"/>, ascending). A
+    /// right-to-left range is shaped right to left (so joining forms and ligatures come out right) and its
+    /// glyphs are then put back in logical order; the line lays them out right to left again.
     /// </summary>
-    public void Shape(string text, int start, int length, List<ShapedGlyph> output)
+    public void Shape(string text, int start, int length, List<ShapedGlyph> output, bool rightToLeft = false)
     {
         if (_hbFont is null || length == 0)
         {
@@ -160,14 +194,14 @@ internal sealed class FontFace
 
         using var buffer = new HarfBuzzSharp.Buffer();
         buffer.AddUtf16(text.AsSpan(), start, length);
-        // No bidi algorithm here: right-to-left scripts keep logical order, which stays extractable.
-        buffer.Direction = Direction.LeftToRight;
+        buffer.Direction = rightToLeft ? Direction.RightToLeft : Direction.LeftToRight;
         buffer.GuessSegmentProperties();
         _hbFont.Shape(buffer, Features);
         var infos = buffer.GlyphInfos;
         var positions = buffer.GlyphPositions;
-        for (var i = 0; i < infos.Length; i++)
+        for (var n = 0; n < infos.Length; n++)
         {
+            var i = rightToLeft ? infos.Length - 1 - n : n;
             output.Add(new ShapedGlyph(this, (ushort)infos[i].Codepoint, (int)infos[i].Cluster,
                 positions[i].XAdvance / (float)UnitsPerEm, positions[i].XOffset / (float)UnitsPerEm,
                 positions[i].YOffset / (float)UnitsPerEm));

@@ -31,8 +31,10 @@ internal static partial class FontSubsetter
     /// <summary>
     /// A typeface holding only <paramref name="glyphs"/> of <paramref name="face"/> (plus .notdef), with the
     /// character map entries that reach them so PDF text stays searchable; null when subsetting is not possible.
+    /// Where several characters share a glyph (日 U+65E5 and the Kangxi radical ⽇ U+2F47 in CJK fonts), only the
+    /// ones in <paramref name="written"/> are kept: Skia's ToUnicode map takes the lowest code point of a glyph.
     /// </summary>
-    public static SKTypeface? Subset(FontFace face, IReadOnlyCollection<ushort> glyphs)
+    public static SKTypeface? Subset(FontFace face, IReadOnlyCollection<ushort> glyphs, IReadOnlySet<uint>? written = null)
     {
         if (Volatile.Read(ref _unavailable) != 0 || !face.HasTrueTypeOutlines || face.HarfBuzzFace is not { } hbFace || glyphs.Count == 0)
         {
@@ -41,7 +43,7 @@ internal static partial class FontSubsetter
 
         try
         {
-            var bytes = SubsetBytes(hbFace.Handle, face.CharacterMap, glyphs);
+            var bytes = SubsetBytes(hbFace.Handle, face.CharacterMap, glyphs, written);
             GC.KeepAlive(hbFace);
             if (bytes is null)
             {
@@ -97,7 +99,8 @@ internal static partial class FontSubsetter
         }
     }
 
-    private static byte[]? SubsetBytes(IntPtr face, (uint CodePoint, uint Glyph)[] characterMap, IReadOnlyCollection<ushort> glyphs)
+    private static byte[]? SubsetBytes(IntPtr face, (uint CodePoint, uint Glyph)[] characterMap, IReadOnlyCollection<ushort> glyphs,
+        IReadOnlySet<uint>? written)
     {
         var input = hb_subset_input_create_or_fail();
         if (input == IntPtr.Zero)
@@ -117,10 +120,19 @@ internal static partial class FontSubsetter
                 hb_set_add(glyphSet, glyph);
             }
 
+            var glyphsWritten = new HashSet<uint>();
+            foreach (var (codePoint, glyph) in characterMap)
+            {
+                if (written is not null && written.Contains(codePoint) && used.Contains(glyph))
+                {
+                    glyphsWritten.Add(glyph);
+                }
+            }
+
             var unicodeSet = hb_subset_input_set(input, SetUnicode);
             foreach (var (codePoint, glyph) in characterMap)
             {
-                if (used.Contains(glyph))
+                if (used.Contains(glyph) && (!glyphsWritten.Contains(glyph) || written!.Contains(codePoint)))
                 {
                     hb_set_add(unicodeSet, codePoint);
                 }

@@ -73,6 +73,9 @@ public sealed class ReportDocument(PageSettings page, FontLibrary? fonts = null)
     /// <summary>PDF metadata.</summary>
     public DocumentInfo Info { get; set; } = new();
 
+    /// <summary>The document's natural language (BCP 47), written to the catalog as <c>/Lang</c> for screen readers.</summary>
+    public string Language { get; set; } = "en";
+
     /// <summary>Appends an element to the flow.</summary>
     public ReportDocument Add(Element element)
     {
@@ -120,7 +123,8 @@ public sealed class ReportDocument(PageSettings page, FontLibrary? fonts = null)
             document.Close();
         }
 
-        return stream.ToArray();
+        // Viewers show the title rather than the file name; screen readers pick their voice from /Lang.
+        return PdfCatalog.AddEntries(stream.ToArray(), $"/Lang {PdfCatalog.TextString(Language)}\n/ViewerPreferences <</DisplayDocTitle true>>");
     }
 
     private void DrawPages(DrawContext context, List<List<(Fragment Fragment, float Y)>> pages,

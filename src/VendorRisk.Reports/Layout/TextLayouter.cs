@@ -4,13 +4,41 @@ using SkiaSharp;
 namespace VendorRisk.Reports.Layout;
 
 /// <summary>A run of glyphs in one face, size and colour, positioned relative to its line.</summary>
-internal sealed class GlyphRun(FontFace face, TextStyle style, ushort[] glyphs, SKPoint[] positions)
+internal sealed class GlyphRun(FontFace face, TextStyle style, ushort[] glyphs, SKPoint[] positions, string text, int[] clusters)
 {
     public FontFace Face { get; } = face;
     public TextStyle Style { get; } = style;
     public ushort[] Glyphs { get; } = glyphs;
     /// <summary>x from the line start, y from the baseline (down positive).</summary>
     public SKPoint[] Positions { get; } = positions;
+    /// <summary>The characters the glyphs stand for, so the PDF can say what was written.</summary>
+    public string Text { get; } = text;
+    /// <summary>Per glyph, the UTF-16 offset into <see cref="Text"/> of the cluster it belongs to.</summary>
+    public int[] Clusters { get; } = clusters;
+
+    /// <summary>Per glyph, the first code point of its cluster: the character the glyph was shaped for.</summary>
+    public int CodePointAt(int glyph) => char.ConvertToUtf32OrSelf(Text, Clusters[glyph], out _);
+
+    /// <summary>
+    /// Writes the run into a text blob with its UTF-8 text and clusters: Skia then adds an ActualText span
+    /// wherever a glyph's own Unicode mapping differs from what was written (Arabic joining forms, ligatures).
+    /// </summary>
+    public void Fill(SKTextBlobBuilder builder, SKFont font, float originX, float baseline)
+    {
+        var utf8 = Encoding.UTF8.GetBytes(Text);
+        var buffer = builder.AllocatePositionedTextRun(font, Glyphs.Length, utf8.Length);
+        var glyphs = buffer.Glyphs;
+        var points = buffer.Positions;
+        var clusters = buffer.Clusters;
+        for (var i = 0; i < Glyphs.Length; i++)
+        {
+            glyphs[i] = Glyphs[i];
+            points[i] = new SKPoint(originX + Positions[i].X, baseline + Positions[i].Y);
+            clusters[i] = (uint)Encoding.UTF8.GetByteCount(Text.AsSpan(0, Clusters[i]));
+        }
+
+        utf8.CopyTo(buffer.Text);
+    }
 }
 
 /// <summary>One laid-out line of text.</summary>
@@ -37,21 +65,13 @@ internal sealed class TextLine(IReadOnlyList<GlyphRun> runs, float width, float 
         {
             if (context.CollectGlyphs)
             {
-                context.NoteGlyphs(run.Face, run.Glyphs);
+                context.NoteGlyphs(run);
                 continue;
             }
 
             var font = context.Font(run.Face, run.Style.Size);
             using var builder = new SKTextBlobBuilder();
-            var buffer = builder.AllocatePositionedRun(font, run.Glyphs.Length);
-            var glyphs = buffer.Glyphs;
-            var points = buffer.Positions;
-            for (var i = 0; i < run.Glyphs.Length; i++)
-            {
-                glyphs[i] = run.Glyphs[i];
-                points[i] = new SKPoint(originX + run.Positions[i].X, baseline + run.Positions[i].Y);
-            }
-
+            run.Fill(builder, font, originX, baseline);
             using var blob = builder.Build();
             if (blob is not null)
             {
@@ -156,44 +176,48 @@ internal static class TextLayouter
             // Segment the span into ranges drawn by one face, then shape each range.
             var segStart = s;
             FontFace? segFace = null;
+            var segRightToLeft = false;
             var i = s;
             while (i < e)
             {
                 var cp = char.ConvertToUtf32OrSelf(text, i, out var units);
-                var face = TextSanitizer.IsDefaultIgnorable(cp)
+                var ignorable = TextSanitizer.IsDefaultIgnorable(cp);
+                var face = ignorable
                     ? segFace ?? fonts.Main(span.Style.Bold)
                     : fonts.Resolve(cp, span.Style.Bold) ?? fonts.Main(span.Style.Bold);
-                if (segFace is not null && !ReferenceEquals(face, segFace))
+                var rightToLeft = ignorable ? segRightToLeft : IsRightToLeft(text, i);
+                if (segFace is not null && (!ReferenceEquals(face, segFace) || rightToLeft != segRightToLeft))
                 {
-                    Shape(segFace, text, segStart, i, span.Style, glyphs, styles);
+                    Shape(segFace, text, segStart, i, span.Style, glyphs, styles, segRightToLeft);
                     segStart = i;
                 }
 
                 segFace = face;
+                segRightToLeft = rightToLeft;
                 i += units;
             }
 
             if (segFace is not null)
             {
-                Shape(segFace, text, segStart, e, span.Style, glyphs, styles);
+                Shape(segFace, text, segStart, e, span.Style, glyphs, styles, segRightToLeft);
             }
         }
 
-        BreakLines(text, glyphs, styles, maxWidth, lines);
+        BreakLines(text, end, glyphs, styles, maxWidth, lines);
     }
 
     private static void Shape(FontFace face, string text, int start, int end, TextStyle style,
-        List<ShapedGlyph> glyphs, List<TextStyle> styles)
+        List<ShapedGlyph> glyphs, List<TextStyle> styles, bool rightToLeft)
     {
         var before = glyphs.Count;
-        face.Shape(text, start, end - start, glyphs);
+        face.Shape(text, start, end - start, glyphs, rightToLeft);
         for (var k = before; k < glyphs.Count; k++)
         {
             styles.Add(style);
         }
     }
 
-    private static void BreakLines(string text, List<ShapedGlyph> glyphs, List<TextStyle> styles, float maxWidth, List<TextLine> lines)
+    private static void BreakLines(string text, int paragraphEnd, List<ShapedGlyph> glyphs, List<TextStyle> styles, float maxWidth, List<TextLine> lines)
     {
         var lineStart = 0;
         while (lineStart < glyphs.Count)
@@ -239,7 +263,7 @@ internal static class TextLayouter
                 drawnEnd--;
             }
 
-            lines.Add(BuildLine(text, glyphs, styles, lineStart, drawnEnd));
+            lines.Add(BuildLine(text, paragraphEnd, glyphs, styles, lineStart, drawnEnd));
             lineStart = lineEnd;
         }
     }
@@ -270,7 +294,7 @@ internal static class TextLayouter
         c is (>= '\u2E80' and <= '\u9FFF') or (>= '\uAC00' and <= '\uD7AF') or (>= '\uF900' and <= '\uFAFF')
             or (>= '\uFF00' and <= '\uFFEF') || char.IsSurrogate(c);
 
-    private static TextLine BuildLine(string text, List<ShapedGlyph> glyphs, List<TextStyle> styles, int start, int end)
+    private static TextLine BuildLine(string text, int paragraphEnd, List<ShapedGlyph> glyphs, List<TextStyle> styles, int start, int end)
     {
         var runs = new List<GlyphRun>();
         var x = 0f;
@@ -280,6 +304,7 @@ internal static class TextLayouter
         var descent = 0f;
         var runStart = start;
         var positions = new List<SKPoint>();
+        var visualX = VisualPositions(text, glyphs, styles, start, end);
         for (var g = start; g <= end; g++)
         {
             if (g == end || (g > runStart && (!ReferenceEquals(glyphs[g].Face, glyphs[runStart].Face) || styles[g] != styles[runStart])))
@@ -287,12 +312,17 @@ internal static class TextLayouter
                 if (g > runStart)
                 {
                     var ids = new ushort[g - runStart];
+                    var clusters = new int[g - runStart];
+                    var textStart = glyphs[runStart].Cluster;
+                    var textEnd = ClusterEnd(glyphs, g - 1, paragraphEnd);
                     for (var k = runStart; k < g; k++)
                     {
                         ids[k - runStart] = glyphs[k].Glyph;
+                        clusters[k - runStart] = glyphs[k].Cluster - textStart;
                     }
 
-                    runs.Add(new GlyphRun(glyphs[runStart].Face, styles[runStart], ids, positions.ToArray()));
+                    runs.Add(new GlyphRun(glyphs[runStart].Face, styles[runStart], ids, positions.ToArray(),
+                        text[textStart..textEnd], clusters));
                     positions.Clear();
                 }
 
@@ -305,7 +335,7 @@ internal static class TextLayouter
 
             var glyph = glyphs[g];
             var size = styles[g].Size;
-            positions.Add(new SKPoint(x + glyph.OffsetX * size, -glyph.OffsetY * size));
+            positions.Add(new SKPoint(visualX[g - start] + glyph.OffsetX * size, -glyph.OffsetY * size));
             x += glyph.Advance * size;
             if (!IsSpace(text[glyph.Cluster]))
             {
@@ -320,6 +350,84 @@ internal static class TextLayouter
         height = Math.Max(height, ascent + descent);
         var baseline = (height - (ascent + descent)) / 2 + ascent;
         return new TextLine(runs, inkWidth, height, baseline);
+    }
+
+    /// <summary>
+    /// The x of each glyph of a line. Glyphs stay in logical order (that is the order of the PDF's text), but a
+    /// right-to-left stretch (Arabic, Hebrew, and the spaces and punctuation between such letters) is placed
+    /// right to left, so it reads correctly and text extractors see right-to-left text. A simplification of the
+    /// Unicode bidi algorithm: the paragraph direction is left to right and digits stay left to right.
+    /// </summary>
+    private static float[] VisualPositions(string text, List<ShapedGlyph> glyphs, List<TextStyle> styles, int start, int end)
+    {
+        var xs = new float[end - start];
+        var x = 0f;
+        var g = start;
+        while (g < end)
+        {
+            if (!IsRightToLeft(text, glyphs[g].Cluster))
+            {
+                xs[g - start] = x;
+                x += glyphs[g].Advance * styles[g].Size;
+                g++;
+                continue;
+            }
+
+            // Extend over neutrals only while another right-to-left letter follows within the line.
+            var last = g;
+            for (var k = g + 1; k < end; k++)
+            {
+                if (IsRightToLeft(text, glyphs[k].Cluster))
+                {
+                    last = k;
+                }
+                else if (!IsNeutral(text[glyphs[k].Cluster]))
+                {
+                    break;
+                }
+            }
+
+            var width = 0f;
+            for (var k = g; k <= last; k++)
+            {
+                width += glyphs[k].Advance * styles[k].Size;
+            }
+
+            var right = x + width;
+            for (var k = g; k <= last; k++)
+            {
+                right -= glyphs[k].Advance * styles[k].Size;
+                xs[k - start] = right;
+            }
+
+            x += width;
+            g = last + 1;
+        }
+
+        return xs;
+    }
+
+    private static bool IsRightToLeft(string text, int index)
+    {
+        var c = text[index];
+        return c is (>= '\u0590' and <= '\u08FF') or (>= '\uFB1D' and <= '\uFDFF') or (>= '\uFE70' and <= '\uFEFF')
+            && !char.IsDigit(c) && !IsNeutral(c);
+    }
+
+    private static bool IsNeutral(char c) => char.IsWhiteSpace(c) || char.IsPunctuation(c) || char.IsSymbol(c) || c == '\u200C' || c == '\u200D';
+
+    /// <summary>Where the cluster of glyph <paramref name="g"/> ends in the text (clusters ascend: shaping is left to right).</summary>
+    private static int ClusterEnd(List<ShapedGlyph> glyphs, int g, int paragraphEnd)
+    {
+        for (var k = g + 1; k < glyphs.Count; k++)
+        {
+            if (glyphs[k].Cluster != glyphs[g].Cluster)
+            {
+                return Math.Min(glyphs[k].Cluster, paragraphEnd);
+            }
+        }
+
+        return paragraphEnd;
     }
 
     private static TextLine EmptyLine(FontFace face, TextStyle style)

@@ -8,6 +8,7 @@ using MudBlazor.Services;
 using VendorRisk.Data;
 using VendorRisk.Data.Entities;
 using VendorRisk.Web.Features.Audit;
+using VendorRisk.Web.Features.Observability;
 using VendorRisk.Web.Features.Users;
 
 namespace VendorRisk.Web.Infrastructure;
@@ -115,7 +116,7 @@ public static class DependencyInjection
         services.AddScoped<AuditService>();
         services.AddScoped<StartupTasks>();
         services.AddExceptionHandler<NonPageExceptionHandler>();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.AddVendorRiskObservability();
 
         services.AddVendorRiskFeatures();
         return builder;

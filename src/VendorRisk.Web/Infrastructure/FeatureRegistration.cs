@@ -26,9 +26,11 @@ public static class EndpointRegistration
     public static WebApplication MapVendorRiskEndpoints(this WebApplication app)
     {
         Features.Assessments.AnswersCsvExport.MapAnswersCsv(app);
+        Features.Assessments.AnswersXlsx.MapAnswersXlsx(app);
         Features.Findings.FindingsCsvEndpoint.MapFindingsCsv(app);
         app.MapVendorRiskApi();
         Features.Reports.ReportEndpoints.MapReportDownloads(app);
+        Features.QuestionSets.QuestionSetSchemaEndpoint.Map(app);
         Features.Audit.AuditCsvExport.MapAuditCsv(app);
         return app;
     }

@@ -1,6 +1,6 @@
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using VendorRisk.Web.Components;
 using VendorRisk.Web.Features.Account;
+using VendorRisk.Web.Features.Observability;
 
 namespace VendorRisk.Web.Infrastructure;
 
@@ -10,6 +10,7 @@ public static class Pipeline
     {
         app.UseForwardedHeaders();
         app.UseSecurityHeaders();
+        app.UseVendorRiskObservability();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
@@ -24,11 +25,7 @@ public static class Pipeline
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();
-        app.MapHealthChecks(PublicEndpoints.Health, new HealthCheckOptions
-        {
-            ResultStatusCodes = { [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable },
-            ResponseWriter = HealthResponse.WriteAsync,
-        }).AllowAnonymous();
+        app.MapVendorRiskHealth();
         app.MapAccountEndpoints();
         app.MapVendorRiskEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -38,7 +38,7 @@ public sealed class FontSubsettingTests
     [Fact]
     public void A_document_with_a_cjk_fallback_stays_compact()
     {
-        // The CFF-based CJK face is drawn as outlines of the used glyphs; the main face is subset.
+        // Both the TrueType CJK fallback and the main face are embedded as subsets.
         var pdf = Render(new TextRun("Vendor 北京智能科技 Ltd", Body));
 
         Assert.InRange(pdf.Length, 1_000, 120_000);

@@ -16,9 +16,10 @@ internal static class ApiTestSupport
         return created.Token;
     }
 
+    /// <summary>A client of the API whose every response is checked against the OpenAPI document (<see cref="OpenApiResponseValidator"/>).</summary>
     public static HttpClient ApiClient(this WebAppFixture app, string? token)
     {
-        var client = app.CreateRawClient();
+        var client = new HttpClient(new OpenApiResponseValidator(new HttpClientHandler { AllowAutoRedirect = false })) { BaseAddress = app.BaseAddress };
         if (token is not null)
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;

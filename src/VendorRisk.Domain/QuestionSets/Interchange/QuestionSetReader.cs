@@ -112,6 +112,8 @@ public static class QuestionSetReader
 
     private sealed class Walker(List<FormatError> errors)
     {
+        private const string SchemaProperty = "$schema";
+
         public QuestionSetDocument? ReadRoot(JsonElement root)
         {
             if (root.ValueKind != JsonValueKind.Object)
@@ -121,7 +123,9 @@ public static class QuestionSetReader
             }
 
             var o = new ObjectReader(root, "$", errors,
-                ["format", "key", "title", "description", "version", "ratingBands", "knockoutRating", "sections"]);
+                [SchemaProperty, "format", "key", "title", "description", "version", "ratingBands", "knockoutRating", "sections"]);
+            // "$schema" only tells editors where the JSON Schema is; it must be a string and is otherwise ignored.
+            _ = o.String(SchemaProperty);
             return new QuestionSetDocument
             {
                 Format = o.String("format"),

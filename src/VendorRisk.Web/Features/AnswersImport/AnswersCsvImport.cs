@@ -2,6 +2,7 @@ using System.Globalization;
 using VendorRisk.Domain.Assessments;
 using VendorRisk.Domain.Common;
 using VendorRisk.Domain.QuestionSets;
+using VendorRisk.Web.Features.Assessments;
 using VendorRisk.Web.Features.Shared;
 
 namespace VendorRisk.Web.Features.AnswersImport;
@@ -37,11 +38,6 @@ public static class AnswersCsvImport
     public static CsvImportPreview Preview(AssessmentSnapshot assessment, TextReader csv)
     {
         ArgumentNullException.ThrowIfNull(assessment);
-        var set = assessment.QuestionSet;
-        var errors = new List<CsvRowError>();
-        var changes = new List<CsvAnswerChange>();
-        var unchanged = 0;
-
         List<(int Row, string[] Cells)> records;
         try
         {
@@ -51,6 +47,51 @@ public static class AnswersCsvImport
         {
             return new([], [new CsvRowError(0, ex.Message)], 0);
         }
+
+        // Only the CSV export guards formulas with an apostrophe; the XLSX export stores text cells as they are.
+        return Preview(assessment, records, SpreadsheetCellGuard.Unguard);
+    }
+
+    /// <summary>The preview of an Excel workbook the XLSX export wrote (first sheet, same columns), edited offline.</summary>
+    public static CsvImportPreview PreviewWorkbook(AssessmentSnapshot assessment, Stream xlsx)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        List<(int Row, string[] Cells)> rows;
+        try
+        {
+            rows = AnswersXlsx.ReadRows(xlsx);
+        }
+        catch (FormatException ex)
+        {
+            return new([], [new CsvRowError(0, ex.Message)], 0);
+        }
+
+        return Preview(assessment, rows, cell => cell);
+    }
+
+    /// <summary>A CSV or an XLSX file, told apart by content (a workbook is a ZIP archive).</summary>
+    public static CsvImportPreview PreviewFile(AssessmentSnapshot assessment, byte[] content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        if (content.AsSpan().StartsWith("PK\u0003\u0004"u8))
+            return PreviewWorkbook(assessment, new MemoryStream(content, writable: false));
+        return Preview(assessment, new StreamReader(new MemoryStream(content, writable: false), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true));
+    }
+
+    /// <summary>
+    /// The preview of rows read from any spreadsheet file. <paramref name="unguard"/> undoes what the export
+    /// did to a cell (identity for XLSX). Free text (answer text, justification, note, evidence) is kept exactly,
+    /// whitespace included; keys, flags, option labels, numbers, sources and dates are read trimmed.
+    /// </summary>
+    public static CsvImportPreview Preview(AssessmentSnapshot assessment, IReadOnlyList<(int Row, string[] Cells)> records, Func<string, string> unguard)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(unguard);
+        var set = assessment.QuestionSet;
+        var errors = new List<CsvRowError>();
+        var changes = new List<CsvAnswerChange>();
+        var unchanged = 0;
         if (records.Count == 0)
             return new([], [new CsvRowError(0, "The file is empty.")], 0);
         var header = records[0].Cells.Select(h => h.Trim().TrimStart('\uFEFF')).ToArray();
@@ -63,7 +104,8 @@ public static class AnswersCsvImport
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (row, cells) in records.Skip(1))
         {
-            string Cell(int index) => index >= 0 && index < cells.Length ? Unneutralize(cells[index].Trim()) : "";
+            string Text(int index) => index >= 0 && index < cells.Length ? unguard(cells[index]) : "";
+            string Cell(int index) => Text(index).Trim();
 
             var key = Cell(keyAt);
             if (key.Length == 0 && cells.All(c => c.Trim().Length == 0))
@@ -82,8 +124,9 @@ public static class AnswersCsvImport
             seen[key] = row;
 
             var rowErrors = new List<string>();
-            var value = ReadAnswer(question, Cell(answerAt), Yes.Contains(Cell(naAt).ToLowerInvariant()), Cell(justificationAt), Cell(noteAt),
-                Cell(evidenceAt), Cell(sourceAt), Cell(dateAt), rowErrors);
+            var answer = question.Type == QuestionType.Text ? Text(answerAt) : Cell(answerAt);
+            var value = ReadAnswer(question, answer, Yes.Contains(Cell(naAt).ToLowerInvariant()), Text(justificationAt), Text(noteAt),
+                Text(evidenceAt), Cell(sourceAt), Cell(dateAt), rowErrors);
             if (value is not null && rowErrors.Count == 0)
                 rowErrors.AddRange(AnswerValidator.Validate(set, value).Errors.Select(e => $"{e.PropertyName}: {e.ErrorMessage}"));
             if (rowErrors.Count > 0)
@@ -198,10 +241,6 @@ public static class AnswersCsvImport
         question.Options.FirstOrDefault(o => string.Equals(o.Label.Trim(), answer, StringComparison.OrdinalIgnoreCase))?.Key
         ?? question.Options.FirstOrDefault(o => string.Equals(o.Key, answer, StringComparison.OrdinalIgnoreCase))?.Key;
 
-    /// <summary>Undoes the export's formula guard (<see cref="Assessments.AnswersCsvExport.Neutralize"/>): the quote it added.</summary>
-    private static string Unneutralize(string cell) =>
-        cell.Length > 1 && cell[0] == '\'' && Assessments.AnswersCsvExport.Neutralize(cell[1..]) == cell ? cell[1..] : cell;
-
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 
     internal static bool Same(AnswerValue? a, AnswerValue? b)
@@ -214,26 +253,51 @@ public static class AnswersCsvImport
             && (a.Choices is null ? b.Choices is null : b.Choices is not null && a.Choices.SequenceEqual(b.Choices));
     }
 
-    private static string Describe(Question question, AnswerValue? value)
+    /// <summary>
+    /// Everything the answer holds, free text in quotes (so a changed space shows), so that any two different
+    /// answers are described differently and the preview shows every change it will apply.
+    /// </summary>
+    internal static string Describe(Question question, AnswerValue? value)
     {
         if (value is null)
             return "—";
-        if (value.NotApplicable)
-            return "Not applicable" + (value.Justification is { } j ? $" ({j})" : "");
+        static string Quote(string text) => $"“{text}”";
         string Label(string key) => question.Options.FirstOrDefault(o => o.Key == key)?.Label ?? key;
-        var main = question.Type switch
+        var parts = new List<string>();
+        if (value.NotApplicable)
+            parts.Add("Not applicable" + (value.Justification is { } j ? $" ({Quote(j)})" : ""));
+        else
         {
-            QuestionType.Choice => value.Choice is null ? "" : Label(value.Choice),
-            QuestionType.Multi => value.Choices is null ? "" : value.Choices.Count == 0 ? "None of these" : string.Join("; ", value.Choices.Select(Label)),
-            QuestionType.Number => value.Number?.ToString("G15", CultureInfo.InvariantCulture) ?? "",
-            _ => value.Text ?? "",
-        };
-        var extras = new[] { value.Note is null ? null : "note", value.Evidence is null ? null : "evidence" }.OfType<string>().ToList();
-        return (main.Length == 0 ? "(no value)" : main) + (extras.Count > 0 ? $" + {string.Join(", ", extras)}" : "");
+            var main = question.Type switch
+            {
+                QuestionType.Choice => value.Choice is null ? "" : Label(value.Choice),
+                QuestionType.Multi => value.Choices is null ? "" : value.Choices.Count == 0 ? "None of these" : string.Join("; ", value.Choices.Select(Label)),
+                QuestionType.Number => value.Number?.ToString("G17", CultureInfo.InvariantCulture) ?? "",
+                _ => value.Text is null ? "" : Quote(value.Text),
+            };
+            parts.Add(main.Length == 0 ? "(no value)" : main);
+            if (value.Justification is { } justification)
+                parts.Add($"justification {Quote(justification)}");
+        }
+
+        if (value.Note is { } note)
+            parts.Add($"note {Quote(note)}");
+        if (value.Evidence is { } evidence)
+        {
+            var source = evidence.Source is { } s ? KebabEnum.ToKebab(s) : null;
+            var date = evidence.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            parts.Add("evidence " + string.Join(", ", new[] { evidence.Description is { } d ? Quote(d) : null, source, date }.OfType<string>()));
+        }
+
+        return string.Join(" · ", parts);
     }
 }
 
-/// <summary>RFC 4180 records (quoted fields, doubled quotes, line breaks inside quotes), each with the line it starts on.</summary>
+/// <summary>
+/// RFC 4180 records (quoted fields, doubled quotes, line breaks inside quotes), each with its spreadsheet row:
+/// a line break inside a quoted cell stays in its row, and a blank line is a row of its own, as a spreadsheet
+/// shows the file.
+/// </summary>
 internal static class CsvRecords
 {
     public static List<(int Row, string[] Cells)> Read(TextReader reader)
@@ -242,8 +306,7 @@ internal static class CsvRecords
         var records = new List<(int, string[])>();
         var cells = new List<string>();
         var cell = new System.Text.StringBuilder();
-        var line = 1;
-        var recordLine = 1;
+        var row = 1;
         var quoted = false;
         var any = false;
         for (var i = 0; i < text.Length; i++)
@@ -259,11 +322,7 @@ internal static class CsvRecords
                 else if (c == '"')
                     quoted = false;
                 else
-                {
-                    if (c == '\n')
-                        line++;
                     cell.Append(c);
-                }
                 continue;
             }
             switch (c)
@@ -277,19 +336,19 @@ internal static class CsvRecords
                     cell.Clear();
                     any = true;
                     break;
-                case '\r':
+                case '\r' when i + 1 < text.Length && text[i + 1] == '\n':
                     break;
+                case '\r':
                 case '\n':
                     if (any || cell.Length > 0)
                     {
                         cells.Add(cell.ToString());
-                        records.Add((recordLine, cells.ToArray()));
+                        records.Add((row, cells.ToArray()));
                     }
                     cells.Clear();
                     cell.Clear();
                     any = false;
-                    line++;
-                    recordLine = line;
+                    row++;
                     break;
                 default:
                     cell.Append(c);
@@ -298,11 +357,11 @@ internal static class CsvRecords
             }
         }
         if (quoted)
-            throw new FormatException($"Row {recordLine}: a quoted field is not closed.");
+            throw new FormatException($"Row {row}: a quoted field is not closed.");
         if (any || cell.Length > 0)
         {
             cells.Add(cell.ToString());
-            records.Add((recordLine, cells.ToArray()));
+            records.Add((row, cells.ToArray()));
         }
         return records;
     }

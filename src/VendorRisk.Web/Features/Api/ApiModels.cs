@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using VendorRisk.Data.Entities;
 using VendorRisk.Domain.Assessments;
@@ -33,7 +34,7 @@ public sealed record VendorDto(
 }
 
 /// <summary>api.md: <c>name</c> (1–200, unique ignoring case), <c>website?</c>, <c>headquartersCountry?</c>, <c>tier?</c> (1–4), <c>tags?</c>.</summary>
-public sealed record CreateVendorDto(string? Name, string? Website, string? HeadquartersCountry, int? Tier, IReadOnlyList<string>? Tags)
+public sealed record CreateVendorDto([Required] string? Name, string? Website, string? HeadquartersCountry, int? Tier, IReadOnlyList<string>? Tags)
 {
     public VendorRequest ToRequest() => new(Name ?? "", Website, HeadquartersCountry, [], null, [], Tier, null, Tags ?? [], null);
 }
@@ -54,7 +55,7 @@ public sealed record PublishedVersionDto(string Key, int Version, VersionStatus 
 
 // ---- assessments ----
 
-public sealed record CreateAssessmentDto(int? VendorId, string? QuestionSetKey, int? Version, string? Title, string? Scope, int? ModelId);
+public sealed record CreateAssessmentDto([Required] int? VendorId, [Required] string? QuestionSetKey, int? Version, string? Title, string? Scope, int? ModelId);
 
 // ---- model offerings ----
 
@@ -73,7 +74,7 @@ public sealed record SubmitAssessmentDto(bool ConfirmIncomplete);
 
 /// <summary><c>decision</c>: approved | approved-with-conditions | rejected | returned.</summary>
 /// <param name="Conditions">Optional, for approved-with-conditions: each condition becomes a finding with an owner and a due date.</param>
-public sealed record ReviewAssessmentDto(string? Decision, string? Comment, IReadOnlyList<ConditionDto>? Conditions = null);
+public sealed record ReviewAssessmentDto([Required] string? Decision, string? Comment, IReadOnlyList<ConditionDto>? Conditions = null);
 
 public sealed record ConditionDto(string? Title, string? OwnerId, DateOnly? DueDate, string? Severity, string? Description);
 

@@ -83,6 +83,7 @@ public static class ApiSetup
         services.AddOpenApi(o =>
         {
             o.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
+            o.AddVendorRiskContract();
             o.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info.Title = "VendorRisk API";

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using VendorRisk.Domain.Assessments;
 using VendorRisk.Domain.Scoring;
@@ -100,7 +101,7 @@ public sealed record AssessmentDto(
 
 /// <summary>An answer in a PUT (api.md): one value field, or notApplicable, or clear; optional expectedVersion.</summary>
 public sealed record AnswerRequestDto(
-    string QuestionKey,
+    [Required] string QuestionKey,
     string? Choice,
     IReadOnlyList<string>? Choices,
     double? Number,
@@ -112,7 +113,7 @@ public sealed record AnswerRequestDto(
     bool? Clear,
     int? ExpectedVersion);
 
-public sealed record PutAnswersRequest(IReadOnlyList<AnswerRequestDto> Answers);
+public sealed record PutAnswersRequest([Required] IReadOnlyList<AnswerRequestDto> Answers);
 
 public static class ApiDates
 {

@@ -12,7 +12,7 @@ namespace VendorRisk.Web.Features.Assessments;
 /// <summary>
 /// The answers of one assessment as CSV, one row per question, safe to open in a spreadsheet:
 /// a cell that begins with = + - @ tab or carriage return is prefixed with a single quote, so it
-/// is never read as a formula.
+/// is never read as a formula (and so is one that begins with a quote, so the import can undo exactly that).
 /// </summary>
 public static class AnswersCsvExport
 {
@@ -25,34 +25,11 @@ public static class AnswersCsvExport
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
         using (var csv = CsvWriter.Create(writer, new CsvWriterOptions { Injection = CsvInjection.None, FormatProvider = CultureInfo.InvariantCulture }, true))
         {
-            foreach (var cell in Header)
-                csv.WriteField(cell);
-            csv.EndRecord();
-            var scores = assessment.Score.Questions.ToDictionary(q => q.Key);
-            foreach (var section in assessment.QuestionSet.Sections)
+            foreach (var row in Rows(assessment))
             {
-                foreach (var question in section.Questions)
-                {
-                    var stored = assessment.Answers.GetValueOrDefault(question.Key)?.Value;
-                    var p = scores.GetValueOrDefault(question.Key)?.P;
-                    string[] row =
-                    [
-                        section.Title,
-                        question.Key,
-                        question.Text,
-                        DescribeAnswer(question, stored),
-                        p is { } value ? value.ToString("0.####", CultureInfo.InvariantCulture) : "",
-                        stored?.NotApplicable == true ? "yes" : "",
-                        stored?.Justification ?? "",
-                        stored?.Note ?? "",
-                        stored?.Evidence?.Description ?? "",
-                        stored?.Evidence?.Source is { } source ? KebabEnum.ToKebab(source) : "",
-                        stored?.Evidence?.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
-                    ];
-                    foreach (var cell in row)
-                        csv.WriteField(Neutralize(cell));
-                    csv.EndRecord();
-                }
+                foreach (var cell in row)
+                    csv.WriteField(Neutralize(cell));
+                csv.EndRecord();
             }
         }
 
@@ -60,16 +37,38 @@ public static class AnswersCsvExport
         return Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(writer.ToString())).ToArray();
     }
 
-    /// <summary>
-    /// Prefixes a single quote to a cell a spreadsheet would read as a formula (OWASP CSV injection),
-    /// including one whose formula character follows leading spaces or line breaks, which spreadsheets skip.
-    /// </summary>
-    public static string Neutralize(string cell)
+    /// <summary>The header and one row per question, as plain text (the CSV guards formulas, the XLSX stores text cells).</summary>
+    public static IEnumerable<string[]> Rows(AssessmentSnapshot assessment)
     {
-        var first = cell.AsSpan().TrimStart(" \t\r\n");
-        var risky = cell.Length > 0 && (cell[0] is '\t' or '\r' or '\n' || first.Length > 0 && first[0] is '=' or '+' or '-' or '@');
-        return risky ? "'" + cell : cell;
+        ArgumentNullException.ThrowIfNull(assessment);
+        yield return Header;
+        var scores = assessment.Score.Questions.ToDictionary(q => q.Key);
+        foreach (var section in assessment.QuestionSet.Sections)
+        {
+            foreach (var question in section.Questions)
+            {
+                var stored = assessment.Answers.GetValueOrDefault(question.Key)?.Value;
+                var p = scores.GetValueOrDefault(question.Key)?.P;
+                yield return
+                [
+                    section.Title,
+                    question.Key,
+                    question.Text,
+                    DescribeAnswer(question, stored),
+                    p is { } value ? value.ToString("0.####", CultureInfo.InvariantCulture) : "",
+                    stored?.NotApplicable == true ? "yes" : "",
+                    stored?.Justification ?? "",
+                    stored?.Note ?? "",
+                    stored?.Evidence?.Description ?? "",
+                    stored?.Evidence?.Source is { } source ? KebabEnum.ToKebab(source) : "",
+                    stored?.Evidence?.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
+                ];
+            }
+        }
     }
+
+    /// <summary>Prefixes a single quote to a cell a spreadsheet would read as a formula (OWASP CSV injection), also after leading spaces or line breaks; see <see cref="SpreadsheetCellGuard"/>.</summary>
+    public static string Neutralize(string cell) => SpreadsheetCellGuard.Guard(cell);
 
     public static string DescribeAnswer(Question question, AnswerValue? answer)
     {
@@ -82,7 +81,7 @@ public static class AnswersCsvExport
         {
             QuestionType.Choice => answer.Choice is null ? "" : Label(answer.Choice),
             QuestionType.Multi => answer.Choices is null ? "" : answer.Choices.Count == 0 ? "None of these" : string.Join("; ", answer.Choices.Select(Label)),
-            QuestionType.Number => answer.Number is { } n ? $"{n.ToString("G15", CultureInfo.InvariantCulture)}{(question.Unit is null ? "" : " " + question.Unit)}" : "",
+            QuestionType.Number => answer.Number is { } n ? $"{n.ToString("R", CultureInfo.InvariantCulture)}{(question.Unit is null ? "" : " " + question.Unit)}" : "",
             _ => answer.Text ?? "",
         };
     }

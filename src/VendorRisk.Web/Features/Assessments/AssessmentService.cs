@@ -1,3 +1,4 @@
+using VendorRisk.Web.Features.Observability;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using VendorRisk.Data;
@@ -155,7 +156,10 @@ public sealed class AssessmentService(
         {
             var current = stored.GetValueOrDefault(input.Value.QuestionKey);
             if (input.ExpectedVersion is { } expected && expected != (current?.Version ?? 0))
+            {
+                VendorRiskTelemetry.AnswerConflicts.Add(1);
                 throw Conflict(input.Value.QuestionKey, current);
+            }
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -210,6 +214,7 @@ public sealed class AssessmentService(
         }
         catch (DbUpdateException ex) when (DatabaseErrors.IsLostRace(ex))
         {
+            VendorRiskTelemetry.AnswerConflicts.Add(1);
             throw new ConflictException("Someone else saved this answer at the same moment; reload it and choose.");
         }
 
@@ -222,10 +227,18 @@ public sealed class AssessmentService(
     {
         try
         {
-            return (await SaveAnswersAsync(assessmentId, [input], cancellationToken))[0];
+            var saved = (await SaveAnswersAsync(assessmentId, [input], cancellationToken))[0];
+            VendorRiskTelemetry.Autosaves.Add(1, new KeyValuePair<string, object?>("outcome", "saved"));
+            return saved;
+        }
+        catch (ConflictException)
+        {
+            VendorRiskTelemetry.Autosaves.Add(1, new KeyValuePair<string, object?>("outcome", "conflict"));
+            throw;
         }
         catch (ValidationFailedException ex)
         {
+            VendorRiskTelemetry.Autosaves.Add(1, new KeyValuePair<string, object?>("outcome", "refused"));
             throw new ValidationFailedException(ex.Errors.ToDictionary(e => e.Key.Replace("answers[0].", "", StringComparison.Ordinal), e => e.Value));
         }
     }

@@ -1,3 +1,4 @@
+using VendorRisk.Web.Features.Observability;
 using System.Globalization;
 using System.Text;
 using VendorRisk.Data.Entities;
@@ -56,7 +57,7 @@ public sealed class ReportService(
         await currentUser.RequireAsync(Roles.Viewer, "export reports", cancellationToken);
         var snapshot = await reader.GetAsync(id, cancellationToken);
         var model = await findings.AddToAsync(ReportModels.Assessment(snapshot, clock.GetUtcNow()), snapshot, cancellationToken);
-        var bytes = await gate.RunAsync(() => renderer.RenderAssessment(model, cancellationToken), cancellationToken);
+        var bytes = await VendorRiskTelemetry.MeasureRenderAsync("assessment", () => gate.RunAsync(() => renderer.RenderAssessment(model, cancellationToken), cancellationToken));
         var name = Slug($"{snapshot.Label} {snapshot.Title}", 80);
         return new ReportFile($"vendor-risk-{(name.Length > 0 ? name : $"assessment-{id}")}-{Today():yyyy-MM-dd}.pdf", bytes);
     }
@@ -85,7 +86,7 @@ public sealed class ReportService(
         var model = await findings.AddToAsync(
             ReportModels.Comparison(loaded.Result, loaded.Snapshots, weightingName, named, clock.GetUtcNow()) with { PreparedBy = actor.Name },
             loaded.Result.Ranking.Select(r => r.AssessmentId).ToList(), cancellationToken);
-        var bytes = await gate.RunAsync(() => renderer.RenderComparison(model, cancellationToken), cancellationToken);
+        var bytes = await VendorRiskTelemetry.MeasureRenderAsync("comparison", () => gate.RunAsync(() => renderer.RenderComparison(model, cancellationToken), cancellationToken));
         return new ReportFile($"vendor-comparison-{Today():yyyy-MM-dd}.pdf", bytes);
     }
 
