@@ -31,7 +31,9 @@ public sealed record HeatMap(string QuestionSetKey, string Title, IReadOnlyList<
 public sealed record HeatColumn(string Key, string Title);
 
 /// <param name="Scores">One per <see cref="HeatMap.Sections"/>; null where the section has no score or the version lacks it.</param>
-public sealed record HeatRow(int VendorId, string VendorName, int AssessmentId, AssessmentStatus Status, double? Overall, string? Rating, string RatingColorHex, IReadOnlyList<double?> Scores);
+/// <param name="Label">"Vendor · Model" when the row's assessment names an offering, else the vendor's name.</param>
+public sealed record HeatRow(int VendorId, string VendorName, int AssessmentId, AssessmentStatus Status, double? Overall, string? Rating, string RatingColorHex, IReadOnlyList<double?> Scores,
+    string Label);
 
 /// <param name="DaysLeft">Negative when overdue.</param>
 /// <param name="InProgress">A newer assessment of the vendor on the same set is already under way.</param>
@@ -141,7 +143,7 @@ public sealed class DashboardService(
                 {
                     var scores = s.Score.Sections.ToDictionary(x => x.Key, x => x.Score);
                     return new HeatRow(s.VendorId, s.VendorName, s.Id, s.Status, s.Score.Overall, s.Score.Rating,
-                        RatingColors.For(s.QuestionSet, s.Score.Rating), [.. columns.Select(c => scores.GetValueOrDefault(c.Key))]);
+                        RatingColors.For(s.QuestionSet, s.Score.Rating), [.. columns.Select(c => scores.GetValueOrDefault(c.Key))], s.Label);
                 }).ToList();
                 return new HeatMap(set.Key, latest[0].QuestionSet.Title, columns, rows);
             })
