@@ -73,8 +73,11 @@ public sealed class AccountPageTests(WebAppFixture app) : PageTestBase(app), ICl
         cut.Find("input#current-password").Input(oldPassword);
         cut.Find("input#new-password").Input(newPassword);
         cut.Find("input#confirm-password").Input(newPassword);
+        Assert.Equal(oldPassword, cut.Find("input#current-password").GetAttribute("value"));
         cut.Find("#change-password-button").Click();
-        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("#password-error")));
+        // The form empties only once the change is saved; the error clears as soon as the click is handled.
+        cut.WaitForAssertion(() => Assert.Equal("", cut.Find("input#current-password").GetAttribute("value") ?? ""));
+        Assert.Empty(cut.FindAll("#password-error"));
 
         Assert.NotEqual(stampBefore, await StampAsync(id));
         await Assert.ThrowsAsync<InvalidOperationException>(() => App.SignInAsync(email, oldPassword));
