@@ -49,6 +49,22 @@ public sealed class WizardComponentTests : BunitTestBase
     }
 
     [Fact]
+    public void The_options_of_a_choice_question_stand_one_per_line()
+    {
+        RenderProviders();
+        var cut = Render<AssessmentWizard>(p => p
+            .Add(w => w.Assessment, Snapshot("eligibility-and-control"))
+            .Add(w => w.Save, Saves));
+
+        // MudBlazor lays a radio group's children out as a wrapping row: the options must sit in one column inside it.
+        var group = cut.Find("#q-buyer-eligibility-choice");
+        var column = Assert.Single(group.Children);
+        Assert.Contains("flex-column", column.ClassList);
+        Assert.Equal(6, column.QuerySelectorAll(".mud-radio").Length);
+        Assert.Equal(6, group.QuerySelectorAll(".mud-radio").Length);
+    }
+
+    [Fact]
     public async Task Choosing_not_applicable_shows_the_required_justification_and_saves_only_once_it_is_given()
     {
         RenderProviders();
