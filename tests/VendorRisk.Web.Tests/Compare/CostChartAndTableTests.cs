@@ -49,6 +49,6 @@ public sealed class CostChartAndTableTests : BunitTestBase
         var unknown = cut.Find("tr[data-vendor='No price']");
         Assert.DoesNotContain("Yes", unknown.TextContent, StringComparison.Ordinal);
         Assert.Empty(unknown.QuerySelectorAll(".mud-chip"));
-        Assert.Equal("unknown", unknown.QuerySelectorAll("td").Last().TextContent.Trim());
+        Assert.Equal("not judged (price unknown)", unknown.QuerySelectorAll("td").Last().TextContent.Trim());
     }
 }
