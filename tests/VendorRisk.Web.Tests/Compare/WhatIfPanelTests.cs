@@ -100,6 +100,22 @@ public sealed class WhatIfPanelTests : BunitTestBase
     }
 
     [Fact]
+    public void Evidence_strength_on_a_card_says_its_scale()
+    {
+        var inputs = Inputs();
+        var result = ComparisonEngine.Compare(inputs);
+        var cut = Render<WhatIfPanel>(p => p
+            .Add(x => x.Inputs, inputs)
+            .Add(x => x.Sections, result.Sections)
+            .Add(x => x.Multipliers, result.Multipliers));
+
+        var evidence = cut.FindAll("#ranking [data-testid='evidence-strength']");
+        Assert.Equal(3, evidence.Count);
+        Assert.All(evidence, e => Assert.Matches(@"^Evidence strength (\d+(\.\d)?|—)( of 100)?$", System.Text.RegularExpressions.Regex.Replace(e.TextContent, @"\s+", " ").Trim()));
+        Assert.Contains(evidence, e => e.TextContent.TrimEnd().EndsWith("of 100", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Reset_puts_every_weight_back_to_one_and_restores_the_ranking()
     {
         var inputs = Inputs();
