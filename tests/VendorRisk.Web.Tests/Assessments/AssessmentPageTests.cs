@@ -174,3 +174,43 @@ public sealed class NotScoredYetTests(WebAppFixture app) : PageTestBase(app), IC
         });
     }
 }
+
+public sealed class AssessmentHistoryTests(WebAppFixture app) : PageTestBase(app), IClassFixture<WebAppFixture>
+{
+    private static readonly string Other = QuestionSetFormat.Parse(File.ReadAllText(TestData.SeedFile(TestData.Frontier))).Definition!
+        .FindQuestion("region-gating")!.Options.First(o => o.Key != "full-parity").Key;
+
+    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_history_tells_an_answer_change_as_a_sentence_with_the_question_and_the_options()
+    {
+        var id = await TestData.CreateDraftAsync(App);
+        await using (var assessor = App.ScopeAs(Roles.Assessor))
+        {
+            var service = assessor.ServiceProvider.GetRequiredService<AssessmentService>();
+            await service.SaveAnswersAsync(id, [new AnswerInput(new AnswerValue { QuestionKey = "region-gating", Choice = "full-parity" })], Ct);
+            var version = (await assessor.ServiceProvider.GetRequiredService<VendorRisk.Web.Features.Shared.AssessmentReader>().GetAsync(id, Ct)).Answers["region-gating"].Version;
+            await service.SaveAnswersAsync(id, [new AnswerInput(new AnswerValue { QuestionKey = "region-gating", Choice = Other }, ExpectedVersion: version)], Ct);
+        }
+
+        var set = QuestionSetFormat.Parse(File.ReadAllText(TestData.SeedFile(TestData.Frontier))).Definition!;
+        var question = set.FindQuestion("region-gating")!;
+        var label = question.Options.Single(o => o.Key == "full-parity").Label;
+        var otherLabel = question.Options.Single(o => o.Key == Other).Label;
+        SignInAs(Roles.Viewer);
+        RenderProviders();
+        var cut = Render<AssessmentPage>(p => p.Add(x => x.Id, id));
+        cut.WaitForElement("#assessment-tabs");
+        cut.FindAll("#assessment-tabs .mud-tab").First(t => t.TextContent.Contains("History", StringComparison.Ordinal)).Click();
+
+        cut.WaitForAssertion(() =>
+        {
+            var history = System.Text.RegularExpressions.Regex.Replace(cut.Find("#history").TextContent, @"\s+", " ");
+            Assert.Contains($"answered “{QuestionNames.Short(question.Text)}”: {label}", history, StringComparison.Ordinal);
+            Assert.Contains($"changed “{QuestionNames.Short(question.Text)}” from {label} to {otherLabel}", history, StringComparison.Ordinal);
+            Assert.DoesNotContain("{", history, StringComparison.Ordinal);
+            Assert.DoesNotContain("answer-saved", history, StringComparison.Ordinal);
+        });
+    }
+}
