@@ -29,6 +29,7 @@ public sealed class VendorRiskDbContext(DbContextOptions<VendorRiskDbContext> op
     public DbSet<QuestionSet> QuestionSets => Set<QuestionSet>();
     public DbSet<QuestionSetVersion> QuestionSetVersions => Set<QuestionSetVersion>();
     public DbSet<Vendor> Vendors => Set<Vendor>();
+    public DbSet<ModelOffering> ModelOfferings => Set<ModelOffering>();
     public DbSet<Assessment> Assessments => Set<Assessment>();
     public DbSet<Answer> Answers => Set<Answer>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

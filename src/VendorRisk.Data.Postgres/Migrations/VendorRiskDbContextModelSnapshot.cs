@@ -364,6 +364,9 @@ namespace VendorRisk.Data.Postgres.Migrations
                         .HasColumnType("text")
                         .UseCollation("C");
 
+                    b.Property<int?>("ModelOfferingId")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("PreviousAssessmentId")
                         .HasColumnType("integer");
 
@@ -412,6 +415,8 @@ namespace VendorRisk.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AssessorId");
+
+                    b.HasIndex("ModelOfferingId");
 
                     b.HasIndex("QuestionSetVersionId");
 
@@ -564,6 +569,62 @@ namespace VendorRisk.Data.Postgres.Migrations
                     b.HasIndex("Status", "DueDate");
 
                     b.ToTable("Findings");
+                });
+
+            modelBuilder.Entity("VendorRisk.Data.Entities.ModelOffering", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.Property<string>("ProviderModelId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("VendorId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VendorId", "NormalizedName")
+                        .IsUnique();
+
+                    b.ToTable("ModelOfferings");
                 });
 
             modelBuilder.Entity("VendorRisk.Data.Entities.QuestionSet", b =>
@@ -756,13 +817,25 @@ namespace VendorRisk.Data.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<double>("ActiveHours")
+                        .HasColumnType("double precision");
+
                     b.Property<double>("Agentic")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("BatchShare")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("CachedInputShare")
                         .HasColumnType("double precision");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<double>("InputTokensPerMonth")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("MonthlyGrowth")
                         .HasColumnType("double precision");
 
                     b.Property<string>("Name")
@@ -775,6 +848,15 @@ namespace VendorRisk.Data.Postgres.Migrations
                         .HasColumnType("double precision");
 
                     b.Property<double>("Peak")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("ReasoningRatio")
+                        .HasColumnType("double precision");
+
+                    b.Property<bool>("Residency")
+                        .HasColumnType("boolean");
+
+                    b.Property<double?>("Units")
                         .HasColumnType("double precision");
 
                     b.HasKey("Id");
@@ -919,6 +1001,11 @@ namespace VendorRisk.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("VendorRisk.Data.Entities.ModelOffering", "ModelOffering")
+                        .WithMany()
+                        .HasForeignKey("ModelOfferingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("VendorRisk.Data.Entities.QuestionSetVersion", "QuestionSetVersion")
                         .WithMany()
                         .HasForeignKey("QuestionSetVersionId")
@@ -930,6 +1017,8 @@ namespace VendorRisk.Data.Postgres.Migrations
                         .HasForeignKey("VendorId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("ModelOffering");
 
                     b.Navigation("QuestionSetVersion");
 
@@ -950,6 +1039,17 @@ namespace VendorRisk.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Assessment");
+                });
+
+            modelBuilder.Entity("VendorRisk.Data.Entities.ModelOffering", b =>
+                {
+                    b.HasOne("VendorRisk.Data.Entities.Vendor", "Vendor")
+                        .WithMany("Offerings")
+                        .HasForeignKey("VendorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Vendor");
                 });
 
             modelBuilder.Entity("VendorRisk.Data.Entities.QuestionSetVersion", b =>
@@ -1001,6 +1101,8 @@ namespace VendorRisk.Data.Postgres.Migrations
             modelBuilder.Entity("VendorRisk.Data.Entities.Vendor", b =>
                 {
                     b.Navigation("Assessments");
+
+                    b.Navigation("Offerings");
                 });
 #pragma warning restore 612, 618
         }

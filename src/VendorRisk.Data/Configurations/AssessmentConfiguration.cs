@@ -14,6 +14,7 @@ public sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessmen
         builder.HasIndex(a => a.Status);
         builder.HasOne(a => a.QuestionSetVersion).WithMany().HasForeignKey(a => a.QuestionSetVersionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(a => a.AssessorId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(a => a.ModelOffering).WithMany().HasForeignKey(a => a.ModelOfferingId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(a => a.Answers).WithOne(a => a.Assessment).HasForeignKey(a => a.AssessmentId).OnDelete(DeleteBehavior.Cascade);
     }
 }

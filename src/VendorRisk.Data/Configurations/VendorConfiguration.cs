@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using VendorRisk.Data.Entities;
+using VendorRisk.Domain.Models;
 
 namespace VendorRisk.Data.Configurations;
 
@@ -13,5 +14,20 @@ public sealed class VendorConfiguration : IEntityTypeConfiguration<Vendor>
         builder.Property(v => v.Version).IsConcurrencyToken();
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(v => v.OwnerId).OnDelete(DeleteBehavior.SetNull);
         builder.HasMany(v => v.Assessments).WithOne(a => a.Vendor).HasForeignKey(a => a.VendorId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(v => v.Offerings).WithOne(o => o.Vendor).HasForeignKey(o => o.VendorId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class ModelOfferingConfiguration : IEntityTypeConfiguration<ModelOffering>
+{
+    public void Configure(EntityTypeBuilder<ModelOffering> builder)
+    {
+        builder.HasIndex(o => new { o.VendorId, o.NormalizedName }).IsUnique();
+        builder.Property(o => o.Name).HasMaxLength(ModelOfferingLimits.NameMaxLength);
+        builder.Property(o => o.NormalizedName).HasMaxLength(ModelOfferingLimits.NameMaxLength);
+        builder.Property(o => o.ProviderModelId).HasMaxLength(ModelOfferingLimits.ProviderModelIdMaxLength);
+        builder.Property(o => o.Channel).HasConversion(ModelChannelConverter.Instance).HasMaxLength(30);
+        builder.Property(o => o.Status).HasConversion(ModelOfferingStatusConverter.Instance).HasMaxLength(30);
+        builder.Property(o => o.Version).IsConcurrencyToken();
     }
 }

@@ -9,6 +9,9 @@ public sealed class Assessment
     public Vendor Vendor { get; set; } = null!;
     public int QuestionSetVersionId { get; set; }
     public QuestionSetVersion QuestionSetVersion { get; set; } = null!;
+    /// <summary>The model offering of the vendor that this assessment is about; null for the vendor as a whole.</summary>
+    public int? ModelOfferingId { get; set; }
+    public ModelOffering? ModelOffering { get; set; }
     public string Title { get; set; } = "";
     public string? Scope { get; set; }
     public string AssessorId { get; set; } = "";

@@ -34,6 +34,13 @@ public sealed class SavedWorkloadProfile
     public double OutputTokensPerMonth { get; set; }
     public double Peak { get; set; } = 1;
     public double Agentic { get; set; } = 1;
+    public double MonthlyGrowth { get; set; }
+    public double CachedInputShare { get; set; }
+    public double BatchShare { get; set; }
+    public double ReasoningRatio { get; set; }
+    public double ActiveHours { get; set; } = 220;
+    public bool Residency { get; set; }
+    public double? Units { get; set; }
     public DateTime CreatedAt { get; set; }
 }
 

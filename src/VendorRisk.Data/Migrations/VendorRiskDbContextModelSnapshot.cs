@@ -310,6 +310,9 @@ namespace VendorRisk.Data.Migrations
                     b.Property<string>("LastSectionKey")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ModelOfferingId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("PreviousAssessmentId")
                         .HasColumnType("INTEGER");
 
@@ -354,6 +357,8 @@ namespace VendorRisk.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AssessorId");
+
+                    b.HasIndex("ModelOfferingId");
 
                     b.HasIndex("QuestionSetVersionId");
 
@@ -488,6 +493,57 @@ namespace VendorRisk.Data.Migrations
                     b.HasIndex("Status", "DueDate");
 
                     b.ToTable("Findings");
+                });
+
+            modelBuilder.Entity("VendorRisk.Data.Entities.ModelOffering", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderModelId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VendorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VendorId", "NormalizedName")
+                        .IsUnique();
+
+                    b.ToTable("ModelOfferings");
                 });
 
             modelBuilder.Entity("VendorRisk.Data.Entities.QuestionSet", b =>
@@ -657,13 +713,25 @@ namespace VendorRisk.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<double>("ActiveHours")
+                        .HasColumnType("REAL");
+
                     b.Property<double>("Agentic")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("BatchShare")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("CachedInputShare")
                         .HasColumnType("REAL");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<double>("InputTokensPerMonth")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("MonthlyGrowth")
                         .HasColumnType("REAL");
 
                     b.Property<string>("Name")
@@ -675,6 +743,15 @@ namespace VendorRisk.Data.Migrations
                         .HasColumnType("REAL");
 
                     b.Property<double>("Peak")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("ReasoningRatio")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("Residency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Units")
                         .HasColumnType("REAL");
 
                     b.HasKey("Id");
@@ -810,6 +887,11 @@ namespace VendorRisk.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("VendorRisk.Data.Entities.ModelOffering", "ModelOffering")
+                        .WithMany()
+                        .HasForeignKey("ModelOfferingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("VendorRisk.Data.Entities.QuestionSetVersion", "QuestionSetVersion")
                         .WithMany()
                         .HasForeignKey("QuestionSetVersionId")
@@ -821,6 +903,8 @@ namespace VendorRisk.Data.Migrations
                         .HasForeignKey("VendorId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("ModelOffering");
 
                     b.Navigation("QuestionSetVersion");
 
@@ -841,6 +925,17 @@ namespace VendorRisk.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Assessment");
+                });
+
+            modelBuilder.Entity("VendorRisk.Data.Entities.ModelOffering", b =>
+                {
+                    b.HasOne("VendorRisk.Data.Entities.Vendor", "Vendor")
+                        .WithMany("Offerings")
+                        .HasForeignKey("VendorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Vendor");
                 });
 
             modelBuilder.Entity("VendorRisk.Data.Entities.QuestionSetVersion", b =>
@@ -892,6 +987,8 @@ namespace VendorRisk.Data.Migrations
             modelBuilder.Entity("VendorRisk.Data.Entities.Vendor", b =>
                 {
                     b.Navigation("Assessments");
+
+                    b.Navigation("Offerings");
                 });
 #pragma warning restore 612, 618
         }

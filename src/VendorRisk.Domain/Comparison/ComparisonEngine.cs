@@ -57,13 +57,14 @@ public static class ComparisonEngine
         ArgumentNullException.ThrowIfNull(scores);
         var order = Enumerable.Range(0, inputs.Count).ToArray();
         Array.Sort(order, (x, y) => RankingOrder.Compare(
-            scores[x].Overall, inputs[x].VendorName, inputs[x].AssessmentId,
-            scores[y].Overall, inputs[y].VendorName, inputs[y].AssessmentId));
+            scores[x].Overall, inputs[x].VendorName, inputs[x].ModelName, inputs[x].AssessmentId,
+            scores[y].Overall, inputs[y].VendorName, inputs[y].ModelName, inputs[y].AssessmentId));
         var ranking = new RankedAssessment[order.Length];
         for (var position = 0; position < order.Length; position++)
         {
             var input = inputs[order[position]];
-            ranking[position] = new RankedAssessment(position + 1, input.AssessmentId, input.VendorId, input.VendorName, scores[order[position]]);
+            ranking[position] = new RankedAssessment(position + 1, input.AssessmentId, input.VendorId, input.VendorName, scores[order[position]],
+                input.ModelId, input.ModelName);
         }
 
         return ranking;
@@ -84,11 +85,15 @@ public static class ComparisonEngine
             throw new ComparisonRefusedException(IdsField, $"Assessment {repeatedAssessment.Key} is named more than once.");
         }
 
-        var sameVendor = inputs.GroupBy(i => i.VendorId).FirstOrDefault(g => g.Count() > 1);
-        if (sameVendor is not null)
+        // Two assessments of one vendor compare only when they assess different model offerings.
+        var sameSubject = inputs.GroupBy(i => (i.VendorId, i.ModelId)).FirstOrDefault(g => g.Count() > 1);
+        if (sameSubject is not null)
         {
-            throw new ComparisonRefusedException(IdsField,
-                $"Assessments {string.Join(" and ", sameVendor.Select(i => i.AssessmentId))} are both of vendor '{sameVendor.First().VendorName}'; compare one assessment per vendor.");
+            var first = sameSubject.First();
+            var ids = string.Join(" and ", sameSubject.Select(i => i.AssessmentId));
+            throw new ComparisonRefusedException(IdsField, first.ModelId is null
+                ? $"Assessments {ids} are both of vendor '{first.VendorName}' without a model offering; compare one assessment per vendor, or assessments of different model offerings of it."
+                : $"Assessments {ids} are both of '{first.Label}'; two assessments of one vendor compare only when they assess different model offerings.");
         }
 
         var setKeys = inputs.Select(i => i.QuestionSet.Key).Distinct(StringComparer.Ordinal).ToList();
@@ -109,7 +114,7 @@ public static class ComparisonEngine
             return $"Stable: no single section weighed between {Times(RankStabilityAnalyzer.MinMultiplier)} and {Times(RankStabilityAnalyzer.MaxMultiplier)} changes the leader.";
         }
 
-        var vendor = result.Ranking.First(r => r.AssessmentId == stability.NewLeaderAssessmentId).VendorName;
+        var vendor = result.Ranking.First(r => r.AssessmentId == stability.NewLeaderAssessmentId).Label;
         var section = result.Sections.First(s => s.Key == stability.SectionKey);
         return $"{vendor} would lead if {section.Title} weighed {Times(stability.Multiplier!.Value)} instead of {Times(stability.CurrentMultiplier ?? section.Multiplier)}";
 
@@ -244,7 +249,7 @@ public static class ComparisonEngine
                 sectionScores[s] = own is null ? null : scores[i].Sections.First(x => x.Key == keys[s]).Score;
             }
 
-            candidates[i] = new StabilityCandidate(inputs[i].AssessmentId, inputs[i].VendorName, weights, sectionScores);
+            candidates[i] = new StabilityCandidate(inputs[i].AssessmentId, inputs[i].VendorName, weights, sectionScores, inputs[i].ModelName);
         }
 
         return RankStabilityAnalyzer.Analyze(keys, [.. keys.Select(k => multipliers[k])], candidates);

@@ -1,19 +1,26 @@
 using VendorRisk.Domain.Assessments;
 using VendorRisk.Domain.Costs;
+using VendorRisk.Domain.Models;
 using VendorRisk.Domain.QuestionSets;
 using VendorRisk.Domain.Scoring;
 
 namespace VendorRisk.Domain.Comparison;
 
 /// <param name="AsOf">The as-of date for evidence age: the submission date, or today for a draft.</param>
+/// <param name="ModelId">The vendor's model offering the assessment is about; null for the vendor as a whole.</param>
 public sealed record ComparisonInput(
     int AssessmentId,
     int VendorId,
     string VendorName,
     QuestionSetDefinition QuestionSet,
     IReadOnlyDictionary<string, AnswerValue> Answers,
-    DateOnly AsOf)
+    DateOnly AsOf,
+    int? ModelId = null,
+    string? ModelName = null)
 {
+    /// <summary>"Vendor · Model" with an offering, else the vendor's name.</summary>
+    public string Label => ModelOfferingLimits.Label(VendorName, ModelName);
+
     /// <summary>Knockout acceptances and the day they are judged on (scoring.md §4).</summary>
     public KnockoutAcceptances? Acceptances { get; init; }
 }
@@ -40,8 +47,12 @@ public sealed record ComparisonResult(
 public sealed record ComparedSection(string Key, string Title, double Multiplier, double Weight);
 
 /// <param name="Rank">1-based position in the ranking.</param>
-public sealed record RankedAssessment(int Rank, int AssessmentId, int VendorId, string VendorName, AssessmentScore Score)
+public sealed record RankedAssessment(int Rank, int AssessmentId, int VendorId, string VendorName, AssessmentScore Score,
+    int? ModelId = null, string? ModelName = null)
 {
+    /// <summary>"Vendor · Model" with an offering, else the vendor's name.</summary>
+    public string Label => ModelOfferingLimits.Label(VendorName, ModelName);
+
     public double? Overall => Score.Overall;
     public string? Rating => Score.Rating;
     public IReadOnlyList<string> Knockouts => Score.Knockouts;

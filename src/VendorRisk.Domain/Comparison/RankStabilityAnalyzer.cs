@@ -3,7 +3,7 @@ namespace VendorRisk.Domain.Comparison;
 /// <summary>One assessment's per-section figures, indexed like the section keys given to the analyzer.</summary>
 /// <param name="BaseWeights">The version's section weight; 0 where the version lacks the section.</param>
 /// <param name="SectionScores">Null where the section has no score or the version lacks it.</param>
-public sealed record StabilityCandidate(int AssessmentId, string VendorName, IReadOnlyList<double> BaseWeights, IReadOnlyList<double?> SectionScores);
+public sealed record StabilityCandidate(int AssessmentId, string VendorName, IReadOnlyList<double> BaseWeights, IReadOnlyList<double?> SectionScores, string? ModelName = null);
 
 /// <summary>
 /// Rank stability, scoring.md §7. With one section's multiplier m free, each overall score is
@@ -213,8 +213,8 @@ public static class RankStabilityAnalyzer
         for (var i = 1; i < coefficients.Length; i++)
         {
             var score = Overall(coefficients[i], m);
-            if (RankingOrder.Compare(score, candidates[i].VendorName, candidates[i].AssessmentId,
-                    topScore, candidates[top].VendorName, candidates[top].AssessmentId) < 0)
+            if (RankingOrder.Compare(score, candidates[i].VendorName, candidates[i].ModelName, candidates[i].AssessmentId,
+                    topScore, candidates[top].VendorName, candidates[top].ModelName, candidates[top].AssessmentId) < 0)
             {
                 (top, topScore) = (i, score);
             }
@@ -266,8 +266,8 @@ public static class RankStabilityAnalyzer
         var best = -1;
         for (var i = 0; i < coefficients.Length; i++)
         {
-            if (i != leader && (best < 0 || RankingOrder.Compare(Overall(coefficients[i], probe), candidates[i].VendorName, candidates[i].AssessmentId,
-                    Overall(coefficients[best], probe), candidates[best].VendorName, candidates[best].AssessmentId) < 0))
+            if (i != leader && (best < 0 || RankingOrder.Compare(Overall(coefficients[i], probe), candidates[i].VendorName, candidates[i].ModelName, candidates[i].AssessmentId,
+                    Overall(coefficients[best], probe), candidates[best].VendorName, candidates[best].ModelName, candidates[best].AssessmentId) < 0))
             {
                 best = i;
             }

@@ -1,9 +1,12 @@
 namespace VendorRisk.Domain.Comparison;
 
-/// <summary>scoring.md §7: overall descending, no score last, ties by vendor name then assessment id.</summary>
+/// <summary>
+/// scoring.md §7: overall descending, no score last; ties by vendor name, then model offering
+/// name (none first), then assessment id.
+/// </summary>
 internal static class RankingOrder
 {
-    public static int Compare(double? overallX, string vendorX, int idX, double? overallY, string vendorY, int idY)
+    public static int Compare(double? overallX, string vendorX, string? modelX, int idX, double? overallY, string vendorY, string? modelY, int idY)
     {
         if (overallX != overallY)
         {
@@ -20,12 +23,25 @@ internal static class RankingOrder
             return overallY.Value.CompareTo(overallX.Value);
         }
 
-        var byName = string.Compare(vendorX, vendorY, StringComparison.OrdinalIgnoreCase);
-        if (byName == 0)
+        var byName = Names(vendorX, vendorY);
+        if (byName != 0)
         {
-            byName = string.CompareOrdinal(vendorX, vendorY);
+            return byName;
         }
 
-        return byName != 0 ? byName : idX.CompareTo(idY);
+        var byModel = (modelX, modelY) switch
+        {
+            (null, null) => 0,
+            (null, _) => -1,
+            (_, null) => 1,
+            _ => Names(modelX, modelY),
+        };
+        return byModel != 0 ? byModel : idX.CompareTo(idY);
+    }
+
+    private static int Names(string x, string y)
+    {
+        var byName = string.Compare(x, y, StringComparison.OrdinalIgnoreCase);
+        return byName != 0 ? byName : string.CompareOrdinal(x, y);
     }
 }

@@ -5,7 +5,7 @@ namespace VendorRisk.Domain.Costs;
 
 public sealed record CostCurveInput(int AssessmentId, QuestionSetDefinition QuestionSet, IReadOnlyDictionary<string, AnswerValue> Answers);
 
-/// <param name="MonthlyUsd">Normal-month cost at each of <see cref="CostCurve.VolumeFactors"/>; null entries when the price is unknown.</param>
+/// <param name="MonthlyUsd">Month-1 cost at each of <see cref="CostCurve.VolumeFactors"/>; null entries when the price is unknown.</param>
 public sealed record CostSeries(int AssessmentId, IReadOnlyList<double?> MonthlyUsd);
 
 /// <param name="FromAssessmentId">The cheapest below this volume; null at the lowest volume of the curve.</param>
@@ -30,13 +30,14 @@ public sealed record CostCurve(IReadOnlyList<double> VolumeFactors, IReadOnlyLis
             factors[i] = LowestFactor * Math.Pow(HighestFactor / LowestFactor, (double)i / (points - 1));
         }
 
-        var pricings = inputs.Select(i => CostProjection.ReadPricing(i.QuestionSet, i.Answers)).ToList();
+        var pricings = inputs.Select(i => CostProjection.ReadPriceCard(i.QuestionSet, i.Answers)).ToList();
+        var firstMonth = CostProjection.VolumeFactor(profile, 1);
         var series = new List<CostSeries>(inputs.Count);
         for (var v = 0; v < inputs.Count; v++)
         {
             var pricing = pricings[v];
             series.Add(new CostSeries(inputs[v].AssessmentId,
-                [.. factors.Select(f => pricing.MonthCost(profile.InputTokensPerMonth * f, profile.OutputTokensPerMonth * f))]));
+                [.. factors.Select(f => pricing.MonthCost(profile.InputTokensPerMonth * firstMonth * f, profile.OutputTokensPerMonth * firstMonth * f, profile))]));
         }
 
         return new CostCurve(factors, series, FindCheapestChanges(inputs, pricings, profile));
@@ -44,7 +45,7 @@ public sealed record CostCurve(IReadOnlyList<double> VolumeFactors, IReadOnlyLis
 
     // Each cost is max(minimum, f × usage at 1×): piecewise linear in the factor f, so the cheapest
     // vendor can only change at a kink or where a minimum meets another vendor's usage line.
-    private static List<CheapestChange> FindCheapestChanges(IReadOnlyList<CostCurveInput> inputs, List<VendorPricing> pricings, WorkloadProfile profile)
+    private static List<CheapestChange> FindCheapestChanges(IReadOnlyList<CostCurveInput> inputs, List<PriceCard> pricings, WorkloadProfile profile)
     {
         var known = Enumerable.Range(0, inputs.Count).Where(i => pricings[i].IsPriceKnown).ToList();
         var changes = new List<CheapestChange>();
@@ -53,7 +54,8 @@ public sealed record CostCurve(IReadOnlyList<double> VolumeFactors, IReadOnlyLis
             return changes;
         }
 
-        var slopes = known.ToDictionary(i => i, i => pricings[i].UsageCost(profile.InputTokensPerMonth, profile.OutputTokensPerMonth)!.Value);
+        var firstMonth = CostProjection.VolumeFactor(profile, 1);
+        var slopes = known.ToDictionary(i => i, i => pricings[i].UsageCost(profile.InputTokensPerMonth * firstMonth, profile.OutputTokensPerMonth * firstMonth, profile)!.Value);
         var breakpoints = new List<double> { LowestFactor, HighestFactor };
         // Two usage lines through the origin never cross and two minimums are flat, so the only
         // candidates are where a minimum meets a usage line (its own: the kink).
@@ -86,7 +88,7 @@ public sealed record CostCurve(IReadOnlyList<double> VolumeFactors, IReadOnlyLis
         return changes;
     }
 
-    private static int CheapestAt(List<int> known, List<VendorPricing> pricings, Dictionary<int, double> slopes, double factor)
+    private static int CheapestAt(List<int> known, List<PriceCard> pricings, Dictionary<int, double> slopes, double factor)
     {
         var best = known[0];
         var bestCost = double.PositiveInfinity;

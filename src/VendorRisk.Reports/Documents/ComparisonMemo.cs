@@ -99,7 +99,7 @@ internal static class ComparisonMemo
         var series = model.Vendors.Select((v, i) => new LineSeries(ReportFormat.Text(v.VendorName), i < curve.MonthlyUsd.Count ? curve.MonthlyUsd[i] : [])).ToList();
         document.Add(new KeepTogether(
             new Heading("Monthly cost against volume", Theme.H3 with { Color = Theme.Accent, Size = 11 }),
-            new Paragraph($"Normal month, 0.1× to 10× the “{projection.Profile.Name}” profile; both axes logarithmic (each grid line is ten times the last).", Theme.Small) { SpaceAfter = 2 },
+            new Paragraph($"Month 1, 0.1× to 10× the “{projection.Profile.Name}” profile; both axes logarithmic (each grid line is ten times the last).", Theme.Small) { SpaceAfter = 2 },
             new LogLineChart(curve.VolumeFactors, series)
             {
                 XTitle = "Volume (× the profile, log scale)", YTitle = "USD a month (log scale)",

@@ -166,14 +166,15 @@ public static class ComparisonReport
         }
 
         var p = cost.Profile;
-        var table = new Table(TableColumn.Relative(3), TableColumn.Relative(1.6f, TextAlign.Right), TableColumn.Relative(1.6f, TextAlign.Right),
-                TableColumn.Relative(1.8f, TextAlign.Right), TableColumn.Relative(1.4f, TextAlign.Right))
-            .WithHeader("Vendor", "Normal month", "Peak month", "12 months", "Throttling risk");
+        var table = new Table(TableColumn.Relative(3), TableColumn.Relative(1.3f, TextAlign.Right), TableColumn.Relative(1.3f, TextAlign.Right),
+                TableColumn.Relative(1.4f, TextAlign.Right), TableColumn.Relative(1.1f, TextAlign.Right), TableColumn.Relative(1.3f, TextAlign.Right))
+            .WithHeader("Vendor", "Month 1", "Month 12 (peak)", "12 months", "Per unit", "Throttling risk");
         foreach (var row in cost.Rows)
         {
             table.AddRow(TableCell.Of(new TextRun(ReportFormat.Text(row.VendorName), Theme.Cell.AsBold())),
                 ReportFormat.Usd(row.NormalMonthUsd), ReportFormat.Usd(row.PeakMonthUsd),
                 TableCell.Of(new TextRun(ReportFormat.Usd(row.TwelveMonthsUsd), Theme.Cell.AsBold())),
+                row.CostPerUnit ?? "—",
                 row.ThrottlingRisk switch
                 {
                     true => TableCell.Of(new TextRun("Yes", Theme.Cell.AsBold() with { Color = Theme.Danger })),
@@ -183,12 +184,55 @@ public static class ComparisonReport
         }
 
         var inv = CultureInfo.InvariantCulture;
-        document.Add(new KeepTogether(
+        var description = p.Description ??
+            $"{p.InputTokensPerMonth.ToString("#,0", inv)} input and {p.OutputTokensPerMonth.ToString("#,0", inv)} output tokens a month; " +
+            $"peak × {ReportFormat.Number(p.PeakMultiplier)}, agentic × {ReportFormat.Number(p.AgenticMultiplier)}.";
+        var elements = new List<Element>
+        {
             new Heading("Cost at scale", Theme.H1),
-            new Paragraph(
-                $"Workload “{p.Name}”: {p.InputTokensPerMonth.ToString("#,0", inv)} input and {p.OutputTokensPerMonth.ToString("#,0", inv)} output tokens a month; " +
-                $"peak × {ReportFormat.Number(p.PeakMultiplier)}, agentic × {ReportFormat.Number(p.AgenticMultiplier)}. Amounts in US dollars at list prices; “unknown” where a price is missing.", Theme.Text),
-            table));
+            new Paragraph($"Workload “{p.Name}”: {description}", Theme.Text),
+        };
+        if (p.Assumes is { } assumes)
+            elements.Add(new Paragraph($"The preset assumes: {assumes}", Theme.Small));
+        elements.Add(new Paragraph("Amounts in US dollars, whole dollars above $100, else to the cent; “unknown” where a price is missing, never 0. " +
+            "Month 1 carries the agentic overhead; month 12 also the peak. Cost is shown beside risk and never enters the risk score.", Theme.Small) { SpaceAfter = 4 });
+        elements.Add(table);
+        document.Add(new KeepTogether([.. elements]));
+
+        var charted = cost.Rows.Where(r => r.MonthlyUsd.Any(m => m is not null)).ToList();
+        if (charted.Count > 0)
+        {
+            document.Add(new KeepTogether(
+                new Heading("Twelve months", Theme.H2),
+                new LineChart(Enumerable.Range(1, 12).Select(m => m.ToString(inv)),
+                    charted.Select(r => new LineSeries(r.VendorName, [.. r.MonthlyUsd.Select(m => m is { } v ? (double?)(double)v : null)])))
+                {
+                    Format = v => "$" + v.ToString("#,0", inv),
+                }));
+            var months = new Table([TableColumn.Relative(1), .. charted.Select(_ => TableColumn.Relative(2, TextAlign.Right))])
+                .WithHeader(["Month", .. charted.Select(r => ReportFormat.Text(r.VendorName))]);
+            for (var m = 0; m < 12; m++)
+            {
+                var month = m;
+                months.AddRow([(m + 1).ToString(inv), .. charted.Select(r => (TableCell)ReportFormat.Usd(month < r.MonthlyUsd.Count ? r.MonthlyUsd[month] : null))]);
+            }
+
+            document.Add(months);
+        }
+
+        var notes = new List<Element> { new Heading("Assumptions and sensitivity", Theme.H2) };
+        foreach (var row in cost.Rows)
+        {
+            var lines = new List<string>();
+            if (row.PeakTokensPerMinute is { } tpm)
+                lines.Add($"peak {tpm} tokens a minute" + (row.Headroom is { } headroom ? $", {headroom}" : ""));
+            lines.AddRange(row.Assumptions);
+            if (row.Sensitivity is { } sensitivity)
+                lines.Add(sensitivity.TrimEnd('.'));
+            notes.Add(new Paragraph([new TextRun(ReportFormat.Text(row.VendorName) + ": ", Theme.Text.AsBold()), new TextRun(lines.Count == 0 ? "nothing assumed." : string.Join("; ", lines) + ".", Theme.Text)]));
+        }
+
+        document.Add(new KeepTogether([.. notes]));
     }
 
     private static void Differences(ReportDocument document, ComparisonReportModel model)

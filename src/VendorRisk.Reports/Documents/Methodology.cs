@@ -50,9 +50,9 @@ internal static class Methodology
             yield return new BulletList(
             [
                 Item("Vendors are compared on one question set; each is scored on the version it was answered against. Where versions differ, questions are matched by key."),
-                Item("Ranking: overall score, highest first; vendors without a score last; ties by vendor name. A vendor leads only with a strictly higher score."),
+                Item("Ranking: overall score, highest first; vendors without a score last; ties by vendor name, then model name (the vendor as a whole first). A vendor leads only with a strictly higher score. Two assessments of one vendor are compared only when they assess different model offerings of it."),
                 Item("A what-if weighting multiplies each section's weight by a factor between 0 and 5 without changing the question set; when one is used it is named in this report."),
-                Item("Cost at scale: a normal month is the larger of the monthly minimum and the token volumes at list prices; the peak month multiplies the volumes by the peak and agentic factors; twelve months is eleven normal months plus one peak month. A missing price makes the amount unknown, never 0. Throttling risk means the peak month's tokens per minute exceed the vendor's rate limit."),
+                Item("Cost at scale: every month's volume is the planned tokens times the agentic factor, grown by the monthly growth; month 12 also takes the peak factor. A month costs its input (cached input at the cached price), plus its visible and reasoning output at the output price, less the batch discount on the batched share, less the committed-use discount, plus the residency surcharge when in-region processing is required, and never less than the monthly minimum. Twelve months is the sum of the twelve. A missing input or output price makes every amount unknown, never 0; any other missing price-card figure falls back to its default and is listed as assumed. Throttling risk means the peak month's real-time tokens a minute (batch traffic excluded), spread over its active hours, exceed the rate limit."),
             ], Theme.Strong);
         }
     }

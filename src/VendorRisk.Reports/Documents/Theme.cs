@@ -64,9 +64,13 @@ public static class ReportFormat
     public static string Number(double value) =>
         double.IsFinite(value) ? Math.Round(value, 2, MidpointRounding.AwayFromZero).ToString("0.##", CultureInfo.InvariantCulture) : Missing;
 
-    /// <summary>US dollars without cents; "unknown" for null.</summary>
-    public static string Usd(decimal? value) =>
-        value is { } v ? "$" + Math.Round(v, 0, MidpointRounding.AwayFromZero).ToString("#,0", CultureInfo.InvariantCulture) : "unknown";
+    /// <summary>US dollars, whole above $100, else with cents (scoring.md §8); "unknown" for null.</summary>
+    public static string Usd(decimal? value) => value switch
+    {
+        null => "unknown",
+        { } v when Math.Abs(v) > 100 => "$" + Math.Round(v, 0, MidpointRounding.AwayFromZero).ToString("#,0", CultureInfo.InvariantCulture),
+        { } v => "$" + Math.Round(v, 2, MidpointRounding.AwayFromZero).ToString("#,0.00", CultureInfo.InvariantCulture),
+    };
 
     /// <summary>ISO date; "—" for null.</summary>
     public static string Date(DateTimeOffset? value) =>

@@ -59,10 +59,36 @@ public sealed record SectionMultiplierModel(string SectionTitle, double Multipli
 public sealed record CostProjectionModel(WorkloadProfileModel Profile, IReadOnlyList<CostRowModel> Rows);
 
 /// <summary>Monthly token volumes and multipliers.</summary>
-public sealed record WorkloadProfileModel(string Name, long InputTokensPerMonth, long OutputTokensPerMonth, double PeakMultiplier, double AgenticMultiplier);
+public sealed record WorkloadProfileModel(string Name, long InputTokensPerMonth, long OutputTokensPerMonth, double PeakMultiplier, double AgenticMultiplier)
+{
+    /// <summary>Every field of the profile in words; replaces the short description when given.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>For a preset: what it assumes.</summary>
+    public string? Assumes { get; init; }
+}
 
 /// <summary>Amounts in USD; null means unknown (printed "unknown", never 0).</summary>
-public sealed record CostRowModel(string VendorName, decimal? NormalMonthUsd, decimal? PeakMonthUsd, decimal? TwelveMonthsUsd, bool? ThrottlingRisk);
+public sealed record CostRowModel(string VendorName, decimal? NormalMonthUsd, decimal? PeakMonthUsd, decimal? TwelveMonthsUsd, bool? ThrottlingRisk)
+{
+    /// <summary>Months 1–12 in USD, for the chart; empty or all null when unknown.</summary>
+    public IReadOnlyList<decimal?> MonthlyUsd { get; init; } = [];
+
+    /// <summary>Cost per unit of work, already formatted ("—" without units).</summary>
+    public string? CostPerUnit { get; init; }
+
+    /// <summary>Peak real-time tokens a minute, already formatted.</summary>
+    public string? PeakTokensPerMinute { get; init; }
+
+    /// <summary>"uses 2.1× less than the limit at peak" or the like.</summary>
+    public string? Headroom { get; init; }
+
+    /// <summary>Every price-card role that fell back to its default, in words.</summary>
+    public IReadOnlyList<string> Assumptions { get; init; } = [];
+
+    /// <summary>The profile field that moves the twelve-month cost most, in words.</summary>
+    public string? Sensitivity { get; init; }
+}
 
 /// <summary>The differing questions of one section.</summary>
 public sealed record SectionDifferencesModel(string SectionTitle, IReadOnlyList<QuestionDifferenceModel> Questions);

@@ -10,6 +10,7 @@ public static class FeatureRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Features.Shared.QuestionSetDefinitions>();
         services.AddScoped<Features.Shared.AssessmentReader>();
+        services.AddScoped<Features.ModelOfferings.ModelOfferingService>();
         services.AddScoped<Features.Vendors.VendorRequestValidator>().AddScoped<Features.Vendors.VendorService>().AddScoped<Features.Assessments.AssessmentService>().AddScoped<IDemoSeeder, Features.Demo.DemoDataSeeder>();
         services.AddVendorRiskApi();
         Features.Findings.FindingsRegistration.AddFindings(services);

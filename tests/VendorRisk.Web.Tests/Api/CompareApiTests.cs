@@ -48,7 +48,7 @@ public sealed class CompareApiTests(WebAppFixture app) : IClassFixture<WebAppFix
         var ranking = body.GetProperty("ranking").EnumerateArray().ToList();
         Assert.Equal(2, ranking.Count);
         Assert.Equal(leader, ranking[0].GetProperty("assessmentId").GetInt32());
-        Assert.Equal(["assessmentId", "knockouts", "overall", "rating", "vendorId", "vendorName"],
+        Assert.Equal(["assessmentId", "knockouts", "modelId", "modelName", "overall", "rating", "status", "vendorId", "vendorName"],
             ranking[0].EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
         Assert.Equal(JsonValueKind.Array, ranking[0].GetProperty("knockouts").ValueKind);
         Assert.Equal(JsonValueKind.Object, body.GetProperty("onlyIn").ValueKind);
@@ -97,7 +97,7 @@ public sealed class CompareApiTests(WebAppFixture app) : IClassFixture<WebAppFix
         await RefusedAsync($"ids={leader},{other}&multipliers=usage-and-cost:-1", "multipliers");
         await RefusedAsync($"ids={leader},{other}&multipliers=no-such-section:2", "multipliers");
         await RefusedAsync($"ids={leader},{other}&profile=no-such-profile", "profile");
-        await RefusedAsync($"ids={leader},{other}&profile=outputTokens:5", "profile");
+        await RefusedAsync($"ids={leader},{other}&profile=outputTokens:5", "profile.inputTokens");
         await ApiScenario.ExpectAsync(await viewer.GetAsync($"/api/v1/compare?ids={leader},987654", Ct), HttpStatusCode.NotFound);
         await ApiScenario.ExpectAsync(await viewer.GetAsync($"/api/v1/compare/report.pdf?ids={leader},{sameVendor}", Ct), HttpStatusCode.BadRequest);
     }

@@ -95,7 +95,7 @@ public sealed class OpenApiClientWorkflowTests(WebAppFixture app) : IClassFixtur
             Assert.Equal("%PDF"u8.ToArray(), bytes.ToArray()[..4]);
         }
 
-        var vendors = await viewer.ListVendorsAsync(Ct);
+        var vendors = await viewer.ListVendorsAsync(page: null, pageSize: null, Ct);
         Assert.True(vendors.Count >= 2);
     }
 

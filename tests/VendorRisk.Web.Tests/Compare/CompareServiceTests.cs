@@ -175,17 +175,32 @@ public sealed class CompareServiceTests(CompareScenarioFixture app) : IClassFixt
     }
 
     [Theory]
-    [InlineData("inputTokens:100", "outputTokens")]
-    [InlineData("inputTokens:100,outputTokens:abc", "needs a number")]
-    [InlineData("inputTokens:100,outputTokens:5,speed:2", "'speed' is not a profile field")]
-    [InlineData("inputTokens:-1,outputTokens:5", "≥ 0")]
-    [InlineData("inputTokens:1,outputTokens:5,peak:0", "peak multiplier")]
-    [InlineData("inputTokens:1,inputTokens:2,outputTokens:5", "more than once")]
-    [InlineData("inputTokens:1e16,outputTokens:5", "10¹⁵")]
-    public void A_malformed_inline_profile_is_refused_on_profile(string text, string expected)
+    [InlineData("inputTokens:100", "outputTokens", "outputTokens")]
+    [InlineData("inputTokens:100,outputTokens:abc", "outputTokens", "needs a number")]
+    [InlineData("inputTokens:100,outputTokens:5,speed:2", "speed", "'speed' is not a profile field")]
+    [InlineData("inputTokens:-1,outputTokens:5", "inputTokens", "≥ 0")]
+    [InlineData("inputTokens:1,outputTokens:5,peak:0", "peak", "peak multiplier")]
+    [InlineData("inputTokens:1,inputTokens:2,outputTokens:5", "inputTokens", "more than once")]
+    [InlineData("inputTokens:1e16,outputTokens:5", "inputTokens", "10¹⁵")]
+    [InlineData("inputTokens:1,outputTokens:5,residency:yes", "residency", "true or false")]
+    public void A_malformed_inline_profile_is_refused_on_the_profile_field(string text, string field, string expected)
     {
         var refused = Assert.Throws<ValidationFailedException>(() => CompareQuery.ParseInlineProfile(text));
-        Assert.Contains(expected, Assert.Single(refused.Errors["profile"]));
+        Assert.Contains(expected, Assert.Single(refused.Errors[$"profile.{field}"]));
+    }
+
+    [Fact]
+    public void Every_field_of_an_inline_profile_is_read_and_written_back()
+    {
+        var text = "inputTokens:100000000,outputTokens:20000000,agentic:2,peak:3,monthlyGrowth:0.03,cachedInputShare:0.5,batchShare:0.25,reasoningRatio:1,activeHours:200,residency:true,units:10000";
+
+        var profile = CompareQuery.ParseInlineProfile(text);
+
+        Assert.Equal((2, 3, 0.03, 0.5, 0.25, 1, 200, true, (double?)10_000),
+            (profile.Agentic, profile.Peak, profile.MonthlyGrowth, profile.CachedInputShare, profile.BatchShare, profile.ReasoningRatio,
+                profile.ActiveHours, profile.Residency, profile.Units));
+        Assert.Equal(text, CompareQuery.FormatInlineProfile(profile));
+        Assert.Equal(profile, CompareQuery.ParseInlineProfile(CompareQuery.FormatInlineProfile(profile)));
     }
 
     [Theory]

@@ -41,13 +41,14 @@ public sealed class CostChartAndTableTests : BunitTestBase
         RenderProviders();
         var cut = Render<CostTable>(p => p.Add(x => x.Rows, new List<CostTable.CostRow>
         {
-            new(1, "Known", new CostEstimate(100, 300, 1_400, true)),
-            new(2, "No price", new CostEstimate(null, null, null, true)),
+            new(1, "Known", new CostEstimate([], 100, 300, 1_400, null, 5_000, 0.5, true, [])),
+            new(2, "No price", new CostEstimate([], null, null, null, null, 5_000, 0.5, true, [])),
         }));
 
-        Assert.Contains("Yes", cut.Find("tr[data-vendor='Known']").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Throttling risk", cut.Find("tr[data-vendor='Known']").TextContent, StringComparison.Ordinal);
         var unknown = cut.Find("tr[data-vendor='No price']");
-        Assert.DoesNotContain("Yes", unknown.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Throttling risk", unknown.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("exceeds", unknown.TextContent, StringComparison.Ordinal);
         Assert.Empty(unknown.QuerySelectorAll(".mud-chip"));
         Assert.Equal("not judged (price unknown)", unknown.QuerySelectorAll("td").Last().TextContent.Trim());
     }

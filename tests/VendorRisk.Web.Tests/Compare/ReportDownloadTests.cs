@@ -138,7 +138,7 @@ public sealed class ReportDownloadTests(CompareScenarioFixture app) : IClassFixt
     [Theory]
     [InlineData("ids=1", "ids")]
     [InlineData("ids=1,x", "ids")]
-    [InlineData("ids=1,2&profile=inputTokens:5", "profile")]
+    [InlineData("ids=1,2&profile=inputTokens:5", "profile.outputTokens")]
     [InlineData("ids=1,2&multipliers=usage-and-cost:9", "multipliers")]
     public async Task A_bad_comparison_request_is_a_400_naming_the_parameter(string query, string field)
     {

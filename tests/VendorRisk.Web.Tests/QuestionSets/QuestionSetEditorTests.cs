@@ -68,6 +68,20 @@ public sealed class QuestionSetEditorTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
+    public async Task Choosing_model_level_writes_it_into_the_document_and_the_editor_says_what_it_means()
+    {
+        var document = TwoQuestions();
+        var cut = Render<QuestionSetEditor>(p => p.Add(e => e.Document, document));
+        var level = cut.FindComponents<MudBlazor.MudSelect<string>>().First(s => s.Instance.Label == "Level");
+
+        await cut.InvokeAsync(() => level.Instance.ValueChanged.InvokeAsync("model"));
+
+        Assert.Equal("model", document.Sections![0].Questions![0].Level);
+        Assert.Contains("starts empty for each offering", cut.Markup, StringComparison.Ordinal);
+        Assert.Equal(Domain.QuestionSets.QuestionLevel.Model, QuestionSetFormat.ToDefinition(document).Sections[0].Questions[0].Level);
+    }
+
+    [Fact]
     public void Moving_a_question_down_reorders_the_document_and_the_outline()
     {
         var document = TwoQuestions();

@@ -23,6 +23,8 @@ public sealed class ApiAuthorizationMatrixTests(WebAppFixture app) : IClassFixtu
         ["GET /api/v1/vendors"] = ("/api/v1/vendors", null, Roles.Viewer),
         ["POST /api/v1/vendors"] = ("/api/v1/vendors", """{ "name": "" }""", Roles.Assessor),
         ["GET /api/v1/vendors/{id:int}"] = ($"/api/v1/vendors/{NoId}", null, Roles.Viewer),
+        ["GET /api/v1/vendors/{id:int}/models"] = ($"/api/v1/vendors/{NoId}/models", null, Roles.Viewer),
+        ["POST /api/v1/vendors/{id:int}/models"] = ($"/api/v1/vendors/{NoId}/models", """{ "name": "Matrix", "channel": "direct" }""", Roles.Assessor),
         ["GET /api/v1/question-sets"] = ("/api/v1/question-sets", null, Roles.Viewer),
         ["GET /api/v1/question-sets/{key}/versions/{n:int}"] = ("/api/v1/question-sets/no-such-set/versions/1", null, Roles.Viewer),
         ["POST /api/v1/question-sets"] = ("/api/v1/question-sets", "{}", Roles.Admin),

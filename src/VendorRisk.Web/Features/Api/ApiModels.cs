@@ -1,7 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using VendorRisk.Data.Entities;
+using VendorRisk.Domain.Assessments;
 using VendorRisk.Domain.Comparison;
+using VendorRisk.Web.Features.ModelOfferings;
 using VendorRisk.Web.Features.QuestionSets;
 using VendorRisk.Web.Features.Vendors;
 
@@ -53,7 +55,20 @@ public sealed record PublishedVersionDto(string Key, int Version, VersionStatus 
 
 // ---- assessments ----
 
-public sealed record CreateAssessmentDto([Required] int? VendorId, [Required] string? QuestionSetKey, int? Version, string? Title, string? Scope);
+public sealed record CreateAssessmentDto([Required] int? VendorId, [Required] string? QuestionSetKey, int? Version, string? Title, string? Scope, int? ModelId);
+
+// ---- model offerings ----
+
+public sealed record ModelOfferingDto(int Id, string Name, string Channel, string? ProviderModelId, string Status)
+{
+    public static ModelOfferingDto From(ModelOfferingInfo o) => new(o.Id, o.Name, o.ChannelName, o.ProviderModelId, o.StatusName);
+}
+
+/// <summary>api.md: <c>name</c>, <c>channel</c>, <c>providerModelId?</c>, <c>status?</c> (kebab-case strings).</summary>
+public sealed record CreateModelOfferingDto(string? Name, string? Channel, string? ProviderModelId, string? Status)
+{
+    public ModelOfferingRequest ToRequest() => new(Name, Channel, ProviderModelId, Status);
+}
 
 public sealed record SubmitAssessmentDto(bool ConfirmIncomplete);
 
@@ -65,7 +80,9 @@ public sealed record ConditionDto(string? Title, string? OwnerId, DateOnly? DueD
 
 // ---- compare ----
 
-public sealed record RankingEntryDto(int AssessmentId, int VendorId, string VendorName, double? Overall, string? Rating, IReadOnlyList<string> Knockouts);
+/// <param name="Status">The assessment's workflow status, so that a draft or rejected assessment is never mistaken for an approved one.</param>
+public sealed record RankingEntryDto(int AssessmentId, int VendorId, string VendorName, int? ModelId, string? ModelName, AssessmentStatus Status,
+    double? Overall, string? Rating, IReadOnlyList<string> Knockouts);
 
 /// <summary><c>{ "stable": true }</c>, or where a single multiplier would change the leader.</summary>
 public sealed record RankStabilityDto(
@@ -74,8 +91,21 @@ public sealed record RankStabilityDto(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Multiplier,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? NewLeaderAssessmentId);
 
-/// <summary>Unknown amounts and an unknown throttling risk are <c>null</c>.</summary>
-public sealed record CostDto(int AssessmentId, double? NormalMonthUsd, double? PeakMonthUsd, double? TwelveMonthUsd, bool? ThrottlingRisk);
+/// <summary>scoring.md §8 per assessment; unknown figures are <c>null</c>; <c>assumed</c> lists the roles that fell back.</summary>
+public sealed record CostDto(
+    int AssessmentId,
+    double? NormalMonthUsd,
+    double? PeakMonthUsd,
+    double? TwelveMonthUsd,
+    double? CostPerUnitUsd,
+    double PeakTokensPerMinute,
+    double? RateLimitHeadroom,
+    bool? ThrottlingRisk,
+    IReadOnlyList<string> Assumed)
+{
+    public static CostDto From(AssessmentCost c) => new(c.AssessmentId, c.Estimate.NormalMonthUsd, c.Estimate.PeakMonthUsd, c.Estimate.TwelveMonthUsd,
+        c.Estimate.CostPerUnitUsd, c.Estimate.PeakTokensPerMinute, c.Estimate.RateLimitHeadroom, c.Estimate.ThrottlingRisk, c.Estimate.Assumed);
+}
 
 public sealed record ComparisonDto(
     string QuestionSetKey,
@@ -86,14 +116,16 @@ public sealed record ComparisonDto(
     RankStabilityDto RankStability,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<CostDto>? Cost)
 {
-    public static ComparisonDto From(ComparisonResult r) => new(
+    /// <param name="statuses">Each compared assessment's workflow status, by id.</param>
+    public static ComparisonDto From(ComparisonResult r, IReadOnlyDictionary<int, AssessmentStatus> statuses) => new(
         r.QuestionSetKey,
         r.Multipliers,
         r.Weights,
-        r.Ranking.Select(x => new RankingEntryDto(x.AssessmentId, x.VendorId, x.VendorName, x.Overall, x.Rating, x.Knockouts)).ToList(),
+        r.Ranking.Select(x => new RankingEntryDto(x.AssessmentId, x.VendorId, x.VendorName, x.ModelId, x.ModelName, statuses[x.AssessmentId],
+            x.Overall, x.Rating, x.Knockouts)).ToList(),
         r.OnlyIn.ToDictionary(x => x.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), x => x.Value),
         r.RankStability.Stable
             ? new RankStabilityDto(true, null, null, null)
             : new RankStabilityDto(false, r.RankStability.SectionKey, r.RankStability.Multiplier, r.RankStability.NewLeaderAssessmentId),
-        r.Cost?.Select(c => new CostDto(c.AssessmentId, c.Estimate.NormalMonthUsd, c.Estimate.PeakMonthUsd, c.Estimate.TwelveMonthUsd, c.Estimate.ThrottlingRisk)).ToList());
+        r.Cost?.Select(CostDto.From).ToList());
 }

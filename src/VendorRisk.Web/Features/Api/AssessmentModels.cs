@@ -79,6 +79,8 @@ public sealed record ScoreDto(
 public sealed record AssessmentDto(
     int Id,
     int VendorId,
+    int? ModelId,
+    string? ModelName,
     string Title,
     QuestionSetRef QuestionSet,
     AssessmentStatus Status,
@@ -86,7 +88,7 @@ public sealed record AssessmentDto(
     ScoreDto Score)
 {
     public static AssessmentDto From(AssessmentSnapshot a) => new(
-        a.Id, a.VendorId, a.Title,
+        a.Id, a.VendorId, a.ModelId, a.ModelName, a.Title,
         new QuestionSetRef(a.QuestionSet.Key, a.QuestionSetVersionNumber),
         a.Status,
         a.QuestionSet.Sections.SelectMany(s => s.Questions)

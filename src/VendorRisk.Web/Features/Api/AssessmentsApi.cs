@@ -66,7 +66,7 @@ public static class AssessmentsApi
             throw new ValidationFailedException(errors);
 
         var id = await assessments.CreateAsync(
-            new CreateAssessmentRequest(body.VendorId!.Value, body.QuestionSetKey!.Trim(), body.Version, body.Title, body.Scope), cancellationToken);
+            new CreateAssessmentRequest(body.VendorId!.Value, body.QuestionSetKey!.Trim(), body.Version, body.Title, body.Scope, ModelId: body.ModelId), cancellationToken);
         return TypedResults.Created($"/api/v1/assessments/{id}", AssessmentDto.From(await reader.GetAsync(id, cancellationToken)));
     }
 

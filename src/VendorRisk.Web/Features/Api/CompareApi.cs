@@ -30,8 +30,8 @@ public static class CompareApi
         var parsedIds = CompareQuery.ParseIds(ids);
         var parsedMultipliers = CompareQuery.ParseMultipliers(multipliers);
         var named = await compare.ResolveProfileAsync(profile, cancellationToken);
-        var result = await compare.CompareAsync(parsedIds, parsedMultipliers, named?.Profile, cancellationToken);
-        return TypedResults.Ok(ComparisonDto.From(result));
+        var loaded = await compare.LoadAsync(parsedIds, parsedMultipliers, named?.Profile, cancellationToken);
+        return TypedResults.Ok(ComparisonDto.From(loaded.Result, loaded.Snapshots.ToDictionary(s => s.Id, s => s.Status)));
     }
 
     private static async Task<FileContentHttpResult> ReportAsync(string? ids, string? multipliers, string? profile,

@@ -87,10 +87,7 @@ public static class FindingsApi
             errors["status"] = ["Must be one of: open, in-progress, resolved, risk-accepted."];
         if (!string.IsNullOrEmpty(severity) && (severityValue = KebabEnum.Parse<FindingSeverity>(severity)) is null)
             errors["severity"] = ["Must be one of: low, medium, high, critical."];
-        if (page is < 1)
-            errors["page"] = ["Pages start at 1."];
-        if (pageSize is < 1 or > FindingQueries.MaxPageSize)
-            errors["pageSize"] = [$"A page holds 1 to {FindingQueries.MaxPageSize} findings."];
+        var paging = ApiPage.From(page, pageSize, "findings", errors);
         if (errors.Count > 0)
             throw new ValidationFailedException(errors);
 
@@ -101,31 +98,12 @@ public static class FindingsApi
             OwnerId = ownerId,
             VendorId = vendorId,
             OverdueOnly = overdue == true,
-            Page = page ?? 1,
-            PageSize = pageSize ?? 100,
+            Page = paging.Number,
+            PageSize = paging.Size,
         };
         var result = await queries.ListAsync(query, cancellationToken);
-        AddPagingHeaders(context, result.Total, query.Page, query.PageSize);
+        paging.WriteHeaders(context, result.Total);
         return TypedResults.Ok<IReadOnlyList<FindingDto>>(result.Items.Select(FindingDto.From).ToList());
-    }
-
-    private static void AddPagingHeaders(HttpContext context, int total, int page, int pageSize)
-    {
-        context.Response.Headers["X-Total-Count"] = total.ToString(CultureInfo.InvariantCulture);
-        var links = new List<string>();
-        string Url(int p)
-        {
-            var query = context.Request.Query.Where(q => q.Key is not "page")
-                .Select(q => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(q.Value.ToString())}")
-                .Append($"page={p.ToString(CultureInfo.InvariantCulture)}");
-            return $"{context.Request.PathBase}{context.Request.Path}?{string.Join('&', query)}";
-        }
-        if ((long)page * pageSize < total)
-            links.Add($"<{Url(page + 1)}>; rel=\"next\"");
-        if (page > 1)
-            links.Add($"<{Url(page - 1)}>; rel=\"prev\"");
-        if (links.Count > 0)
-            context.Response.Headers.Link = string.Join(", ", links);
     }
 
     private static async Task<Ok<FindingDto>> GetAsync(int id, FindingQueries queries, CancellationToken cancellationToken) =>

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using VendorRisk.Web.Features.ModelOfferings;
 using VendorRisk.Web.Features.Vendors;
 
 namespace VendorRisk.Web.Features.Api;
@@ -11,7 +12,8 @@ public static class VendorsApi
 
         group.MapGet("", ListAsync)
             .WithName("ListVendors")
-            .WithSummary("Active vendors with the rating of their latest reviewed approved assessment");
+            .WithSummary("Active vendors with the rating of their latest reviewed approved assessment; paged (X-Total-Count, Link), by id")
+            .ProducesValidationProblem();
         group.MapPost("", CreateAsync)
             .WithName("CreateVendor")
             .WithSummary("Create a vendor")
@@ -21,18 +23,49 @@ public static class VendorsApi
             .WithName("GetVendor")
             .WithSummary("One vendor with its assessments")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:int}/models", ListModelsAsync)
+            .WithName("ListModelOfferings")
+            .WithSummary("The vendor's model offerings; paged (X-Total-Count, Link), by id")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:int}/models", CreateModelAsync)
+            .WithName("CreateModelOffering")
+            .WithSummary("Create a model offering of the vendor")
+            .Accepts<CreateModelOfferingDto>("application/json")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }
 
-    private static async Task<Ok<IReadOnlyList<VendorListItemDto>>> ListAsync(VendorService vendors, CancellationToken cancellationToken) =>
-        TypedResults.Ok<IReadOnlyList<VendorListItemDto>>(
-            (await vendors.ListAsync(new VendorQuery(), cancellationToken)).Select(VendorListItemDto.From).ToList());
+    private static async Task<Ok<IReadOnlyList<VendorListItemDto>>> ListAsync(HttpContext context, VendorService vendors, int? page, int? pageSize,
+        CancellationToken cancellationToken)
+    {
+        var paging = ApiPage.From(page, pageSize, "vendors");
+        var all = (await vendors.ListAsync(new VendorQuery(), cancellationToken)).Select(VendorListItemDto.From).OrderBy(v => v.Id).ToList();
+        return TypedResults.Ok(paging.Of(context, all));
+    }
 
     private static async Task<Created<VendorDto>> CreateAsync(HttpRequest request, VendorService vendors, CancellationToken cancellationToken)
     {
         var body = await ApiJson.ReadAsync<CreateVendorDto>(request, cancellationToken);
         var id = await vendors.CreateAsync(body.ToRequest(), cancellationToken);
         return TypedResults.Created($"/api/v1/vendors/{id}", VendorDto.From(await vendors.GetAsync(id, cancellationToken)));
+    }
+
+    private static async Task<Ok<IReadOnlyList<ModelOfferingDto>>> ListModelsAsync(HttpContext context, int id, ModelOfferingService offerings,
+        int? page, int? pageSize, CancellationToken cancellationToken)
+    {
+        var paging = ApiPage.From(page, pageSize, "model offerings");
+        var all = (await offerings.ListAsync(id, cancellationToken)).Select(ModelOfferingDto.From).OrderBy(m => m.Id).ToList();
+        return TypedResults.Ok(paging.Of(context, all));
+    }
+
+    private static async Task<Created<ModelOfferingDto>> CreateModelAsync(int id, HttpRequest request, ModelOfferingService offerings,
+        CancellationToken cancellationToken)
+    {
+        var body = await ApiJson.ReadAsync<CreateModelOfferingDto>(request, cancellationToken);
+        var created = await offerings.CreateAsync(id, body.ToRequest(), cancellationToken);
+        return TypedResults.Created($"/api/v1/vendors/{id}/models/{created.Id}", ModelOfferingDto.From(created));
     }
 
     private static async Task<Ok<VendorDto>> GetAsync(int id, VendorService vendors, CancellationToken cancellationToken) =>

@@ -92,7 +92,7 @@ public static class AnswersCsvExport
             try
             {
                 var assessment = await reader.GetAsync(id, cancellationToken);
-                var name = new string($"assessment-{id}-answers".Where(c => char.IsAsciiLetterOrDigit(c) || c == '-').ToArray());
+                var name = new string($"assessment-{id}-{assessment.Label.ToLowerInvariant().Replace(' ', '-')}-answers".Where(c => char.IsAsciiLetterOrDigit(c) || c == '-').ToArray());
                 return Results.File(Render(assessment), "text/csv; charset=utf-8", $"{name}.csv");
             }
             catch (NotFoundException ex)

@@ -11,7 +11,12 @@ public sealed record CreateAssessmentRequest(
     string? Title = null,
     string? Scope = null,
     string? AssessorId = null,
-    DateOnly? DueDate = null);
+    DateOnly? DueDate = null,
+    int? ModelId = null);
+
+/// <summary>What a new assessment of a model offering carried over from the vendor's latest approved assessment.</summary>
+/// <param name="AnswerCount">How many vendor-level answers were pre-filled.</param>
+public sealed record PrefillNotice(int SourceAssessmentId, string SourceTitle, int AnswerCount);
 
 /// <summary>
 /// One answer to save. <paramref name="Clear"/> drops the stored answer (only the question key of

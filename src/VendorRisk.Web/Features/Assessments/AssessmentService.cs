@@ -5,6 +5,7 @@ using VendorRisk.Data;
 using VendorRisk.Data.Entities;
 using VendorRisk.Domain.Assessments;
 using VendorRisk.Domain.Common;
+using VendorRisk.Domain.Models;
 using VendorRisk.Domain.QuestionSets;
 using VendorRisk.Domain.Scoring;
 using VendorRisk.Web.Features.Shared;
@@ -74,6 +75,16 @@ public sealed class AssessmentService(
         if (scope?.Length > ScopeMaxLength)
             errors["scope"] = [$"Use at most {ScopeMaxLength:N0} characters."];
 
+        ModelOffering? offering = null;
+        if (request.ModelId is { } modelId)
+        {
+            offering = await db.ModelOfferings.AsNoTracking().SingleOrDefaultAsync(o => o.Id == modelId, cancellationToken);
+            if (offering is null || offering.VendorId != request.VendorId)
+                errors["modelId"] = [$"Model offering {modelId} is not an offering of {vendor?.Name ?? $"vendor {request.VendorId}"}."];
+            else if (offering.Status == ModelOfferingStatus.Retired)
+                errors["modelId"] = [$"{offering.Name} is retired; a new assessment needs an active or deprecated offering."];
+        }
+
         var assessorId = string.IsNullOrWhiteSpace(request.AssessorId) ? actor.UserId : request.AssessorId;
         var assessor = await db.Users.AsNoTracking().Where(u => u.Id == assessorId).Select(u => new { u.Role, u.IsDisabled }).SingleOrDefaultAsync(cancellationToken);
         if (assessorId != Actor.System.UserId && (assessor is null || assessor.IsDisabled || !Roles.Includes(assessor.Role, Roles.Assessor)))
@@ -87,6 +98,7 @@ public sealed class AssessmentService(
         {
             VendorId = request.VendorId,
             QuestionSetVersionId = version!.Id,
+            ModelOfferingId = offering?.Id,
             Title = title,
             Scope = scope,
             AssessorId = assessorId,
@@ -98,10 +110,17 @@ public sealed class AssessmentService(
         };
         db.Assessments.Add(assessment);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var prefill = offering is null ? null : await PrefillVendorAnswersAsync(db, assessment, version, actor, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        var label = ModelOfferingLimits.Label(vendor!.Name, offering?.Name);
         db.Audit(actor, "assessment-created", AuditEntityTypes.Assessment, assessment.Id,
-            $"Assessment '{title}' of {vendor!.Name} started on {request.QuestionSetKey} v{version.Number}", null,
-            new { title, vendorId = vendor.Id, questionSetKey = request.QuestionSetKey, version = version.Number, assessorId, dueDate = request.DueDate });
+            $"Assessment '{title}' of {label} started on {request.QuestionSetKey} v{version.Number}", null,
+            new { title, vendorId = vendor.Id, modelId = offering?.Id, questionSetKey = request.QuestionSetKey, version = version.Number, assessorId, dueDate = request.DueDate });
+        if (prefill is not null)
+        {
+            db.Audit(actor, PrefilledAction, AuditEntityTypes.Assessment, assessment.Id,
+                $"{prefill.AnswerCount} vendor-level answers carried over from #{prefill.SourceAssessmentId} '{prefill.SourceTitle}'", null, prefill);
+        }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return assessment.Id;
@@ -358,6 +377,7 @@ public sealed class AssessmentService(
             CreatedAt = now,
             UpdatedAt = now,
             PreviousAssessmentId = old.Id,
+            ModelOfferingId = old.ModelOfferingId,
             Version = 1,
         };
         foreach (var (key, value) in mapping.KeptAnswers)
@@ -381,6 +401,47 @@ public sealed class AssessmentService(
     }
 
     public const string ReassessedAction = "assessment-reassessed";
+    public const string PrefilledAction = "assessment-prefilled";
+
+    /// <summary>
+    /// question-set-format.md <c>level</c>: the vendor-level answers of the vendor's most recent approved
+    /// (or approved-with-conditions) assessment on the same set key; null when there is none.
+    /// </summary>
+    private async Task<PrefillNotice?> PrefillVendorAnswersAsync(VendorRiskDbContext db, Assessment assessment, QuestionSetVersion version,
+        Actor actor, DateTime now, CancellationToken cancellationToken)
+    {
+        var source = await db.Assessments.AsNoTracking()
+            .Include(a => a.QuestionSetVersion).Include(a => a.Answers)
+            .Where(a => a.VendorId == assessment.VendorId && a.QuestionSetVersion.QuestionSetId == version.QuestionSetId
+                && (a.Status == AssessmentStatus.Approved || a.Status == AssessmentStatus.ApprovedWithConditions))
+            .OrderByDescending(a => a.ReviewedAt).ThenByDescending(a => a.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (source is null)
+            return null;
+
+        var carried = VendorLevelPrefill.Select(definitions.Get(source.QuestionSetVersion),
+            source.Answers.ToDictionary(a => a.QuestionKey, a => a.ToValue()), definitions.Get(version));
+        foreach (var (key, value) in carried)
+        {
+            var answer = new Answer { QuestionKey = key, Version = 1, UpdatedById = actor.UserId, UpdatedByName = actor.Name, UpdatedAt = now };
+            answer.Apply(value);
+            assessment.Answers.Add(answer);
+        }
+
+        return new PrefillNotice(source.Id, source.Title, carried.Count);
+    }
+
+    /// <summary>What was pre-filled when this assessment of a model offering was created, or null.</summary>
+    public async Task<PrefillNotice?> GetPrefillNoticeAsync(int assessmentId, CancellationToken cancellationToken = default)
+    {
+        await currentUser.RequireAsync(Roles.Viewer, "read assessments", cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var id = assessmentId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var json = await db.AuditEntries.AsNoTracking()
+            .Where(e => e.EntityType == AuditEntityTypes.Assessment && e.EntityId == id && e.Action == PrefilledAction)
+            .OrderByDescending(e => e.Id).Select(e => e.NewValue).FirstOrDefaultAsync(cancellationToken);
+        return json is null ? null : JsonSerializer.Deserialize<PrefillNotice>(json, Json);
+    }
 
     private static async Task AddConditionsAsync(VendorRiskDbContext db, Actor actor, int assessmentId, IReadOnlyList<Findings.ConditionRequest> conditions,
         DateTime now, CancellationToken cancellationToken)

@@ -115,7 +115,7 @@ public partial class ComparePage : IDisposable
         _weightingName = string.IsNullOrWhiteSpace(WeightingParameter) ? null : WeightingParameter.Trim();
         _multipliers = loaded.Result.Multipliers;
         _panelMultipliers = _multipliers;
-        _names = loaded.Snapshots.ToDictionary(s => s.Id, s => s.VendorName);
+        _names = loaded.Snapshots.ToDictionary(s => s.Id, s => s.Label);
         // A vendor keeps its colour in every chart while the ranking moves.
         _colors = loaded.Snapshots.Select((s, i) => (s.Id, Color: ChartPalette.For(i))).ToDictionary(x => x.Id, x => x.Color);
         _versionLabels = loaded.Snapshots.ToDictionary(s => s.Id, s => s.QuestionSetVersionNumber.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -142,14 +142,22 @@ public partial class ComparePage : IDisposable
     private void Show(ComparisonResult result)
     {
         _result = result;
-        _columns = [.. result.Ranking.Select(r => new QuestionTable.VendorColumn(r.AssessmentId, r.VendorName, _versionLabels[r.AssessmentId]))];
+        _columns = [.. result.Ranking.Select(r => new QuestionTable.VendorColumn(r.AssessmentId, r.Label, _versionLabels[r.AssessmentId]))];
         _radarLabels = [.. result.Sections.Select(s => s.Title)];
-        _radarSeries = [.. result.Ranking.Select(r => new RadarChart.RadarSeries(r.VendorName,
+        _radarSeries = [.. result.Ranking.Select(r => new RadarChart.RadarSeries(r.Label,
             [.. result.Sections.Select(s => r.Score.Sections.FirstOrDefault(x => x.Key == s.Key)?.Score)],
             _colors[r.AssessmentId]))];
         _costRows = result.Cost is null
             ? []
-            : [.. result.Ranking.Select(r => new CostTable.CostRow(r.AssessmentId, r.VendorName, result.Cost.First(c => c.AssessmentId == r.AssessmentId).Estimate))];
+            : [.. result.Ranking.Select(r => new CostTable.CostRow(r.AssessmentId, r.Label, result.Cost.First(c => c.AssessmentId == r.AssessmentId).Estimate,
+                SensitivityOf(r.AssessmentId)))];
+    }
+
+    private CostSensitivity? SensitivityOf(int assessmentId)
+    {
+        if (_profile is null || _loaded?.Inputs.FirstOrDefault(i => i.AssessmentId == assessmentId) is not { } input)
+            return null;
+        return CostSensitivity.Find(CostProjection.ReadPriceCard(input.QuestionSet, input.Answers), _profile.Profile);
     }
 
     private Task OnMultipliersChangedAsync(IReadOnlyDictionary<string, double> multipliers)

@@ -13,7 +13,11 @@ namespace VendorRisk.Web.Features.Compare;
 /// <summary>An assessment that can be picked for a comparison.</summary>
 public sealed record CompareCandidate(
     int AssessmentId, int VendorId, string VendorName, string Title, AssessmentStatus Status,
-    int QuestionSetVersion, double? Overall, string? Rating, DateTime LastActivity);
+    int QuestionSetVersion, double? Overall, string? Rating, DateTime LastActivity, int? ModelId = null, string? ModelName = null)
+{
+    /// <summary>"Vendor · Model" with an offering, else the vendor's name.</summary>
+    public string Label => Domain.Models.ModelOfferingLimits.Label(VendorName, ModelName);
+}
 
 /// <param name="VendorCount">Vendors with at least one assessment of the set.</param>
 public sealed record QuestionSetOption(string Key, string Title, int VendorCount);
@@ -24,7 +28,8 @@ public sealed record LoadedComparison(IReadOnlyList<AssessmentSnapshot> Snapshot
 public sealed record SavedWeightingInfo(string Name, string QuestionSetKey, IReadOnlyDictionary<string, double> Multipliers, string CreatedBy, DateTime CreatedAt);
 
 /// <param name="IsPreset">A built-in preset (<see cref="WorkloadProfile.Presets"/>), not stored and not deletable.</param>
-public sealed record ProfileOption(string Name, WorkloadProfile Profile, bool IsPreset);
+/// <param name="Assumes">For a preset: what it assumes, in words.</param>
+public sealed record ProfileOption(string Name, WorkloadProfile Profile, bool IsPreset, string? Assumes = null);
 
 /// <summary>Comparisons (scoring.md §7), saved what-if weightings and saved workload profiles.</summary>
 public sealed class CompareService(
@@ -78,7 +83,8 @@ public sealed class CompareService(
     public static ComparisonInput ToInput(AssessmentSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        return new ComparisonInput(snapshot.Id, snapshot.VendorId, snapshot.VendorName, snapshot.QuestionSet, snapshot.AnswerValues, snapshot.AsOf) { Acceptances = snapshot.Acceptances };
+        return new ComparisonInput(snapshot.Id, snapshot.VendorId, snapshot.VendorName, snapshot.QuestionSet, snapshot.AnswerValues, snapshot.AsOf,
+            snapshot.ModelId, snapshot.ModelName) { Acceptances = snapshot.Acceptances };
     }
 
     /// <summary>Question sets that have at least one assessment, by title, with how many vendors they cover.</summary>
@@ -101,21 +107,26 @@ public sealed class CompareService(
         var snapshots = await reader.ListAsync(new AssessmentFilter(QuestionSetKey: questionSetKey), cancellationToken);
         return [.. snapshots
             .OrderBy(s => s.VendorName, StringComparer.CurrentCultureIgnoreCase)
+            .ThenBy(s => s.ModelName ?? "", StringComparer.CurrentCultureIgnoreCase)
             .ThenByDescending(LastActivity)
             .ThenByDescending(s => s.Id)
             .Select(s => new CompareCandidate(s.Id, s.VendorId, s.VendorName, s.Title, s.Status, s.QuestionSetVersionNumber,
-                s.Score.Overall, s.Score.Rating, LastActivity(s)))];
+                s.Score.Overall, s.Score.Rating, LastActivity(s), s.ModelId, s.ModelName))];
     }
 
-    /// <summary>Each vendor's latest approved (or approved-with-conditions) assessment of the set, else its latest; at most 10 vendors.</summary>
+    /// <summary>
+    /// For each vendor, and each model offering of it, the latest approved (or approved-with-conditions) assessment of the set,
+    /// else its latest; at most 10.
+    /// </summary>
     public async Task<IReadOnlyList<int>> DefaultSelectionAsync(string questionSetKey, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(questionSetKey);
         var snapshots = await reader.ListAsync(new AssessmentFilter(QuestionSetKey: questionSetKey), cancellationToken);
         return [.. snapshots
-            .GroupBy(s => s.VendorId)
+            .GroupBy(s => (s.VendorId, s.ModelId))
             .Select(PreferredOf)
             .OrderBy(s => s.VendorName, StringComparer.CurrentCultureIgnoreCase)
+            .ThenBy(s => s.ModelName ?? "", StringComparer.CurrentCultureIgnoreCase)
             .Take(ComparisonEngine.MaxAssessments)
             .Select(s => s.Id)];
     }
@@ -202,9 +213,10 @@ public sealed class CompareService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var saved = await db.WorkloadProfiles.AsNoTracking().ToListAsync(cancellationToken);
         return [
-            .. WorkloadProfile.Presets.Select(p => new ProfileOption(p.Name, p.Profile, true)),
+            .. WorkloadProfile.Presets.Select(p => new ProfileOption(p.Name, p.Profile, true, p.Assumes)),
             .. saved.OrderBy(p => p.Name, StringComparer.CurrentCultureIgnoreCase)
-                .Select(p => new ProfileOption(p.Name, new WorkloadProfile(p.InputTokensPerMonth, p.OutputTokensPerMonth, p.Peak, p.Agentic), false)),
+                .Select(p => new ProfileOption(p.Name, new WorkloadProfile(p.InputTokensPerMonth, p.OutputTokensPerMonth, p.Peak, p.Agentic,
+                    p.MonthlyGrowth, p.CachedInputShare, p.BatchShare, p.ReasoningRatio, p.ActiveHours, p.Residency, p.Units), false)),
         ];
     }
 
@@ -213,7 +225,7 @@ public sealed class CompareService(
     {
         var actor = await currentUser.RequireAsync(Roles.Assessor, "save workload profiles", cancellationToken);
         ArgumentNullException.ThrowIfNull(profile);
-        profile = CompareQuery.Build(profile.InputTokensPerMonth, profile.OutputTokensPerMonth, profile.Peak, profile.Agentic);
+        profile = CompareQuery.Build(profile);
         var cleanName = ValidName(name);
         if (WorkloadProfile.Presets.Any(p => string.Equals(p.Name, cleanName, StringComparison.OrdinalIgnoreCase)))
             throw new ValidationFailedException("name", $"'{cleanName}' is a built-in preset; choose another name.");
@@ -235,6 +247,13 @@ public sealed class CompareService(
         existing.OutputTokensPerMonth = profile.OutputTokensPerMonth;
         existing.Peak = profile.Peak;
         existing.Agentic = profile.Agentic;
+        existing.MonthlyGrowth = profile.MonthlyGrowth;
+        existing.CachedInputShare = profile.CachedInputShare;
+        existing.BatchShare = profile.BatchShare;
+        existing.ReasoningRatio = profile.ReasoningRatio;
+        existing.ActiveHours = profile.ActiveHours;
+        existing.Residency = profile.Residency;
+        existing.Units = profile.Units;
         existing.CreatedAt = clock.GetUtcNow().UtcDateTime;
         db.Audit(actor, isNew ? "workload-profile-saved" : "workload-profile-replaced", ProfileEntityType, cleanName,
             $"Saved workload profile '{cleanName}'", null, CompareQuery.FormatInlineProfile(profile));
@@ -271,8 +290,8 @@ public sealed class CompareService(
             .FirstOrDefault(p => string.Equals(p.Name, text, StringComparison.OrdinalIgnoreCase));
         return match is null
             ? throw new ValidationFailedException(CompareQuery.ProfileField,
-                $"No workload profile is named '{(text.Length > 60 ? text[..60] + "…" : text)}'. Use a preset ({string.Join(", ", WorkloadProfile.Presets.Select(p => p.Name))}), a saved profile, or inputTokens:…,outputTokens:…")
-            : new NamedWorkloadProfile(match.Name, match.Profile);
+                $"No workload profile is named '{(text.Length > 60 ? text[..60] + "…" : text)}'. Use a preset ({string.Join(", ", WorkloadProfile.Presets.Select(p => p.Name))}), a saved profile, or inputTokens:…,outputTokens:…,…")
+            : new NamedWorkloadProfile(match.Name, match.Profile, match.Assumes);
     }
 
     public const string CustomProfileName = "custom";

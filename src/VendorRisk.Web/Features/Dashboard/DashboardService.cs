@@ -31,7 +31,9 @@ public sealed record HeatMap(string QuestionSetKey, string Title, IReadOnlyList<
 public sealed record HeatColumn(string Key, string Title);
 
 /// <param name="Scores">One per <see cref="HeatMap.Sections"/>; null where the section has no score or the version lacks it.</param>
-public sealed record HeatRow(int VendorId, string VendorName, int AssessmentId, AssessmentStatus Status, double? Overall, string? Rating, string RatingColorHex, IReadOnlyList<double?> Scores);
+/// <param name="Label">"Vendor · Model" when the row's assessment names an offering, else the vendor's name.</param>
+public sealed record HeatRow(int VendorId, string VendorName, int AssessmentId, AssessmentStatus Status, double? Overall, string? Rating, string RatingColorHex, IReadOnlyList<double?> Scores,
+    string Label);
 
 /// <param name="DaysLeft">Negative when overdue.</param>
 /// <param name="InProgress">A newer assessment of the vendor on the same set is already under way.</param>
@@ -78,7 +80,7 @@ public sealed class DashboardService(
             Reassessments(snapshots, today),
             [.. snapshots.Where(s => s.Status == AssessmentStatus.Draft && s.AssessorId == actor.UserId)
                 .OrderByDescending(s => s.CreatedAt)
-                .Select(s => new DraftItem(s.Id, s.VendorName, s.Title, s.Score.Completeness, s.DueDate, s.CreatedAt))],
+                .Select(s => new DraftItem(s.Id, s.Label, s.Title, s.Score.Completeness, s.DueDate, s.CreatedAt))],
             [.. changes.Select(e => new RecentChange(e.At, e.UserName, e.Action, e.EntityType, e.EntityId, e.Summary, LinkOf(e)))],
             actor.Can(Roles.Admin));
     }
@@ -141,7 +143,7 @@ public sealed class DashboardService(
                 {
                     var scores = s.Score.Sections.ToDictionary(x => x.Key, x => x.Score);
                     return new HeatRow(s.VendorId, s.VendorName, s.Id, s.Status, s.Score.Overall, s.Score.Rating,
-                        RatingColors.For(s.QuestionSet, s.Score.Rating), [.. columns.Select(c => scores.GetValueOrDefault(c.Key))]);
+                        RatingColors.For(s.QuestionSet, s.Score.Rating), [.. columns.Select(c => scores.GetValueOrDefault(c.Key))], s.Label);
                 }).ToList();
                 return new HeatMap(set.Key, latest[0].QuestionSet.Title, columns, rows);
             })
@@ -168,7 +170,7 @@ public sealed class DashboardService(
 
             var inProgress = group.Any(s => s.Id != reviewed.Id && s.CreatedAt > reviewed.ReviewedAt
                 && s.Status is AssessmentStatus.Draft or AssessmentStatus.Submitted);
-            due.Add(new ReassessmentDue(reviewed.Id, reviewed.VendorId, reviewed.VendorName, reviewed.Title, reviewed.Score.Rating,
+            due.Add(new ReassessmentDue(reviewed.Id, reviewed.VendorId, reviewed.Label, reviewed.Title, reviewed.Score.Rating,
                 RatingColors.For(reviewed.QuestionSet, reviewed.Score.Rating), reviewedOn, interval, dueOn, daysLeft, inProgress));
         }
 

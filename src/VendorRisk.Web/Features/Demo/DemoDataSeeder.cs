@@ -6,6 +6,7 @@ using VendorRisk.Data;
 using VendorRisk.Data.Entities;
 using VendorRisk.Domain.Assessments;
 using VendorRisk.Domain.Common;
+using VendorRisk.Domain.Models;
 using VendorRisk.Web.Features.Shared;
 using VendorRisk.Web.Features.Users;
 using VendorRisk.Web.Infrastructure;
@@ -102,7 +103,27 @@ public sealed class DemoDataSeeder(
             db.Audit(Actor.System, "vendor-created", AuditEntityTypes.Vendor, null, $"Demo vendor {vendor.Name} loaded");
         }
         await db.SaveChangesAsync(cancellationToken);
-        return await db.Vendors.AsNoTracking().ToDictionaryAsync(v => v.Name, v => v.Id, cancellationToken);
+        var ids = await db.Vendors.AsNoTracking().ToDictionaryAsync(v => v.Name, v => v.Id, cancellationToken);
+        foreach (var v in vendors)
+        {
+            if (!ids.TryGetValue(v.Name.Trim(), out var vendorId))
+                continue;
+            foreach (var o in v.Offerings ?? [])
+            {
+                var normalized = o.Name.Trim().ToUpperInvariant();
+                if (await db.ModelOfferings.AnyAsync(x => x.VendorId == vendorId && x.NormalizedName == normalized, cancellationToken))
+                    continue;
+                db.ModelOfferings.Add(new ModelOffering
+                {
+                    VendorId = vendorId, Name = o.Name.Trim(), NormalizedName = normalized,
+                    Channel = KebabEnum.Parse<ModelChannel>(o.Channel) ?? ModelChannel.Other, ProviderModelId = o.ProviderModelId,
+                    Status = KebabEnum.Parse<ModelOfferingStatus>(o.Status) ?? ModelOfferingStatus.Active,
+                    CreatedAt = now.AddDays(-400), UpdatedAt = now, Version = 1,
+                });
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return ids;
     }
 
     private async Task SeedAssessmentAsync(VendorRiskDbContext db, string file, Dictionary<string, int> vendorIds, Dictionary<string, string> userIds, CancellationToken cancellationToken)
@@ -133,13 +154,18 @@ public sealed class DemoDataSeeder(
         DateTime? reviewed = status is AssessmentStatus.Draft or AssessmentStatus.Submitted ? null : today.AddDays(-(demo.ReviewedDaysAgo ?? 0));
         var assessorId = userIds[Roles.Assessor];
         var previous = status == AssessmentStatus.Draft
-            ? await db.Assessments.Where(a => a.VendorId == vendorId && a.QuestionSetVersion.QuestionSet.Key == demo.QuestionSetKey && a.ReviewedAt != null)
+            ? await db.Assessments.Where(a => a.VendorId == vendorId && a.QuestionSetVersion.QuestionSet.Key == demo.QuestionSetKey && a.ReviewedAt != null
+                    && (demo.Model == null || a.ModelOffering!.Name == demo.Model))
                 .OrderByDescending(a => a.ReviewedAt).Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken)
             : null;
 
+        int? modelId = demo.Model is { } model
+            ? await db.ModelOfferings.Where(o => o.VendorId == vendorId && o.NormalizedName == model.Trim().ToUpperInvariant())
+                .Select(o => (int?)o.Id).FirstOrDefaultAsync(cancellationToken)
+            : null;
         var assessment = new Assessment
         {
-            VendorId = vendorId, QuestionSetVersionId = version.Id, Title = demo.Title, Scope = demo.Scope, AssessorId = assessorId,
+            VendorId = vendorId, QuestionSetVersionId = version.Id, ModelOfferingId = modelId, Title = demo.Title, Scope = demo.Scope, AssessorId = assessorId,
             Status = status, CreatedAt = created, UpdatedAt = reviewed ?? submitted ?? created, SubmittedAt = submitted, ReviewedAt = reviewed,
             ReviewerId = reviewed is null ? null : userIds[Roles.Reviewer], ReviewComment = demo.ReviewComment,
             PreviousAssessmentId = previous, Version = 1,
@@ -175,8 +201,11 @@ public sealed class DemoDataSeeder(
     }
 
     private sealed record DemoVendor(string Name, string? Website, string? HeadquartersCountry, List<string>? Jurisdictions,
-        string? ParentCompany, List<string>? Models, int? Tier, List<string>? Tags, string? Notes);
+        string? ParentCompany, List<string>? Models, int? Tier, List<string>? Tags, string? Notes, List<DemoOffering>? Offerings = null);
+
+    private sealed record DemoOffering(string Name, string? Channel, string? ProviderModelId, string? Status);
 
     private sealed record DemoAssessment(string Vendor, string QuestionSetKey, string Title, string? Scope, string Status, string? ReviewComment,
-        int CreatedDaysAgo, int? SubmittedDaysAgo, int? ReviewedDaysAgo, List<AnswerValue>? Answers, DateOnly? EvidenceDatesWrittenOn = null);
+        int CreatedDaysAgo, int? SubmittedDaysAgo, int? ReviewedDaysAgo, List<AnswerValue>? Answers, DateOnly? EvidenceDatesWrittenOn = null,
+        string? Model = null);
 }

@@ -41,7 +41,7 @@ public static class ReportModels
 
         return new AssessmentReportModel
         {
-            VendorName = snapshot.VendorName,
+            VendorName = snapshot.Label,
             Title = snapshot.Title,
             Scope = string.IsNullOrWhiteSpace(snapshot.Scope) ? null : snapshot.Scope,
             IsReviewed = snapshot.Status is AssessmentStatus.Approved or AssessmentStatus.ApprovedWithConditions or AssessmentStatus.Rejected,
@@ -92,7 +92,7 @@ public static class ReportModels
 
         var vendors = result.Ranking.Select(r => new ComparedVendorModel
         {
-            VendorName = r.VendorName,
+            VendorName = r.Label,
             QuestionSetVersion = byId[r.AssessmentId].QuestionSetVersionNumber.ToString(CultureInfo.InvariantCulture),
             OverallScore = r.Overall,
             RatingLabel = r.Rating,
@@ -128,13 +128,27 @@ public static class ReportModels
         if (profile is not null && result.Cost is { } costs && hasCostRoles)
         {
             var estimates = costs.ToDictionary(c => c.AssessmentId, c => c.Estimate);
+            var inputs = snapshots.ToDictionary(s => s.Id, s => CompareService.ToInput(s));
             cost = new CostProjectionModel(
                 new WorkloadProfileModel(profile.Name, (long)Math.Round(profile.Profile.InputTokensPerMonth), (long)Math.Round(profile.Profile.OutputTokensPerMonth),
-                    profile.Profile.Peak, profile.Profile.Agentic),
+                    profile.Profile.Peak, profile.Profile.Agentic)
+                {
+                    Description = CostWording.Profile(profile.Profile),
+                    Assumes = profile.Assumes,
+                },
                 [.. result.Ranking.Select(r =>
                 {
                     var e = estimates[r.AssessmentId];
-                    return new CostRowModel(r.VendorName, Money(e.NormalMonthUsd), Money(e.PeakMonthUsd), Money(e.TwelveMonthUsd), e.ThrottlingRisk);
+                    var card = CostProjection.ReadPriceCard(inputs[r.AssessmentId].QuestionSet, inputs[r.AssessmentId].Answers);
+                    return new CostRowModel(r.Label, Money(e.NormalMonthUsd), Money(e.PeakMonthUsd), Money(e.TwelveMonthUsd), e.ThrottlingRisk)
+                    {
+                        MonthlyUsd = [.. e.MonthlyUsd.Select(Money)],
+                        CostPerUnit = CostWording.PerUnit(e.CostPerUnitUsd),
+                        PeakTokensPerMinute = e.PeakTokensPerMinute.ToString("#,##0", CultureInfo.InvariantCulture),
+                        Headroom = CostWording.Headroom(e),
+                        Assumptions = CostWording.Assumptions(e.Assumed),
+                        Sensitivity = CostWording.Sensitivity(CostSensitivity.Find(card, profile.Profile)),
+                    };
                 })]);
         }
 

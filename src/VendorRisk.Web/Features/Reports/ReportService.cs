@@ -58,7 +58,7 @@ public sealed class ReportService(
         var snapshot = await reader.GetAsync(id, cancellationToken);
         var model = await findings.AddToAsync(ReportModels.Assessment(snapshot, clock.GetUtcNow()), snapshot, cancellationToken);
         var bytes = await VendorRiskTelemetry.MeasureRenderAsync("assessment", () => gate.RunAsync(() => renderer.RenderAssessment(model, cancellationToken), cancellationToken));
-        var name = Slug($"{snapshot.VendorName} {snapshot.Title}", 80);
+        var name = Slug($"{snapshot.Label} {snapshot.Title}", 80);
         return new ReportFile($"vendor-risk-{(name.Length > 0 ? name : $"assessment-{id}")}-{Today():yyyy-MM-dd}.pdf", bytes);
     }
 

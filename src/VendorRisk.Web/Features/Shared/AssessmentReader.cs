@@ -3,6 +3,7 @@ using VendorRisk.Data;
 using VendorRisk.Data.Entities;
 using VendorRisk.Domain.Assessments;
 using VendorRisk.Domain.Common;
+using VendorRisk.Domain.Models;
 using VendorRisk.Domain.QuestionSets;
 using VendorRisk.Domain.Scoring;
 using VendorRisk.Web.Infrastructure;
@@ -18,6 +19,9 @@ public sealed record AssessmentSnapshot
     public required int Id { get; init; }
     public required int VendorId { get; init; }
     public required string VendorName { get; init; }
+    /// <summary>The vendor's model offering this assessment is about; null for the vendor as a whole.</summary>
+    public int? ModelId { get; init; }
+    public string? ModelName { get; init; }
     public required string Title { get; init; }
     public string? Scope { get; init; }
     public required AssessmentStatus Status { get; init; }
@@ -46,6 +50,9 @@ public sealed record AssessmentSnapshot
     public IReadOnlyDictionary<string, AnswerValue> AnswerValues => Answers.ToDictionary(a => a.Key, a => a.Value.Value);
 
     public bool IsEditable => Status == AssessmentStatus.Draft;
+
+    /// <summary>"Vendor · Model" with an offering, else the vendor's name (scoring.md §7).</summary>
+    public string Label => ModelOfferingLimits.Label(VendorName, ModelName);
 }
 
 public sealed record AssessmentFilter(int? VendorId = null, AssessmentStatus? Status = null, string? QuestionSetKey = null, string? AssessorId = null, IReadOnlyCollection<int>? Ids = null);
@@ -69,6 +76,7 @@ public sealed class AssessmentReader(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var query = db.Assessments.AsNoTracking()
             .Include(a => a.Vendor)
+            .Include(a => a.ModelOffering)
             .Include(a => a.QuestionSetVersion).ThenInclude(v => v.QuestionSet)
             .Include(a => a.Answers)
             .AsSplitQuery();
@@ -110,6 +118,8 @@ public sealed class AssessmentReader(
             Id = a.Id,
             VendorId = a.VendorId,
             VendorName = a.Vendor.Name,
+            ModelId = a.ModelOfferingId,
+            ModelName = a.ModelOffering?.Name,
             Title = a.Title,
             Scope = a.Scope,
             Status = a.Status,

@@ -61,7 +61,8 @@ public sealed record VendorAssessmentRow(
     double? Overall,
     string? Rating,
     IReadOnlyList<KnockoutName> Knockouts,
-    double Completeness);
+    double Completeness,
+    string? ModelName = null);
 
 public sealed record VendorDetails(
     int Id,

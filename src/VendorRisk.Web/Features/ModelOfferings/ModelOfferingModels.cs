@@ -1,0 +1,24 @@
+using VendorRisk.Domain.Common;
+using VendorRisk.Domain.Models;
+
+namespace VendorRisk.Web.Features.ModelOfferings;
+
+/// <summary>
+/// A model offering to create or change. <paramref name="Channel"/> and <paramref name="Status"/> are the
+/// kebab-case values of api.md (<c>aws-bedrock</c>, <c>deprecated</c>); a null status means active.
+/// </summary>
+public sealed record ModelOfferingRequest(string? Name, string? Channel, string? ProviderModelId = null, string? Status = null);
+
+public sealed record ModelOfferingInfo(
+    int Id,
+    int VendorId,
+    string Name,
+    ModelChannel Channel,
+    string? ProviderModelId,
+    ModelOfferingStatus Status,
+    int Version)
+{
+    public string ChannelName => KebabEnum.ToKebab(Channel);
+    public string StatusName => KebabEnum.ToKebab(Status);
+    public string ChannelLabel => ModelOfferingLimits.ChannelLabel(Channel);
+}
