@@ -100,12 +100,12 @@ internal static class AssessmentMemo
     {
         var rating = new List<TextRun>
         {
-            new(model.RatingLabel ?? "No rating", Theme.Strong with { Color = Theme.Parse(model.RatingColorHex) }),
+            new(ReportFormat.Rating(model.RatingLabel), Theme.Strong with { Color = Theme.Parse(model.RatingColorHex) }),
             new($"   score {ReportFormat.Score(model.OverallScore)} of 100 (higher is better)", Theme.Text),
         };
         if (model.Knockouts.Count > 0 && !string.IsNullOrEmpty(model.BandRatingLabel) && model.BandRatingLabel != model.RatingLabel)
         {
-            rating.Add(new TextRun($"; the score alone would rate {model.BandRatingLabel}", Theme.Small));
+            rating.Add(new TextRun($"; the score alone would rate {ReportFormat.Rating(model.BandRatingLabel)}", Theme.Small));
         }
 
         var knockouts = model.Knockouts.Count == 0

@@ -48,17 +48,17 @@ public static class AssessmentReport
         {
             Score = model.OverallScore,
             ScoreText = ReportFormat.Score(model.OverallScore),
-            RatingLabel = model.RatingLabel,
+            RatingLabel = model.RatingLabel is null ? null : ReportFormat.Rating(model.RatingLabel),
             RatingColor = ratingColor,
             Bands = model.RatingBands.Select(b => new GaugeBand(b.Label, b.MinScore, Theme.Parse(b.ColorHex))).ToList(),
         });
         document.Add(new Spacer(10));
 
-        var rating = ReportFormat.Text(model.RatingLabel);
+        var rating = ReportFormat.Rating(model.RatingLabel);
         var ratingRuns = new List<TextRun> { new(rating, Theme.Strong with { Color = ratingColor }) };
         if (model.Knockouts.Count > 0 && !string.IsNullOrEmpty(model.BandRatingLabel) && model.BandRatingLabel != model.RatingLabel)
         {
-            ratingRuns.Add(new TextRun($"  (score alone: {model.BandRatingLabel}; capped by knockouts)", Theme.Small));
+            ratingRuns.Add(new TextRun($"  (score alone: {ReportFormat.Rating(model.BandRatingLabel)}; capped by knockouts)", Theme.Small));
         }
 
         document.Add(new KeyValueBlock()

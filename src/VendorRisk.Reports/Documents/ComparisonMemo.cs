@@ -37,7 +37,7 @@ internal static class ComparisonMemo
         var name = ReportFormat.Text(chosen.VendorName);
         var why = new List<string>
         {
-            $"It ranks {Ordinal(rank)} of {model.Vendors.Count} with {ReportFormat.Score(chosen.OverallScore)} of 100 ({ReportFormat.Text(chosen.RatingLabel)})",
+            $"It ranks {Ordinal(rank)} of {model.Vendors.Count} with {ReportFormat.Score(chosen.OverallScore)} of 100 ({ReportFormat.Rating(chosen.RatingLabel)})",
             chosen.Knockouts.Count == 0 ? "fails no critical control" : $"but fails {Plural.Count(chosen.Knockouts.Count, "critical control")}",
             $"and its assessment is {chosen.Status?.ToLowerInvariant() ?? "approved"}.",
         };

@@ -73,7 +73,7 @@ public static class ComparisonReport
                     new TextRun(v.QuestionSetVersion is null ? string.Empty : "\nversion " + v.QuestionSetVersion, Theme.Small)),
                 TableCell.Of(new TextRun(ReportFormat.Text(v.Status), Theme.Cell with { Color = v.IsApproved ? Theme.Body : new SkiaSharp.SKColor(0x8A, 0x52, 0x00) })),
                 TableCell.Of(new TextRun(ReportFormat.Score(v.OverallScore), Theme.Cell.AsBold())),
-                TableCell.Of(new TextRun(ReportFormat.Text(v.RatingLabel), Theme.Cell.AsBold() with { Color = Theme.Parse(v.RatingColorHex) })),
+                TableCell.Of(new TextRun(ReportFormat.Rating(v.RatingLabel), Theme.Cell.AsBold() with { Color = Theme.Parse(v.RatingColorHex) })),
                 knockouts,
                 ReportFormat.Percent(v.Completeness),
                 ReportFormat.Score(v.EvidenceStrength));

@@ -45,6 +45,12 @@ public static class ReportFormat
             ? Math.Round(v, 1, MidpointRounding.AwayFromZero).ToString("0.0", CultureInfo.InvariantCulture)
             : Missing;
 
+    /// <summary>A rating as a risk level, as the app says it: "High risk"; "No rating" for none.</summary>
+    public static string Rating(string? label) =>
+        string.IsNullOrWhiteSpace(label) ? "No rating"
+        : label.Contains("risk", StringComparison.OrdinalIgnoreCase) ? label
+        : label + " risk";
+
     /// <summary>A percentage with one decimal and a "%" sign.</summary>
     public static string Percent(double? value) => value is null ? Missing : Score(value) + " %";
 

@@ -6,6 +6,7 @@ using VendorRisk.Domain.QuestionSets;
 using VendorRisk.Domain.QuestionSets.Interchange;
 using VendorRisk.Domain.Scoring;
 using VendorRisk.Web.Features.Assessments;
+using VendorRisk.Web.Features.Shared;
 using VendorRisk.Web.Tests.Infrastructure;
 
 namespace VendorRisk.Web.Tests.Assessments;
@@ -104,5 +105,112 @@ public sealed class AssessmentPageTests(WebAppFixture app) : PageTestBase(app), 
         var score = cut.WaitForElement("#assessment-score");
         var caption = System.Text.RegularExpressions.Regex.Replace(score.QuerySelector(".mud-typography-caption")!.TextContent, @"\s+", " ").Trim();
         Assert.EndsWith($"evidence strength {ScoreFormat.Display(12.5)} of 100", caption, StringComparison.Ordinal);
+    }
+}
+
+public sealed class NotScoredYetTests(WebAppFixture app) : PageTestBase(app), IClassFixture<WebAppFixture>
+{
+    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
+
+    private static string Text(AngleSharp.Dom.IElement element) =>
+        System.Text.RegularExpressions.Regex.Replace(element.TextContent, @"\s+", " ").Trim();
+
+    [Fact]
+    public async Task An_empty_draft_is_not_scored_yet_rather_than_zero_and_critical()
+    {
+        var id = await TestData.CreateDraftAsync(App);
+        SignInAs(Roles.Viewer);
+        RenderProviders();
+        var cut = Render<AssessmentPage>(p => p.Add(x => x.Id, id));
+
+        var score = cut.WaitForElement("#assessment-score");
+        Assert.Contains(ShownScore.NotScoredText, Text(score), StringComparison.Ordinal);
+        Assert.DoesNotContain("Critical", Text(score), StringComparison.Ordinal);
+        Assert.DoesNotContain("0.0", Text(score), StringComparison.Ordinal);
+        Assert.Empty(score.QuerySelectorAll(".vr-knockout-name"));
+    }
+
+    [Fact]
+    public async Task The_assessors_live_score_of_an_empty_draft_is_not_scored_yet()
+    {
+        var id = await TestData.CreateDraftAsync(App);
+        SignInAs(Roles.Assessor);
+        RenderProviders();
+        var cut = Render<AssessmentPage>(p => p.Add(x => x.Id, id));
+
+        var live = cut.WaitForElement("#live-score");
+        Assert.Contains(ShownScore.NotScoredText, Text(live), StringComparison.Ordinal);
+        Assert.Empty(live.QuerySelectorAll(".vr-knockout-name"));
+    }
+
+    [Fact]
+    public async Task A_draft_names_no_knockout_for_an_unanswered_critical_question()
+    {
+        var id = await TestData.CreateDraftAsync(App);
+        await using (var assessor = App.ScopeAs(Roles.Assessor))
+            await assessor.ServiceProvider.GetRequiredService<AssessmentService>().SaveAnswersAsync(id,
+                [new AnswerInput(new AnswerValue { QuestionKey = "region-gating", Choice = "full-parity" })], Ct);
+        SignInAs(Roles.Viewer);
+        RenderProviders();
+        var cut = Render<AssessmentPage>(p => p.Add(x => x.Id, id));
+
+        var score = cut.WaitForElement("#assessment-score");
+        Assert.DoesNotContain(ShownScore.NotScoredText, Text(score), StringComparison.Ordinal);
+        Assert.DoesNotContain(score.QuerySelectorAll(".vr-knockout-name"), n => n.GetAttribute("title") == "exit-plan");
+    }
+
+    [Fact]
+    public async Task The_assessments_list_says_not_scored_yet_for_an_empty_draft()
+    {
+        var id = await TestData.CreateDraftAsync(App);
+        SignInAs(Roles.Viewer);
+        RenderProviders();
+        var cut = Render<AssessmentsPage>();
+
+        cut.WaitForAssertion(() =>
+        {
+            var row = cut.FindAll("tr").First(r => r.QuerySelector($"a[href=\"/assessments/{id}\"]") is not null);
+            Assert.Contains(ShownScore.NotScoredText, Text(row), StringComparison.Ordinal);
+        });
+    }
+}
+
+public sealed class AssessmentHistoryTests(WebAppFixture app) : PageTestBase(app), IClassFixture<WebAppFixture>
+{
+    private static readonly string Other = QuestionSetFormat.Parse(File.ReadAllText(TestData.SeedFile(TestData.Frontier))).Definition!
+        .FindQuestion("region-gating")!.Options.First(o => o.Key != "full-parity").Key;
+
+    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_history_tells_an_answer_change_as_a_sentence_with_the_question_and_the_options()
+    {
+        var id = await TestData.CreateDraftAsync(App);
+        await using (var assessor = App.ScopeAs(Roles.Assessor))
+        {
+            var service = assessor.ServiceProvider.GetRequiredService<AssessmentService>();
+            await service.SaveAnswersAsync(id, [new AnswerInput(new AnswerValue { QuestionKey = "region-gating", Choice = "full-parity" })], Ct);
+            var version = (await assessor.ServiceProvider.GetRequiredService<VendorRisk.Web.Features.Shared.AssessmentReader>().GetAsync(id, Ct)).Answers["region-gating"].Version;
+            await service.SaveAnswersAsync(id, [new AnswerInput(new AnswerValue { QuestionKey = "region-gating", Choice = Other }, ExpectedVersion: version)], Ct);
+        }
+
+        var set = QuestionSetFormat.Parse(File.ReadAllText(TestData.SeedFile(TestData.Frontier))).Definition!;
+        var question = set.FindQuestion("region-gating")!;
+        var label = question.Options.Single(o => o.Key == "full-parity").Label;
+        var otherLabel = question.Options.Single(o => o.Key == Other).Label;
+        SignInAs(Roles.Viewer);
+        RenderProviders();
+        var cut = Render<AssessmentPage>(p => p.Add(x => x.Id, id));
+        cut.WaitForElement("#assessment-tabs");
+        cut.FindAll("#assessment-tabs .mud-tab").First(t => t.TextContent.Contains("History", StringComparison.Ordinal)).Click();
+
+        cut.WaitForAssertion(() =>
+        {
+            var history = System.Text.RegularExpressions.Regex.Replace(cut.Find("#history").TextContent, @"\s+", " ");
+            Assert.Contains($"answered “{QuestionNames.Short(question.Text)}”: {label}", history, StringComparison.Ordinal);
+            Assert.Contains($"changed “{QuestionNames.Short(question.Text)}” from {label} to {otherLabel}", history, StringComparison.Ordinal);
+            Assert.DoesNotContain("{", history, StringComparison.Ordinal);
+            Assert.DoesNotContain("answer-saved", history, StringComparison.Ordinal);
+        });
     }
 }

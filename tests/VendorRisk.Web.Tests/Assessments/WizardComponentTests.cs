@@ -49,6 +49,38 @@ public sealed class WizardComponentTests : BunitTestBase
     }
 
     [Fact]
+    public void The_options_of_a_choice_question_stand_one_per_line()
+    {
+        RenderProviders();
+        var cut = Render<AssessmentWizard>(p => p
+            .Add(w => w.Assessment, Snapshot("eligibility-and-control"))
+            .Add(w => w.Save, Saves));
+
+        // MudBlazor lays a radio group's children out as a wrapping row: the options must sit in one column inside it.
+        var group = cut.Find("#q-buyer-eligibility-choice");
+        var column = Assert.Single(group.Children);
+        Assert.Contains("flex-column", column.ClassList);
+        Assert.Equal(6, column.QuerySelectorAll(".mud-radio").Length);
+        Assert.Equal(6, group.QuerySelectorAll(".mud-radio").Length);
+    }
+
+    [Fact]
+    public void The_breakdown_explains_the_score_in_plain_words_and_keeps_the_formula_behind_a_disclosure()
+    {
+        RenderProviders();
+        var cut = Render<ScoreBreakdown>(p => p.Add(x => x.Assessment, Snapshot()));
+
+        Assert.DoesNotContain("Σ", cut.Find("#score-plain").TextContent, StringComparison.Ordinal);
+        var disclosure = cut.Find("details#how-scored");
+        Assert.Equal("How is this scored?", disclosure.QuerySelector("summary")!.TextContent.Trim());
+        Assert.Contains("Σ", disclosure.TextContent, StringComparison.Ordinal);
+        // Outside the disclosure: no formula, and no column called "p".
+        var outside = cut.Markup.Replace(disclosure.OuterHtml, "", StringComparison.Ordinal);
+        Assert.DoesNotContain("Σ", outside, StringComparison.Ordinal);
+        Assert.DoesNotContain(cut.FindAll("th"), th => th.TextContent.Trim() == "p");
+    }
+
+    [Fact]
     public async Task Choosing_not_applicable_shows_the_required_justification_and_saves_only_once_it_is_given()
     {
         RenderProviders();

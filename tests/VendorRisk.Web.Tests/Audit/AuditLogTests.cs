@@ -34,6 +34,38 @@ public sealed class AuditLogTests(WebAppFixture app) : PageTestBase(app), IClass
     }
 
     [Fact]
+    public async Task Each_change_reads_as_a_sentence_without_raw_json_or_kebab_case_ids()
+    {
+        await using (var db = await App.CreateDbContextAsync())
+        {
+            // Dated ahead so that it is the first row of the newest-first log.
+            db.AuditEntries.Add(new AuditEntry
+            {
+                At = DateTime.UtcNow.AddYears(5), UserName = "Ana", Action = "workspace-settings-changed", EntityType = AuditEntityTypes.QuestionSet,
+                EntityId = "sentence-probe", Summary = "Settings changed",
+                OldValue = """{"budgetCaps":"per-key"}""", NewValue = """{"budgetCaps":"per-organisation"}""",
+            });
+            await db.SaveChangesAsync(Xunit.TestContext.Current.CancellationToken);
+        }
+
+        SignInAs(Roles.Admin);
+        RenderProviders();
+        var cut = Render<AuditPage>();
+
+        cut.WaitForAssertion(() =>
+        {
+            var row = cut.Find("#audit-table tbody tr");
+            var text = System.Text.RegularExpressions.Regex.Replace(row.TextContent, @"\s+", " ");
+            Assert.Contains("Ana changed Budget caps from Per key to Per organisation", text, StringComparison.Ordinal);
+            Assert.Contains("Workspace settings changed", text, StringComparison.Ordinal);
+            Assert.Contains("Question set", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("{", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("per-key", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("workspace-settings-changed", text, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
     public async Task Every_entry_is_reachable_page_by_page()
     {
         var total = await SeedAsync(98);

@@ -108,6 +108,33 @@ public sealed class ReportDownloadTests(CompareScenarioFixture app) : IClassFixt
         Assert.Equal(positions.Order(), positions);
     }
 
+    [Fact]
+    public async Task The_reports_say_each_rating_as_a_risk_level_as_the_app_does()
+    {
+        using var client = await app.SignedInClientAsync(Roles.Viewer);
+        AssessmentSnapshot snapshot;
+        await using (var scope = app.ScopeAs(Roles.Viewer))
+            snapshot = await scope.ServiceProvider.GetRequiredService<AssessmentReader>().GetAsync(app.Lumenfall, Ct);
+        var rating = snapshot.Score.Rating!;
+        Assert.DoesNotContain("risk", rating, StringComparison.OrdinalIgnoreCase);
+
+        using (var document = PdfDocument.Open(await client.GetByteArrayAsync($"/assessments/{app.Lumenfall}/report.pdf", Ct)))
+        {
+            var pages = document.GetPages().Select(p => Squeeze(p.Text)).ToList();
+            Assert.Contains(Squeeze($"{rating} risk score"), pages[0]);
+            var summary = Assert.Single(pages, p => p.Contains("Executivesummary", StringComparison.Ordinal));
+            Assert.Contains(Squeeze($"Rating {rating} risk"), summary);
+        }
+
+        int[] ids = [app.NorthwindApproved, app.Quillmoor, app.Zephyrine];
+        ComparisonResult expected;
+        await using (var scope = app.ScopeAs(Roles.Viewer))
+            expected = await scope.ServiceProvider.GetRequiredService<CompareService>().CompareAsync(ids, null, null, Ct);
+        var text = Text(await client.GetByteArrayAsync($"/compare/report.pdf?ids={string.Join(",", ids)}", Ct));
+        foreach (var ranked in expected.Ranking.Where(r => r.Rating is not null))
+            Assert.Contains(ScoreFormat.Display(ranked.Overall) + Squeeze($"{ranked.Rating} risk"), text);
+    }
+
     [Theory]
     [InlineData("ids=1", "ids")]
     [InlineData("ids=1,x", "ids")]

@@ -56,6 +56,66 @@ public sealed class WhatIfPanelTests : BunitTestBase
     }
 
     [Fact]
+    public void Each_card_shows_its_status_and_version_and_a_draft_or_rejected_assessment_raises_a_warning()
+    {
+        var inputs = Inputs();
+        var result = ComparisonEngine.Compare(inputs);
+        var statuses = new Dictionary<int, VendorRisk.Domain.Assessments.AssessmentStatus>
+        {
+            [1] = VendorRisk.Domain.Assessments.AssessmentStatus.Approved,
+            [2] = VendorRisk.Domain.Assessments.AssessmentStatus.Draft,
+            [3] = VendorRisk.Domain.Assessments.AssessmentStatus.Rejected,
+        };
+        var cut = Render<WhatIfPanel>(p => p
+            .Add(x => x.Inputs, inputs)
+            .Add(x => x.Sections, result.Sections)
+            .Add(x => x.Multipliers, result.Multipliers)
+            .Add(x => x.VersionLabels, new Dictionary<int, string> { [1] = "3", [2] = "3", [3] = "2" })
+            .Add(x => x.Statuses, statuses));
+
+        var quillmoor = cut.Find("#ranking [data-assessment='2']");
+        Assert.Contains("Draft", quillmoor.QuerySelector(".vr-rank-status")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("version 3", quillmoor.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Rejected", cut.Find("#ranking [data-assessment='3'] .vr-rank-status").TextContent, StringComparison.Ordinal);
+        Assert.Contains("version 2", cut.Find("#ranking [data-assessment='3']").TextContent, StringComparison.Ordinal);
+        var warning = cut.Find("#compare-status-warning").TextContent;
+        Assert.Contains("Quillmoor AI: draft", warning, StringComparison.Ordinal);
+        Assert.Contains("Zephyrine Intelligence: rejected", warning, StringComparison.Ordinal);
+        Assert.DoesNotContain("Lumenfall", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Only_approved_assessments_compare_without_a_warning()
+    {
+        var inputs = Inputs();
+        var result = ComparisonEngine.Compare(inputs);
+        var cut = Render<WhatIfPanel>(p => p
+            .Add(x => x.Inputs, inputs)
+            .Add(x => x.Sections, result.Sections)
+            .Add(x => x.Multipliers, result.Multipliers)
+            .Add(x => x.Statuses, inputs.ToDictionary(i => i.AssessmentId, _ => VendorRisk.Domain.Assessments.AssessmentStatus.Approved)));
+
+        Assert.Empty(cut.FindAll("#compare-status-warning"));
+        Assert.Equal(3, cut.FindAll("#ranking .vr-rank-status").Count);
+    }
+
+    [Fact]
+    public void Evidence_strength_on_a_card_says_its_scale()
+    {
+        var inputs = Inputs();
+        var result = ComparisonEngine.Compare(inputs);
+        var cut = Render<WhatIfPanel>(p => p
+            .Add(x => x.Inputs, inputs)
+            .Add(x => x.Sections, result.Sections)
+            .Add(x => x.Multipliers, result.Multipliers));
+
+        var evidence = cut.FindAll("#ranking [data-testid='evidence-strength']");
+        Assert.Equal(3, evidence.Count);
+        Assert.All(evidence, e => Assert.Matches(@"^Evidence strength (\d+(\.\d)?|—)( of 100)?$", System.Text.RegularExpressions.Regex.Replace(e.TextContent, @"\s+", " ").Trim()));
+        Assert.Contains(evidence, e => e.TextContent.TrimEnd().EndsWith("of 100", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Reset_puts_every_weight_back_to_one_and_restores_the_ranking()
     {
         var inputs = Inputs();

@@ -47,6 +47,7 @@ public partial class ComparePage : IDisposable
     private Dictionary<int, string> _names = [];
     private Dictionary<int, string> _colors = [];
     private Dictionary<int, string> _versionLabels = [];
+    private Dictionary<int, VendorRisk.Domain.Assessments.AssessmentStatus> _statuses = [];
     private List<QuestionTable.VendorColumn> _columns = [];
     private List<CostTable.CostRow> _costRows = [];
     private CostCurve? _curve;
@@ -118,6 +119,7 @@ public partial class ComparePage : IDisposable
         // A vendor keeps its colour in every chart while the ranking moves.
         _colors = loaded.Snapshots.Select((s, i) => (s.Id, Color: ChartPalette.For(i))).ToDictionary(x => x.Id, x => x.Color);
         _versionLabels = loaded.Snapshots.ToDictionary(s => s.Id, s => s.QuestionSetVersionNumber.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        _statuses = loaded.Snapshots.ToDictionary(s => s.Id, s => s.Status);
         _hasCostRoles = loaded.Inputs.Any(i => i.QuestionSet.AllQuestions.Any(q => q.Role is not null));
         _curve = _profile is null || !_hasCostRoles
             ? null

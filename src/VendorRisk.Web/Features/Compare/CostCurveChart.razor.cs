@@ -4,36 +4,41 @@ using VendorRisk.Domain.Costs;
 
 namespace VendorRisk.Web.Features.Compare;
 
-/// <summary>Monthly cost against volume (log-scale x, 0.1× to 10× the profile), one line per vendor, with the points where the cheapest vendor changes.</summary>
+/// <summary>Monthly cost (log-scale y) against volume (log-scale x, 0.1× to 10× the profile), one line per vendor, with the points where the cheapest vendor changes.</summary>
 public partial class CostCurveChart
 {
     private const double Width = 720, Height = 300, Left = 72, Right = 16, Top = 16, Bottom = 46;
     private static readonly double[] XTicks = [0.1, 0.3, 1, 3, 10];
 
-    private double _maxUsd = 1;
+    // Both axes are logarithmic: cost grows in proportion to volume, so log–log keeps lines straight and gaps comparable.
+    private double _lowUsd = 1, _highUsd = 10;
     private List<double> YTicks { get; set; } = [];
 
-    private string AriaLabel => "Monthly cost against volume. " + string.Join(" ", Curve.CheapestChanges.Select(ChangeText));
+    private string AriaLabel => "Monthly cost against volume, both on log scales. " + string.Join(" ", Curve.CheapestChanges.Select(ChangeText));
 
     protected override void OnParametersSet()
     {
-        var max = Curve.Series.SelectMany(s => s.MonthlyUsd).Where(v => v is not null).Select(v => v!.Value).DefaultIfEmpty(1).Max();
-        var step = NiceStep(Math.Max(max, 1) / 4);
-        _maxUsd = Math.Ceiling(Math.Max(max, 1) / step) * step;
-        YTicks = [.. Enumerable.Range(0, (int)Math.Round(_maxUsd / step) + 1).Select(i => i * step)];
-    }
-
-    private static double NiceStep(double raw)
-    {
-        var magnitude = Math.Pow(10, Math.Floor(Math.Log10(raw)));
-        var normalized = raw / magnitude;
-        return (normalized <= 1 ? 1 : normalized <= 2 ? 2 : normalized <= 2.5 ? 2.5 : normalized <= 5 ? 5 : 10) * magnitude;
+        var known = Curve.Series.SelectMany(s => s.MonthlyUsd).Where(v => v is > 0).Select(v => v!.Value).ToList();
+        var min = known.DefaultIfEmpty(1).Min();
+        var max = known.DefaultIfEmpty(10).Max();
+        _lowUsd = Math.Pow(10, Math.Floor(Math.Log10(min)));
+        _highUsd = Math.Pow(10, Math.Ceiling(Math.Log10(max)));
+        if (_highUsd <= _lowUsd)
+            _highUsd = _lowUsd * 10;
+        var decades = (int)Math.Round(Math.Log10(_highUsd / _lowUsd));
+        // 1-2-5 ticks over a few decades, powers of ten only when there are many.
+        double[] steps = decades <= 3 ? [1, 2, 5] : [1];
+        YTicks = [.. Enumerable.Range(0, decades + 1)
+            .SelectMany(d => steps.Select(m => m * _lowUsd * Math.Pow(10, d)))
+            .Where(v => v <= _highUsd * 1.0000001)];
     }
 
     private static double X(double factor) =>
         Left + (Math.Log10(factor) - Math.Log10(CostCurve.LowestFactor)) / (Math.Log10(CostCurve.HighestFactor) - Math.Log10(CostCurve.LowestFactor)) * (Width - Left - Right);
 
-    private double Y(double usd) => Height - Bottom - usd / _maxUsd * (Height - Top - Bottom);
+    /// <summary>A zero cost cannot sit on a log scale: it is drawn on the bottom edge.</summary>
+    private double Y(double usd) =>
+        Height - Bottom - (Math.Log10(Math.Max(usd, _lowUsd)) - Math.Log10(_lowUsd)) / (Math.Log10(_highUsd) - Math.Log10(_lowUsd)) * (Height - Top - Bottom);
 
     private string PathOf(CostSeries series)
     {

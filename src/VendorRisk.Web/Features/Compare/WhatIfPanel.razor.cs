@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
+using VendorRisk.Domain.Assessments;
 using VendorRisk.Domain.Comparison;
+using VendorRisk.Web.Features.Shared;
 using VendorRisk.Domain.Scoring;
 
 namespace VendorRisk.Web.Features.Compare;
@@ -91,6 +93,22 @@ public partial class WhatIfPanel
 
     /// <summary>Version labels per assessment id, for the cards.</summary>
     [Parameter] public IReadOnlyDictionary<int, string>? VersionLabels { get; set; }
+
+    /// <summary>Each assessment's status, shown on its card; drafts, submissions and rejections raise a warning.</summary>
+    [Parameter] public IReadOnlyDictionary<int, AssessmentStatus>? Statuses { get; set; }
+
+    /// <summary>The comparison PDF's warning: an unreviewed assessment may still change, a rejected one should not be chosen.</summary>
+    private string? StatusWarning()
+    {
+        if (Statuses is null)
+            return null;
+        var pending = Inputs.Where(i => Statuses.GetValueOrDefault(i.AssessmentId) is AssessmentStatus.Draft or AssessmentStatus.Submitted or AssessmentStatus.Rejected)
+            .Select(i => $"{i.VendorName}: {StatusChip.Label(Statuses[i.AssessmentId]).ToLowerInvariant()}")
+            .ToList();
+        return pending.Count == 0
+            ? null
+            : $"Not every assessment compared is approved ({string.Join("; ", pending)}). A draft or an assessment awaiting review may still change; a rejected one should not be chosen.";
+    }
 
     private static string Percent(double value) =>
         Math.Round(value, 0, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.InvariantCulture) + " %";

@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using VendorRisk.Data.Entities;
+
+namespace VendorRisk.Web.Features.Audit;
+
+/// <summary>
+/// An audit entry's change in words ("Ana changed Budget caps from Per key to Per organisation") rather than raw JSON
+/// and kebab-case ids. The stored values stay as they are (the CSV export keeps them exact); only the screen reads them.
+/// </summary>
+public static class AuditSentences
+{
+    private const int MaxValueLength = 80;
+
+    /// <summary>"vendor-updated" → "Vendor updated"; "question-set" → "Question set".</summary>
+    public static string Words(string? id)
+    {
+        if (string.IsNullOrWhiteSpace(id))
+            return "";
+        var builder = new StringBuilder(id.Length + 4);
+        for (var i = 0; i < id.Length; i++)
+        {
+            var c = id[i];
+            if (c is '-' or '_')
+                builder.Append(' ');
+            else if (char.IsUpper(c) && i > 0 && char.IsLower(id[i - 1]))
+                builder.Append(' ').Append(char.ToLowerInvariant(c));
+            else
+                builder.Append(i == 0 ? c : char.ToLowerInvariant(c));
+        }
+
+        var text = builder.ToString().Trim();
+        return text.Length == 0 ? "" : char.ToUpperInvariant(text[0]) + text[1..];
+    }
+
+    /// <summary>One sentence per changed field; a single sentence for plain values; none when nothing was recorded.</summary>
+    public static IReadOnlyList<string> Of(AuditEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var who = string.IsNullOrWhiteSpace(entry.UserName) ? "Someone" : entry.UserName;
+        var before = Parse(entry.OldValue);
+        var after = Parse(entry.NewValue);
+        if (before is null && after is null)
+            return [];
+
+        if (before is { ValueKind: JsonValueKind.Object } || after is { ValueKind: JsonValueKind.Object })
+        {
+            var oldFields = Fields(before);
+            var newFields = Fields(after);
+            var sentences = new List<string>();
+            foreach (var name in oldFields.Keys.Concat(newFields.Keys).Distinct(StringComparer.Ordinal))
+            {
+                var from = oldFields.GetValueOrDefault(name);
+                var to = newFields.GetValueOrDefault(name);
+                if (string.Equals(from, to, StringComparison.Ordinal))
+                    continue;
+                sentences.Add((from, to) switch
+                {
+                    (null, _) => $"{who} set {Words(name)} to {to}",
+                    (_, null) => $"{who} removed {Words(name)} ({from})",
+                    _ => $"{who} changed {Words(name)} from {from} to {to}",
+                });
+            }
+
+            return sentences;
+        }
+
+        var oldText = before is null ? null : Value(before.Value);
+        var newText = after is null ? null : Value(after.Value);
+        return [(oldText, newText) switch
+        {
+            (null, _) => $"{who} set it to {newText}",
+            (_, null) => $"{who} removed {oldText}",
+            _ => $"{who} changed it from {oldText} to {newText}",
+        }];
+    }
+
+    private static JsonElement? Parse(string? value)
+    {
+        if (value is null)
+            return null;
+        var trimmed = value.TrimStart();
+        if (trimmed.StartsWith('{') || trimmed.StartsWith('['))
+        {
+            try
+            {
+                using var document = JsonDocument.Parse(value);
+                return document.RootElement.Clone();
+            }
+            catch (JsonException)
+            {
+                // Not JSON after all: shown as text.
+            }
+        }
+
+        return JsonDocument.Parse(JsonSerializer.Serialize(value)).RootElement.Clone();
+    }
+
+    private static Dictionary<string, string?> Fields(JsonElement? element)
+    {
+        var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
+        if (element is { ValueKind: JsonValueKind.Object } obj)
+        {
+            foreach (var property in obj.EnumerateObject())
+                fields[property.Name] = property.Value.ValueKind == JsonValueKind.Null ? null : Value(property.Value);
+        }
+
+        return fields;
+    }
+
+    private static string Value(JsonElement value)
+    {
+        var text = value.ValueKind switch
+        {
+            JsonValueKind.String => Identifier(value.GetString()!),
+            JsonValueKind.True => "yes",
+            JsonValueKind.False => "no",
+            JsonValueKind.Number => value.GetDouble().ToString("0.##", CultureInfo.InvariantCulture),
+            JsonValueKind.Array => string.Join(", ", value.EnumerateArray().Select(Value)),
+            JsonValueKind.Object => string.Join("; ", value.EnumerateObject().Where(p => p.Value.ValueKind != JsonValueKind.Null)
+                .Select(p => $"{Words(p.Name)}: {Value(p.Value)}")),
+            _ => "nothing",
+        };
+        return text.Length > MaxValueLength ? text[..(MaxValueLength - 1)] + "…" : text;
+    }
+
+    /// <summary>A kebab-case or camelCase id ("per-organisation") reads as words; any other text stays as written.</summary>
+    private static string Identifier(string value) =>
+        value.Length is > 0 and <= 60 && !value.Contains(' ', StringComparison.Ordinal) && value.Any(c => c is '-' or '_')
+            && value.All(c => char.IsLetterOrDigit(c) || c is '-' or '_') && !value.Any(char.IsDigit)
+            ? Words(value)
+            : value;
+}

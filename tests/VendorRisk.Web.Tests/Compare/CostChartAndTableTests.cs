@@ -1,0 +1,55 @@
+using System.Globalization;
+using Bunit;
+using VendorRisk.Domain.Costs;
+using VendorRisk.Web.Features.Compare;
+using VendorRisk.Web.Tests.Infrastructure;
+
+namespace VendorRisk.Web.Tests.Compare;
+
+public sealed class CostChartAndTableTests : BunitTestBase
+{
+    private static CostCurve Curve()
+    {
+        double[] factors = [0.1, 1, 10];
+        return new CostCurve(factors,
+            [new CostSeries(1, [12, 120, 1_200]), new CostSeries(2, [40, 90, 600]), new CostSeries(3, [null, null, null])],
+            [new CheapestChange(0.1, 1e6, 2e5, null, 1)]);
+    }
+
+    [Fact]
+    public void The_cost_chart_uses_log_scales_on_both_axes_and_says_so()
+    {
+        RenderProviders();
+        var cut = Render<CostCurveChart>(p => p
+            .Add(x => x.Curve, Curve())
+            .Add(x => x.Names, new Dictionary<int, string> { [1] = "A", [2] = "B", [3] = "C" })
+            .Add(x => x.Profile, new WorkloadProfile(1e7, 2e6)));
+
+        Assert.Contains("log scale", cut.Find("#cost-curve-x-title").TextContent, StringComparison.Ordinal);
+        Assert.Contains("log scale", cut.Find("#cost-curve-y-title").TextContent, StringComparison.Ordinal);
+        var ticks = cut.FindAll(".vr-y-tick").ToDictionary(
+            t => double.Parse(t.GetAttribute("data-usd")!, CultureInfo.InvariantCulture),
+            t => double.Parse(t.GetAttribute("y")!, CultureInfo.InvariantCulture));
+        // Each decade takes the same height: $10 → $100 as tall as $100 → $1,000.
+        Assert.Equal(ticks[10] - ticks[100], ticks[100] - ticks[1000], 0.5);
+        Assert.True(ticks[10] - ticks[100] > 20, "a decade has visible height");
+    }
+
+    [Fact]
+    public void A_vendor_with_an_unknown_price_is_never_flagged_for_throttling()
+    {
+        RenderProviders();
+        var cut = Render<CostTable>(p => p.Add(x => x.Rows, new List<CostTable.CostRow>
+        {
+            new(1, "Known", new CostEstimate([], 100, 300, 1_400, null, 5_000, 0.5, true, [])),
+            new(2, "No price", new CostEstimate([], null, null, null, null, 5_000, 0.5, true, [])),
+        }));
+
+        Assert.Contains("Throttling risk", cut.Find("tr[data-vendor='Known']").TextContent, StringComparison.Ordinal);
+        var unknown = cut.Find("tr[data-vendor='No price']");
+        Assert.DoesNotContain("Throttling risk", unknown.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("exceeds", unknown.TextContent, StringComparison.Ordinal);
+        Assert.Empty(unknown.QuerySelectorAll(".mud-chip"));
+        Assert.Equal("not judged (price unknown)", unknown.QuerySelectorAll("td").Last().TextContent.Trim());
+    }
+}
