@@ -36,20 +36,20 @@ public sealed class CostChartAndTableTests : BunitTestBase
     }
 
     [Fact]
-    public void A_vendor_with_an_unknown_price_is_never_flagged_for_throttling()
+    public void Throttling_is_flagged_only_from_a_known_rate_limit_whatever_the_price()
     {
         RenderProviders();
         var cut = Render<CostTable>(p => p.Add(x => x.Rows, new List<CostTable.CostRow>
         {
-            new(1, "Known", new CostEstimate([], 100, 300, 1_400, null, 5_000, 0.5, true, [])),
-            new(2, "No price", new CostEstimate([], null, null, null, null, 5_000, 0.5, true, [])),
+            // Peak tokens per minute come from the profile alone (scoring.md §8), so a known limit is judged even without a price.
+            new(1, "No price", new CostEstimate([], null, null, null, null, 5_000, 0.5, true, [])),
+            new(2, "No limit", new CostEstimate([], 100, 300, 1_400, null, 5_000, null, null, [])),
         }));
 
-        Assert.Contains("Throttling risk", cut.Find("tr[data-vendor='Known']").TextContent, StringComparison.Ordinal);
-        var unknown = cut.Find("tr[data-vendor='No price']");
-        Assert.DoesNotContain("Throttling risk", unknown.TextContent, StringComparison.Ordinal);
-        Assert.DoesNotContain("exceeds", unknown.TextContent, StringComparison.Ordinal);
-        Assert.Empty(unknown.QuerySelectorAll(".mud-chip"));
-        Assert.Equal("not judged (price unknown)", unknown.QuerySelectorAll("td").Last().TextContent.Trim());
+        Assert.Contains("Throttling risk", cut.Find("tr[data-vendor='No price']").TextContent, StringComparison.Ordinal);
+        var noLimit = cut.Find("tr[data-vendor='No limit']");
+        Assert.DoesNotContain("Throttling risk", noLimit.TextContent, StringComparison.Ordinal);
+        Assert.Empty(noLimit.QuerySelectorAll(".mud-chip"));
+        Assert.Equal("unknown", noLimit.QuerySelectorAll("td").Last().TextContent.Trim());
     }
 }
