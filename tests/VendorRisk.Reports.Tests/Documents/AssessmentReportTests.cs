@@ -80,7 +80,7 @@ public sealed class AssessmentReportTests
         Assert.Contains("Aurora Frontier Labs", memo, StringComparison.Ordinal);
         Assert.Contains(PdfText.Squeeze("Decision asked for: may Aurora Frontier Labs be used for General-purpose LLM API"), squeezed, StringComparison.Ordinal);
         Assert.Contains(PdfText.Squeeze("Recommendation: Approve with conditions"), squeezed, StringComparison.Ordinal);
-        Assert.Contains(PdfText.Squeeze("High score 63.5 of 100"), squeezed, StringComparison.Ordinal);
+        Assert.Contains(PdfText.Squeeze("High risk score 63.5 of 100"), squeezed, StringComparison.Ordinal);
         Assert.Contains(PdfText.Squeeze("2 critical controls failed"), squeezed, StringComparison.Ordinal);
         Assert.All(Model.TopRisks.Take(3), r => Assert.Contains(PdfText.Squeeze(r.Name), squeezed, StringComparison.Ordinal));
         Assert.Contains("+4.3", memo, StringComparison.Ordinal);

@@ -66,7 +66,7 @@ public sealed class AccountPageTests(WebAppFixture app) : PageTestBase(app), ICl
         cut.Find("input#current-password").Input("not my password at all");
         cut.Find("input#new-password").Input(newPassword);
         cut.Find("input#confirm-password").Input(newPassword);
-        cut.Find("#change-password-button").Click();
+        await cut.InvokeAsync(() => cut.Find("#change-password-button").Click());
         cut.WaitForAssertion(() => Assert.Equal("The current password is not right.", cut.Find("#password-error").TextContent.Trim()));
         Assert.Equal(stampBefore, await StampAsync(id));
 
@@ -74,7 +74,7 @@ public sealed class AccountPageTests(WebAppFixture app) : PageTestBase(app), ICl
         cut.Find("input#new-password").Input(newPassword);
         cut.Find("input#confirm-password").Input(newPassword);
         Assert.Equal(oldPassword, cut.Find("input#current-password").GetAttribute("value"));
-        cut.Find("#change-password-button").Click();
+        await cut.InvokeAsync(() => cut.Find("#change-password-button").Click());
         // The form empties only once the change is saved; the error clears as soon as the click is handled.
         cut.WaitForAssertion(() => Assert.Equal("", cut.Find("input#current-password").GetAttribute("value") ?? ""));
         Assert.Empty(cut.FindAll("#password-error"));
