@@ -202,7 +202,8 @@ public sealed class AssessmentHistoryTests(WebAppFixture app) : PageTestBase(app
         RenderProviders();
         var cut = Render<AssessmentPage>(p => p.Add(x => x.Id, id));
         cut.WaitForElement("#assessment-tabs");
-        cut.FindAll("#assessment-tabs .mud-tab").First(t => t.TextContent.Contains("History", StringComparison.Ordinal)).Click();
+        // Find and click on the renderer, so a re-render of the loading page cannot swap the tab in between.
+        await cut.InvokeAsync(() => cut.FindAll("#assessment-tabs .mud-tab").First(t => t.TextContent.Contains("History", StringComparison.Ordinal)).Click());
 
         cut.WaitForAssertion(() =>
         {
