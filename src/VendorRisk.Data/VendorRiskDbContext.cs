@@ -38,6 +38,8 @@ public sealed class VendorRiskDbContext(DbContextOptions<VendorRiskDbContext> op
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<Finding> Findings => Set<Finding>();
     public DbSet<RiskAcceptance> RiskAcceptances => Set<RiskAcceptance>();
+    public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
+    public DbSet<EvidenceFileContent> EvidenceFileContents => Set<EvidenceFileContent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -14,6 +14,7 @@ public static class FeatureRegistration
         services.AddScoped<Features.Vendors.VendorRequestValidator>().AddScoped<Features.Vendors.VendorService>().AddScoped<Features.Assessments.AssessmentService>().AddScoped<IDemoSeeder, Features.Demo.DemoDataSeeder>();
         services.AddVendorRiskApi();
         Features.Findings.FindingsRegistration.AddFindings(services);
+        Features.EvidenceFiles.EvidenceFilesRegistration.AddEvidenceFiles(services);
         services.AddScoped<Features.QuestionSets.QuestionSetService>().AddScoped<ISeeder, Features.QuestionSets.QuestionSetSeeder>();
         Features.Compare.CompareRegistration.AddCompareReportsAndDashboard(services);
         return services;
@@ -30,6 +31,7 @@ public static class EndpointRegistration
         Features.Findings.FindingsCsvEndpoint.MapFindingsCsv(app);
         app.MapVendorRiskApi();
         Features.Reports.ReportEndpoints.MapReportDownloads(app);
+        Features.EvidenceFiles.EvidenceFileEndpoints.MapEvidenceFileDownloads(app);
         Features.QuestionSets.QuestionSetSchemaEndpoint.Map(app);
         Features.Audit.AuditCsvExport.MapAuditCsv(app);
         return app;
