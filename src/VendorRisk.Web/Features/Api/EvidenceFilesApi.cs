@@ -22,7 +22,6 @@ public static class EvidenceFilesApi
             .WithTags("Evidence files")
             .WithName("UploadEvidenceFile")
             .WithSummary("Attach one evidence file (multipart, part \"file\", at most 25 MB; PDF, PNG, JPEG, DOCX, XLSX, CSV or plain text, recognised by content) to a draft's question; optional validUntil (yyyy-MM-dd) as a query parameter")
-            .Accepts<IFormFile>("multipart/form-data")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)

@@ -32,7 +32,6 @@ internal static class EvidenceFilesOpenApi
             Describe(operation, "201", "The stored file: id, name, size, contentType, sha256.");
             Describe(operation, "400", "Refused, with the reason under errors.file (not an accepted type, HTML, a program, empty, over 25 MB, a name with a path or control characters, over the assessment's quota) or errors.validUntil.");
             Describe(operation, "413", "The body is larger than a 25 MB file and its multipart framing.");
-            Describe(operation, "415", "The body is not multipart/form-data.");
             Describe(operation, "409", "The assessment is not a draft.");
         }
         else if (path == "/api/v1/files/{id}" && method == HttpMethod.Get && operation.Responses?.TryGetValue("200", out var ok) == true && ok is OpenApiResponse file)
