@@ -189,6 +189,26 @@ public sealed class EvidenceFilesApiTests(WebAppFixture app) : IClassFixture<Web
     }
 
     [Fact]
+    public async Task The_assessment_report_lists_each_answers_files_by_name_date_and_sha256_prefix()
+    {
+        using var assessor = await app.ApiClientAsync(Roles.Assessor);
+        var id = await PilotScenario.CreateAsync(app, assessor, submit: false);
+        var created = await (await UploadAsync(assessor, id, "guard", "guard-pen-test.pdf", EvidenceSamples.Pdf, validUntil: "2027-03-31")).ReadJsonAsync();
+        var sha = created.GetProperty("sha256").GetString()!;
+
+        var response = await assessor.GetAsync($"/api/v1/assessments/{id}/report.pdf", Ct);
+
+        await ApiScenario.ExpectAsync(response, HttpStatusCode.OK);
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(await response.Content.ReadAsByteArrayAsync(Ct));
+        var text = Squeeze(string.Concat(pdf.GetPages().Select(p => p.Text)));
+        var line = Squeeze($"File: guard-pen-test.pdf, {DateTime.UtcNow:yyyy-MM-dd}, SHA-256 {sha[..16]}, valid until 2027-03-31");
+        Assert.Contains(line, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(sha[..20], text, StringComparison.Ordinal);
+    }
+
+    private static string Squeeze(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+
+    [Fact]
     public async Task Only_the_drafts_assessor_or_an_admin_may_attach_or_delete_403()
     {
         using var assessor = await app.ApiClientAsync(Roles.Assessor);

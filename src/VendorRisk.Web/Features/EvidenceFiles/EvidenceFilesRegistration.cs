@@ -9,6 +9,7 @@ public static class EvidenceFilesRegistration
         return services
             .AddScoped<EvidenceFileStore>()
             .AddScoped<EvidenceFileQueries>()
+            .AddScoped<EvidenceReportData>()
             .AddScoped<UploadEvidenceFileValidator>().AddScoped<UploadEvidenceFileHandler>()
             .AddScoped<DeleteEvidenceFileHandler>();
     }
