@@ -186,6 +186,10 @@ public sealed class EvidenceFilesApiTests(WebAppFixture app) : IClassFixture<Web
         var audit = await db.AuditEntries.Where(e => e.EntityType == AuditEntityTypes.EvidenceFile && e.EntityId!.StartsWith($"{id}/"))
             .OrderBy(e => e.Id).Select(e => e.Action).ToListAsync(Ct);
         Assert.Equal(["evidence-file-uploaded", "evidence-file-uploaded", "evidence-file-deleted"], audit);
+        await using var viewer = app.ScopeAs(Roles.Viewer);
+        var history = await viewer.ServiceProvider.GetRequiredService<VendorRisk.Web.Features.Audit.AuditService>()
+            .HistoryAsync(AuditEntityTypes.Assessment, id.ToString(System.Globalization.CultureInfo.InvariantCulture), Ct);
+        Assert.Contains(history, e => e.Action == "evidence-file-deleted" && e.Summary.Contains("removed.txt", StringComparison.Ordinal));
     }
 
     [Fact]
