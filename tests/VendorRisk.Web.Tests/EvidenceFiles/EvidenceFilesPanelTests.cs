@@ -22,7 +22,8 @@ public sealed class EvidenceFilesPanelTests(WebAppFixture app) : PageTestBase(ap
         var cut = RenderPanel(id, canEdit: true);
         cut.WaitForElement("#evidence-assessment-empty");
 
-        await cut.InvokeAsync(() => cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(EvidenceSamples.Pdf, "soc2 report.pdf")));
+        // Not inside InvokeAsync: UploadFiles waits for the handler, whose database awaits need the renderer's dispatcher.
+        cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(EvidenceSamples.Pdf, "soc2 report.pdf"));
 
         var item = cut.WaitForElement("li[data-file-id]");
         var link = item.QuerySelector("a.vr-evidence-name")!;
@@ -46,7 +47,8 @@ public sealed class EvidenceFilesPanelTests(WebAppFixture app) : PageTestBase(ap
         var cut = RenderPanel(id, canEdit: true);
         cut.WaitForElement("#evidence-assessment-empty");
 
-        await cut.InvokeAsync(() => cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(EvidenceSamples.Html, "invoice.pdf")));
+        // Not inside InvokeAsync: UploadFiles waits for the handler, whose database awaits need the renderer's dispatcher.
+        cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(EvidenceSamples.Html, "invoice.pdf"));
 
         var error = cut.WaitForElement("#evidence-assessment-error");
         Assert.Contains("HTML", error.TextContent, StringComparison.Ordinal);
