@@ -115,6 +115,7 @@ public static class DependencyInjection
         services.AddScoped<SecurityAudit>();
         services.AddScoped<AuditService>();
         services.AddScoped<StartupTasks>();
+        services.AddExceptionHandler<Features.Api.ApiExceptionHandler>();
         services.AddExceptionHandler<NonPageExceptionHandler>();
         builder.AddVendorRiskObservability();
 
