@@ -44,8 +44,8 @@ public static class OpenApiRequestConstraints
         [typeof(CreateAssessmentDto)] = new(StringComparer.Ordinal)
         {
             ["questionSetKey"] = Key,
-            ["title"] = Text(0, AssessmentService.TitleMaxLength),
-            ["scope"] = Text(0, AssessmentService.ScopeMaxLength),
+            ["title"] = Text(0, AssessmentLimits.TitleMaxLength),
+            ["scope"] = Text(0, AssessmentLimits.ScopeMaxLength),
         },
         [typeof(PutAnswersRequest)] = new(StringComparer.Ordinal)
         {
@@ -66,7 +66,7 @@ public static class OpenApiRequestConstraints
         [typeof(ReviewAssessmentDto)] = new(StringComparer.Ordinal)
         {
             ["decision"] = OneOf(KebabValues<ReviewDecision>()),
-            ["comment"] = Text(0, AssessmentService.CommentMaxLength),
+            ["comment"] = Text(0, AssessmentLimits.CommentMaxLength),
         },
         [typeof(ConditionDto)] = new(StringComparer.Ordinal)
         {
