@@ -119,6 +119,7 @@ public static class DependencyInjection
         builder.AddVendorRiskObservability();
 
         services.AddVendorRiskFeatures();
+        Features.Mail.MailRegistration.AddMail(builder);
         return builder;
     }
 }

@@ -1,0 +1,33 @@
+using VendorRisk.Data;
+using VendorRisk.Web.Infrastructure;
+
+namespace VendorRisk.Web.Features.Mail;
+
+public static class MailRegistration
+{
+    /// <summary>Mail settings (checked here: a bad setting stops the start with its name), the outbox and its sender.</summary>
+    public static WebApplicationBuilder AddMail(this WebApplicationBuilder builder)
+    {
+        var settings = builder.Configuration.GetSection(MailSettings.Section).Get<MailSettings>() ?? new MailSettings();
+        var problems = MailSettingsValidator.Problems(settings, builder.Environment.IsProduction());
+        if (problems.Count > 0)
+            throw new StartupConfigurationException("the mail settings are invalid: " + string.Join(" ", problems));
+
+        var services = builder.Services;
+        var contentRoot = builder.Environment.ContentRootPath;
+        services.AddSingleton(settings);
+        services.AddSingleton<PublicLinks>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton(sp => new MailPickupFolder(settings, sp.GetRequiredService<DatabaseLocation>(), contentRoot));
+        services.AddSingleton<MimeMessageFactory>();
+        if (settings.Delivery == MailDelivery.Smtp)
+            services.AddSingleton<IMailTransport, SmtpMailTransport>();
+        else
+            services.AddSingleton<IMailTransport, PickupFolderMailTransport>();
+        services.AddSingleton<MailOutbox>();
+        services.AddSingleton<OutboxSender>();
+        if (settings.Sender.Enabled)
+            services.AddHostedService<OutboxSenderService>();
+        return builder;
+    }
+}
