@@ -23,7 +23,8 @@ public sealed class AssessmentService(
     ICurrentUser currentUser,
     QuestionSetDefinitions definitions,
     TimeProvider clock,
-    Findings.ApprovalConditionsValidator conditionsValidator)
+    Findings.ApprovalConditionsValidator conditionsValidator,
+    Mail.WorkflowMails mails)
 {
     public const int TitleMaxLength = 200;
     public const int ScopeMaxLength = 2_000;
@@ -265,6 +266,7 @@ public sealed class AssessmentService(
             db.Audit(actor, "assessment-submitted", AuditEntityTypes.Assessment, assessmentId,
                 $"Submitted ({score.Completeness:0.#}% complete, score {ScoreFormat.Display(score.Overall)}, rating {score.Rating ?? "none"})",
                 new { status = "draft" }, new { status = "submitted", completeness = score.Completeness, overall = score.Overall, score.Rating, score.Knockouts });
+            await mails.AssessmentSubmittedAsync(db, assessment, actor, cancellationToken);
         }, cancellationToken);
     }
 
@@ -330,8 +332,9 @@ public sealed class AssessmentService(
             db.Audit(actor, decision == ReviewDecision.Returned ? "assessment-returned" : "assessment-reviewed", AuditEntityTypes.Assessment, assessmentId,
                 decision == ReviewDecision.Returned ? "Returned to the assessor" : $"Reviewed: {KebabEnum.ToKebab(decision)}",
                 before, new { status = KebabEnum.ToKebab(assessment.Status), reviewComment = comment });
+            await mails.AssessmentReviewedAsync(db, assessment, decision, comment, actor, cancellationToken);
             if (decision == ReviewDecision.ApprovedWithConditions && conditions is not null)
-                await AddConditionsAsync(db, actor, assessmentId, conditions, now, cancellationToken);
+                await mails.FindingsAssignedAsync(db, await AddConditionsAsync(db, actor, assessmentId, conditions, now, cancellationToken), actor, cancellationToken);
         }, cancellationToken);
     }
 
@@ -443,7 +446,7 @@ public sealed class AssessmentService(
         return json is null ? null : JsonSerializer.Deserialize<PrefillNotice>(json, Json);
     }
 
-    private static async Task AddConditionsAsync(VendorRiskDbContext db, Actor actor, int assessmentId, IReadOnlyList<Findings.ConditionRequest> conditions,
+    private static async Task<List<Finding>> AddConditionsAsync(VendorRiskDbContext db, Actor actor, int assessmentId, IReadOnlyList<Findings.ConditionRequest> conditions,
         DateTime now, CancellationToken cancellationToken)
     {
         var findings = conditions.Select(c => Findings.RaiseFindingHandler.NewFinding(actor, new Findings.RaiseFindingRequest
@@ -459,6 +462,7 @@ public sealed class AssessmentService(
         await db.SaveChangesAsync(cancellationToken);
         foreach (var finding in findings)
             Findings.RaiseFindingHandler.AuditRaised(db, actor, finding);
+        return findings;
     }
 
     /// <summary>What the reassessment that created this draft carried over, or null if it was not a reassessment.</summary>

@@ -49,7 +49,8 @@ public sealed class RaiseFindingHandler(
     ICurrentUser currentUser,
     RaiseFindingValidator validator,
     QuestionSetDefinitions definitions,
-    TimeProvider clock)
+    TimeProvider clock,
+    Mail.WorkflowMails mails)
 {
     public async Task<int> HandleAsync(RaiseFindingRequest request, CancellationToken cancellationToken = default)
     {
@@ -68,6 +69,7 @@ public sealed class RaiseFindingHandler(
         db.Findings.Add(finding);
         await db.SaveChangesAsync(cancellationToken);
         AuditRaised(db, actor, finding);
+        await mails.FindingsAssignedAsync(db, [finding], actor, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return finding.Id;

@@ -45,7 +45,8 @@ public sealed class RaiseFindingsInBulkHandler(
     ICurrentUser currentUser,
     RaiseFindingsInBulkValidator validator,
     AssessmentReader reader,
-    TimeProvider clock)
+    TimeProvider clock,
+    Mail.WorkflowMails mails)
 {
     /// <returns>The number of findings raised.</returns>
     public async Task<int> HandleAsync(RaiseFindingsInBulkRequest request, CancellationToken cancellationToken = default)
@@ -84,6 +85,7 @@ public sealed class RaiseFindingsInBulkHandler(
         await db.SaveChangesAsync(cancellationToken);
         foreach (var finding in raised)
             RaiseFindingHandler.AuditRaised(db, actor, finding);
+        await mails.FindingsAssignedAsync(db, raised, actor, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return raised.Count;

@@ -51,7 +51,8 @@ public sealed class UpdateFindingHandler(
     ICurrentUser currentUser,
     UpdateFindingValidator validator,
     FindingQueries queries,
-    TimeProvider clock)
+    TimeProvider clock,
+    Mail.WorkflowMails mails)
 {
     public async Task HandleAsync(UpdateFindingRequest request, CancellationToken cancellationToken = default)
     {
@@ -80,6 +81,7 @@ public sealed class UpdateFindingHandler(
             finding.ClosedAt = FindingWorkflow.IsClosed(newStatus) ? now : null;
             finding.Justification = newStatus == FindingStatus.RiskAccepted ? request.Justification!.Trim() : null;
         }
+        var oldOwner = finding.OwnerId;
         if (request.OwnerId is { } owner)
             finding.OwnerId = string.IsNullOrWhiteSpace(owner.Value) ? null : owner.Value;
         if (request.DueDate is { } due)
@@ -95,6 +97,8 @@ public sealed class UpdateFindingHandler(
                 ? $"{(finding.IsCondition ? "Condition" : "Finding")} #{finding.Id} '{finding.Title}': {KebabEnum.ToKebab(oldStatus)} → {KebabEnum.ToKebab(finding.Status)}"
                 : $"{(finding.IsCondition ? "Condition" : "Finding")} #{finding.Id} '{finding.Title}' changed",
             before, RaiseFindingHandler.Snapshot(finding));
+        if (finding.OwnerId != oldOwner)
+            await mails.FindingsAssignedAsync(db, [finding], actor, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

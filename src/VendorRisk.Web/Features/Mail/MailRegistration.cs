@@ -26,6 +26,7 @@ public static class MailRegistration
             services.AddSingleton<IMailTransport, PickupFolderMailTransport>();
         services.AddSingleton<MailOutbox>();
         services.AddSingleton<OutboxSender>();
+        services.AddScoped<WorkflowMails>();
         if (settings.Sender.Enabled)
             services.AddHostedService<OutboxSenderService>();
         return builder;
