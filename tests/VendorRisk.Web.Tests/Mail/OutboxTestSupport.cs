@@ -9,12 +9,13 @@ using VendorRisk.Web.Tests.Infrastructure;
 
 namespace VendorRisk.Web.Tests.Mail;
 
-/// <summary>The app with its own background sender off, so a test drives senders itself.</summary>
+/// <summary>The app with its background sender and reminder job off, so a test drives senders and reminder runs itself.</summary>
 public sealed class OutboxFixture : WebAppFixture
 {
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["VendorRisk:Mail:Sender:Enabled"] = "false",
+        ["VendorRisk:Mail:Reminders:Enabled"] = "false",
     };
 
     public OutboxSender NewSender(IMailTransport transport, TimeProvider? clock = null, Action<MailSettings>? configure = null)

@@ -27,8 +27,17 @@ public static class MailRegistration
         services.AddSingleton<MailOutbox>();
         services.AddSingleton<OutboxSender>();
         services.AddScoped<WorkflowMails>();
+        services.AddScoped<PortalMails>();
         if (settings.Sender.Enabled)
             services.AddHostedService<OutboxSenderService>();
+
+        services.AddSingleton<Reminders.JobLeases>();
+        services.AddScoped<Reminders.ReminderRunner>();
+        services.AddScoped<Reminders.IReminderSource, Reminders.OverdueAssessmentReminders>();
+        services.AddScoped<Reminders.IReminderSource, Reminders.FindingDueSoonReminders>();
+        services.AddScoped<Reminders.IReminderSource, Reminders.ReassessmentDueReminders>();
+        if (settings.Reminders.Enabled)
+            services.AddHostedService<Reminders.ReminderService>();
         return builder;
     }
 }

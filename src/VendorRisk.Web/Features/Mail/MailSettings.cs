@@ -60,6 +60,8 @@ public sealed class ReminderSettings
     public int FindingDueSoonDays { get; set; } = 7;
     public int EvidenceExpiryDays { get; set; } = 30;
     public int InvitationExpiryDays { get; set; } = 3;
+    /// <summary>Reassessments due within this many days get a reminder (at most the dashboard's 30).</summary>
+    public int ReassessmentNoticeDays { get; set; } = 14;
 }
 
 /// <summary>Checks <see cref="MailSettings"/> once at start-up; every problem is named with its setting.</summary>
@@ -94,7 +96,8 @@ public static class MailSettingsValidator
             problems.Add($"{MailSettings.Section}:Sender: PollSeconds, BatchSize, MaxAttempts and FirstRetrySeconds must be at least 1.");
         if (sender.LeaseSeconds < 2 * settings.Smtp.TimeoutSeconds)
             problems.Add($"{MailSettings.Section}:Sender:LeaseSeconds must be at least twice Smtp:TimeoutSeconds, so a claim outlasts a slow send.");
-        if (settings.Reminders.IntervalMinutes < 1 || settings.Reminders.FindingDueSoonDays < 1 || settings.Reminders.EvidenceExpiryDays < 1 || settings.Reminders.InvitationExpiryDays < 1)
+        if (settings.Reminders.IntervalMinutes < 1 || settings.Reminders.FindingDueSoonDays < 1 || settings.Reminders.EvidenceExpiryDays < 1 || settings.Reminders.InvitationExpiryDays < 1
+            || settings.Reminders.ReassessmentNoticeDays < 0)
             problems.Add($"{MailSettings.Section}:Reminders: IntervalMinutes and the day counts must be at least 1.");
         return problems;
     }
