@@ -28,6 +28,8 @@ public static class MailRegistration
         services.AddSingleton<OutboxSender>();
         services.AddScoped<WorkflowMails>();
         services.AddScoped<PortalMails>();
+        services.AddScoped<MailPreferences>();
+        services.AddScoped<OutboxAdmin>();
         if (settings.Sender.Enabled)
             services.AddHostedService<OutboxSenderService>();
 

@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using VendorRisk.Data;
+using VendorRisk.Web.Infrastructure;
+using VendorRisk.Data.Entities;
+
+namespace VendorRisk.Web.Features.Mail;
+
+public sealed record OutboxCounts(int Pending, int Sent, int Failed);
+
+/// <summary>A mail as the admin page lists it (no body: it may hold a portal link).</summary>
+public sealed record OutboxItem(long Id, string Kind, string ToAddress, string Subject, OutboxStatus Status, int Attempts,
+    DateTime CreatedAt, DateTime NextAttemptAt, string? LastError);
+
+/// <summary>What admins see of the outbox (counts, failed and waiting mails) and the one thing they may do: send a failed mail again.</summary>
+public sealed class OutboxAdmin(IDbContextFactory<VendorRiskDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock, OutboxSignal signal)
+{
+    public const int ListSize = 100;
+
+    public async Task<OutboxCounts> CountAsync(CancellationToken cancellationToken = default)
+    {
+        await currentUser.RequireAsync(Roles.Admin, "read the mail outbox", cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var counts = await db.OutboxMessages.GroupBy(m => m.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        int Of(OutboxStatus status) => counts.SingleOrDefault(c => c.Key == status)?.Count ?? 0;
+        return new OutboxCounts(Of(OutboxStatus.Pending), Of(OutboxStatus.Sent), Of(OutboxStatus.Failed));
+    }
+
+    /// <summary>The newest <see cref="ListSize"/> mails of <paramref name="status"/>.</summary>
+    public async Task<IReadOnlyList<OutboxItem>> ListAsync(OutboxStatus status, CancellationToken cancellationToken = default)
+    {
+        await currentUser.RequireAsync(Roles.Admin, "read the mail outbox", cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.OutboxMessages.AsNoTracking().Where(m => m.Status == status).OrderByDescending(m => m.Id).Take(ListSize)
+            .Select(m => new OutboxItem(m.Id, m.Kind, m.ToAddress, m.Subject, m.Status, m.Attempts, m.CreatedAt, m.NextAttemptAt, m.LastError))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Puts a failed mail back in the queue with a fresh count of tries (audited). A mail that is not failed is a conflict.</summary>
+    public async Task RetryAsync(long id, CancellationToken cancellationToken = default)
+    {
+        var actor = await currentUser.RequireAsync(Roles.Admin, "retry mails", cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var changed = await db.OutboxMessages.Where(m => m.Id == id && m.Status == OutboxStatus.Failed)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Pending).SetProperty(m => m.Attempts, 0)
+                .SetProperty(m => m.NextAttemptAt, now), cancellationToken);
+        if (changed == 0)
+        {
+            var status = await db.OutboxMessages.Where(m => m.Id == id).Select(m => (OutboxStatus?)m.Status).SingleOrDefaultAsync(cancellationToken)
+                ?? throw new NotFoundException($"No mail with id {id}.");
+            throw new ConflictException($"Mail {id} is {status.ToString().ToLowerInvariant()}; only a failed mail can be sent again.");
+        }
+        db.Audit(actor, "mail-retried", AuditEntityTypes.Mail, id, $"Failed mail {id} queued again");
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        signal.Notify();
+    }
+}
