@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using VendorRisk.Data;
 using VendorRisk.Data.Entities;
 using VendorRisk.Domain.Common;
-using VendorRisk.Web.Features.Assessments;
+using VendorRisk.Domain.Assessments;
 
 namespace VendorRisk.Web.Features.Mail;
 
