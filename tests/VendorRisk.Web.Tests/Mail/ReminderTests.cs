@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using VendorRisk.Data.Entities;
+using VendorRisk.Domain.Assessments;
 using VendorRisk.Domain.Findings;
 using VendorRisk.Web.Features.Assessments;
 using VendorRisk.Web.Features.Findings;
