@@ -36,9 +36,11 @@ public sealed class PickupFolderTests(WebAppFixture app) : IClassFixture<WebAppF
     }
 
     [Fact]
-    public void In_production_links_need_a_public_base_url_that_is_an_absolute_address()
+    public void In_production_smtp_needs_a_public_base_url_and_any_base_url_must_be_an_absolute_address()
     {
-        Assert.Contains(MailSettingsValidator.Problems(new MailSettings(), isProduction: true), p => p.Contains("PublicBaseUrl is not set", StringComparison.Ordinal));
+        var smtp = new MailSettings { Delivery = MailDelivery.Smtp, Smtp = new SmtpSettings { Host = "smtp.example.com" } };
+        Assert.Contains(MailSettingsValidator.Problems(smtp, isProduction: true), p => p.Contains("PublicBaseUrl is not set", StringComparison.Ordinal));
+        Assert.Empty(MailSettingsValidator.Problems(new MailSettings(), isProduction: true));
         Assert.Contains(MailSettingsValidator.Problems(new MailSettings { PublicBaseUrl = "vendorrisk.example.com" }, isProduction: true),
             p => p.Contains("absolute http or https", StringComparison.Ordinal));
         Assert.Empty(MailSettingsValidator.Problems(new MailSettings { PublicBaseUrl = "https://vendorrisk.example.com/" }, isProduction: true));

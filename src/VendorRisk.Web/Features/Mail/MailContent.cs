@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 
 namespace VendorRisk.Web.Features.Mail;
@@ -76,7 +75,16 @@ public sealed class MailComposer
         return new MailContent(_subject, text, html);
     }
 
-    private static string Encode(string value) => WebUtility.HtmlEncode(value);
+    /// <summary>
+    /// The five characters that matter in HTML text and quoted attributes; the HTML part is UTF-8, so other characters
+    /// (ü, é, emoji) stay readable in the source instead of turning into numeric entities.
+    /// </summary>
+    private static string Encode(string value) => value
+        .Replace("&", "&amp;", StringComparison.Ordinal)
+        .Replace("<", "&lt;", StringComparison.Ordinal)
+        .Replace(">", "&gt;", StringComparison.Ordinal)
+        .Replace("\"", "&quot;", StringComparison.Ordinal)
+        .Replace("'", "&#39;", StringComparison.Ordinal);
 }
 
 /// <summary>Absolute links for mails, from the configured public base URL (never from a request's Host header).</summary>

@@ -76,7 +76,8 @@ public static class MailSettingsValidator
             problems.Add($"{MailSettings.Section}:FromAddress '{settings.FromAddress}' is not an e-mail address.");
         if (settings.PublicBaseUrl is { } url && !IsBaseUrl(url))
             problems.Add($"{MailSettings.Section}:PublicBaseUrl '{url}' must be an absolute http or https address without query (e.g. https://vendorrisk.example.com).");
-        if (settings.PublicBaseUrl is null && isProduction)
+        // Mail that leaves the machine must link to where users really reach the app; the pickup folder may keep the local default.
+        if (settings.PublicBaseUrl is null && isProduction && settings.Delivery == MailDelivery.Smtp)
             problems.Add($"{MailSettings.Section}:PublicBaseUrl is not set; links in mails need the address users reach the app at (e.g. https://vendorrisk.example.com).");
         if (settings.Delivery == MailDelivery.Smtp)
         {
