@@ -5,6 +5,8 @@ using VendorRisk.Data;
 using VendorRisk.Data.Entities;
 using VendorRisk.Web.Features.Mail;
 using VendorRisk.Web.Features.Tokens;
+using VendorRisk.Web.Infrastructure.Errors;
+using VendorRisk.Web.Infrastructure.UseCases;
 using VendorRisk.Web.Tests.Infrastructure;
 
 namespace VendorRisk.Web.Tests.Mail;
@@ -59,7 +61,7 @@ public sealed class MailPagesTests(OutboxFixture app) : PageTestBase(app), IClas
             await using var scope = App.ScopeAs(role);
             var outbox = scope.ServiceProvider.GetRequiredService<OutboxAdmin>();
             await Assert.ThrowsAsync<ForbiddenException>(() => outbox.ListAsync(OutboxStatus.Failed, Ct));
-            await Assert.ThrowsAsync<ForbiddenException>(() => outbox.RetryAsync(id, Ct));
+            await Assert.ThrowsAsync<ForbiddenException>(() => scope.ServiceProvider.GetRequiredService<UseCasePipeline>().RunAsync(new RetryMailRequest(id), Ct));
         }
         await using var db = await App.CreateDbContextAsync();
         Assert.Equal(OutboxStatus.Failed, (await db.OutboxMessages.SingleAsync(m => m.Id == id, Ct)).Status);

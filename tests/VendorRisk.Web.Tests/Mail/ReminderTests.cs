@@ -129,7 +129,7 @@ public sealed class ReminderTests(OutboxFixture app) : IClassFixture<OutboxFixtu
     private async Task<int> RaiseAsync(int assessmentId, string title, string ownerRole, DateOnly due)
     {
         await using var scope = app.ScopeAs(Roles.Assessor);
-        return await scope.ServiceProvider.GetRequiredService<RaiseFindingHandler>().HandleAsync(new RaiseFindingRequest
+        return await scope.ServiceProvider.GetRequiredService<VendorRisk.Web.Infrastructure.UseCases.UseCasePipeline>().RunAsync(new RaiseFindingRequest
         {
             AssessmentId = assessmentId,
             Title = title,

@@ -11,8 +11,8 @@ public sealed record OutboxCounts(int Pending, int Sent, int Failed);
 public sealed record OutboxItem(long Id, string Kind, string ToAddress, string Subject, OutboxStatus Status, int Attempts,
     DateTime CreatedAt, DateTime NextAttemptAt, string? LastError);
 
-/// <summary>What admins see of the outbox (counts, failed and waiting mails) and the one thing they may do: send a failed mail again.</summary>
-public sealed class OutboxAdmin(IDbContextFactory<VendorRiskDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock, OutboxSignal signal)
+/// <summary>What admins see of the outbox: counts, failed and waiting mails.</summary>
+public sealed class OutboxAdmin(IDbContextFactory<VendorRiskDbContext> dbFactory, ICurrentUser currentUser)
 {
     public const int ListSize = 100;
 
@@ -34,26 +34,28 @@ public sealed class OutboxAdmin(IDbContextFactory<VendorRiskDbContext> dbFactory
             .Select(m => new OutboxItem(m.Id, m.Kind, m.ToAddress, m.Subject, m.Status, m.Attempts, m.CreatedAt, m.NextAttemptAt, m.LastError))
             .ToListAsync(cancellationToken);
     }
+}
 
-    /// <summary>Puts a failed mail back in the queue with a fresh count of tries (audited). A mail that is not failed is a conflict.</summary>
-    public async Task RetryAsync(long id, CancellationToken cancellationToken = default)
+/// <summary>Puts a failed mail back in the queue with a fresh count of tries. A mail that is not failed is a conflict.</summary>
+[RequiresRole(Roles.Admin, "send mails again")]
+public sealed record RetryMailRequest(long MailId) : IUseCase<Done>;
+
+public sealed class RetryMailHandler(OutboxSignal signal) : IUseCaseHandler<RetryMailRequest, Done>
+{
+    public async Task<Done> HandleAsync(RetryMailRequest request, UseCaseContext context, CancellationToken cancellationToken)
     {
-        var actor = await currentUser.RequireAsync(Roles.Admin, "retry mails", cancellationToken);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var changed = await db.OutboxMessages.Where(m => m.Id == id && m.Status == OutboxStatus.Failed)
+        var id = request.MailId;
+        var changed = await context.Db.OutboxMessages.Where(m => m.Id == id && m.Status == OutboxStatus.Failed)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Pending).SetProperty(m => m.Attempts, 0)
-                .SetProperty(m => m.NextAttemptAt, now), cancellationToken);
+                .SetProperty(m => m.NextAttemptAt, context.Now), cancellationToken);
         if (changed == 0)
         {
-            var status = await db.OutboxMessages.Where(m => m.Id == id).Select(m => (OutboxStatus?)m.Status).SingleOrDefaultAsync(cancellationToken)
+            var status = await context.Db.OutboxMessages.Where(m => m.Id == id).Select(m => (OutboxStatus?)m.Status).SingleOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException($"No mail with id {id}.");
             throw new ConflictException($"Mail {id} is {status.ToString().ToLowerInvariant()}; only a failed mail can be sent again.");
         }
-        db.Audit(actor, "mail-retried", AuditEntityTypes.Mail, id, $"Failed mail {id} queued again");
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        context.Audit("mail-retried", AuditEntityTypes.Mail, id, $"Failed mail {id} queued again");
         signal.Notify();
+        return default;
     }
 }
