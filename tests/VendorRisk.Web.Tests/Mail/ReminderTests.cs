@@ -6,6 +6,7 @@ using VendorRisk.Domain.Assessments;
 using VendorRisk.Domain.Findings;
 using VendorRisk.Web.Features.Assessments;
 using VendorRisk.Web.Features.Findings;
+using VendorRisk.Web.Features.Mail;
 using VendorRisk.Web.Features.Mail.Reminders;
 using VendorRisk.Web.Tests.Infrastructure;
 
@@ -101,6 +102,40 @@ public sealed class ReminderTests(OutboxFixture app) : IClassFixture<OutboxFixtu
         Assert.False(await leases.TryAcquireAsync(job, "instance-9", TimeSpan.FromMinutes(10), hour, Ct));
         clock.Advance(TimeSpan.FromMinutes(1));
         Assert.True(await leases.TryAcquireAsync(job, "instance-9", TimeSpan.FromMinutes(10), hour, Ct));
+    }
+
+    [Fact]
+    public async Task Evidence_expiring_within_30_days_reminds_the_assessor_once_per_file_and_date()
+    {
+        var (id, title) = await CreateAssessmentAsync(null);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var query = new EvidenceOf(new ExpiringEvidence(7001, "soc2-<2025>.pdf", today.AddDays(20), id, title, "Acme", app.UserIdOf(Roles.Assessor)),
+            new ExpiringEvidence(7002, "dpa.pdf", today.AddDays(45), id, title, "Acme", app.UserIdOf(Roles.Assessor)));
+        var services = app.Services;
+        var source = new ExpiringEvidenceReminders([query], services.GetRequiredService<MailOutbox>(), services.GetRequiredService<PublicLinks>(),
+            services.GetRequiredService<MailSettings>());
+        var runner = new ReminderRunner(services.GetRequiredService<IDbContextFactory<Data.VendorRiskDbContext>>(), [source],
+            new FakeTimeProvider(DateTimeOffset.UtcNow), Microsoft.Extensions.Logging.Abstractions.NullLogger<ReminderRunner>.Instance);
+
+        await runner.RunAsync(Ct);
+        await runner.RunAsync(Ct);
+
+        Assert.Equal(today.AddDays(30), query.Until);
+        Assert.Equal([app.UserIdOf(Roles.Assessor)], await RecipientsAsync($"Evidence expires {today.AddDays(20):yyyy-MM-dd}: soc2-<2025>.pdf"));
+        await using var db = await app.CreateDbContextAsync();
+        Assert.Contains("soc2-&lt;2025&gt;.pdf", (await db.OutboxMessages.SingleAsync(m => m.Kind == ExpiringEvidenceReminders.Kind && m.Subject.Contains("soc2"), Ct)).HtmlBody, StringComparison.Ordinal);
+    }
+
+    /// <summary>Evidence as the evidence-files feature would report it: those valid until a date inside the asked window.</summary>
+    private sealed class EvidenceOf(params ExpiringEvidence[] all) : IExpiringEvidenceQuery
+    {
+        public DateOnly Until { get; private set; }
+
+        public Task<IReadOnlyList<ExpiringEvidence>> FindExpiringAsync(Data.VendorRiskDbContext db, DateOnly from, DateOnly until, CancellationToken cancellationToken)
+        {
+            Until = until;
+            return Task.FromResult<IReadOnlyList<ExpiringEvidence>>([.. all.Where(e => e.ValidUntil >= from && e.ValidUntil <= until)]);
+        }
     }
 
     private async Task RunAsync(TimeProvider clock)

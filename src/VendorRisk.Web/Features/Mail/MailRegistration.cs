@@ -38,6 +38,7 @@ public static class MailRegistration
         services.AddScoped<Reminders.IReminderSource, Reminders.OverdueAssessmentReminders>();
         services.AddScoped<Reminders.IReminderSource, Reminders.FindingDueSoonReminders>();
         services.AddScoped<Reminders.IReminderSource, Reminders.ReassessmentDueReminders>();
+        services.AddScoped<Reminders.IReminderSource, Reminders.ExpiringEvidenceReminders>();
         if (settings.Reminders.Enabled)
             services.AddHostedService<Reminders.ReminderService>();
         return builder;
