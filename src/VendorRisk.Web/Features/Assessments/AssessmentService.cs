@@ -8,6 +8,7 @@ using VendorRisk.Domain.Common;
 using VendorRisk.Domain.Models;
 using VendorRisk.Domain.QuestionSets;
 using VendorRisk.Domain.Scoring;
+using VendorRisk.Web.Features.Assessments.Autosave;
 using VendorRisk.Web.Features.Shared;
 using VendorRisk.Web.Infrastructure;
 
@@ -23,7 +24,8 @@ public sealed class AssessmentService(
     ICurrentUser currentUser,
     QuestionSetDefinitions definitions,
     TimeProvider clock,
-    Findings.ApprovalConditionsValidator conditionsValidator)
+    Findings.ApprovalConditionsValidator conditionsValidator,
+    SaveAnswersHandler saveAnswers)
 {
     public const int TitleMaxLength = 200;
     public const int ScopeMaxLength = 2_000;
@@ -126,122 +128,13 @@ public sealed class AssessmentService(
         return assessment.Id;
     }
 
-    /// <summary>
-    /// Saves answers all or nothing in one short transaction. Every answer is validated against this
-    /// assessment's question-set version (errors keyed <c>answers[i].field</c>); a stale
-    /// <see cref="AnswerInput.ExpectedVersion"/> throws <see cref="ConflictException"/> with the stored
-    /// <see cref="CurrentAnswer"/>; a non-draft throws <see cref="ConflictException"/> with the status.
-    /// </summary>
-    public async Task<IReadOnlyList<SavedAnswer>> SaveAnswersAsync(int assessmentId, IReadOnlyList<AnswerInput> inputs, CancellationToken cancellationToken = default)
-    {
-        var actor = await currentUser.RequireAsync(Roles.Assessor, "edit assessments", cancellationToken);
-        ArgumentNullException.ThrowIfNull(inputs);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        // Writers of this assessment queue here (SQLite: BEGIN IMMEDIATE; PostgreSQL: a row lock), so the version check and the
-        // write see the same state; the Version concurrency token and the unique index stay as a second line.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.LockAssessmentAsync(assessmentId, cancellationToken);
-        var assessment = await db.Assessments.Include(a => a.QuestionSetVersion)
-            .SingleOrDefaultAsync(a => a.Id == assessmentId, cancellationToken)
-            ?? throw new NotFoundException($"No assessment with id {assessmentId}.");
-        ThrowIfNotDraft(assessment);
-        ThrowIfNotEditor(actor, assessment);
-        var definition = definitions.Get(assessment.QuestionSetVersion);
-        Validate(definition, inputs);
+    /// <summary>Saves answers all or nothing (<see cref="SaveAnswersHandler"/>).</summary>
+    public async Task<IReadOnlyList<SavedAnswer>> SaveAnswersAsync(int assessmentId, IReadOnlyList<AnswerInput> inputs, CancellationToken cancellationToken = default) =>
+        (await saveAnswers.HandleAsync(assessmentId, inputs, cancellationToken)).Answers;
 
-        var keys = inputs.Select(i => i.Value.QuestionKey).ToList();
-        var stored = await db.Answers.Where(a => a.AssessmentId == assessmentId && keys.Contains(a.QuestionKey))
-            .ToDictionaryAsync(a => a.QuestionKey, cancellationToken);
-        foreach (var input in inputs)
-        {
-            var current = stored.GetValueOrDefault(input.Value.QuestionKey);
-            if (input.ExpectedVersion is { } expected && expected != (current?.Version ?? 0))
-            {
-                VendorRiskTelemetry.AnswerConflicts.Add(1);
-                throw Conflict(input.Value.QuestionKey, current);
-            }
-        }
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        var results = new List<SavedAnswer>(inputs.Count);
-        foreach (var input in inputs)
-        {
-            var key = input.Value.QuestionKey;
-            var entityId = $"{assessmentId}/{key}";
-            var current = stored.GetValueOrDefault(key);
-            if (input.Clear)
-            {
-                if (current is not null)
-                {
-                    db.Audit(actor, "answer-cleared", AuditEntityTypes.Answer, entityId, $"Answer to '{key}' cleared", current.ToValue(), null);
-                    db.Answers.Remove(current);
-                }
-
-                results.Add(new SavedAnswer(key, 0, true, actor.Name, now));
-                continue;
-            }
-
-            var value = Normalize(input.Value);
-            if (current is not null && SameValue(current.ToValue(), value))
-            {
-                results.Add(new SavedAnswer(key, current.Version, false, current.UpdatedByName, current.UpdatedAt));
-                continue;
-            }
-
-            var old = current?.ToValue();
-            if (current is null)
-            {
-                // A cleared answer's row is gone; its next version continues after every earlier save
-                // (one audit entry each), so a writer holding an old version can never match again.
-                var earlierSaves = await db.AuditEntries.CountAsync(e => e.EntityType == AuditEntityTypes.Answer && e.EntityId == entityId, cancellationToken);
-                current = new Answer { AssessmentId = assessmentId, QuestionKey = key, Version = earlierSaves };
-                db.Answers.Add(current);
-            }
-
-            current.Apply(value);
-            current.Version++;
-            current.UpdatedById = actor.UserId;
-            current.UpdatedByName = actor.Name;
-            current.UpdatedAt = now;
-            db.Audit(actor, "answer-saved", AuditEntityTypes.Answer, entityId, $"Answer to '{key}' {(old is null ? "given" : "changed")}", old, value);
-            results.Add(new SavedAnswer(key, current.Version, false, actor.Name, now));
-        }
-
-        assessment.UpdatedAt = now;
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex) when (DatabaseErrors.IsLostRace(ex))
-        {
-            VendorRiskTelemetry.AnswerConflicts.Add(1);
-            throw new ConflictException("Someone else saved this answer at the same moment; reload it and choose.");
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return results;
-    }
-
-    /// <summary>The wizard's autosave: one answer; validation keys lose their <c>answers[0].</c> prefix.</summary>
-    public async Task<SavedAnswer> SaveAnswerAsync(int assessmentId, AnswerInput input, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            var saved = (await SaveAnswersAsync(assessmentId, [input], cancellationToken))[0];
-            VendorRiskTelemetry.Autosaves.Add(1, new KeyValuePair<string, object?>("outcome", "saved"));
-            return saved;
-        }
-        catch (ConflictException)
-        {
-            VendorRiskTelemetry.Autosaves.Add(1, new KeyValuePair<string, object?>("outcome", "conflict"));
-            throw;
-        }
-        catch (ValidationFailedException ex)
-        {
-            VendorRiskTelemetry.Autosaves.Add(1, new KeyValuePair<string, object?>("outcome", "refused"));
-            throw new ValidationFailedException(ex.Errors.ToDictionary(e => e.Key.Replace("answers[0].", "", StringComparison.Ordinal), e => e.Value));
-        }
-    }
+    /// <summary>The wizard's autosave of one answer (<see cref="SaveAnswersHandler.AutosaveAsync"/>).</summary>
+    public async Task<SavedAnswer> SaveAnswerAsync(int assessmentId, AnswerInput input, CancellationToken cancellationToken = default) =>
+        (await saveAnswers.AutosaveAsync(assessmentId, input, cancellationToken)).Answers[0];
 
     public async Task SubmitAsync(int assessmentId, bool confirmIncomplete, CancellationToken cancellationToken = default)
     {
@@ -480,7 +373,7 @@ public sealed class AssessmentService(
     public static bool CanEditDraft(Actor actor, string assessorId) =>
         actor.Can(Roles.Admin) || string.Equals(actor.UserId, assessorId, StringComparison.Ordinal);
 
-    private static void ThrowIfNotEditor(Actor actor, Assessment assessment)
+    internal static void ThrowIfNotEditor(Actor actor, Assessment assessment)
     {
         if (!CanEditDraft(actor, assessment.AssessorId))
             throw new ForbiddenException("Only the assessor named on this assessment, or an Admin, may change this draft.");
@@ -525,65 +418,7 @@ public sealed class AssessmentService(
             .OrderBy(u => u.Name, StringComparer.OrdinalIgnoreCase).ToList();
     }
 
-    private static void Validate(QuestionSetDefinition definition, IReadOnlyList<AnswerInput> inputs)
-    {
-        var errors = new Dictionary<string, List<string>>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        void Add(string path, string message)
-        {
-            if (!errors.TryGetValue(path, out var list))
-                errors[path] = list = [];
-            list.Add(message);
-        }
-
-        for (var i = 0; i < inputs.Count; i++)
-        {
-            var input = inputs[i];
-            if (input?.Value is null || string.IsNullOrEmpty(input.Value.QuestionKey))
-            {
-                Add($"answers[{i}].{AnswerFields.QuestionKey}", "Name the question this answer is for.");
-                continue;
-            }
-            if (!seen.Add(input.Value.QuestionKey))
-                Add($"answers[{i}].{AnswerFields.QuestionKey}", $"Question '{input.Value.QuestionKey}' is named more than once in this request.");
-            if (input.ExpectedVersion < 0)
-                Add($"answers[{i}].expectedVersion", "A version is 0 or more.");
-            if (input.Clear)
-            {
-                if (definition.FindQuestion(input.Value.QuestionKey) is null)
-                    Add($"answers[{i}].{AnswerFields.QuestionKey}", $"Question '{input.Value.QuestionKey}' is not in question set '{definition.Key}'.");
-                continue;
-            }
-            foreach (var failure in AnswerValidator.Validate(definition, input.Value).Errors)
-                Add($"answers[{i}].{failure.PropertyName}", failure.ErrorMessage);
-        }
-
-        if (errors.Count > 0)
-            throw new ValidationFailedException(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
-    }
-
-    /// <summary>N/A carries only its justification; an answer that is not N/A carries none.</summary>
-    private static AnswerValue Normalize(AnswerValue value) => value.NotApplicable
-        ? value with { Choice = null, Choices = null, Number = null, Text = null, Justification = value.Justification?.Trim() }
-        : value with
-        {
-            Justification = null,
-            Note = string.IsNullOrWhiteSpace(value.Note) ? null : value.Note,
-            Evidence = value.Evidence is { Description: null or "", Source: null, Date: null } ? null : value.Evidence,
-        };
-
-    private static bool SameValue(AnswerValue a, AnswerValue b) =>
-        JsonSerializer.Serialize(a, Json) == JsonSerializer.Serialize(b, Json);
-
-    private static ConflictException Conflict(string key, Answer? current)
-    {
-        var state = new CurrentAnswer(key, current?.ToValue(), current?.Version ?? 0, current?.UpdatedByName, current?.UpdatedAt);
-        return new ConflictException(current is null
-            ? $"The answer to '{key}' was cleared by someone else since you loaded it."
-            : $"The answer to '{key}' was changed by {current.UpdatedByName} at {current.UpdatedAt:yyyy-MM-dd HH:mm} UTC since you loaded it.", state);
-    }
-
-    private static void ThrowIfNotDraft(Assessment assessment)
+    internal static void ThrowIfNotDraft(Assessment assessment)
     {
         if (assessment.Status != AssessmentStatus.Draft)
         {
