@@ -7,7 +7,7 @@ using VendorRisk.Data;
 using VendorRisk.Data.Entities;
 using VendorRisk.Domain.Assessments;
 using VendorRisk.Web.Features.Assessments;
-using VendorRisk.Web.Features.Assessments.Autosave;
+using VendorRisk.Web.Infrastructure.UseCases;
 using VendorRisk.Web.Features.Vendors;
 using VendorRisk.Web.Infrastructure;
 
@@ -59,7 +59,7 @@ public class AutosaveBenchmarks
         var definition = (await scope.ServiceProvider.GetRequiredService<Web.Features.Shared.AssessmentReader>().GetAsync(_assessment)).QuestionSet;
         var half = definition.Sections.SelectMany(s => s.Questions).Where(q => q.Type == Domain.QuestionSets.QuestionType.Choice && q.Key != "region-gating")
             .Take(30).Select(q => new AnswerInput(new AnswerValue { QuestionKey = q.Key, Choice = q.Options[^1].Key })).ToList();
-        await scope.ServiceProvider.GetRequiredService<SaveAnswersHandler>().HandleAsync(_assessment, half);
+        await scope.ServiceProvider.GetRequiredService<UseCasePipeline>().RunAsync(new SaveAnswersRequest(_assessment, half));
     }
 
     [Benchmark(Description = "Autosave one answer (service + SQLite, with the new score)")]
@@ -67,8 +67,8 @@ public class AutosaveBenchmarks
     {
         await using var scope = Scope();
         var value = new AnswerValue { QuestionKey = "region-gating", Choice = Options[_round++ % Options.Length] };
-        var result = await scope.ServiceProvider.GetRequiredService<SaveAnswersHandler>()
-            .AutosaveAsync(_assessment, new AnswerInput(value, ExpectedVersion: _version));
+        var result = await scope.ServiceProvider.GetRequiredService<UseCasePipeline>()
+            .RunAsync(new SaveAnswersRequest(_assessment, [new AnswerInput(value, ExpectedVersion: _version)]));
         _version = result.Answers[0].Version;
         return result.Score.Overall;
     }

@@ -10,8 +10,11 @@ public static class FeatureRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Features.Shared.QuestionSetDefinitions>();
         services.AddScoped<Features.Shared.AssessmentReader>();
-        services.AddScoped<Features.ModelOfferings.ModelOfferingService>();
-        services.AddScoped<Features.Vendors.VendorRequestValidator>().AddScoped<Features.Vendors.VendorService>().AddScoped<Features.Assessments.Autosave.SaveAnswersHandler>().AddScoped<Features.Assessments.AssessmentService>().AddScoped<IDemoSeeder, Features.Demo.DemoDataSeeder>();
+        Features.ModelOfferings.ModelOfferingsRegistration.AddModelOfferings(services);
+        Features.Vendors.VendorsRegistration.AddVendors(services);
+        services.AddScoped<IDemoSeeder, Features.Demo.DemoDataSeeder>();
+        services.AddUseCases(typeof(FeatureRegistration).Assembly);
+        Features.Assessments.AssessmentsRegistration.AddAssessments(services);
         services.AddVendorRiskApi();
         Features.Findings.FindingsRegistration.AddFindings(services);
         services.AddScoped<Features.QuestionSets.QuestionSetService>().AddScoped<ISeeder, Features.QuestionSets.QuestionSetSeeder>();
