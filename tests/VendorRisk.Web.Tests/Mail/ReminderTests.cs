@@ -126,6 +126,28 @@ public sealed class ReminderTests(OutboxFixture app) : IClassFixture<OutboxFixtu
         Assert.Contains("soc2-&lt;2025&gt;.pdf", (await db.OutboxMessages.SingleAsync(m => m.Kind == ExpiringEvidenceReminders.Kind && m.Subject.Contains("soc2"), Ct)).HtmlBody, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_stored_evidence_file_expiring_within_30_days_reminds_the_assessor_through_the_app_s_own_query()
+    {
+        var (id, _) = await CreateAssessmentAsync(null);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var name = $"soc2-{Guid.NewGuid():N}.pdf";
+        await using (var db = await app.CreateDbContextAsync())
+        {
+            db.EvidenceFiles.Add(new EvidenceFile
+            {
+                AssessmentId = id, Name = name, ContentType = "application/pdf", Size = 4, Sha256 = new string('a', 64),
+                UploadedById = app.UserIdOf(Roles.Assessor), UploadedByName = "Assessor", UploadedAt = DateTime.UtcNow,
+                ValidUntil = today.AddDays(12), Content = new EvidenceFileContent { Bytes = "%PDF"u8.ToArray() },
+            });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        await RunAsync(new FakeTimeProvider(DateTimeOffset.UtcNow));
+
+        Assert.Equal([app.UserIdOf(Roles.Assessor)], await RecipientsAsync($"Evidence expires {today.AddDays(12):yyyy-MM-dd}: {name}"));
+    }
+
     /// <summary>Evidence as the evidence-files feature would report it: those valid until a date inside the asked window.</summary>
     private sealed class EvidenceOf(params ExpiringEvidence[] all) : IExpiringEvidenceQuery
     {

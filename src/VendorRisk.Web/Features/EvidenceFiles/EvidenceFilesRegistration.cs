@@ -1,3 +1,5 @@
+using VendorRisk.Web.Features.Mail.Reminders;
+
 namespace VendorRisk.Web.Features.EvidenceFiles;
 
 public static class EvidenceFilesRegistration
@@ -11,6 +13,7 @@ public static class EvidenceFilesRegistration
             .AddScoped<EvidenceFileQueries>()
             .AddScoped<EvidenceReportData>()
             .AddScoped<UploadEvidenceFileValidator>().AddScoped<UploadEvidenceFileHandler>()
-            .AddScoped<DeleteEvidenceFileHandler>();
+            .AddScoped<DeleteEvidenceFileHandler>()
+            .AddScoped<IExpiringEvidenceQuery, EvidenceExpiryReminderQuery>();
     }
 }
