@@ -59,5 +59,7 @@ public static class AuditEntityTypes
     public const string RiskAcceptance = "risk-acceptance";
     public const string QuestionSet = "question-set";
     public const string ApiToken = "api-token";
+    /// <summary>Entity id: the invitation's id. Every action in the vendor portal is audited under it.</summary>
+    public const string PortalInvitation = "portal-invitation";
     public const string Security = "security";
 }

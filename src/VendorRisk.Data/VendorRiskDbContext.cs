@@ -38,6 +38,8 @@ public sealed class VendorRiskDbContext(DbContextOptions<VendorRiskDbContext> op
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<Finding> Findings => Set<Finding>();
     public DbSet<RiskAcceptance> RiskAcceptances => Set<RiskAcceptance>();
+    public DbSet<PortalInvitation> PortalInvitations => Set<PortalInvitation>();
+    public DbSet<VendorAnswer> VendorAnswers => Set<VendorAnswer>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

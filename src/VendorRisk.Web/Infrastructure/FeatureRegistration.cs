@@ -16,6 +16,7 @@ public static class FeatureRegistration
         Features.Findings.FindingsRegistration.AddFindings(services);
         services.AddScoped<Features.QuestionSets.QuestionSetService>().AddScoped<ISeeder, Features.QuestionSets.QuestionSetSeeder>();
         Features.Compare.CompareRegistration.AddCompareReportsAndDashboard(services);
+        Features.Portal.PortalRegistration.AddPortal(services);
         return services;
     }
 }
@@ -32,6 +33,7 @@ public static class EndpointRegistration
         Features.Reports.ReportEndpoints.MapReportDownloads(app);
         Features.QuestionSets.QuestionSetSchemaEndpoint.Map(app);
         Features.Audit.AuditCsvExport.MapAuditCsv(app);
+        Features.Portal.PortalEndpoints.MapPortal(app);
         return app;
     }
 }
