@@ -1,15 +1,8 @@
 using System.Text.Json;
 using VendorRisk.Data.Entities;
+using VendorRisk.Domain.Access;
 
 namespace VendorRisk.Data;
-
-/// <summary>Who did something, as the services and the audit log know them.</summary>
-public sealed record Actor(string UserId, string Name, string Role)
-{
-    public static readonly Actor System = new("system", "system", Roles.Admin);
-
-    public bool Can(string role) => Roles.Includes(Role, role);
-}
 
 public static class AuditExtensions
 {

@@ -28,7 +28,7 @@ public sealed record AnswerInput(AnswerValue Value, bool Clear = false, int? Exp
 /// <param name="Version">The new version of the answer; 0 when it was cleared.</param>
 public sealed record SavedAnswer(string QuestionKey, int Version, bool Cleared, string UpdatedByName, DateTime UpdatedAt);
 
-/// <summary>The stored answer a losing writer is shown (the <see cref="Domain.Common.ConflictException.Current"/> of a save).</summary>
+/// <summary>The stored answer a losing writer is shown (the <see cref="ConflictException.Current"/> of a save).</summary>
 /// <param name="Value">Null when there is no stored answer (it was cleared).</param>
 public sealed record CurrentAnswer(string QuestionKey, AnswerValue? Value, int Version, string? UpdatedByName, DateTime? UpdatedAt);
 
