@@ -9,7 +9,8 @@
         status.classList.toggle("portal-status-failed", !!failed);
     };
 
-    const save = (form) => {
+    const save = (form, keepalive) => {
+        form._dirty = false;
         const previous = form._saving ?? Promise.resolve();
         const next = previous.then(async () => {
             setStatus(form, "Saving…");
@@ -19,6 +20,7 @@
                     body: new FormData(form),
                     headers: { Accept: "application/json" },
                     credentials: "same-origin",
+                    keepalive: !!keepalive,
                 });
                 const body = await response.json().catch(() => ({}));
                 if (response.ok) {
@@ -45,10 +47,16 @@
         form.addEventListener("input", (event) => {
             if (event.target.matches("textarea, input[type=text]")) {
                 clearTimeout(timer);
+                form._dirty = true;
                 timer = setTimeout(() => save(form), 800);
             }
         });
         form.addEventListener("submit", (event) => { event.preventDefault(); clearTimeout(timer); save(form); });
+    });
+
+    // Leaving or reloading the page sends typing that is still waiting for its pause.
+    window.addEventListener("pagehide", () => {
+        document.querySelectorAll("form[data-portal-autosave]").forEach((form) => { if (form._dirty) save(form, true); });
     });
 
     // Submitting waits for every save still on its way.
