@@ -10,14 +10,13 @@ public static class AuditExtensions
 
     /// <summary>
     /// Adds an audit entry to the context, so it is written in the same transaction as the change it records.
-    /// Values that are not strings are stored as JSON.
+    /// Values that are not strings are stored as JSON. The time is stamped as it is saved (<see cref="AuditClockInterceptor"/>).
     /// </summary>
     public static AuditEntry Audit(this VendorRiskDbContext db, Actor actor, string action, string entityType, object? entityId,
         string summary, object? oldValue = null, object? newValue = null, bool securityEvent = false)
     {
         var entry = new AuditEntry
         {
-            At = DateTime.UtcNow,
             UserId = actor.UserId == Actor.System.UserId ? null : actor.UserId,
             UserName = actor.Name,
             Action = action,

@@ -30,7 +30,8 @@ public static class DependencyInjection
     {
         var location = Resolve(provider, connectionString, contentRoot);
         services.AddSingleton(location);
-        services.AddDbContextFactory<VendorRiskDbContext>(options => Configure(options, location));
+        services.AddDbContextFactory<VendorRiskDbContext>((provider, options) =>
+            Configure(options, location, provider.GetService<TimeProvider>()));
         services.AddScoped<DatabaseInitializer>();
         return services;
     }
@@ -39,12 +40,15 @@ public static class DependencyInjection
     public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
         Configure(options, new DatabaseLocation(connectionString));
 
-    public static void Configure(DbContextOptionsBuilder options, DatabaseLocation location)
+    /// <param name="clock">Stamps audit entries; null is the system clock.</param>
+    public static void Configure(DbContextOptionsBuilder options, DatabaseLocation location, TimeProvider? clock = null)
     {
+        ArgumentNullException.ThrowIfNull(options);
         if (location.Provider == DatabaseProvider.Postgres)
             options.UseNpgsql(location.ConnectionString, npgsql => npgsql.MigrationsAssembly(PostgresMigrationsAssembly));
         else
             options.UseSqlite(location.ConnectionString).AddInterceptors(new SqlitePragmaInterceptor());
+        options.AddInterceptors(new AuditClockInterceptor(clock ?? TimeProvider.System));
     }
 
     /// <summary>Reads <c>VendorRisk:Database:Provider</c>: empty or <c>sqlite</c>, or <c>postgres</c>.</summary>

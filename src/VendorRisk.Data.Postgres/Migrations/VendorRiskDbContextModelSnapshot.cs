@@ -199,6 +199,24 @@ namespace VendorRisk.Data.Postgres.Migrations
                     b.ToTable("Answers");
                 });
 
+            modelBuilder.Entity("VendorRisk.Data.Entities.AnswerVersionMark", b =>
+                {
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("QuestionKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("AssessmentId", "QuestionKey");
+
+                    b.ToTable("AnswerVersionMarks");
+                });
+
             modelBuilder.Entity("VendorRisk.Data.Entities.ApiToken", b =>
                 {
                     b.Property<int>("Id")
@@ -367,11 +385,17 @@ namespace VendorRisk.Data.Postgres.Migrations
                     b.Property<int?>("ModelOfferingId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("PrefillNotice")
+                        .HasColumnType("text");
+
                     b.Property<int?>("PreviousAssessmentId")
                         .HasColumnType("integer");
 
                     b.Property<int>("QuestionSetVersionId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("ReassessmentNotice")
+                        .HasColumnType("text");
 
                     b.Property<string>("ReviewComment")
                         .HasColumnType("text")
@@ -1102,6 +1126,15 @@ namespace VendorRisk.Data.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Assessment");
+                });
+
+            modelBuilder.Entity("VendorRisk.Data.Entities.AnswerVersionMark", b =>
+                {
+                    b.HasOne("VendorRisk.Data.Entities.Assessment", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("VendorRisk.Data.Entities.ApiToken", b =>

@@ -11,7 +11,9 @@ public static class FeatureRegistration
         services.AddSingleton<Features.Shared.QuestionSetDefinitions>();
         services.AddScoped<Features.Shared.AssessmentReader>();
         services.AddScoped<Features.ModelOfferings.ModelOfferingService>();
-        services.AddScoped<Features.Vendors.VendorRequestValidator>().AddScoped<Features.Vendors.VendorService>().AddScoped<Features.Assessments.AssessmentService>().AddScoped<IDemoSeeder, Features.Demo.DemoDataSeeder>();
+        services.AddScoped<Features.Vendors.VendorRequestValidator>().AddScoped<Features.Vendors.VendorService>().AddScoped<IDemoSeeder, Features.Demo.DemoDataSeeder>();
+        services.AddUseCases(typeof(FeatureRegistration).Assembly);
+        Features.Assessments.AssessmentsRegistration.AddAssessments(services);
         services.AddVendorRiskApi();
         Features.Findings.FindingsRegistration.AddFindings(services);
         services.AddScoped<Features.QuestionSets.QuestionSetService>().AddScoped<ISeeder, Features.QuestionSets.QuestionSetSeeder>();

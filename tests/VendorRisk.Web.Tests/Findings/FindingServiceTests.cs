@@ -1,3 +1,4 @@
+using VendorRisk.Domain.Assessments;
 using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;

@@ -6,7 +6,6 @@ public static class FindingsRegistration
         .AddScoped<ActiveUsers>()
         .AddScoped<FindingQueries>()
         .AddScoped<FindingReportData>()
-        .AddScoped<ApprovalConditionsValidator>()
         .AddScoped<RaiseFindingValidator>().AddScoped<RaiseFindingHandler>()
         .AddScoped<RaiseFindingsInBulkValidator>().AddScoped<RaiseFindingsInBulkHandler>()
         .AddScoped<UpdateFindingValidator>().AddScoped<UpdateFindingHandler>()
