@@ -11,7 +11,7 @@ using VendorRisk.Data;
 namespace VendorRisk.Data.Migrations
 {
     [DbContext(typeof(VendorRiskDbContext))]
-    [Migration("20261130041013_VendorPortal")]
+    [Migration("20261130044405_VendorPortal")]
     partial class VendorPortal
     {
         /// <inheritdoc />
@@ -169,6 +169,23 @@ namespace VendorRisk.Data.Migrations
                     b.ToTable("Answers");
                 });
 
+            modelBuilder.Entity("VendorRisk.Data.Entities.AnswerVersionMark", b =>
+                {
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("QuestionKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AssessmentId", "QuestionKey");
+
+                    b.ToTable("AnswerVersionMarks");
+                });
+
             modelBuilder.Entity("VendorRisk.Data.Entities.ApiToken", b =>
                 {
                     b.Property<int>("Id")
@@ -316,11 +333,17 @@ namespace VendorRisk.Data.Migrations
                     b.Property<int?>("ModelOfferingId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PrefillNotice")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("PreviousAssessmentId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("QuestionSetVersionId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReassessmentNotice")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ReviewComment")
                         .HasColumnType("TEXT");
@@ -977,6 +1000,15 @@ namespace VendorRisk.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Assessment");
+                });
+
+            modelBuilder.Entity("VendorRisk.Data.Entities.AnswerVersionMark", b =>
+                {
+                    b.HasOne("VendorRisk.Data.Entities.Assessment", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("VendorRisk.Data.Entities.ApiToken", b =>

@@ -13,7 +13,7 @@ using VendorRisk.Data;
 namespace VendorRisk.Data.Postgres.Migrations
 {
     [DbContext(typeof(VendorRiskDbContext))]
-    [Migration("20261130041041_VendorPortal")]
+    [Migration("20261130044456_VendorPortal")]
     partial class VendorPortal
     {
         /// <inheritdoc />
@@ -202,6 +202,24 @@ namespace VendorRisk.Data.Postgres.Migrations
                     b.ToTable("Answers");
                 });
 
+            modelBuilder.Entity("VendorRisk.Data.Entities.AnswerVersionMark", b =>
+                {
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("QuestionKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("AssessmentId", "QuestionKey");
+
+                    b.ToTable("AnswerVersionMarks");
+                });
+
             modelBuilder.Entity("VendorRisk.Data.Entities.ApiToken", b =>
                 {
                     b.Property<int>("Id")
@@ -370,11 +388,17 @@ namespace VendorRisk.Data.Postgres.Migrations
                     b.Property<int?>("ModelOfferingId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("PrefillNotice")
+                        .HasColumnType("text");
+
                     b.Property<int?>("PreviousAssessmentId")
                         .HasColumnType("integer");
 
                     b.Property<int>("QuestionSetVersionId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("ReassessmentNotice")
+                        .HasColumnType("text");
 
                     b.Property<string>("ReviewComment")
                         .HasColumnType("text")
@@ -1105,6 +1129,15 @@ namespace VendorRisk.Data.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Assessment");
+                });
+
+            modelBuilder.Entity("VendorRisk.Data.Entities.AnswerVersionMark", b =>
+                {
+                    b.HasOne("VendorRisk.Data.Entities.Assessment", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("VendorRisk.Data.Entities.ApiToken", b =>
