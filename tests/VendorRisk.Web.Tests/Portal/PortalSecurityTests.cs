@@ -265,6 +265,6 @@ public sealed class PortalSecurityTests(WebAppFixture app) : IClassFixture<WebAp
         var actions = await db.AuditEntries.Where(e => e.EntityType == AuditEntityTypes.PortalInvitation && e.EntityId == id)
             .OrderBy(e => e.Id).Select(e => e.Action).ToListAsync(Ct);
         Assert.Equal([InviteVendorHandler.Action, PortalEndpoints.OpenedAction, PortalService.SavedAction, PortalService.SubmittedAction,
-            InvitationService.RevokedAction, PortalEndpoints.RefusedAction], actions);
+            RevokeInvitationHandler.Action, PortalEndpoints.RefusedAction], actions);
     }
 }

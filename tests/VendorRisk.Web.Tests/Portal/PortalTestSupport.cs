@@ -14,7 +14,7 @@ public static class PortalTestSupport
         string name = "Jane Vendor", string email = "jane@vendor.example")
     {
         await using var scope = app.ScopeAs(role);
-        return await scope.ServiceProvider.GetRequiredService<InviteVendorHandler>().HandleAsync(new InviteVendorRequest
+        return await scope.ServiceProvider.GetRequiredService<InvitationService>().InviteAsync(new InviteVendorRequest
         {
             AssessmentId = assessmentId, ContactName = name, ContactEmail = email, Days = days, BaseUri = app.BaseAddress.ToString(),
         });

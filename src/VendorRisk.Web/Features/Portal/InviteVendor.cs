@@ -1,19 +1,17 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using VendorRisk.Data;
 using VendorRisk.Data.Configurations;
 using VendorRisk.Data.Entities;
-using VendorRisk.Domain.Assessments;
 using VendorRisk.Domain.Common;
-using VendorRisk.Web.Features.Assessments;
-using VendorRisk.Web.Features.Findings;
-using VendorRisk.Web.Infrastructure;
 
 namespace VendorRisk.Web.Features.Portal;
 
 /// <summary>Invite a vendor contact to answer a draft through the response portal.</summary>
 /// <param name="BaseUri">Where the app is reached (the inviting page's base address), unless <c>VendorRisk:Portal:PublicBaseUrl</c> is set.</param>
-public sealed record InviteVendorRequest
+[RequiresRole(Roles.Assessor, "invite vendors to the portal")]
+public sealed record InviteVendorRequest : IUseCase<CreatedInvitation>
 {
     public int AssessmentId { get; init; }
     public string ContactName { get; init; } = "";
@@ -46,68 +44,39 @@ public sealed class InviteVendorValidator : AbstractValidator<InviteVendorReques
         && !email.Any(char.IsControl) && address.Host.Contains('.', StringComparison.Ordinal);
 }
 
-public sealed class PortalOptions
-{
-    public const string Section = "VendorRisk:Portal";
-
-    /// <summary>The address vendors reach the app at (for links in mails); empty: the inviting page's own address.</summary>
-    public string? PublicBaseUrl { get; set; }
-    /// <summary>Link openings a minute from one client address, right or wrong (guessing tokens is slowed to this).</summary>
-    public int OpeningsPerMinute { get; set; } = 100;
-    /// <summary>Portal requests a minute on one link (autosaves included).</summary>
-    public int RequestsPerMinutePerLink { get; set; } = 300;
-    /// <summary>How long the portal cookie lasts without use.</summary>
-    public int SessionMinutes { get; set; } = 60;
-}
-
 /// <summary>
-/// Only someone who may edit the draft (its assessor or an Admin, docs/decisions/0009) invites; the link's token
-/// is returned once and stored as its hash.
+/// Only someone who may edit the draft (its assessor or an Admin, docs/decisions/0009) invites; the link's token is
+/// returned once and stored as its hash.
 /// </summary>
-public sealed class InviteVendorHandler(
-    IDbContextFactory<VendorRiskDbContext> dbFactory,
-    ICurrentUser currentUser,
-    InviteVendorValidator validator,
-    Microsoft.Extensions.Options.IOptions<PortalOptions> options,
-    TimeProvider clock)
+public sealed class InviteVendorHandler(IOptions<PortalOptions> options) : IUseCaseHandler<InviteVendorRequest, CreatedInvitation>
 {
     public const string Action = "portal-invitation-created";
 
-    public async Task<CreatedInvitation> HandleAsync(InviteVendorRequest request, CancellationToken cancellationToken = default)
+    public async Task<CreatedInvitation> HandleAsync(InviteVendorRequest request, UseCaseContext context, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var actor = await currentUser.RequireAsync(Roles.Assessor, "invite vendors to the portal", cancellationToken);
-        await validator.ThrowIfInvalidAsync(request, cancellationToken);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var db = context.Db;
         await db.LockAssessmentAsync(request.AssessmentId, cancellationToken);
         var assessment = await db.Assessments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == request.AssessmentId, cancellationToken)
             ?? throw new NotFoundException($"No assessment with id {request.AssessmentId}.");
-        if (!AssessmentService.CanEditDraft(actor, assessment.AssessorId))
-            throw new ForbiddenException("Only the assessor named on this assessment, or an Admin, may invite its vendor.");
-        if (assessment.Status != AssessmentStatus.Draft)
-            throw new ConflictException($"This assessment is {KebabEnum.ToKebab(assessment.Status)}; only a draft can take the vendor's answers.");
+        AssessmentWorkflow.EnsureEditable(assessment.Facts(), context.Actor);
 
         var token = PortalTokens.NewToken();
-        var now = clock.GetUtcNow().UtcDateTime;
         var invitation = new PortalInvitation
         {
             AssessmentId = assessment.Id,
             ContactName = TextRules.CleanName(request.ContactName),
             ContactEmail = request.ContactEmail.Trim(),
             TokenHash = PortalTokens.Hash(token),
-            CreatedById = actor.UserId,
-            CreatedByName = actor.Name,
-            CreatedAt = now,
-            ExpiresAt = now.AddDays(request.Days),
+            CreatedById = context.Actor.UserId,
+            CreatedByName = context.Actor.Name,
+            CreatedAt = context.Now,
+            ExpiresAt = context.Now.AddDays(request.Days),
         };
         db.PortalInvitations.Add(invitation);
         await db.SaveChangesAsync(cancellationToken);
-        db.Audit(actor, Action, AuditEntityTypes.PortalInvitation, invitation.Id,
+        context.Audit(Action, AuditEntityTypes.PortalInvitation, invitation.Id,
             $"{invitation.ContactName} <{invitation.ContactEmail}> invited to answer assessment #{assessment.Id} until {invitation.ExpiresAt:yyyy-MM-dd HH:mm} UTC",
             null, new { assessmentId = assessment.Id, invitation.ContactName, invitation.ContactEmail, invitation.ExpiresAt });
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
 
         var baseUri = string.IsNullOrWhiteSpace(options.Value.PublicBaseUrl) ? request.BaseUri : options.Value.PublicBaseUrl;
         return new CreatedInvitation(invitation.Id, PortalPaths.Link(baseUri, token), invitation.ExpiresAt);
