@@ -10,8 +10,9 @@ public static class FeatureRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Features.Shared.QuestionSetDefinitions>();
         services.AddScoped<Features.Shared.AssessmentReader>();
-        services.AddScoped<Features.ModelOfferings.ModelOfferingService>();
-        services.AddScoped<Features.Vendors.VendorRequestValidator>().AddScoped<Features.Vendors.VendorService>().AddScoped<IDemoSeeder, Features.Demo.DemoDataSeeder>();
+        Features.ModelOfferings.ModelOfferingsRegistration.AddModelOfferings(services);
+        Features.Vendors.VendorsRegistration.AddVendors(services);
+        services.AddScoped<IDemoSeeder, Features.Demo.DemoDataSeeder>();
         services.AddUseCases(typeof(FeatureRegistration).Assembly);
         Features.Assessments.AssessmentsRegistration.AddAssessments(services);
         services.AddVendorRiskApi();

@@ -18,6 +18,15 @@ public sealed class RequiresRoleAttribute(string role, string action) : Attribut
 }
 
 /// <summary>
+/// For the rare use case whose role depends on what it asks (moving a finding to risk-accepted needs a Reviewer,
+/// other changes an Assessor): the request names its role itself, instead of <see cref="RequiresRoleAttribute"/>.
+/// </summary>
+public interface IChoosesItsRole
+{
+    RequiresRoleAttribute RequiredRole { get; }
+}
+
+/// <summary>
 /// Does one use case inside the pipeline's transaction: loads, asks Domain, changes entities and records what
 /// happened with <see cref="UseCaseContext.Audit"/>. It neither checks the caller's role nor validates the request's
 /// shape (the pipeline did both) nor commits.

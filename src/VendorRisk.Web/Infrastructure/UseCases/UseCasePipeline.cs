@@ -30,17 +30,11 @@ public sealed class UseCasePipeline(
         return runner.RunAsync(this, request, cancellationToken);
     }
 
-    /// <summary>The role and validation steps alone, for a page that wants to know before it asks (the handler does not run).</summary>
-    public async Task<Actor> AuthorizeAsync<TRequest>(CancellationToken cancellationToken = default)
-    {
-        var permission = PermissionOf(typeof(TRequest));
-        return await currentUser.RequireAsync(permission.Role, permission.Action, cancellationToken);
-    }
 
     private async Task<TResult> RunCoreAsync<TRequest, TResult>(TRequest request, CancellationToken cancellationToken)
         where TRequest : IUseCase<TResult>
     {
-        var permission = PermissionOf(typeof(TRequest));
+        var permission = request is IChoosesItsRole chooser ? chooser.RequiredRole : PermissionOf(typeof(TRequest));
         var actor = await currentUser.RequireAsync(permission.Role, permission.Action, cancellationToken);
         foreach (var validator in services.GetServices<IValidator<TRequest>>())
             await validator.ThrowIfInvalidAsync(request, cancellationToken);
