@@ -22,6 +22,9 @@ public sealed class UseCasePipeline(
 {
     private static readonly ConcurrentDictionary<Type, object> Runners = new();
 
+    /// <summary>The same pipeline acting as the system (the seeders and the command line), whose role check always passes.</summary>
+    public UseCasePipeline AsSystem() => new(services, new SystemCurrentUser(), dbFactory, clock);
+
     public Task<TResult> RunAsync<TResult>(IUseCase<TResult> request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
