@@ -54,4 +54,6 @@ public static class AuditEntityTypes
     /// <summary>Entity id: the invitation's id. Every action in the vendor portal is audited under it.</summary>
     public const string PortalInvitation = "portal-invitation";
     public const string Security = "security";
+    /// <summary>An outbox mail (entity id: its outbox id).</summary>
+    public const string Mail = "mail";
 }

@@ -77,7 +77,7 @@ public sealed class DashboardService(
             RatingCounts(snapshots),
             [.. snapshots.GroupBy(s => s.Status).OrderBy(g => g.Key).Select(g => new StatusCount(g.Key, g.Count()))],
             HeatMaps(snapshots),
-            Reassessments(snapshots, today),
+            ReassessmentsDue(snapshots, today),
             [.. snapshots.Where(s => s.Status == AssessmentStatus.Draft && s.AssessorId == actor.UserId)
                 .OrderByDescending(s => s.CreatedAt)
                 .Select(s => new DraftItem(s.Id, s.Label, s.Title, s.Score.Completeness, s.DueDate, s.CreatedAt))],
@@ -149,7 +149,8 @@ public sealed class DashboardService(
             })
             .OrderBy(m => m.Title, StringComparer.CurrentCultureIgnoreCase)];
 
-    private List<ReassessmentDue> Reassessments(IReadOnlyList<AssessmentSnapshot> snapshots, DateOnly today)
+    /// <summary>Each vendor's reassessment on each set that is overdue or due within <see cref="DueSoonDays"/> days (also the reminder mails' rule).</summary>
+    public List<ReassessmentDue> ReassessmentsDue(IReadOnlyList<AssessmentSnapshot> snapshots, DateOnly today)
     {
         var due = new List<ReassessmentDue>();
         foreach (var group in snapshots.GroupBy(s => (s.VendorId, s.QuestionSet.Key)))

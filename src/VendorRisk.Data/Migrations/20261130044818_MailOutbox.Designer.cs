@@ -11,8 +11,8 @@ using VendorRisk.Data;
 namespace VendorRisk.Data.Migrations
 {
     [DbContext(typeof(VendorRiskDbContext))]
-    [Migration("20261130044405_VendorPortal")]
-    partial class VendorPortal
+    [Migration("20261130044818_MailOutbox")]
+    partial class MailOutbox
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -275,6 +275,9 @@ namespace VendorRisk.Data.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("NotificationMailsOff")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("TEXT");
 
@@ -521,6 +524,27 @@ namespace VendorRisk.Data.Migrations
                     b.ToTable("Findings");
                 });
 
+            modelBuilder.Entity("VendorRisk.Data.Entities.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastRunAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLeases");
+                });
+
             modelBuilder.Entity("VendorRisk.Data.Entities.ModelOffering", b =>
                 {
                     b.Property<int>("Id")
@@ -572,64 +596,77 @@ namespace VendorRisk.Data.Migrations
                     b.ToTable("ModelOfferings");
                 });
 
-            modelBuilder.Entity("VendorRisk.Data.Entities.PortalInvitation", b =>
+            modelBuilder.Entity("VendorRisk.Data.Entities.OutboxMessage", b =>
                 {
-                    b.Property<int>("Id")
+                    b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("AssessmentId")
+                    b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("ContactEmail")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ContactName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("CreatedById")
+                    b.Property<string>("HtmlBody")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("CreatedByName")
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeaseExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextBody")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("ExpiresAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("OpenedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("RevokedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RevokedByName")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("SubmittedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TokenHash")
+                    b.Property<string>("ToAddress")
                         .IsRequired()
-                        .HasMaxLength(64)
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToName")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AssessmentId");
+                    b.HasIndex("LeaseOwner");
 
-                    b.HasIndex("TokenHash")
-                        .IsUnique();
+                    b.HasIndex("Status", "NextAttemptAt");
 
-                    b.ToTable("PortalInvitations");
+                    b.ToTable("OutboxMessages", (string)null);
                 });
 
             modelBuilder.Entity("VendorRisk.Data.Entities.QuestionSet", b =>
@@ -848,6 +885,28 @@ namespace VendorRisk.Data.Migrations
                     b.ToTable("WorkloadProfiles");
                 });
 
+            modelBuilder.Entity("VendorRisk.Data.Entities.SentReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("SentReminders");
+                });
+
             modelBuilder.Entity("VendorRisk.Data.Entities.Vendor", b =>
                 {
                     b.Property<int>("Id")
@@ -914,54 +973,6 @@ namespace VendorRisk.Data.Migrations
                     b.HasIndex("OwnerId");
 
                     b.ToTable("Vendors");
-                });
-
-            modelBuilder.Entity("VendorRisk.Data.Entities.VendorAnswer", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Comment")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("InvitationId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("QuestionKey")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Review")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("ReviewedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ReviewedByName")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ValueJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("InvitationId", "QuestionKey")
-                        .IsUnique();
-
-                    b.ToTable("VendorAnswers");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
@@ -1081,17 +1092,6 @@ namespace VendorRisk.Data.Migrations
                     b.Navigation("Vendor");
                 });
 
-            modelBuilder.Entity("VendorRisk.Data.Entities.PortalInvitation", b =>
-                {
-                    b.HasOne("VendorRisk.Data.Entities.Assessment", "Assessment")
-                        .WithMany()
-                        .HasForeignKey("AssessmentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Assessment");
-                });
-
             modelBuilder.Entity("VendorRisk.Data.Entities.QuestionSetVersion", b =>
                 {
                     b.HasOne("VendorRisk.Data.Entities.QuestionSet", "QuestionSet")
@@ -1128,23 +1128,7 @@ namespace VendorRisk.Data.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
-            modelBuilder.Entity("VendorRisk.Data.Entities.VendorAnswer", b =>
-                {
-                    b.HasOne("VendorRisk.Data.Entities.PortalInvitation", "Invitation")
-                        .WithMany("Answers")
-                        .HasForeignKey("InvitationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Invitation");
-                });
-
             modelBuilder.Entity("VendorRisk.Data.Entities.Assessment", b =>
-                {
-                    b.Navigation("Answers");
-                });
-
-            modelBuilder.Entity("VendorRisk.Data.Entities.PortalInvitation", b =>
                 {
                     b.Navigation("Answers");
                 });

@@ -13,8 +13,8 @@ using VendorRisk.Data;
 namespace VendorRisk.Data.Postgres.Migrations
 {
     [DbContext(typeof(VendorRiskDbContext))]
-    [Migration("20261130044456_VendorPortal")]
-    partial class VendorPortal
+    [Migration("20261130044906_MailOutbox")]
+    partial class MailOutbox
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -321,6 +321,9 @@ namespace VendorRisk.Data.Postgres.Migrations
                         .HasColumnType("character varying(256)")
                         .UseCollation("C");
 
+                    b.Property<bool>("NotificationMailsOff")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text")
                         .UseCollation("C");
@@ -598,6 +601,29 @@ namespace VendorRisk.Data.Postgres.Migrations
                     b.ToTable("Findings");
                 });
 
+            modelBuilder.Entity("VendorRisk.Data.Entities.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("LastRunAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLeases");
+                });
+
             modelBuilder.Entity("VendorRisk.Data.Entities.ModelOffering", b =>
                 {
                     b.Property<int>("Id")
@@ -654,72 +680,88 @@ namespace VendorRisk.Data.Postgres.Migrations
                     b.ToTable("ModelOfferings");
                 });
 
-            modelBuilder.Entity("VendorRisk.Data.Entities.PortalInvitation", b =>
+            modelBuilder.Entity("VendorRisk.Data.Entities.OutboxMessage", b =>
                 {
-                    b.Property<int>("Id")
+                    b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
                         .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("AssessmentId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("ContactEmail")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("character varying(254)")
-                        .UseCollation("C");
-
-                    b.Property<string>("ContactName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .UseCollation("C");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("CreatedById")
+                    b.Property<string>("HtmlBody")
                         .IsRequired()
                         .HasColumnType("text")
                         .UseCollation("C");
 
-                    b.Property<string>("CreatedByName")
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .UseCollation("C");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .UseCollation("C");
+
+                    b.Property<DateTime?>("LeaseExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecipientUserId")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .UseCollation("C");
+
+                    b.Property<string>("TextBody")
                         .IsRequired()
                         .HasColumnType("text")
                         .UseCollation("C");
 
-                    b.Property<DateTime>("ExpiresAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime?>("OpenedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime?>("RevokedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("RevokedByName")
-                        .HasColumnType("text")
+                    b.Property<string>("ToAddress")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
                         .UseCollation("C");
 
-                    b.Property<DateTime?>("SubmittedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("TokenHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                    b.Property<string>("ToName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
                         .UseCollation("C");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AssessmentId");
+                    b.HasIndex("LeaseOwner");
 
-                    b.HasIndex("TokenHash")
-                        .IsUnique();
+                    b.HasIndex("Status", "NextAttemptAt");
 
-                    b.ToTable("PortalInvitations");
+                    b.ToTable("OutboxMessages", (string)null);
                 });
 
             modelBuilder.Entity("VendorRisk.Data.Entities.QuestionSet", b =>
@@ -962,6 +1004,31 @@ namespace VendorRisk.Data.Postgres.Migrations
                     b.ToTable("WorkloadProfiles");
                 });
 
+            modelBuilder.Entity("VendorRisk.Data.Entities.SentReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("SentReminders");
+                });
+
             modelBuilder.Entity("VendorRisk.Data.Entities.Vendor", b =>
                 {
                     b.Property<int>("Id")
@@ -1037,60 +1104,6 @@ namespace VendorRisk.Data.Postgres.Migrations
                     b.HasIndex("OwnerId");
 
                     b.ToTable("Vendors");
-                });
-
-            modelBuilder.Entity("VendorRisk.Data.Entities.VendorAnswer", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("Comment")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .UseCollation("C");
-
-                    b.Property<int>("InvitationId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("QuestionKey")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .UseCollation("C");
-
-                    b.Property<string>("Review")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<DateTime?>("ReviewedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("ReviewedByName")
-                        .HasColumnType("text")
-                        .UseCollation("C");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("ValueJson")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .UseCollation("C");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("InvitationId", "QuestionKey")
-                        .IsUnique();
-
-                    b.ToTable("VendorAnswers");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
@@ -1210,17 +1223,6 @@ namespace VendorRisk.Data.Postgres.Migrations
                     b.Navigation("Vendor");
                 });
 
-            modelBuilder.Entity("VendorRisk.Data.Entities.PortalInvitation", b =>
-                {
-                    b.HasOne("VendorRisk.Data.Entities.Assessment", "Assessment")
-                        .WithMany()
-                        .HasForeignKey("AssessmentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Assessment");
-                });
-
             modelBuilder.Entity("VendorRisk.Data.Entities.QuestionSetVersion", b =>
                 {
                     b.HasOne("VendorRisk.Data.Entities.QuestionSet", "QuestionSet")
@@ -1257,23 +1259,7 @@ namespace VendorRisk.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
-            modelBuilder.Entity("VendorRisk.Data.Entities.VendorAnswer", b =>
-                {
-                    b.HasOne("VendorRisk.Data.Entities.PortalInvitation", "Invitation")
-                        .WithMany("Answers")
-                        .HasForeignKey("InvitationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Invitation");
-                });
-
             modelBuilder.Entity("VendorRisk.Data.Entities.Assessment", b =>
-                {
-                    b.Navigation("Answers");
-                });
-
-            modelBuilder.Entity("VendorRisk.Data.Entities.PortalInvitation", b =>
                 {
                     b.Navigation("Answers");
                 });
