@@ -53,6 +53,8 @@ public static class AuditEntityTypes
     public const string EvidenceFile = "evidence-file";
     public const string QuestionSet = "question-set";
     public const string ApiToken = "api-token";
+    /// <summary>Entity id: the invitation's id. Every action in the vendor portal is audited under it.</summary>
+    public const string PortalInvitation = "portal-invitation";
     public const string Security = "security";
     /// <summary>An outbox mail (entity id: its outbox id).</summary>
     public const string Mail = "mail";

@@ -41,6 +41,8 @@ public sealed class VendorRiskDbContext(DbContextOptions<VendorRiskDbContext> op
     public DbSet<RiskAcceptance> RiskAcceptances => Set<RiskAcceptance>();
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
     public DbSet<EvidenceFileContent> EvidenceFileContents => Set<EvidenceFileContent>();
+    public DbSet<PortalInvitation> PortalInvitations => Set<PortalInvitation>();
+    public DbSet<VendorAnswer> VendorAnswers => Set<VendorAnswer>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<SentReminder> SentReminders => Set<SentReminder>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();

@@ -20,6 +20,7 @@ public static class FeatureRegistration
         Features.EvidenceFiles.EvidenceFilesRegistration.AddEvidenceFiles(services);
         services.AddScoped<Features.QuestionSets.QuestionSetService>().AddScoped<ISeeder, Features.QuestionSets.QuestionSetSeeder>();
         Features.Compare.CompareRegistration.AddCompareReportsAndDashboard(services);
+        Features.Portal.PortalRegistration.AddPortal(services);
         return services;
     }
 }
@@ -37,6 +38,7 @@ public static class EndpointRegistration
         Features.EvidenceFiles.EvidenceFileEndpoints.MapEvidenceFileDownloads(app);
         Features.QuestionSets.QuestionSetSchemaEndpoint.Map(app);
         Features.Audit.AuditCsvExport.MapAuditCsv(app);
+        Features.Portal.PortalEndpoints.MapPortal(app);
         return app;
     }
 }

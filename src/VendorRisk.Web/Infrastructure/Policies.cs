@@ -40,6 +40,10 @@ public static class PublicEndpoints
     public const string OpenApi = "/openapi/v1.json";
     public const string NotFound = "/not-found";
 
-    public static readonly IReadOnlyList<string> Pages = [Login, AccessDenied, Lockout, Setup, NotFound];
+    /// <summary>The vendor portal's notices for a link that does not open (its questionnaire needs the portal's own cookie).</summary>
+    public const string PortalUnavailable = Features.Portal.PortalPaths.Unavailable;
+    public const string PortalExpired = Features.Portal.PortalPaths.Expired;
+
+    public static readonly IReadOnlyList<string> Pages = [Login, AccessDenied, Lockout, Setup, NotFound, PortalUnavailable, PortalExpired];
     public static readonly IReadOnlyList<string> Endpoints = [Logout, Health, OpenApi];
 }

@@ -1,6 +1,7 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using VendorRisk.Data.Entities;
 using VendorRisk.Domain.Assessments;
@@ -63,34 +64,72 @@ public sealed class AccessibilityTests(DemoBrowserFixture app) : IClassFixture<D
                 await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{name}-{width}-{theme}.png"), FullPage = false });
             }
 
-            var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. Tags] } });
-            foreach (var violation in result.Violations.Where(v => v.Impact is "critical" or "serious"))
-            {
-                problems.Add($"{name} ({theme}, {width} px): {violation.Id} [{violation.Impact}] ×{violation.Nodes.Length} — " +
-                    string.Join(" | ", violation.Nodes.Take(3).Select(n => $"{n.Target} {n.Html[..Math.Min(160, n.Html.Length)]}")));
-            }
-
-            var landmarks = await page.EvaluateAsync<int[]>(
-                "() => [document.querySelectorAll('main').length, document.querySelectorAll('h1').length, document.querySelectorAll('a.vr-skip-link[href=\"#main-content\"]').length]");
-            if (landmarks[0] != 1 || landmarks[1] != 1 || landmarks[2] != 1)
-                problems.Add($"{name} ({theme}, {width} px): {landmarks[0]} <main>, {landmarks[1]} <h1> and {landmarks[2]} skip link (one of each expected)");
-
-            if (width < 600)
-            {
-                var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
-                if (overflow > 1)
-                {
-                    var culprits = await page.EvaluateAsync<string>("""
-                        () => [...document.querySelectorAll('body *')]
-                            .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && e.offsetParent !== null)
-                            .filter(e => ![...e.children].some(c => c.getBoundingClientRect().right > window.innerWidth + 1))
-                            .slice(0, 4).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + '.' + [...e.classList].join('.')).join(', ')
-                        """);
-                    problems.Add($"{name} ({theme}, {width} px): the page is {overflow} px wider than the screen: {culprits}");
-                }
-            }
+            await CheckAsync(page, name, theme, width, problems);
         }
 
         Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    /// <summary>
+    /// Issue 18: the vendor portal's pages, opened through a real invitation link in a browser that never signed in
+    /// to the app; the theme follows the system's colour scheme there.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Views))]
+    public async Task The_vendor_portal_has_no_critical_or_serious_violation(string theme, int width)
+    {
+        int draft;
+        await using (var db = await app.CreateDbContextAsync())
+            draft = await db.Assessments.Where(a => a.Status == AssessmentStatus.Draft).OrderBy(a => a.Id).Select(a => a.Id).FirstAsync(TestContext.Current.CancellationToken);
+        Web.Features.Portal.CreatedInvitation invitation;
+        await using (var scope = app.ScopeAs(Roles.Admin))
+            invitation = await scope.ServiceProvider.GetRequiredService<Web.Features.Portal.InvitationService>().InviteAsync(new Web.Features.Portal.InviteVendorRequest
+            {
+                AssessmentId = draft, ContactName = "Axe Contact", ContactEmail = "axe@vendor.example", BaseUri = app.BaseAddress.ToString(),
+            }, TestContext.Current.CancellationToken);
+        var page = await app.NewPageAsync();
+        await page.EmulateMediaAsync(new() { ColorScheme = theme == "dark" ? ColorScheme.Dark : ColorScheme.Light });
+        await page.SetViewportSizeAsync(width, 900);
+
+        var problems = new List<string>();
+        await page.GotoAsync(invitation.Link);
+        await CheckAsync(page, "portal-questionnaire", theme, width, problems);
+        foreach (var (name, path) in new[] { ("portal-unavailable", Web.Features.Portal.PortalPaths.Unavailable), ("portal-expired", Web.Features.Portal.PortalPaths.Expired) })
+        {
+            await page.GotoAsync(path);
+            await CheckAsync(page, name, theme, width, problems);
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    private static async Task CheckAsync(IPage page, string name, string theme, int width, List<string> problems)
+    {
+        var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. Tags] } });
+        foreach (var violation in result.Violations.Where(v => v.Impact is "critical" or "serious"))
+        {
+            problems.Add($"{name} ({theme}, {width} px): {violation.Id} [{violation.Impact}] ×{violation.Nodes.Length} — " +
+                string.Join(" | ", violation.Nodes.Take(3).Select(n => $"{n.Target} {n.Html[..Math.Min(160, n.Html.Length)]}")));
+        }
+
+        var landmarks = await page.EvaluateAsync<int[]>(
+            "() => [document.querySelectorAll('main').length, document.querySelectorAll('h1').length, document.querySelectorAll('a.vr-skip-link[href=\"#main-content\"]').length]");
+        if (landmarks[0] != 1 || landmarks[1] != 1 || landmarks[2] != 1)
+            problems.Add($"{name} ({theme}, {width} px): {landmarks[0]} <main>, {landmarks[1]} <h1> and {landmarks[2]} skip link (one of each expected)");
+
+        if (width < 600)
+        {
+            var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+            if (overflow > 1)
+            {
+                var culprits = await page.EvaluateAsync<string>("""
+                    () => [...document.querySelectorAll('body *')]
+                        .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && e.offsetParent !== null)
+                        .filter(e => ![...e.children].some(c => c.getBoundingClientRect().right > window.innerWidth + 1))
+                        .slice(0, 4).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + '.' + [...e.classList].join('.')).join(', ')
+                    """);
+                problems.Add($"{name} ({theme}, {width} px): the page is {overflow} px wider than the screen: {culprits}");
+            }
+        }
     }
 }

@@ -14,6 +14,8 @@ namespace VendorRisk.Web.Tests.Security;
 public sealed class AuthorizationMatrixTests(WebAppFixture app) : IClassFixture<WebAppFixture>
 {
     private const string Public = "public";
+    /// <summary>Reached only with the vendor portal's own cookie: no app role opens it; every app user lands on the portal's "not valid" page.</summary>
+    public const string PortalOnly = "portal";
 
     /// <summary>Route template → (a concrete URL to request, the least role that may open it).</summary>
     public static readonly IReadOnlyDictionary<string, (string Url, string MinimumRole)> Pages = new Dictionary<string, (string, string)>
@@ -29,6 +31,9 @@ public sealed class AuthorizationMatrixTests(WebAppFixture app) : IClassFixture<
         ["/vendors"] = ("/vendors", Roles.Viewer),
         ["/assessments"] = ("/assessments", Roles.Viewer),
         ["/findings"] = ("/findings", Roles.Viewer),
+        ["/portal/questionnaire"] = ("/portal/questionnaire", PortalOnly),
+        ["/portal/unavailable"] = ("/portal/unavailable", Public),
+        ["/portal/expired"] = ("/portal/expired", Public),
         ["/vendors/{Id:int}"] = ("/vendors/999999", Roles.Viewer),
         ["/assessments/{Id:int}"] = ("/assessments/999999", Roles.Viewer),
         ["/compare"] = ("/compare", Roles.Viewer),
@@ -89,6 +94,13 @@ public sealed class AuthorizationMatrixTests(WebAppFixture app) : IClassFixture<
         using var client = role == "anonymous" ? app.CreateRawClient() : await app.SignedInClientAsync(role);
 
         var response = await client.GetAsync(url, TestContext.Current.CancellationToken);
+
+        if (minimum == PortalOnly)
+        {
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Equal(Features.Portal.PortalPaths.Unavailable, new Uri(app.BaseAddress, response.Headers.Location!).AbsolutePath);
+            return;
+        }
 
         var allowed = minimum == Public || (role != "anonymous" && Roles.Includes(role, minimum));
         if (allowed)

@@ -56,6 +56,8 @@ public static class ApiSetup
                 if (context.HttpContext.Request.Path.StartsWithSegments("/api"))
                     await ApiProblems.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "Too many requests",
                         $"This token is over its limit of requests a minute; retry after {seconds} s.");
+                else if (context.HttpContext.Request.Path.StartsWithSegments(Portal.PortalPaths.Root))
+                    await Portal.PortalThrottle.WriteRefusalAsync(context.HttpContext, seconds);
                 else
                     await SignInThrottle.WriteRefusalAsync(context.HttpContext, seconds);
             };

@@ -1,0 +1,145 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using VendorRisk.Data;
+using VendorRisk.Domain.Assessments;
+using VendorRisk.Domain.Common;
+
+namespace VendorRisk.Web.Features.Portal;
+
+/// <summary>
+/// The portal's HTTP endpoints: opening a link, and the form posts of the questionnaire page (autosave sends the
+/// same form with <c>Accept: application/json</c> and gets JSON back; without script it is a plain post and redirect).
+/// </summary>
+public static class PortalEndpoints
+{
+    public const string OpenedAction = "portal-opened";
+    public const string RefusedAction = "portal-link-refused";
+
+    public static void MapPortal(WebApplication app)
+    {
+        app.MapGet(PortalPaths.Open + "/{token}", OpenAsync).AllowAnonymous().RequireRateLimiting(PortalAuthentication.OpenLimit);
+        var portal = app.MapGroup(PortalPaths.Root).RequireAuthorization(PortalAuthentication.Policy).RequireRateLimiting(PortalAuthentication.LinkLimit);
+        portal.MapPost("/answers", SaveAnswerAsync);
+        portal.MapPost("/submit", SubmitAsync);
+    }
+
+    private static async Task<IResult> OpenAsync(string token, HttpContext context, Microsoft.EntityFrameworkCore.IDbContextFactory<VendorRiskDbContext> dbFactory,
+        TimeProvider clock, ILoggerFactory loggers)
+    {
+        if (!PortalTokens.LooksLikeToken(token))
+            return Unknown(loggers, context);
+        var hash = PortalTokens.Hash(token);
+        await using var db = await dbFactory.CreateDbContextAsync(context.RequestAborted);
+        var invitation = await db.PortalInvitations.SingleOrDefaultAsync(i => i.TokenHash == hash, context.RequestAborted);
+        if (invitation is null || !PortalTokens.Matches(invitation.TokenHash, token))
+            return Unknown(loggers, context);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var status = InvitationStatuses.Of(invitation, now);
+        if (status is InvitationStatus.Revoked or InvitationStatus.Expired)
+        {
+            db.Audit(PortalActor.Of(invitation), RefusedAction, AuditEntityTypes.PortalInvitation, invitation.Id,
+                $"A {KebabEnum.ToKebab(status)} portal link was opened from {context.Connection.RemoteIpAddress}", null, null, securityEvent: true);
+            await db.SaveChangesAsync(context.RequestAborted);
+            // A revoked link looks exactly like an unknown one; only whoever holds an expired link learns it expired.
+            return Results.Redirect(status == InvitationStatus.Expired ? PortalPaths.Expired : PortalPaths.Unavailable);
+        }
+
+        invitation.OpenedAt ??= now;
+        db.Audit(PortalActor.Of(invitation), OpenedAction, AuditEntityTypes.PortalInvitation, invitation.Id,
+            $"Portal link opened from {context.Connection.RemoteIpAddress}", null, null);
+        await db.SaveChangesAsync(context.RequestAborted);
+        await PortalAuthentication.SignInAsync(context, invitation.Id);
+        // The token leaves the address bar (and the history) at once.
+        return Results.Redirect(PortalPaths.Questionnaire);
+    }
+
+    private static IResult Unknown(ILoggerFactory loggers, HttpContext context)
+    {
+        loggers.CreateLogger(typeof(PortalEndpoints)).LogWarning("Unknown portal link opened from {Address}", context.Connection.RemoteIpAddress);
+        return Results.Redirect(PortalPaths.Unavailable);
+    }
+
+    private static async Task<IResult> SaveAnswerAsync(IFormCollection form, HttpContext context, PortalService portal)
+    {
+        var invitationId = PortalAuthentication.InvitationIdOf(context.User)!.Value;
+        var json = WantsJson(context);
+        var key = form["questionKey"].ToString();
+        try
+        {
+            var input = new PortalAnswerInput(key, ParseValue(form, key), form["comment"].ToString(),
+                int.TryParse(form["expectedVersion"], NumberStyles.None, CultureInfo.InvariantCulture, out var expected) ? expected : 0);
+            var saved = await portal.SaveAnswerAsync(invitationId, input, context.RequestAborted);
+            return json ? Results.Json(saved) : Results.Redirect($"{PortalPaths.Questionnaire}?saved={Uri.EscapeDataString(key)}#q-{key}");
+        }
+        catch (ValidationFailedException ex)
+        {
+            return json ? Results.Json(new { message = ex.Sentences, errors = ex.Errors }, statusCode: StatusCodes.Status400BadRequest)
+                : Results.Redirect($"{PortalPaths.Questionnaire}?failed={Uri.EscapeDataString(key)}#q-{key}");
+        }
+        catch (ConflictException ex)
+        {
+            return json ? Results.Json(new { message = ex.Message }, statusCode: StatusCodes.Status409Conflict)
+                : Results.Redirect($"{PortalPaths.Questionnaire}?failed={Uri.EscapeDataString(key)}#q-{key}");
+        }
+        catch (PortalLinkClosedException ex)
+        {
+            var target = ex.Expired ? PortalPaths.Expired : PortalPaths.Unavailable;
+            return json ? Results.Json(new { message = ex.Message, location = target }, statusCode: StatusCodes.Status410Gone) : Results.Redirect(target);
+        }
+    }
+
+    private static async Task<IResult> SubmitAsync(IFormCollection form, HttpContext context, PortalService portal)
+    {
+        _ = form;
+        var invitationId = PortalAuthentication.InvitationIdOf(context.User)!.Value;
+        try
+        {
+            await portal.SubmitAsync(invitationId, context.RequestAborted);
+            return Results.Redirect(PortalPaths.Questionnaire);
+        }
+        catch (Exception ex) when (ex is ValidationFailedException or ConflictException)
+        {
+            return Results.Redirect($"{PortalPaths.Questionnaire}?submit=refused");
+        }
+        catch (PortalLinkClosedException ex)
+        {
+            return Results.Redirect(ex.Expired ? PortalPaths.Expired : PortalPaths.Unavailable);
+        }
+    }
+
+    private static bool WantsJson(HttpContext context) =>
+        context.Request.Headers.Accept.Any(a => a?.Contains("application/json", StringComparison.OrdinalIgnoreCase) == true);
+
+    /// <summary>The form holds only the field of the question's type; nothing given (and not N/A) clears the answer.</summary>
+    internal static AnswerValue? ParseValue(IFormCollection form, string key)
+    {
+        var notApplicable = form["notApplicable"].ToString() is "true" or "on";
+        var choice = Blank(form["choice"]);
+        var choices = form["choices"].Where(c => !string.IsNullOrEmpty(c)).Select(c => c!).ToList();
+        var numberText = Blank(form["number"]);
+        var text = Blank(form["text"]);
+        double? number = null;
+        if (numberText is not null)
+        {
+            if (!double.TryParse(numberText.Replace(",", "", StringComparison.Ordinal), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed))
+                throw new ValidationFailedException(AnswerFields.Number, "Enter a number, such as 1500 or 2.5.");
+            number = parsed;
+        }
+        if (!notApplicable && choice is null && choices.Count == 0 && number is null && text is null)
+            return null;
+        return new AnswerValue
+        {
+            QuestionKey = key,
+            NotApplicable = notApplicable,
+            Justification = Blank(form["justification"]),
+            Choice = choice,
+            Choices = choices.Count == 0 ? null : choices,
+            Number = number,
+            Text = text,
+        };
+    }
+
+    private static string? Blank(Microsoft.Extensions.Primitives.StringValues value) =>
+        string.IsNullOrWhiteSpace(value.ToString()) ? null : value.ToString();
+}

@@ -1,0 +1,11 @@
+namespace VendorRisk.Web.Features.Portal;
+
+/// <summary>The portal's services; its use cases (invite, revoke, accept, reject) are found by the use-case pipeline.</summary>
+public static class PortalRegistration
+{
+    public static IServiceCollection AddPortal(this IServiceCollection services) => services
+        .AddPortalAuthentication()
+        .AddScoped<InvitationService>()
+        .AddScoped<PortalService>()
+        .AddScoped<VendorAnswerReviewService>();
+}

@@ -1,0 +1,71 @@
+// Autosave of the vendor portal: each question's form is posted as it changes (typing waits for a pause), one request
+// at a time per question, carrying the version it last saw. Without this script every form still has a Save button.
+(() => {
+    const pending = new Set();
+
+    const setStatus = (form, text, failed) => {
+        const status = form.querySelector("[data-portal-status]");
+        status.textContent = text;
+        status.classList.toggle("portal-status-failed", !!failed);
+    };
+
+    const save = (form, keepalive) => {
+        form._dirty = false;
+        const previous = form._saving ?? Promise.resolve();
+        const next = previous.then(async () => {
+            setStatus(form, "Saving…");
+            try {
+                const response = await fetch(form.action, {
+                    method: "POST",
+                    body: new FormData(form),
+                    headers: { Accept: "application/json" },
+                    credentials: "same-origin",
+                    keepalive: !!keepalive,
+                });
+                const body = await response.json().catch(() => ({}));
+                if (response.ok) {
+                    form.querySelector("input[name=expectedVersion]").value = body.version;
+                    setStatus(form, "Saved " + new Date(body.savedAt).toISOString().slice(0, 16).replace("T", " ") + " UTC");
+                } else if (response.status === 410 && body.location) {
+                    window.location.assign(body.location);
+                } else {
+                    setStatus(form, "Not saved: " + (body.message ?? "the server refused it (" + response.status + ")."), true);
+                }
+            } catch {
+                setStatus(form, "Not saved: no connection. Your input is still here; it is saved at the next change.", true);
+            }
+        });
+        form._saving = next;
+        pending.add(next);
+        next.finally(() => pending.delete(next));
+        return next;
+    };
+
+    document.querySelectorAll("form[data-portal-autosave]").forEach((form) => {
+        let timer;
+        form.addEventListener("change", () => { clearTimeout(timer); save(form); });
+        form.addEventListener("input", (event) => {
+            if (event.target.matches("textarea, input[type=text]")) {
+                clearTimeout(timer);
+                form._dirty = true;
+                timer = setTimeout(() => save(form), 800);
+            }
+        });
+        form.addEventListener("submit", (event) => { event.preventDefault(); clearTimeout(timer); save(form); });
+    });
+
+    // Leaving or reloading the page sends typing that is still waiting for its pause.
+    window.addEventListener("pagehide", () => {
+        document.querySelectorAll("form[data-portal-autosave]").forEach((form) => { if (form._dirty) save(form, true); });
+    });
+
+    // Submitting waits for every save still on its way.
+    document.querySelectorAll("form[data-portal-submit]").forEach((form) => {
+        form.addEventListener("submit", async (event) => {
+            if (pending.size === 0) return;
+            event.preventDefault();
+            await Promise.allSettled([...pending]);
+            form.submit();
+        });
+    });
+})();

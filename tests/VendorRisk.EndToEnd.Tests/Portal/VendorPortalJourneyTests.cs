@@ -1,0 +1,132 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using VendorRisk.Domain.Assessments;
+using VendorRisk.EndToEnd.Tests.Infrastructure;
+using VendorRisk.Web.Features.Assessments;
+using VendorRisk.Web.Features.QuestionSets;
+using VendorRisk.Web.Features.Vendors;
+using static Microsoft.Playwright.Assertions;
+
+namespace VendorRisk.EndToEnd.Tests.Portal;
+
+/// <summary>
+/// Issue 18: an assessor invites a vendor contact; the contact, in a browser of their own, answers through the portal
+/// and submits; the assessor accepts two answers and rejects one; the revoked link then shows the "not valid" page.
+/// </summary>
+public sealed class VendorPortalJourneyTests(BrowserFixture app) : IClassFixture<BrowserFixture>
+{
+    private const string PortalSet = """
+        {
+          "format": "vendorrisk.question-set/1",
+          "key": "e2e-portal",
+          "title": "Portal screen",
+          "ratingBands": [ { "label": "Good", "minScore": 50 }, { "label": "Poor", "minScore": 0 } ],
+          "sections": [
+            { "key": "company", "title": "Company", "questions": [
+              { "key": "soc2", "text": "Do you hold a SOC 2 Type II report?", "type": "choice", "options": [
+                { "key": "no", "label": "No", "score": 0 }, { "key": "yes", "label": "Yes", "score": 1 } ] },
+              { "key": "dpa", "text": "Will you sign our data-processing agreement?", "type": "choice", "options": [
+                { "key": "no", "label": "No", "score": 0 }, { "key": "yes", "label": "Yes, as drafted", "score": 1 } ] }
+            ] },
+            { "key": "model", "title": "Model", "questions": [
+              { "key": "red-team", "text": "Was the model red-teamed by a third party?", "level": "model", "type": "choice", "options": [
+                { "key": "no", "label": "No", "score": 0 }, { "key": "yes", "label": "Yes", "score": 1 } ] }
+            ] }
+          ]
+        }
+        """;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private async Task<int> DraftAsync()
+    {
+        await using (var admin = app.ScopeAs(Roles.Admin))
+        {
+            var sets = admin.ServiceProvider.GetRequiredService<QuestionSetService>();
+            var imported = await sets.ImportAsync(Encoding.UTF8.GetBytes(PortalSet), Ct);
+            await sets.PublishAsync(imported.Key, imported.Version, Ct);
+        }
+        await using var scope = app.ScopeAs(Roles.Assessor);
+        var vendorId = await scope.ServiceProvider.GetRequiredService<VendorService>().CreateAsync(
+            new VendorRequest("Northwind Models", null, null, [], null, [], null, null, [], null), Ct);
+        var assessments = scope.ServiceProvider.GetRequiredService<AssessmentService>();
+        var id = await assessments.CreateAsync(new CreateAssessmentRequest(vendorId, "e2e-portal", Title: "Northwind onboarding"), Ct);
+        // The analyst already has an answer of their own to one question: the vendor's must not replace it unasked.
+        await assessments.SaveAnswersAsync(id, [new AnswerInput(new AnswerValue { QuestionKey = "red-team", Choice = "no" })], Ct);
+        return id;
+    }
+
+    [Fact]
+    public async Task Invite_answer_submit_review_and_revoke()
+    {
+        var id = await DraftAsync();
+        var analyst = await app.SignedInPageAsync(Roles.Assessor);
+        await analyst.GotoAsync($"/assessments/{id}");
+        await BrowserFixture.WaitForInteractiveAsync(analyst);
+        await analyst.GetByRole(AriaRole.Tab, new() { Name = "Vendor portal" }).ClickAsync();
+        await analyst.ClickAsync("#invite-vendor");
+        await analyst.FillAsync("#invite-name", "Dana Northwind");
+        await analyst.FillAsync("#invite-email", "dana@northwind.example");
+        await analyst.ClickAsync("#invite-submit");
+        var link = await analyst.Locator("#invitation-link").InputValueAsync();
+        await analyst.ClickAsync("#invite-done");
+        await Expect(analyst.Locator("#invitations [data-status]")).ToHaveTextAsync("Pending");
+
+        // The vendor: a browser of their own, never signed in to the app.
+        var vendor = await app.NewPageAsync();
+        await vendor.GotoAsync(link);
+        await Expect(vendor).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/portal/questionnaire$"));
+        await Expect(vendor.Locator("h1")).ToHaveTextAsync("Questionnaire for Northwind Models");
+        await Expect(vendor.Locator("nav")).ToHaveCountAsync(0);
+        foreach (var (question, option) in new[] { ("soc2", "Yes"), ("dpa", "Yes, as drafted"), ("red-team", "Yes") })
+        {
+            await vendor.Locator($"#q-{question}").GetByLabel(option, new() { Exact = true }).CheckAsync();
+            await Expect(vendor.Locator($"#q-{question} [data-portal-status]")).ToContainTextAsync("Saved ");
+        }
+        await vendor.Locator("#dpa-comment").FillAsync("Signed copy follows from legal.");
+        // Typing saves after a pause: the answer's second version.
+        await Expect(vendor.Locator("#q-dpa input[name=expectedVersion]")).ToHaveValueAsync("2");
+        await vendor.ReloadAsync();
+        await Expect(vendor.Locator("#q-soc2").GetByLabel("Yes", new() { Exact = true })).ToBeCheckedAsync();
+        await Expect(vendor.Locator("#dpa-comment")).ToHaveValueAsync("Signed copy follows from legal.");
+        await vendor.ClickAsync("#portal-submit");
+        await Expect(vendor.Locator("#portal-submitted")).ToContainTextAsync("Thank you");
+        await Expect(vendor.Locator("#q-soc2 input[type=radio]").First).ToBeDisabledAsync();
+
+        // The analyst accepts two answers and rejects the one that contradicts their own.
+        await analyst.ReloadAsync();
+        await BrowserFixture.WaitForInteractiveAsync(analyst);
+        await analyst.GetByRole(AriaRole.Tab, new() { Name = "Vendor portal" }).ClickAsync();
+        await Expect(analyst.Locator("#invitations [data-status]")).ToContainTextAsync("Submitted");
+        var redTeam = analyst.Locator("tr[data-vendor-answer=red-team]");
+        await Expect(redTeam.Locator(".vendor-current")).ToContainTextAsync("No");
+        await Expect(analyst.Locator("tr[data-vendor-answer=dpa] .vendor-given")).ToContainTextAsync("Signed copy follows from legal.");
+        await analyst.Locator("tr[data-vendor-answer=soc2] .accept-vendor-answer").ClickAsync();
+        await Expect(analyst.Locator("tr[data-vendor-answer=soc2] [data-review]")).ToContainTextAsync("Accepted");
+        await analyst.Locator("tr[data-vendor-answer=dpa] .accept-vendor-answer").ClickAsync();
+        await Expect(analyst.Locator("tr[data-vendor-answer=dpa] [data-review]")).ToContainTextAsync("Accepted");
+        await redTeam.Locator(".reject-vendor-answer").ClickAsync();
+        await Expect(redTeam.Locator("[data-review]")).ToContainTextAsync("Rejected");
+
+        await using (var db = await app.CreateDbContextAsync())
+        {
+            var answers = await db.Answers.Where(a => a.AssessmentId == id).ToDictionaryAsync(a => a.QuestionKey, Ct);
+            Assert.Equal("yes", answers["soc2"].Choice);
+            Assert.Equal(EvidenceSource.VendorAttestation, answers["soc2"].EvidenceSource);
+            Assert.Equal("yes", answers["dpa"].Choice);
+            Assert.Equal("no", answers["red-team"].Choice);
+        }
+
+        // Revoked, the link shows the same page as any link that never existed.
+        await analyst.Locator("#invitations .revoke-invitation").ClickAsync();
+        await analyst.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
+        await Expect(analyst.Locator("#invitations [data-status]")).ToContainTextAsync("Revoked");
+        await vendor.ReloadAsync();
+        await Expect(vendor.Locator("#portal-unavailable h1")).ToHaveTextAsync("This link is not valid");
+        var fresh = await app.NewPageAsync();
+        await fresh.GotoAsync(link);
+        await Expect(fresh.Locator("#portal-unavailable h1")).ToHaveTextAsync("This link is not valid");
+    }
+}
