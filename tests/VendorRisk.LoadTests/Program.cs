@@ -1,0 +1,20 @@
+using VendorRisk.LoadTests.Seeding;
+
+// A small dispatcher: one class per command.
+return args.FirstOrDefault() switch
+{
+    "seed" => await SeedCommand.RunAsync(args[1..]),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        usage: dotnet run --project tests/VendorRisk.LoadTests -c Release -- <command> [options]
+
+          seed --vendors 1000 --assessments 5000 (--db <sqlite file> | --postgres "<connection string>")
+               [--password <password for the seeded users>] [--random-seed 42]
+               Builds an organisation-scale data set in an empty database (schema by the app's migrations).
+        """);
+    return 2;
+}
