@@ -30,7 +30,12 @@ public static class DependencyInjection
     {
         var location = Resolve(provider, connectionString, contentRoot);
         services.AddSingleton(location);
-        services.AddDbContextFactory<VendorRiskDbContext>(options => Configure(options, location));
+        // Interceptors registered by the app (e.g. the one that keeps stored scores current) join every context.
+        services.AddDbContextFactory<VendorRiskDbContext>((provider, options) =>
+        {
+            Configure(options, location);
+            options.AddInterceptors(provider.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor>());
+        });
         services.AddScoped<DatabaseInitializer>();
         return services;
     }

@@ -9,12 +9,15 @@ public static class FeatureRegistration
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Features.Shared.QuestionSetDefinitions>();
+        services.AddSingleton<Features.Scores.StoredScores>()
+            .AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor, Features.Scores.StoredScoreInterceptor>();
         services.AddScoped<Features.Shared.AssessmentReader>();
         services.AddScoped<Features.ModelOfferings.ModelOfferingService>();
         services.AddScoped<Features.Vendors.VendorRequestValidator>().AddScoped<Features.Vendors.VendorService>().AddScoped<Features.Assessments.AssessmentService>().AddScoped<IDemoSeeder, Features.Demo.DemoDataSeeder>();
         services.AddVendorRiskApi();
         Features.Findings.FindingsRegistration.AddFindings(services);
         services.AddScoped<Features.QuestionSets.QuestionSetService>().AddScoped<ISeeder, Features.QuestionSets.QuestionSetSeeder>();
+        services.AddScoped<ISeeder, Features.Scores.StoredScoreBackfill>();
         Features.Compare.CompareRegistration.AddCompareReportsAndDashboard(services);
         return services;
     }
