@@ -11,7 +11,7 @@ public static class FeatureRegistration
         services.AddSingleton<Features.Shared.QuestionSetDefinitions>();
         services.AddSingleton<Features.Scores.StoredScores>()
             .AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor, Features.Scores.StoredScoreInterceptor>();
-        services.AddScoped<Features.Shared.AssessmentReader>();
+        services.AddScoped<Features.Shared.AssessmentReader>().AddScoped<Features.Assessments.AssessmentList>();
         services.AddScoped<Features.ModelOfferings.ModelOfferingService>();
         services.AddScoped<Features.Vendors.VendorRequestValidator>().AddScoped<Features.Vendors.VendorService>().AddScoped<Features.Assessments.AssessmentService>().AddScoped<IDemoSeeder, Features.Demo.DemoDataSeeder>();
         services.AddVendorRiskApi();
