@@ -14,9 +14,25 @@ public sealed record VendorResults(IReadOnlyList<VendorSummary> Items, int Total
 /// </summary>
 internal static class VendorList
 {
-    private sealed record Row(int Id, string Name, string NormalizedName, string? Website, string? HeadquartersCountry, int? Tier, List<string> Tags,
-        bool IsArchived, string? OwnerId, int Version, int AssessmentCount, int? LatestVersionId, double? LatestScore, string? LatestRating,
-        List<string>? LatestKnockouts);
+    // Initialised by name, not by constructor, so EF can sort and filter on its members after the projection.
+    private sealed class Row
+    {
+        public int Id { get; init; }
+        public string Name { get; init; } = "";
+        public string NormalizedName { get; init; } = "";
+        public string? Website { get; init; }
+        public string? HeadquartersCountry { get; init; }
+        public int? Tier { get; init; }
+        public List<string> Tags { get; init; } = [];
+        public bool IsArchived { get; init; }
+        public string? OwnerId { get; init; }
+        public int Version { get; init; }
+        public int AssessmentCount { get; init; }
+        public int? LatestVersionId { get; init; }
+        public double? LatestScore { get; init; }
+        public string? LatestRating { get; init; }
+        public List<string>? LatestKnockouts { get; init; }
+    }
 
     public static async Task<VendorResults> PageAsync(VendorRiskDbContext db, QuestionSetDefinitions definitions, VendorQuery query, DateOnly today,
         int skip, int take, CancellationToken cancellationToken)
@@ -71,9 +87,13 @@ internal static class VendorList
                 a.ScoreKnockouts,
             })
             .FirstOrDefault()
-        select new Row(v.Id, v.Name, v.NormalizedName, v.Website, v.HeadquartersCountry, v.Tier, v.Tags, v.IsArchived, v.OwnerId, v.Version,
-            v.Assessments.Count, latest == null ? null : latest.QuestionSetVersionId, latest == null ? null : latest.ScoreOverall,
-            latest == null ? null : latest.Rating, latest == null ? null : latest.ScoreKnockouts);
+        select new Row
+        {
+            Id = v.Id, Name = v.Name, NormalizedName = v.NormalizedName, Website = v.Website, HeadquartersCountry = v.HeadquartersCountry, Tier = v.Tier,
+            Tags = v.Tags, IsArchived = v.IsArchived, OwnerId = v.OwnerId, Version = v.Version, AssessmentCount = v.Assessments.Count,
+            LatestVersionId = latest == null ? null : latest.QuestionSetVersionId, LatestScore = latest == null ? null : latest.ScoreOverall,
+            LatestRating = latest == null ? null : latest.Rating, LatestKnockouts = latest == null ? null : latest.ScoreKnockouts,
+        };
 
     private static IQueryable<Row> Filter(IQueryable<Row> rows, VendorQuery query)
     {
