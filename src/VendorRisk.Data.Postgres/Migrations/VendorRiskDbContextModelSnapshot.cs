@@ -388,39 +388,6 @@ namespace VendorRisk.Data.Postgres.Migrations
                         .HasColumnType("text")
                         .UseCollation("C");
 
-                    b.Property<string>("ScoreBandRating")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .UseCollation("C");
-
-                    b.Property<string>("ScoreCappedRating")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .UseCollation("C");
-
-                    b.Property<double>("ScoreCompleteness")
-                        .HasColumnType("double precision");
-
-                    b.PrimitiveCollection<List<string>>("ScoreKnockouts")
-                        .HasColumnType("text[]");
-
-                    b.Property<double?>("ScoreOverall")
-                        .HasColumnType("double precision");
-
-                    b.Property<string>("ScoreRating")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .UseCollation("C");
-
-                    b.Property<DateOnly?>("ScoreRatingUntil")
-                        .HasColumnType("date");
-
-                    b.Property<int>("ScoreRevision")
-                        .HasColumnType("integer");
-
-                    b.PrimitiveCollection<List<double?>>("ScoreSections")
-                        .HasColumnType("double precision[]");
-
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -447,19 +414,15 @@ namespace VendorRisk.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CreatedAt");
+                    b.HasIndex("AssessorId");
 
                     b.HasIndex("ModelOfferingId");
 
                     b.HasIndex("QuestionSetVersionId");
 
-                    b.HasIndex("ScoreOverall");
-
                     b.HasIndex("Status");
 
-                    b.HasIndex("AssessorId", "Status");
-
-                    b.HasIndex("VendorId", "Status", "ReviewedAt");
+                    b.HasIndex("VendorId");
 
                     b.ToTable("Assessments");
                 });
@@ -517,8 +480,6 @@ namespace VendorRisk.Data.Postgres.Migrations
                         .UseCollation("C");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("Action");
 
                     b.HasIndex("At");
 
@@ -979,8 +940,6 @@ namespace VendorRisk.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("OwnerId");
-
-                    b.HasIndex("IsArchived", "NormalizedName");
 
                     b.ToTable("Vendors");
                 });
