@@ -1,15 +1,8 @@
 using System.Text.Json;
 using VendorRisk.Data.Entities;
+using VendorRisk.Domain.Access;
 
 namespace VendorRisk.Data;
-
-/// <summary>Who did something, as the services and the audit log know them.</summary>
-public sealed record Actor(string UserId, string Name, string Role)
-{
-    public static readonly Actor System = new("system", "system", Roles.Admin);
-
-    public bool Can(string role) => Roles.Includes(Role, role);
-}
 
 public static class AuditExtensions
 {
@@ -17,14 +10,13 @@ public static class AuditExtensions
 
     /// <summary>
     /// Adds an audit entry to the context, so it is written in the same transaction as the change it records.
-    /// Values that are not strings are stored as JSON.
+    /// Values that are not strings are stored as JSON. The time is stamped as it is saved (<see cref="AuditClockInterceptor"/>).
     /// </summary>
     public static AuditEntry Audit(this VendorRiskDbContext db, Actor actor, string action, string entityType, object? entityId,
         string summary, object? oldValue = null, object? newValue = null, bool securityEvent = false)
     {
         var entry = new AuditEntry
         {
-            At = DateTime.UtcNow,
             UserId = actor.UserId == Actor.System.UserId ? null : actor.UserId,
             UserName = actor.Name,
             Action = action,

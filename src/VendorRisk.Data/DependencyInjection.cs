@@ -33,7 +33,7 @@ public static class DependencyInjection
         // Interceptors registered by the app (e.g. the one that keeps stored scores current) join every context.
         services.AddDbContextFactory<VendorRiskDbContext>((provider, options) =>
         {
-            Configure(options, location);
+            Configure(options, location, provider.GetService<TimeProvider>());
             options.AddInterceptors(provider.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor>());
         });
         services.AddScoped<DatabaseInitializer>();
@@ -44,12 +44,15 @@ public static class DependencyInjection
     public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
         Configure(options, new DatabaseLocation(connectionString));
 
-    public static void Configure(DbContextOptionsBuilder options, DatabaseLocation location)
+    /// <param name="clock">Stamps audit entries; null is the system clock.</param>
+    public static void Configure(DbContextOptionsBuilder options, DatabaseLocation location, TimeProvider? clock = null)
     {
+        ArgumentNullException.ThrowIfNull(options);
         if (location.Provider == DatabaseProvider.Postgres)
             options.UseNpgsql(location.ConnectionString, npgsql => npgsql.MigrationsAssembly(PostgresMigrationsAssembly));
         else
             options.UseSqlite(location.ConnectionString).AddInterceptors(new SqlitePragmaInterceptor());
+        options.AddInterceptors(new AuditClockInterceptor(clock ?? TimeProvider.System));
     }
 
     /// <summary>Reads <c>VendorRisk:Database:Provider</c>: empty or <c>sqlite</c>, or <c>postgres</c>.</summary>

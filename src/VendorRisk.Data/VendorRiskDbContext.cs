@@ -32,6 +32,7 @@ public sealed class VendorRiskDbContext(DbContextOptions<VendorRiskDbContext> op
     public DbSet<ModelOffering> ModelOfferings => Set<ModelOffering>();
     public DbSet<Assessment> Assessments => Set<Assessment>();
     public DbSet<Answer> Answers => Set<Answer>();
+    public DbSet<AnswerVersionMark> AnswerVersionMarks => Set<AnswerVersionMark>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<SavedWeighting> SavedWeightings => Set<SavedWeighting>();
     public DbSet<SavedWorkloadProfile> WorkloadProfiles => Set<SavedWorkloadProfile>();

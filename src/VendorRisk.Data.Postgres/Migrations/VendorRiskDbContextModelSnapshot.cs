@@ -199,6 +199,24 @@ namespace VendorRisk.Data.Postgres.Migrations
                     b.ToTable("Answers");
                 });
 
+            modelBuilder.Entity("VendorRisk.Data.Entities.AnswerVersionMark", b =>
+                {
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("QuestionKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("AssessmentId", "QuestionKey");
+
+                    b.ToTable("AnswerVersionMarks");
+                });
+
             modelBuilder.Entity("VendorRisk.Data.Entities.ApiToken", b =>
                 {
                     b.Property<int>("Id")
@@ -367,11 +385,17 @@ namespace VendorRisk.Data.Postgres.Migrations
                     b.Property<int?>("ModelOfferingId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("PrefillNotice")
+                        .HasColumnType("text");
+
                     b.Property<int?>("PreviousAssessmentId")
                         .HasColumnType("integer");
 
                     b.Property<int>("QuestionSetVersionId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("ReassessmentNotice")
+                        .HasColumnType("text");
 
                     b.Property<string>("ReviewComment")
                         .HasColumnType("text")
@@ -387,6 +411,39 @@ namespace VendorRisk.Data.Postgres.Migrations
                     b.Property<string>("Scope")
                         .HasColumnType("text")
                         .UseCollation("C");
+
+                    b.Property<string>("ScoreBandRating")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
+                    b.Property<string>("ScoreCappedRating")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
+                    b.Property<double>("ScoreCompleteness")
+                        .HasColumnType("double precision");
+
+                    b.PrimitiveCollection<List<string>>("ScoreKnockouts")
+                        .HasColumnType("text[]");
+
+                    b.Property<double?>("ScoreOverall")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("ScoreRating")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
+                    b.Property<DateOnly?>("ScoreRatingUntil")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ScoreRevision")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<double?>>("ScoreSections")
+                        .HasColumnType("double precision[]");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -414,15 +471,19 @@ namespace VendorRisk.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AssessorId");
+                    b.HasIndex("CreatedAt");
 
                     b.HasIndex("ModelOfferingId");
 
                     b.HasIndex("QuestionSetVersionId");
 
+                    b.HasIndex("ScoreOverall");
+
                     b.HasIndex("Status");
 
-                    b.HasIndex("VendorId");
+                    b.HasIndex("AssessorId", "Status");
+
+                    b.HasIndex("VendorId", "Status", "ReviewedAt");
 
                     b.ToTable("Assessments");
                 });
@@ -480,6 +541,8 @@ namespace VendorRisk.Data.Postgres.Migrations
                         .UseCollation("C");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Action");
 
                     b.HasIndex("At");
 
@@ -941,6 +1004,8 @@ namespace VendorRisk.Data.Postgres.Migrations
 
                     b.HasIndex("OwnerId");
 
+                    b.HasIndex("IsArchived", "NormalizedName");
+
                     b.ToTable("Vendors");
                 });
 
@@ -980,6 +1045,15 @@ namespace VendorRisk.Data.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Assessment");
+                });
+
+            modelBuilder.Entity("VendorRisk.Data.Entities.AnswerVersionMark", b =>
+                {
+                    b.HasOne("VendorRisk.Data.Entities.Assessment", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("VendorRisk.Data.Entities.ApiToken", b =>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using VendorRisk.Data.Entities;
+using VendorRisk.Domain.Assessments;
 
 namespace VendorRisk.Data.Configurations;
 
@@ -9,7 +10,7 @@ public sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessmen
     public void Configure(EntityTypeBuilder<Assessment> builder)
     {
         builder.Property(a => a.Status).HasConversion(AssessmentStatusConverter.Instance).HasMaxLength(30);
-        builder.Property(a => a.Title).HasMaxLength(200);
+        builder.Property(a => a.Title).HasMaxLength(AssessmentLimits.TitleMaxLength);
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.HasIndex(a => a.Status);
         // The lists and the dashboard: newest first, per vendor, per assessor.
@@ -24,6 +25,8 @@ public sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessmen
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(a => a.AssessorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(a => a.ModelOffering).WithMany().HasForeignKey(a => a.ModelOfferingId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(a => a.Answers).WithOne(a => a.Assessment).HasForeignKey(a => a.AssessmentId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(a => a.ReassessmentNotice).HasConversion(JsonColumn<ReassessmentNotice>.Converter);
+        builder.Property(a => a.PrefillNotice).HasConversion(JsonColumn<PrefillNotice>.Converter);
     }
 }
 
@@ -35,5 +38,15 @@ public sealed class AnswerConfiguration : IEntityTypeConfiguration<Answer>
         builder.Property(a => a.QuestionKey).HasMaxLength(64);
         builder.Property(a => a.EvidenceSource).HasConversion(EvidenceSourceConverter.Instance).HasMaxLength(30);
         builder.Property(a => a.Version).IsConcurrencyToken();
+    }
+}
+
+public sealed class AnswerVersionMarkConfiguration : IEntityTypeConfiguration<AnswerVersionMark>
+{
+    public void Configure(EntityTypeBuilder<AnswerVersionMark> builder)
+    {
+        builder.HasKey(m => new { m.AssessmentId, m.QuestionKey });
+        builder.Property(m => m.QuestionKey).HasMaxLength(64);
+        builder.HasOne<Assessment>().WithMany().HasForeignKey(m => m.AssessmentId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -25,9 +25,16 @@ public sealed class Assessment
     public string? ReviewComment { get; set; }
     public int? PreviousAssessmentId { get; set; }
     public string? LastSectionKey { get; set; }
+    /// <summary>What the reassessment that created this draft carried over; null when it was not a reassessment.</summary>
+    public ReassessmentNotice? ReassessmentNotice { get; set; }
+    /// <summary>What was pre-filled from the vendor's latest approved assessment when this one was created; null when nothing was.</summary>
+    public PrefillNotice? PrefillNotice { get; set; }
     /// <summary>Application-managed concurrency token for status changes.</summary>
     public int Version { get; set; }
     public List<Answer> Answers { get; set; } = [];
+
+    /// <summary>What the workflow rules look at.</summary>
+    public AssessmentFacts Facts() => new(Status, AssessorId, Version);
 
     // The score as scoring.md computes it from the saved answers, stored beside the assessment and kept current on every
     // save, review and risk acceptance, so lists and the dashboard sort, filter and count without re-scoring.
@@ -46,6 +53,7 @@ public sealed class Assessment
     /// <summary>Section scores in the version's section order (null where a section has no score).</summary>
     public List<double?>? ScoreSections { get; set; }
 }
+
 /// <summary>
 /// One stored answer. <see cref="Version"/> is the application-managed concurrency token
 /// (SQLite has no rowversion): every save increments it and checks the value it read.
@@ -99,4 +107,15 @@ public sealed class Answer
         EvidenceSource = value.Evidence?.Source;
         EvidenceDate = value.Evidence?.Date;
     }
+}
+
+/// <summary>
+/// The last version a cleared answer had. A cleared answer's row is gone; its next version continues after this,
+/// so a writer still holding an old version can never match again.
+/// </summary>
+public sealed class AnswerVersionMark
+{
+    public int AssessmentId { get; set; }
+    public string QuestionKey { get; set; } = "";
+    public int Version { get; set; }
 }

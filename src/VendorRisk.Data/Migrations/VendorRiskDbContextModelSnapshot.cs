@@ -166,6 +166,23 @@ namespace VendorRisk.Data.Migrations
                     b.ToTable("Answers");
                 });
 
+            modelBuilder.Entity("VendorRisk.Data.Entities.AnswerVersionMark", b =>
+                {
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("QuestionKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AssessmentId", "QuestionKey");
+
+                    b.ToTable("AnswerVersionMarks");
+                });
+
             modelBuilder.Entity("VendorRisk.Data.Entities.ApiToken", b =>
                 {
                     b.Property<int>("Id")
@@ -313,11 +330,17 @@ namespace VendorRisk.Data.Migrations
                     b.Property<int?>("ModelOfferingId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PrefillNotice")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("PreviousAssessmentId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("QuestionSetVersionId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReassessmentNotice")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ReviewComment")
                         .HasColumnType("TEXT");
@@ -329,6 +352,36 @@ namespace VendorRisk.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Scope")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScoreBandRating")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScoreCappedRating")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("ScoreCompleteness")
+                        .HasColumnType("REAL");
+
+                    b.PrimitiveCollection<string>("ScoreKnockouts")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("ScoreOverall")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("ScoreRating")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ScoreRatingUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ScoreRevision")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("ScoreSections")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -356,15 +409,19 @@ namespace VendorRisk.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AssessorId");
+                    b.HasIndex("CreatedAt");
 
                     b.HasIndex("ModelOfferingId");
 
                     b.HasIndex("QuestionSetVersionId");
 
+                    b.HasIndex("ScoreOverall");
+
                     b.HasIndex("Status");
 
-                    b.HasIndex("VendorId");
+                    b.HasIndex("AssessorId", "Status");
+
+                    b.HasIndex("VendorId", "Status", "ReviewedAt");
 
                     b.ToTable("Assessments");
                 });
@@ -412,6 +469,8 @@ namespace VendorRisk.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Action");
 
                     b.HasIndex("At");
 
@@ -827,6 +886,8 @@ namespace VendorRisk.Data.Migrations
 
                     b.HasIndex("OwnerId");
 
+                    b.HasIndex("IsArchived", "NormalizedName");
+
                     b.ToTable("Vendors");
                 });
 
@@ -866,6 +927,15 @@ namespace VendorRisk.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Assessment");
+                });
+
+            modelBuilder.Entity("VendorRisk.Data.Entities.AnswerVersionMark", b =>
+                {
+                    b.HasOne("VendorRisk.Data.Entities.Assessment", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("VendorRisk.Data.Entities.ApiToken", b =>

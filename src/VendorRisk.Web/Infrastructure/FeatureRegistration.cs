@@ -12,8 +12,11 @@ public static class FeatureRegistration
         services.AddSingleton<Features.Scores.StoredScores>()
             .AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor, Features.Scores.StoredScoreInterceptor>();
         services.AddScoped<Features.Shared.AssessmentReader>().AddScoped<Features.Assessments.AssessmentList>();
-        services.AddScoped<Features.ModelOfferings.ModelOfferingService>();
-        services.AddScoped<Features.Vendors.VendorRequestValidator>().AddScoped<Features.Vendors.VendorService>().AddScoped<Features.Assessments.AssessmentService>().AddScoped<IDemoSeeder, Features.Demo.DemoDataSeeder>();
+        Features.ModelOfferings.ModelOfferingsRegistration.AddModelOfferings(services);
+        Features.Vendors.VendorsRegistration.AddVendors(services);
+        services.AddScoped<IDemoSeeder, Features.Demo.DemoDataSeeder>();
+        services.AddUseCases(typeof(FeatureRegistration).Assembly);
+        Features.Assessments.AssessmentsRegistration.AddAssessments(services);
         services.AddVendorRiskApi();
         Features.Findings.FindingsRegistration.AddFindings(services);
         services.AddScoped<Features.QuestionSets.QuestionSetService>().AddScoped<ISeeder, Features.QuestionSets.QuestionSetSeeder>();

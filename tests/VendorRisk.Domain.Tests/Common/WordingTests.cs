@@ -20,18 +20,6 @@ public sealed class WordingTests
         Assert.Equal("3 knockouts cap", $"{Plural.Count(3, "knockout")} {Plural.Word(3, "caps", "cap")}");
     }
 
-    [Fact]
-    public void Refusals_read_as_sentences_without_field_ids_and_say_each_thing_once()
-    {
-        var ex = new ValidationFailedException(new Dictionary<string, string[]>
-        {
-            ["email"] = ["enter a valid email address"],
-            ["password"] = ["Use at least 12 characters.", "Use at least 12 characters."],
-        });
-
-        Assert.Equal("Enter a valid email address. Use at least 12 characters.", ex.Sentences);
-    }
-
     [Theory]
     [InlineData("Does the buyer have a workable exit plan: data export, deletion and a transition period?", "Does the buyer have a workable exit plan")]
     [InlineData("Is there a policy?", "Is there a policy")]

@@ -1,3 +1,5 @@
+using VendorRisk.Web.Infrastructure.UseCases;
+using VendorRisk.Domain.Assessments;
 using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -28,10 +30,10 @@ public sealed class FindingServiceTests(WebAppFixture app) : IClassFixture<WebAp
     {
         var id = await PilotAsync();
         await using var scope = app.ScopeAs(Roles.Assessor);
-        var bulk = scope.ServiceProvider.GetRequiredService<RaiseFindingsInBulkHandler>();
+        var bulk = scope.ServiceProvider.GetRequiredService<UseCasePipeline>();
 
-        Assert.Equal(2, await bulk.HandleAsync(new RaiseFindingsInBulkRequest { AssessmentId = id, Knockouts = true }, Ct));
-        Assert.Equal(0, await bulk.HandleAsync(new RaiseFindingsInBulkRequest { AssessmentId = id, Knockouts = true, BelowP = 0.5 }, Ct));
+        Assert.Equal(2, await bulk.RunAsync(new RaiseFindingsInBulkRequest { AssessmentId = id, Knockouts = true }, Ct));
+        Assert.Equal(0, await bulk.RunAsync(new RaiseFindingsInBulkRequest { AssessmentId = id, Knockouts = true, BelowP = 0.5 }, Ct));
 
         await using var db = await app.CreateDbContextAsync();
         var findings = await db.Findings.Where(f => f.AssessmentId == id).OrderBy(f => f.QuestionKey).ToListAsync(Ct);
@@ -49,8 +51,8 @@ public sealed class FindingServiceTests(WebAppFixture app) : IClassFixture<WebAp
         await ApiScenario.ExpectAsync(await assessor.PutAnswersAsync(id, new object[] { new { questionKey = "other", choice = "half" } }), HttpStatusCode.OK);
         await using var scope = app.ScopeAs(Roles.Assessor);
 
-        var raised = await scope.ServiceProvider.GetRequiredService<RaiseFindingsInBulkHandler>()
-            .HandleAsync(new RaiseFindingsInBulkRequest { AssessmentId = id, Knockouts = false, BelowP = 0.75 }, Ct);
+        var raised = await scope.ServiceProvider.GetRequiredService<UseCasePipeline>()
+            .RunAsync(new RaiseFindingsInBulkRequest { AssessmentId = id, Knockouts = false, BelowP = 0.75 }, Ct);
 
         Assert.Equal(3, raised);
         await using var db = await app.CreateDbContextAsync();
@@ -120,10 +122,10 @@ public sealed class FindingServiceTests(WebAppFixture app) : IClassFixture<WebAp
     {
         var id = await PilotAsync();
         await using var scope = app.ScopeAs(Roles.Assessor);
-        var findingId = await scope.ServiceProvider.GetRequiredService<RaiseFindingHandler>()
-            .HandleAsync(new RaiseFindingRequest { AssessmentId = id, Title = "Logs", Severity = FindingSeverity.High }, Ct);
-        await scope.ServiceProvider.GetRequiredService<UpdateFindingHandler>()
-            .HandleAsync(new UpdateFindingRequest { FindingId = findingId, ExpectedVersion = 1, Status = FindingStatus.Resolved }, Ct);
+        var findingId = await scope.ServiceProvider.GetRequiredService<UseCasePipeline>()
+            .RunAsync(new RaiseFindingRequest { AssessmentId = id, Title = "Logs", Severity = FindingSeverity.High }, Ct);
+        await scope.ServiceProvider.GetRequiredService<UseCasePipeline>()
+            .RunAsync(new UpdateFindingRequest { FindingId = findingId, ExpectedVersion = 1, Status = FindingStatus.Resolved }, Ct);
 
         var history = await scope.ServiceProvider.GetRequiredService<Features.Audit.AuditService>()
             .HistoryAsync(Data.AuditEntityTypes.Assessment, id.ToString(System.Globalization.CultureInfo.InvariantCulture), Ct);

@@ -1,3 +1,4 @@
+using VendorRisk.Web.Infrastructure.UseCases;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,7 +35,7 @@ public sealed class ModelOfferingComponentTests : BunitContext, IAsyncLifetime
         Services.AddSingleton(_host.Services.GetRequiredService<IDbContextFactory<VendorRiskDbContext>>());
         Services.AddSingleton<ICurrentUser>(_host.User);
         Services.AddSingleton(TimeProvider.System);
-        Services.AddScoped<ModelOfferingService>();
+        Services.AddUseCases(typeof(ModelOfferingService).Assembly).AddModelOfferings();
         var auth = AddAuthorization();
         auth.SetAuthorized("Ada Admin");
         auth.SetPolicies(Policies.Viewer, Policies.Assessor);

@@ -1,3 +1,4 @@
+using VendorRisk.Web.Infrastructure.UseCases;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,7 +26,7 @@ public sealed class QuestionSetEditorTests : BunitContext, IAsyncLifetime
         _host = await QuestionSetTestHost.StartAsync();
         Services.AddSingleton(_host.Services.GetRequiredService<IDbContextFactory<VendorRiskDbContext>>());
         Services.AddSingleton<ICurrentUser>(_host.User);
-        Services.AddScoped<QuestionSetService>();
+        Services.AddUseCases(typeof(QuestionSetService).Assembly).AddScoped<QuestionSetService>();
     }
 
     public new async ValueTask DisposeAsync()

@@ -22,7 +22,7 @@ public sealed class QuestionSetSchemaEndpointTests(WebAppFixture app) : IClassFi
     [Fact]
     public async Task A_file_carrying_schema_imports_through_the_api()
     {
-        using var admin = await app.ApiClientAsync(Data.Entities.Roles.Admin);
+        using var admin = await app.ApiClientAsync(Roles.Admin);
         var json = (await File.ReadAllTextAsync(TestData.SeedFile(TestData.QuickScreen), TestContext.Current.CancellationToken))
             .Replace("\"key\": \"vendor-quick-screen\"", "\"key\": \"schema-carrying-set\"", StringComparison.Ordinal);
         Assert.Contains("\"$schema\"", json, StringComparison.Ordinal);

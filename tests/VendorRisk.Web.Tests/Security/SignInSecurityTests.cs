@@ -74,9 +74,9 @@ public sealed class SignInSecurityTests(FastRevalidationFixture app) : IClassFix
         await using var scope = app.ScopeAs(Roles.Admin);
         var users = scope.ServiceProvider.GetRequiredService<UserService>();
 
-        var shortOne = await Assert.ThrowsAsync<VendorRisk.Domain.Common.ValidationFailedException>(() =>
+        var shortOne = await Assert.ThrowsAsync<ValidationFailedException>(() =>
             users.CreateAsync(new CreateUserRequest($"p1-{Guid.NewGuid():n}@vendorrisk.test", "", Roles.Viewer, "short pass"), TestContext.Current.CancellationToken));
-        var common = await Assert.ThrowsAsync<VendorRisk.Domain.Common.ValidationFailedException>(() =>
+        var common = await Assert.ThrowsAsync<ValidationFailedException>(() =>
             users.CreateAsync(new CreateUserRequest($"p2-{Guid.NewGuid():n}@vendorrisk.test", "", Roles.Viewer, "qwertyuiop123"), TestContext.Current.CancellationToken));
 
         Assert.Contains("12 characters", shortOne.Message);

@@ -1,3 +1,4 @@
+using VendorRisk.Domain.Assessments;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using VendorRisk.Data.Entities;

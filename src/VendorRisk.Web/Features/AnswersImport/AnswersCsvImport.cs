@@ -168,10 +168,10 @@ public static class AnswersCsvImport
 
         if (notApplicable || string.Equals(answer, "Not applicable", StringComparison.OrdinalIgnoreCase))
         {
-            return new AnswerValue
+            return AnswerNormalization.Normalize(new AnswerValue
             {
                 QuestionKey = question.Key, NotApplicable = true, Justification = NullIfEmpty(justification), Note = NullIfEmpty(note), Evidence = evidence,
-            };
+            });
         }
 
         string? choice = null, text = null;
@@ -204,11 +204,11 @@ public static class AnswersCsvImport
 
         if (answer.Length == 0 && justification.Length == 0 && note.Length == 0 && evidence is null)
             return null;
-        return new AnswerValue
+        return AnswerNormalization.Normalize(new AnswerValue
         {
             QuestionKey = question.Key, Choice = choice, Choices = choices, Number = number, Text = text,
             Justification = NullIfEmpty(justification), Note = NullIfEmpty(note), Evidence = evidence,
-        };
+        });
     }
 
     /// <summary>Labels joined by "; " (as exported), or keys; the longest label wins, so a label containing ";" still reads.</summary>
@@ -243,15 +243,8 @@ public static class AnswersCsvImport
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 
-    internal static bool Same(AnswerValue? a, AnswerValue? b)
-    {
-        if (a is null || b is null)
-            return a is null && b is null;
-        return a.QuestionKey == b.QuestionKey && a.Choice == b.Choice && a.Number == b.Number && a.Text == b.Text
-            && a.NotApplicable == b.NotApplicable && a.Justification == b.Justification && a.Note == b.Note
-            && Equals(a.Evidence, b.Evidence)
-            && (a.Choices is null ? b.Choices is null : b.Choices is not null && a.Choices.SequenceEqual(b.Choices));
-    }
+    internal static bool Same(AnswerValue? a, AnswerValue? b) =>
+        a is null || b is null ? a is null && b is null : AnswerNormalization.SameAnswer(a, b);
 
     /// <summary>
     /// Everything the answer holds, free text in quotes (so a changed space shows), so that any two different

@@ -15,15 +15,16 @@ public readonly record struct ApiPage(int Number, int Size)
     public int Skip => (Number - 1) * Size;
 
     /// <summary>Checks the query values; out of range is a 400 on the field, whatever the items are called.</summary>
-    public static ApiPage From(int? page, int? pageSize, string items, Dictionary<string, string[]>? errors = null)
+    /// <param name="refusals">The endpoint's other query refusals, to report with these; null reports these at once.</param>
+    public static ApiPage From(int? page, int? pageSize, string items, RequestRefusals? refusals = null)
     {
-        var own = errors ?? new Dictionary<string, string[]>();
+        var own = refusals ?? new RequestRefusals();
         if (page is < 1)
-            own["page"] = ["Pages start at 1."];
+            own.Add("page", "Pages start at 1.");
         if (pageSize is < 1 or > MaxSize)
-            own["pageSize"] = [$"A page holds 1 to {MaxSize} {items}."];
-        if (errors is null && own.Count > 0)
-            throw new ValidationFailedException(own);
+            own.Add("pageSize", $"A page holds 1 to {MaxSize} {items}.");
+        if (refusals is null)
+            own.ThrowIfAny();
         return new ApiPage(page ?? 1, pageSize ?? DefaultSize);
     }
 

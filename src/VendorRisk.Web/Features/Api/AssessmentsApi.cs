@@ -57,13 +57,12 @@ public static class AssessmentsApi
         CancellationToken cancellationToken)
     {
         var body = await ApiJson.ReadAsync<CreateAssessmentDto>(request, cancellationToken);
-        var errors = new Dictionary<string, string[]>();
+        var errors = new RequestRefusals();
         if (body.VendorId is null)
-            errors["vendorId"] = ["Required: the id of the vendor."];
+            errors.Add("vendorId", "Required: the id of the vendor.");
         if (string.IsNullOrWhiteSpace(body.QuestionSetKey))
-            errors["questionSetKey"] = ["Required: the key of the question set."];
-        if (errors.Count > 0)
-            throw new ValidationFailedException(errors);
+            errors.Add("questionSetKey", "Required: the key of the question set.");
+        errors.ThrowIfAny();
 
         var id = await assessments.CreateAsync(
             new CreateAssessmentRequest(body.VendorId!.Value, body.QuestionSetKey!.Trim(), body.Version, body.Title, body.Scope, ModelId: body.ModelId), cancellationToken);

@@ -80,16 +80,15 @@ public static class FindingsApi
     private static async Task<Ok<IReadOnlyList<FindingDto>>> ListAsync(HttpContext context, FindingQueries queries,
         string? status, string? severity, string? ownerId, int? vendorId, bool? overdue, int? page, int? pageSize, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new RequestRefusals();
         FindingStatus? statusValue = null;
         FindingSeverity? severityValue = null;
         if (!string.IsNullOrEmpty(status) && (statusValue = KebabEnum.Parse<FindingStatus>(status)) is null)
-            errors["status"] = ["Must be one of: open, in-progress, resolved, risk-accepted."];
+            errors.Add("status", "Must be one of: open, in-progress, resolved, risk-accepted.");
         if (!string.IsNullOrEmpty(severity) && (severityValue = KebabEnum.Parse<FindingSeverity>(severity)) is null)
-            errors["severity"] = ["Must be one of: low, medium, high, critical."];
+            errors.Add("severity", "Must be one of: low, medium, high, critical.");
         var paging = ApiPage.From(page, pageSize, "findings", errors);
-        if (errors.Count > 0)
-            throw new ValidationFailedException(errors);
+        errors.ThrowIfAny();
 
         var query = new FindingQuery
         {
@@ -109,14 +108,14 @@ public static class FindingsApi
     private static async Task<Ok<FindingDto>> GetAsync(int id, FindingQueries queries, CancellationToken cancellationToken) =>
         TypedResults.Ok(FindingDto.From(await queries.FindAsync(id, cancellationToken) ?? throw new NotFoundException($"No finding with id {id}.")));
 
-    private static async Task<Created<FindingDto>> CreateAsync(int id, HttpRequest request, RaiseFindingHandler handler, FindingQueries queries,
+    private static async Task<Created<FindingDto>> CreateAsync(int id, HttpRequest request, UseCasePipeline useCases, FindingQueries queries,
         CancellationToken cancellationToken)
     {
         var body = await ApiJson.ReadAsync<CreateFindingDto>(request, cancellationToken);
         FindingSeverity? severity = null;
         if (body.Severity is not null && (severity = KebabEnum.Parse<FindingSeverity>(body.Severity)) is null)
             throw new ValidationFailedException("severity", "Must be one of: low, medium, high, critical.");
-        var findingId = await handler.HandleAsync(new RaiseFindingRequest
+        var findingId = await useCases.RunAsync(new RaiseFindingRequest
         {
             AssessmentId = id,
             Title = body.Title ?? "",
@@ -129,16 +128,16 @@ public static class FindingsApi
         return TypedResults.Created($"/api/v1/findings/{findingId}", FindingDto.From((await queries.FindAsync(findingId, cancellationToken))!));
     }
 
-    private static async Task<Ok<FindingDto>> PatchAsync(int id, HttpRequest request, UpdateFindingHandler handler, FindingQueries queries,
+    private static async Task<Ok<FindingDto>> PatchAsync(int id, HttpRequest request, UseCasePipeline useCases, FindingQueries queries,
         CancellationToken cancellationToken)
     {
         var body = await ApiJson.ReadElementAsync(request, ApiJson.DefaultMaxBodyBytes, cancellationToken);
         if (body.ValueKind != JsonValueKind.Object)
             throw new ValidationFailedException("", "The body is a JSON object.");
-        var errors = new Dictionary<string, string[]>();
+        var errors = new RequestRefusals();
         var allowed = new HashSet<string>(StringComparer.Ordinal) { "expectedVersion", "status", "ownerId", "dueDate", "description", "justification" };
         foreach (var property in body.EnumerateObject().Where(p => !allowed.Contains(p.Name)))
-            errors[property.Name] = ["Not a field of a finding that can be changed."];
+            errors.Add(property.Name, "Not a field of a finding that can be changed.");
 
         int? expectedVersion = null;
         if (body.TryGetProperty("expectedVersion", out var ev))
@@ -146,14 +145,14 @@ public static class FindingsApi
             if (ev.ValueKind == JsonValueKind.Number && ev.TryGetInt32(out var v))
                 expectedVersion = v;
             else
-                errors["expectedVersion"] = ["A whole number: the version of the finding you are changing."];
+                errors.Add("expectedVersion", "A whole number: the version of the finding you are changing.");
         }
         FindingStatus? status = null;
         if (body.TryGetProperty("status", out var st))
         {
             status = st.ValueKind == JsonValueKind.String ? KebabEnum.Parse<FindingStatus>(st.GetString()) : null;
             if (status is null)
-                errors["status"] = ["Must be one of: open, in-progress, resolved, risk-accepted."];
+                errors.Add("status", "Must be one of: open, in-progress, resolved, risk-accepted.");
         }
         var owner = StringChange(body, "ownerId", errors);
         var description = StringChange(body, "description", errors);
@@ -166,14 +165,13 @@ public static class FindingsApi
             else if (dd.ValueKind == JsonValueKind.String && DateOnly.TryParseExact(dd.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
                 due = new Change<DateOnly?>(date);
             else
-                errors["dueDate"] = ["A date such as 2027-03-31, or null."];
+                errors.Add("dueDate", "A date such as 2027-03-31, or null.");
         }
-        if (errors.Count > 0)
-            throw new ValidationFailedException(errors);
+        errors.ThrowIfAny();
 
         try
         {
-            await handler.HandleAsync(new UpdateFindingRequest
+            await useCases.RunAsync(new UpdateFindingRequest
             {
                 FindingId = id,
                 ExpectedVersion = expectedVersion,
@@ -191,29 +189,29 @@ public static class FindingsApi
         return TypedResults.Ok(FindingDto.From((await queries.FindAsync(id, cancellationToken))!));
     }
 
-    private static Change<string?>? StringChange(JsonElement body, string name, Dictionary<string, string[]> errors)
+    private static Change<string?>? StringChange(JsonElement body, string name, RequestRefusals errors)
     {
         if (!body.TryGetProperty(name, out var value))
             return null;
         if (value.ValueKind is JsonValueKind.Null or JsonValueKind.String)
             return new Change<string?>(value.GetString());
-        errors[name] = ["A string, or null."];
+        errors.Add(name, "A string, or null.");
         return null;
     }
 
-    private static async Task<Created<ScoreDto>> AcceptAsync(int id, string questionKey, HttpRequest request, AcceptKnockoutRiskHandler handler,
+    private static async Task<Created<ScoreDto>> AcceptAsync(int id, string questionKey, HttpRequest request, UseCasePipeline useCases,
         AssessmentReader reader, CancellationToken cancellationToken)
     {
         var body = await ApiJson.ReadAsync<AcceptKnockoutDto>(request, cancellationToken);
-        await handler.HandleAsync(new AcceptKnockoutRiskRequest { AssessmentId = id, QuestionKey = questionKey, Justification = body.Justification, Until = body.Until },
+        await useCases.RunAsync(new AcceptKnockoutRiskRequest { AssessmentId = id, QuestionKey = questionKey, Justification = body.Justification, Until = body.Until },
             cancellationToken);
         return TypedResults.Created($"/api/v1/assessments/{id}/knockouts/{Uri.EscapeDataString(questionKey)}/acceptance",
             ScoreDto.From((await reader.GetAsync(id, cancellationToken)).Score));
     }
 
-    private static async Task<NoContent> RevokeAsync(int id, string questionKey, RevokeKnockoutRiskHandler handler, CancellationToken cancellationToken)
+    private static async Task<NoContent> RevokeAsync(int id, string questionKey, UseCasePipeline useCases, CancellationToken cancellationToken)
     {
-        await handler.HandleAsync(new RevokeKnockoutRiskRequest(id, questionKey), cancellationToken);
+        await useCases.RunAsync(new RevokeKnockoutRiskRequest(id, questionKey), cancellationToken);
         return TypedResults.NoContent();
     }
 }

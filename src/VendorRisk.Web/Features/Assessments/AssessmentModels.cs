@@ -2,22 +2,6 @@ using VendorRisk.Domain.Assessments;
 
 namespace VendorRisk.Web.Features.Assessments;
 
-/// <param name="Version">The question-set version number; null means the newest published version.</param>
-/// <param name="AssessorId">Null means the caller.</param>
-public sealed record CreateAssessmentRequest(
-    int VendorId,
-    string QuestionSetKey,
-    int? Version = null,
-    string? Title = null,
-    string? Scope = null,
-    string? AssessorId = null,
-    DateOnly? DueDate = null,
-    int? ModelId = null);
-
-/// <summary>What a new assessment of a model offering carried over from the vendor's latest approved assessment.</summary>
-/// <param name="AnswerCount">How many vendor-level answers were pre-filled.</param>
-public sealed record PrefillNotice(int SourceAssessmentId, string SourceTitle, int AnswerCount);
-
 /// <summary>
 /// One answer to save. <paramref name="Clear"/> drops the stored answer (only the question key of
 /// <paramref name="Value"/> is read). <paramref name="ExpectedVersion"/>: the version the writer last saw
@@ -28,29 +12,12 @@ public sealed record AnswerInput(AnswerValue Value, bool Clear = false, int? Exp
 /// <param name="Version">The new version of the answer; 0 when it was cleared.</param>
 public sealed record SavedAnswer(string QuestionKey, int Version, bool Cleared, string UpdatedByName, DateTime UpdatedAt);
 
-/// <summary>The stored answer a losing writer is shown (the <see cref="Domain.Common.ConflictException.Current"/> of a save).</summary>
+/// <summary>The stored answer a losing writer is shown (the <see cref="ConflictException.Current"/> of a save).</summary>
 /// <param name="Value">Null when there is no stored answer (it was cleared).</param>
 public sealed record CurrentAnswer(string QuestionKey, AnswerValue? Value, int Version, string? UpdatedByName, DateTime? UpdatedAt);
 
-public enum ReviewDecision
-{
-    Approved,
-    ApprovedWithConditions,
-    Rejected,
-    Returned,
-}
-
 public sealed record ReassessResult(
     int AssessmentId,
-    IReadOnlyList<string> NewQuestionKeys,
-    IReadOnlyList<string> ChangedQuestionKeys,
-    IReadOnlyList<DroppedAnswer> DroppedAnswers);
-
-/// <summary>What a reassessment carried over, as stored with the new draft (its "assessment-reassessed" audit entry).</summary>
-public sealed record ReassessmentNotice(
-    int PreviousAssessmentId,
-    int PreviousVersion,
-    int NewVersion,
     IReadOnlyList<string> NewQuestionKeys,
     IReadOnlyList<string> ChangedQuestionKeys,
     IReadOnlyList<DroppedAnswer> DroppedAnswers);

@@ -108,7 +108,7 @@ public sealed partial class QuestionEditor
             Note = string.IsNullOrWhiteSpace(_note) ? null : _note,
             Evidence = evidence,
         };
-        return value.HasValue || value.NotApplicable || value.Note is not null || value.Evidence is not null ? value : null;
+        return value.HasValue || value.NotApplicable || value.Note is not null || value.Evidence is not null ? AnswerNormalization.Normalize(value) : null;
     }
 
     private Task ChoiceChanged(string? value) { _choice = value; return ChangedAsync(immediate: true); }

@@ -10,7 +10,8 @@ using VendorRisk.Web.Infrastructure;
 namespace VendorRisk.Web.Features.Findings;
 
 /// <summary>Accept the risk of one knockout of a submitted or reviewed assessment until a date (scoring.md §4).</summary>
-public sealed record AcceptKnockoutRiskRequest
+[RequiresRole(Roles.Reviewer, "accept the risk of a knockout")]
+public sealed record AcceptKnockoutRiskRequest : IUseCase<Done>
 {
     public int AssessmentId { get; init; }
     public string QuestionKey { get; init; } = "";
@@ -38,19 +39,12 @@ public sealed class AcceptKnockoutRiskValidator : AbstractValidator<AcceptKnocko
 /// Reviewer or Admin only, never the assessment's assessor; a draft is refused with 409. Accepting a knockout
 /// that already has an acceptance in force replaces it (the old one is revoked, both stay on record).
 /// </summary>
-public sealed class AcceptKnockoutRiskHandler(
-    IDbContextFactory<VendorRiskDbContext> dbFactory,
-    ICurrentUser currentUser,
-    AcceptKnockoutRiskValidator validator,
-    AssessmentReader reader,
-    TimeProvider clock)
+public sealed class AcceptKnockoutRiskHandler(AssessmentReader reader) : IUseCaseHandler<AcceptKnockoutRiskRequest, Done>
 {
-    public async Task HandleAsync(AcceptKnockoutRiskRequest request, CancellationToken cancellationToken = default)
+    public async Task<Done> HandleAsync(AcceptKnockoutRiskRequest request, UseCaseContext context, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var actor = await currentUser.RequireAsync(Roles.Reviewer, "accept the risk of a knockout", cancellationToken);
+        var actor = context.Actor;
         var assessment = await reader.GetAsync(request.AssessmentId, cancellationToken);
-        await validator.ThrowIfInvalidAsync(request, cancellationToken);
         switch (KnockoutAcceptancePolicy.Check(assessment.Status, assessment.AssessorId, actor.UserId, assessment.Score, request.QuestionKey))
         {
             case AcceptanceRefusal.Draft:
@@ -62,9 +56,8 @@ public sealed class AcceptKnockoutRiskHandler(
                 throw new ValidationFailedException("questionKey", $"'{request.QuestionKey}' is not a knockout of this assessment now.");
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var now = clock.GetUtcNow().UtcDateTime;
+        var db = context.Db;
+        var now = context.Now;
         var replaced = await db.RiskAcceptances
             .Where(r => r.AssessmentId == request.AssessmentId && r.QuestionKey == request.QuestionKey && r.RevokedAt == null)
             .ToListAsync(cancellationToken);
@@ -84,17 +77,17 @@ public sealed class AcceptKnockoutRiskHandler(
             AcceptedById = actor.UserId,
             AcceptedAt = now,
         });
-        db.Audit(actor, "knockout-risk-accepted", AuditEntityTypes.RiskAcceptance, $"{request.AssessmentId}/{request.QuestionKey}",
+        context.Audit("knockout-risk-accepted", AuditEntityTypes.RiskAcceptance, $"{request.AssessmentId}/{request.QuestionKey}",
             $"Risk of knockout '{request.QuestionKey}' accepted until {request.Until:yyyy-MM-dd}: {justification}",
             replaced.Count == 0 ? null : replaced.Select(r => new { r.Until, r.AcceptedById }).ToList(),
             new { questionKey = request.QuestionKey, until = request.Until, justification });
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        return default;
     }
 }
 
 /// <summary>Revoke the acceptance of a knockout's risk: the rating is capped again at once.</summary>
-public sealed record RevokeKnockoutRiskRequest(int AssessmentId, string QuestionKey);
+[RequiresRole(Roles.Reviewer, "revoke a risk acceptance")]
+public sealed record RevokeKnockoutRiskRequest(int AssessmentId, string QuestionKey) : IUseCase<Done>;
 
 public sealed class RevokeKnockoutRiskValidator : AbstractValidator<RevokeKnockoutRiskRequest>
 {
@@ -102,19 +95,11 @@ public sealed class RevokeKnockoutRiskValidator : AbstractValidator<RevokeKnocko
         RuleFor(r => r.QuestionKey).NotEmpty().WithMessage("Name the question whose acceptance to revoke.");
 }
 
-public sealed class RevokeKnockoutRiskHandler(
-    IDbContextFactory<VendorRiskDbContext> dbFactory,
-    ICurrentUser currentUser,
-    RevokeKnockoutRiskValidator validator,
-    TimeProvider clock)
+public sealed class RevokeKnockoutRiskHandler : IUseCaseHandler<RevokeKnockoutRiskRequest, Done>
 {
-    public async Task HandleAsync(RevokeKnockoutRiskRequest request, CancellationToken cancellationToken = default)
+    public async Task<Done> HandleAsync(RevokeKnockoutRiskRequest request, UseCaseContext context, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var actor = await currentUser.RequireAsync(Roles.Reviewer, "revoke a risk acceptance", cancellationToken);
-        await validator.ThrowIfInvalidAsync(request, cancellationToken);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var db = context.Db;
         if (!await db.Assessments.AnyAsync(a => a.Id == request.AssessmentId, cancellationToken))
             throw new NotFoundException($"No assessment with id {request.AssessmentId}.");
         var active = await db.RiskAcceptances
@@ -123,16 +108,14 @@ public sealed class RevokeKnockoutRiskHandler(
         if (active.Count == 0)
             throw new NotFoundException($"The knockout '{request.QuestionKey}' of assessment {request.AssessmentId} has no acceptance to revoke.");
 
-        var now = clock.GetUtcNow().UtcDateTime;
         foreach (var acceptance in active)
         {
-            acceptance.RevokedAt = now;
-            acceptance.RevokedById = actor.UserId;
+            acceptance.RevokedAt = context.Now;
+            acceptance.RevokedById = context.Actor.UserId;
         }
-        db.Audit(actor, "knockout-risk-revoked", AuditEntityTypes.RiskAcceptance, $"{request.AssessmentId}/{request.QuestionKey}",
+        context.Audit("knockout-risk-revoked", AuditEntityTypes.RiskAcceptance, $"{request.AssessmentId}/{request.QuestionKey}",
             $"Acceptance of knockout '{request.QuestionKey}' revoked",
             active.Select(r => new { r.Until, r.AcceptedById, r.Justification }).ToList(), null);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        return default;
     }
 }

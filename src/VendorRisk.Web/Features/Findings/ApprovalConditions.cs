@@ -14,18 +14,6 @@ public sealed record ConditionRequest
 }
 
 /// <summary>The conditions of an approval with conditions.</summary>
-public sealed record ApprovalConditions(IReadOnlyList<ConditionRequest> Conditions);
-
-/// <summary>At least one condition, each with a title, an active owner and a due date from today on.</summary>
-public sealed class ApprovalConditionsValidator : AbstractValidator<ApprovalConditions>
-{
-    public ApprovalConditionsValidator(ActiveUsers users, TimeProvider clock)
-    {
-        RuleFor(c => c.Conditions).Must(c => c.Count > 0).WithMessage("Add at least one condition, with an owner and a due date.");
-        RuleForEach(c => c.Conditions).SetValidator(new ConditionValidator(users, clock));
-    }
-}
-
 public sealed class ConditionValidator : AbstractValidator<ConditionRequest>
 {
     public ConditionValidator(ActiveUsers users, TimeProvider clock)

@@ -1,8 +1,5 @@
-using FluentValidation;
-using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
 using VendorRisk.Data;
-using VendorRisk.Domain.Common;
 
 namespace VendorRisk.Web.Features.Findings;
 
@@ -26,22 +23,4 @@ public sealed class ActiveUsers(IDbContextFactory<VendorRiskDbContext> dbFactory
         return users.Select(u => new Vendors.UserOption(u.Id, string.IsNullOrWhiteSpace(u.DisplayName) ? u.Email ?? u.Id : u.DisplayName, u.Role))
             .OrderBy(u => u.Name, StringComparer.OrdinalIgnoreCase).ToList();
     }
-}
-
-public static class ValidatorExtensions
-{
-    /// <summary>Runs the validator and throws <see cref="ValidationFailedException"/> keyed by the camelCase request paths.</summary>
-    public static async Task ThrowIfInvalidAsync<T>(this IValidator<T> validator, T request, CancellationToken cancellationToken)
-    {
-        var result = await validator.ValidateAsync(request, cancellationToken);
-        if (!result.IsValid)
-            throw Failed(result.Errors);
-    }
-
-    public static ValidationFailedException Failed(IEnumerable<ValidationFailure> errors) => new(errors
-        .GroupBy(e => CamelPath(e.PropertyName))
-        .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()));
-
-    /// <summary>"Conditions[0].OwnerId" → "conditions[0].ownerId", the paths of api.md.</summary>
-    public static string CamelPath(string path) => string.Join('.', path.Split('.').Select(Shared.FluentFormValidation.ToCamel));
 }

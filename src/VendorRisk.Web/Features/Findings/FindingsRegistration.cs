@@ -6,11 +6,5 @@ public static class FindingsRegistration
         .AddScoped<ActiveUsers>()
         .AddScoped<FindingQueries>()
         .AddScoped<FindingReportData>()
-        .AddScoped<ApprovalConditionsValidator>()
-        .AddScoped<RaiseFindingValidator>().AddScoped<RaiseFindingHandler>()
-        .AddScoped<RaiseFindingsInBulkValidator>().AddScoped<RaiseFindingsInBulkHandler>()
-        .AddScoped<UpdateFindingValidator>().AddScoped<UpdateFindingHandler>()
-        .AddScoped<AcceptKnockoutRiskValidator>().AddScoped<AcceptKnockoutRiskHandler>()
-        .AddScoped<RevokeKnockoutRiskValidator>().AddScoped<RevokeKnockoutRiskHandler>()
         .AddScoped<Infrastructure.IDemoSeeder, Demo.DemoFindingsSeeder>();
 }

@@ -10,7 +10,8 @@ using VendorRisk.Web.Infrastructure;
 namespace VendorRisk.Web.Features.Findings;
 
 /// <summary>Raise a finding on an assessment, optionally about one of its questions.</summary>
-public sealed record RaiseFindingRequest
+[RequiresRole(Roles.Assessor, "raise findings")]
+public sealed record RaiseFindingRequest : IUseCase<int>
 {
     public int AssessmentId { get; init; }
     public string Title { get; init; } = "";
@@ -44,32 +45,21 @@ public sealed class RaiseFindingValidator : AbstractValidator<RaiseFindingReques
 /// Any Assessor raises findings on any assessment (a condition of an approved one too); the question, if named,
 /// must be in the assessment's question-set version.
 /// </summary>
-public sealed class RaiseFindingHandler(
-    IDbContextFactory<VendorRiskDbContext> dbFactory,
-    ICurrentUser currentUser,
-    RaiseFindingValidator validator,
-    QuestionSetDefinitions definitions,
-    TimeProvider clock)
+public sealed class RaiseFindingHandler(QuestionSetDefinitions definitions) : IUseCaseHandler<RaiseFindingRequest, int>
 {
-    public async Task<int> HandleAsync(RaiseFindingRequest request, CancellationToken cancellationToken = default)
+    public async Task<int> HandleAsync(RaiseFindingRequest request, UseCaseContext context, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var actor = await currentUser.RequireAsync(Roles.Assessor, "raise findings", cancellationToken);
-        await validator.ThrowIfInvalidAsync(request, cancellationToken);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var db = context.Db;
         var assessment = await db.Assessments.Include(a => a.QuestionSetVersion)
             .SingleOrDefaultAsync(a => a.Id == request.AssessmentId, cancellationToken)
             ?? throw new NotFoundException($"No assessment with id {request.AssessmentId}.");
-        var finding = NewFinding(actor, request, isCondition: false, clock.GetUtcNow().UtcDateTime);
+        var finding = NewFinding(context.Actor, request, isCondition: false, context.Now);
         if (finding.QuestionKey is { } key && definitions.Get(assessment.QuestionSetVersion).FindQuestion(key) is null)
             throw new ValidationFailedException("questionKey", $"Question '{key}' is not in this assessment's question set.");
 
         db.Findings.Add(finding);
         await db.SaveChangesAsync(cancellationToken);
-        AuditRaised(db, actor, finding);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        AuditRaised(db, context.Actor, finding);
         return finding.Id;
     }
 

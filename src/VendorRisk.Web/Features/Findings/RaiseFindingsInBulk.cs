@@ -14,7 +14,8 @@ namespace VendorRisk.Web.Features.Findings;
 /// <see cref="BelowP"/> (unanswered counts as 0), pre-filled from the question with the suggested severity.
 /// Questions that already have a finding that is not closed are skipped.
 /// </summary>
-public sealed record RaiseFindingsInBulkRequest
+[RequiresRole(Roles.Assessor, "raise findings")]
+public sealed record RaiseFindingsInBulkRequest : IUseCase<int>
 {
     public int AssessmentId { get; init; }
     public bool Knockouts { get; init; } = true;
@@ -40,34 +41,23 @@ public sealed class RaiseFindingsInBulkValidator : AbstractValidator<RaiseFindin
     }
 }
 
-public sealed class RaiseFindingsInBulkHandler(
-    IDbContextFactory<VendorRiskDbContext> dbFactory,
-    ICurrentUser currentUser,
-    RaiseFindingsInBulkValidator validator,
-    AssessmentReader reader,
-    TimeProvider clock)
+/// <summary>Answers the number of findings raised.</summary>
+public sealed class RaiseFindingsInBulkHandler(AssessmentReader reader) : IUseCaseHandler<RaiseFindingsInBulkRequest, int>
 {
-    /// <returns>The number of findings raised.</returns>
-    public async Task<int> HandleAsync(RaiseFindingsInBulkRequest request, CancellationToken cancellationToken = default)
+    public async Task<int> HandleAsync(RaiseFindingsInBulkRequest request, UseCaseContext context, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var actor = await currentUser.RequireAsync(Roles.Assessor, "raise findings", cancellationToken);
-        await validator.ThrowIfInvalidAsync(request, cancellationToken);
         var assessment = await reader.GetAsync(request.AssessmentId, cancellationToken);
-
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var db = context.Db;
         var covered = (await db.Findings.Where(f => f.AssessmentId == request.AssessmentId && f.QuestionKey != null
                 && f.Status != FindingStatus.Resolved && f.Status != FindingStatus.RiskAccepted)
             .Select(f => f.QuestionKey!).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
 
-        var now = clock.GetUtcNow().UtcDateTime;
         var raised = new List<Data.Entities.Finding>();
         foreach (var draft in FindingDrafts.ForWeakAnswers(assessment, request.Knockouts, request.BelowP))
         {
             if (!covered.Add(draft.QuestionKey))
                 continue;
-            var finding = RaiseFindingHandler.NewFinding(actor, new RaiseFindingRequest
+            var finding = RaiseFindingHandler.NewFinding(context.Actor, new RaiseFindingRequest
             {
                 AssessmentId = request.AssessmentId,
                 Title = draft.Title,
@@ -76,16 +66,14 @@ public sealed class RaiseFindingsInBulkHandler(
                 Description = draft.Description,
                 OwnerId = request.OwnerId,
                 DueDate = request.DueDate,
-            }, isCondition: false, now);
+            }, isCondition: false, context.Now);
             db.Findings.Add(finding);
             raised.Add(finding);
         }
 
         await db.SaveChangesAsync(cancellationToken);
         foreach (var finding in raised)
-            RaiseFindingHandler.AuditRaised(db, actor, finding);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+            RaiseFindingHandler.AuditRaised(db, context.Actor, finding);
         return raised.Count;
     }
 }

@@ -15,8 +15,12 @@ public sealed record Change<T>(T Value);
 /// Change a finding's status, owner, due date or description, against the version the caller saw
 /// (stale: 409 with the current finding). Moving it to risk-accepted needs the Reviewer role and a justification.
 /// </summary>
-public sealed record UpdateFindingRequest
+public sealed record UpdateFindingRequest : IUseCase<Done>, IChoosesItsRole
 {
+    public RequiresRoleAttribute RequiredRole => Status == FindingStatus.RiskAccepted
+        ? new(Roles.Reviewer, "accept the risk of a finding")
+        : new(Roles.Assessor, "change findings");
+
     public int FindingId { get; init; }
     public int? ExpectedVersion { get; init; }
     public FindingStatus? Status { get; init; }
@@ -46,23 +50,11 @@ public sealed class UpdateFindingValidator : AbstractValidator<UpdateFindingRequ
     }
 }
 
-public sealed class UpdateFindingHandler(
-    IDbContextFactory<VendorRiskDbContext> dbFactory,
-    ICurrentUser currentUser,
-    UpdateFindingValidator validator,
-    FindingQueries queries,
-    TimeProvider clock)
+public sealed class UpdateFindingHandler(FindingQueries queries) : IUseCaseHandler<UpdateFindingRequest, Done>
 {
-    public async Task HandleAsync(UpdateFindingRequest request, CancellationToken cancellationToken = default)
+    public async Task<Done> HandleAsync(UpdateFindingRequest request, UseCaseContext context, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var actor = await currentUser.RequireAsync(
-            request.Status == FindingStatus.RiskAccepted ? Roles.Reviewer : Roles.Assessor,
-            request.Status == FindingStatus.RiskAccepted ? "accept the risk of a finding" : "change findings", cancellationToken);
-        await validator.ThrowIfInvalidAsync(request, cancellationToken);
-
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var db = context.Db;
         var finding = await db.Findings.SingleOrDefaultAsync(f => f.Id == request.FindingId, cancellationToken)
             ?? throw new NotFoundException($"No finding with id {request.FindingId}.");
         if (finding.Version != request.ExpectedVersion)
@@ -73,7 +65,7 @@ public sealed class UpdateFindingHandler(
 
         var before = RaiseFindingHandler.Snapshot(finding);
         var oldStatus = finding.Status;
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = context.Now;
         if (request.Status is { } newStatus && newStatus != finding.Status)
         {
             finding.Status = newStatus;
@@ -90,7 +82,7 @@ public sealed class UpdateFindingHandler(
         finding.Version++;
         finding.UpdatedAt = now;
         var statusChanged = oldStatus != finding.Status;
-        db.Audit(actor, statusChanged ? "finding-status-changed" : "finding-changed", AuditEntityTypes.Finding, $"{finding.AssessmentId}/{finding.Id}",
+        context.Audit(statusChanged ? "finding-status-changed" : "finding-changed", AuditEntityTypes.Finding, $"{finding.AssessmentId}/{finding.Id}",
             statusChanged
                 ? $"{(finding.IsCondition ? "Condition" : "Finding")} #{finding.Id} '{finding.Title}': {KebabEnum.ToKebab(oldStatus)} → {KebabEnum.ToKebab(finding.Status)}"
                 : $"{(finding.IsCondition ? "Condition" : "Finding")} #{finding.Id} '{finding.Title}' changed",
@@ -103,7 +95,7 @@ public sealed class UpdateFindingHandler(
         {
             throw await StaleAsync(request.FindingId, $"Finding #{request.FindingId} was changed by someone else at the same moment.", cancellationToken);
         }
-        await transaction.CommitAsync(cancellationToken);
+        return default;
     }
 
     private async Task<ConflictException> StaleAsync(int id, string message, CancellationToken cancellationToken) =>

@@ -7,7 +7,12 @@ namespace VendorRisk.Web.Features.ModelOfferings;
 /// A model offering to create or change. <paramref name="Channel"/> and <paramref name="Status"/> are the
 /// kebab-case values of api.md (<c>aws-bedrock</c>, <c>deprecated</c>); a null status means active.
 /// </summary>
-public sealed record ModelOfferingRequest(string? Name, string? Channel, string? ProviderModelId = null, string? Status = null);
+/// <summary>An offering's fields as a user gives them; <see cref="CreateModelOfferingRequest"/> and <see cref="UpdateModelOfferingRequest"/> carry them to the pipeline.</summary>
+public record ModelOfferingRequest(string? Name, string? Channel, string? ProviderModelId = null, string? Status = null)
+{
+    /// <summary>Trimmed, with a blank provider model id as none.</summary>
+    public ModelOfferingRequest Cleaned() => new(Name?.Trim(), Channel?.Trim(), string.IsNullOrWhiteSpace(ProviderModelId) ? null : ProviderModelId.Trim(), Status?.Trim());
+}
 
 public sealed record ModelOfferingInfo(
     int Id,

@@ -6,7 +6,7 @@ namespace VendorRisk.Web.Features.ModelOfferings;
 
 /// <summary>
 /// The rules of a model offering (api.md), run by <see cref="ModelOfferingService"/> for the dialog and
-/// the API alike. Uniqueness within the vendor is the service's check, as it needs the database.
+/// the API alike. Uniqueness within the vendor is <see cref="ModelOfferingNameValidator"/>'s, as it needs the database.
 /// </summary>
 public sealed class ModelOfferingRequestValidator : AbstractValidator<ModelOfferingRequest>
 {

@@ -1,7 +1,8 @@
 using VendorRisk.Web.Features.Shared;
 namespace VendorRisk.Web.Features.Vendors;
 
-public sealed record VendorRequest(
+/// <summary>A vendor's fields as a user gives them; <see cref="CreateVendorRequest"/> and <see cref="UpdateVendorRequest"/> carry them to the pipeline.</summary>
+public record VendorRequest(
     string Name,
     string? Website,
     string? HeadquartersCountry,

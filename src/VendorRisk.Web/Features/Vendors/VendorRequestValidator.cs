@@ -97,7 +97,8 @@ public sealed class VendorRequestValidator : AbstractValidator<VendorRequest>
     private async Task<bool> BeUniqueNameAsync(VendorRequest request, string name, ValidationContext<VendorRequest> context, CancellationToken cancellationToken)
     {
         var normalized = VendorService.Normalize(name);
-        var selfId = context.RootContextData.TryGetValue(VendorIdKey, out var id) ? id as int? : null;
+        var selfId = request is UpdateVendorRequest update ? update.Id
+            : context.RootContextData.TryGetValue(VendorIdKey, out var id) ? id as int? : null;
         await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
         return !await db.Vendors.AnyAsync(v => v.NormalizedName == normalized && v.Id != selfId, cancellationToken);
     }

@@ -1,4 +1,4 @@
-namespace VendorRisk.Domain.Common;
+namespace VendorRisk.Web.Infrastructure.Errors;
 
 /// <summary>The caller's role may not do this (HTTP 403).</summary>
 public sealed class ForbiddenException(string message) : Exception(message);

@@ -1,0 +1,171 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using VendorRisk.Data;
+using VendorRisk.Data.Entities;
+using VendorRisk.Domain.Assessments;
+using VendorRisk.Domain.QuestionSets;
+using VendorRisk.Web.Features.Observability;
+using VendorRisk.Web.Features.Shared;
+
+namespace VendorRisk.Web.Features.Assessments;
+
+/// <summary>Answers to save on one assessment, all or nothing.</summary>
+[RequiresRole(Roles.Assessor, "edit assessments")]
+public sealed record SaveAnswersRequest(int AssessmentId, IReadOnlyList<AnswerInput> Answers) : IUseCase<IReadOnlyList<SavedAnswer>>;
+
+/// <summary>
+/// Every answer against the assessment's question-set version, errors keyed <c>answers[i].field</c>: a question named,
+/// once, in the set; a version that can exist; a value the question takes.
+/// </summary>
+public sealed class AnswersAgainstSetValidator : AbstractValidator<IReadOnlyList<AnswerInput>>
+{
+    public AnswersAgainstSetValidator(QuestionSetDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        RuleFor(inputs => inputs).Custom((inputs, context) =>
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < inputs.Count; i++)
+            {
+                var input = inputs[i];
+                var prefix = $"answers[{i}].";
+                if (input?.Value is null || string.IsNullOrEmpty(input.Value.QuestionKey))
+                {
+                    context.AddFailure(prefix + AnswerFields.QuestionKey, "Name the question this answer is for.");
+                    continue;
+                }
+                if (!seen.Add(input.Value.QuestionKey))
+                    context.AddFailure(prefix + AnswerFields.QuestionKey, $"Question '{input.Value.QuestionKey}' is named more than once in this request.");
+                if (input.ExpectedVersion < 0)
+                    context.AddFailure(prefix + "expectedVersion", "A version is 0 or more.");
+                if (input.Clear)
+                {
+                    if (definition.FindQuestion(input.Value.QuestionKey) is null)
+                        context.AddFailure(prefix + AnswerFields.QuestionKey, $"Question '{input.Value.QuestionKey}' is not in question set '{definition.Key}'.");
+                    continue;
+                }
+                foreach (var failure in AnswerValidator.Validate(definition, input.Value).Errors)
+                    context.AddFailure(prefix + failure.PropertyName, failure.ErrorMessage);
+            }
+        });
+    }
+}
+
+/// <summary>
+/// Saves answers in one short transaction. Writers of one assessment queue on its row (SQLite: BEGIN IMMEDIATE;
+/// PostgreSQL: a row lock), so the version check and the write see the same state; each answer's
+/// <see cref="Answer.Version"/> (a concurrency token, with the unique index) stays as a second line. A stale
+/// <see cref="AnswerInput.ExpectedVersion"/> is a conflict carrying the stored <see cref="CurrentAnswer"/>.
+/// </summary>
+public sealed class SaveAnswersHandler(QuestionSetDefinitions definitions) : IUseCaseHandler<SaveAnswersRequest, IReadOnlyList<SavedAnswer>>
+{
+    public async Task<IReadOnlyList<SavedAnswer>> HandleAsync(SaveAnswersRequest request, UseCaseContext context, CancellationToken cancellationToken)
+    {
+        var db = context.Db;
+        await db.LockAssessmentAsync(request.AssessmentId, cancellationToken);
+        var assessment = await db.Assessments.Include(a => a.QuestionSetVersion)
+            .SingleOrDefaultAsync(a => a.Id == request.AssessmentId, cancellationToken)
+            ?? throw new NotFoundException($"No assessment with id {request.AssessmentId}.");
+        AssessmentWorkflow.EnsureEditable(assessment.Facts(), context.Actor);
+        new AnswersAgainstSetValidator(definitions.Get(assessment.QuestionSetVersion)).ThrowIfInvalid(request.Answers);
+
+        var keys = request.Answers.Select(i => i.Value.QuestionKey).ToList();
+        var stored = await db.Answers.Where(a => a.AssessmentId == request.AssessmentId && keys.Contains(a.QuestionKey))
+            .ToDictionaryAsync(a => a.QuestionKey, cancellationToken);
+        foreach (var input in request.Answers)
+        {
+            var current = stored.GetValueOrDefault(input.Value.QuestionKey);
+            if (input.ExpectedVersion is { } expected && expected != (current?.Version ?? 0))
+            {
+                VendorRiskTelemetry.AnswerConflicts.Add(1);
+                throw Conflict(input.Value.QuestionKey, current);
+            }
+        }
+
+        var marks = await MarksAsync(db, request, stored, cancellationToken);
+        var results = new List<SavedAnswer>(request.Answers.Count);
+        foreach (var input in request.Answers)
+            results.Add(Apply(context, request.AssessmentId, input, stored.GetValueOrDefault(input.Value.QuestionKey), marks));
+
+        assessment.UpdatedAt = context.Now;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (DatabaseErrors.IsLostRace(ex))
+        {
+            VendorRiskTelemetry.AnswerConflicts.Add(1);
+            throw new ConflictException("Someone else saved this answer at the same moment; reload it and choose.");
+        }
+        return results;
+    }
+
+    private static SavedAnswer Apply(UseCaseContext context, int assessmentId, AnswerInput input, Answer? current,
+        Dictionary<string, AnswerVersionMark> marks)
+    {
+        var db = context.Db;
+        var key = input.Value.QuestionKey;
+        var entityId = $"{assessmentId}/{key}";
+        if (input.Clear)
+        {
+            if (current is not null)
+            {
+                context.Audit("answer-cleared", AuditEntityTypes.Answer, entityId, $"Answer to '{key}' cleared", current.ToValue(), null);
+                RaiseMark(db, marks, assessmentId, key, current.Version);
+                db.Answers.Remove(current);
+            }
+            return new SavedAnswer(key, 0, true, context.Actor.Name, context.Now);
+        }
+
+        var value = AnswerNormalization.Normalize(input.Value);
+        if (current is not null && AnswerNormalization.SameAnswer(current.ToValue(), value))
+            return new SavedAnswer(key, current.Version, false, current.UpdatedByName, current.UpdatedAt);
+
+        var old = current?.ToValue();
+        if (current is null)
+        {
+            // A cleared answer's next version continues after its last one, so a writer holding an old version never matches again.
+            current = new Answer { AssessmentId = assessmentId, QuestionKey = key, Version = marks.GetValueOrDefault(key)?.Version ?? 0 };
+            db.Answers.Add(current);
+        }
+
+        current.Apply(value);
+        current.Version++;
+        current.UpdatedById = context.Actor.UserId;
+        current.UpdatedByName = context.Actor.Name;
+        current.UpdatedAt = context.Now;
+        context.Audit("answer-saved", AuditEntityTypes.Answer, entityId, $"Answer to '{key}' {(old is null ? "given" : "changed")}", old, value);
+        return new SavedAnswer(key, current.Version, false, context.Actor.Name, context.Now);
+    }
+
+    /// <summary>The marks of the answers this request gives anew or clears (none when every answer exists and stays).</summary>
+    private static async Task<Dictionary<string, AnswerVersionMark>> MarksAsync(VendorRiskDbContext db, SaveAnswersRequest request,
+        Dictionary<string, Answer> stored, CancellationToken cancellationToken)
+    {
+        var needed = request.Answers.Where(i => i.Clear || !stored.ContainsKey(i.Value.QuestionKey)).Select(i => i.Value.QuestionKey).ToList();
+        if (needed.Count == 0)
+            return new Dictionary<string, AnswerVersionMark>(StringComparer.Ordinal);
+        return await db.AnswerVersionMarks.Where(m => m.AssessmentId == request.AssessmentId && needed.Contains(m.QuestionKey))
+            .ToDictionaryAsync(m => m.QuestionKey, StringComparer.Ordinal, cancellationToken);
+    }
+
+    private static void RaiseMark(VendorRiskDbContext db, Dictionary<string, AnswerVersionMark> marks, int assessmentId, string key, int version)
+    {
+        if (marks.TryGetValue(key, out var mark))
+        {
+            mark.Version = Math.Max(mark.Version, version);
+            return;
+        }
+        mark = new AnswerVersionMark { AssessmentId = assessmentId, QuestionKey = key, Version = version };
+        marks[key] = mark;
+        db.AnswerVersionMarks.Add(mark);
+    }
+
+    private static ConflictException Conflict(string key, Answer? current)
+    {
+        var state = new CurrentAnswer(key, current?.ToValue(), current?.Version ?? 0, current?.UpdatedByName, current?.UpdatedAt);
+        return new ConflictException(current is null
+            ? $"The answer to '{key}' was cleared by someone else since you loaded it."
+            : $"The answer to '{key}' was changed by {current.UpdatedByName} at {current.UpdatedAt:yyyy-MM-dd HH:mm} UTC since you loaded it.", state);
+    }
+}

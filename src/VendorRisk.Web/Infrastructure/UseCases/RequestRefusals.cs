@@ -1,0 +1,25 @@
+namespace VendorRisk.Web.Infrastructure.UseCases;
+
+/// <summary>
+/// Refusals a handler finds while it loads what a request names (a vendor that does not exist, a version that is not
+/// published), gathered so the caller hears of all of them at once, keyed by request path.
+/// </summary>
+public sealed class RequestRefusals
+{
+    private readonly Dictionary<string, List<string>> _byPath = new(StringComparer.Ordinal);
+
+    public bool Any => _byPath.Count > 0;
+
+    public void Add(string path, string message)
+    {
+        if (!_byPath.TryGetValue(path, out var messages))
+            _byPath[path] = messages = [];
+        messages.Add(message);
+    }
+
+    public void ThrowIfAny()
+    {
+        if (Any)
+            throw new ValidationFailedException(_byPath.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
+    }
+}

@@ -1,0 +1,17 @@
+using VendorRisk.Data;
+
+namespace VendorRisk.Web.Infrastructure.UseCases;
+
+/// <summary>What a handler works with: the transaction's context, who is acting, and the time the use case runs at.</summary>
+public sealed class UseCaseContext(VendorRiskDbContext db, Actor actor, DateTime now)
+{
+    public VendorRiskDbContext Db { get; } = db;
+    public Actor Actor { get; } = actor;
+
+    /// <summary>The injected clock's time when the use case started (UTC), one value for everything it writes.</summary>
+    public DateTime Now { get; } = now;
+
+    /// <summary>Records what happened, written in the same transaction as the change. Values that are not strings are stored as JSON.</summary>
+    public void Audit(string action, string entityType, object? entityId, string summary, object? oldValue = null, object? newValue = null) =>
+        Db.Audit(Actor, action, entityType, entityId, summary, oldValue, newValue);
+}

@@ -1,0 +1,89 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using VendorRisk.Data;
+using VendorRisk.Domain.Assessments;
+using VendorRisk.Domain.Common;
+
+namespace VendorRisk.Web.Infrastructure.UseCases;
+
+/// <summary>
+/// Runs every write use case the same way: the caller's role (refusals audited), then the request's validators
+/// (FluentValidation; failures keyed by request path), then the handler in one transaction, committed only when it
+/// succeeds, with its audit entries in that transaction. Workflow refusals from Domain come out as the service
+/// exceptions the pages and the API map (403, 409, 400).
+/// </summary>
+public sealed class UseCasePipeline(
+    IServiceProvider services,
+    ICurrentUser currentUser,
+    IDbContextFactory<VendorRiskDbContext> dbFactory,
+    TimeProvider clock)
+{
+    private static readonly ConcurrentDictionary<Type, object> Runners = new();
+
+    /// <summary>The same pipeline acting as the system (the seeders and the command line), whose role check always passes.</summary>
+    public UseCasePipeline AsSystem() => new(services, new SystemCurrentUser(), dbFactory, clock);
+
+    public Task<TResult> RunAsync<TResult>(IUseCase<TResult> request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var runner = (Runner<TResult>)Runners.GetOrAdd(request.GetType(),
+            type => Activator.CreateInstance(typeof(Runner<,>).MakeGenericType(type, typeof(TResult)))!);
+        return runner.RunAsync(this, request, cancellationToken);
+    }
+
+
+    private async Task<TResult> RunCoreAsync<TRequest, TResult>(TRequest request, CancellationToken cancellationToken)
+        where TRequest : IUseCase<TResult>
+    {
+        var permission = request is IChoosesItsRole chooser ? chooser.RequiredRole : PermissionOf(typeof(TRequest));
+        var actor = await currentUser.RequireAsync(permission.Role, permission.Action, cancellationToken);
+        foreach (var validator in services.GetServices<IValidator<TRequest>>())
+            await validator.ThrowIfInvalidAsync(request, cancellationToken);
+
+        var handler = services.GetRequiredService<IUseCaseHandler<TRequest, TResult>>();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var context = new UseCaseContext(db, actor, clock.GetUtcNow().UtcDateTime);
+        TResult result;
+        try
+        {
+            result = await handler.HandleAsync(request, context, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (WorkflowRefusedException refusal)
+        {
+            throw ToServiceException(refusal);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    internal static Exception ToServiceException(WorkflowRefusedException refusal) => refusal.Reason switch
+    {
+        RefusalReason.NotPermitted => new ForbiddenException(refusal.Message),
+        RefusalReason.WrongStatus => new ConflictException(refusal.Message, refusal switch
+        {
+            { CurrentStatus: { } status, CurrentVersion: { } version } => new { status = KebabEnum.ToKebab(status), version },
+            { CurrentStatus: { } status } => new { status = KebabEnum.ToKebab(status) },
+            _ => null,
+        }),
+        _ => new ValidationFailedException(refusal.Field ?? "", refusal.Message),
+    };
+
+    private static RequiresRoleAttribute PermissionOf(Type requestType) =>
+        requestType.GetCustomAttribute<RequiresRoleAttribute>()
+        ?? throw new InvalidOperationException($"{requestType.Name} has no [RequiresRole]: every use case names the role it needs.");
+
+    private abstract class Runner<TResult>
+    {
+        public abstract Task<TResult> RunAsync(UseCasePipeline pipeline, IUseCase<TResult> request, CancellationToken cancellationToken);
+    }
+
+    private sealed class Runner<TRequest, TResult> : Runner<TResult> where TRequest : IUseCase<TResult>
+    {
+        public override Task<TResult> RunAsync(UseCasePipeline pipeline, IUseCase<TResult> request, CancellationToken cancellationToken) =>
+            pipeline.RunCoreAsync<TRequest, TResult>((TRequest)request, cancellationToken);
+    }
+}
