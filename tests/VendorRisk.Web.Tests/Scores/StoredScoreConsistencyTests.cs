@@ -2,12 +2,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using VendorRisk.Data.Entities;
 using VendorRisk.Domain.Assessments;
+using VendorRisk.Domain.QuestionSets;
 using VendorRisk.Domain.QuestionSets.Interchange;
 using VendorRisk.Domain.Scoring;
 using VendorRisk.Web.Features.Assessments;
 using VendorRisk.Web.Features.Findings;
 using VendorRisk.Web.Features.Scores;
 using VendorRisk.Web.Features.Shared;
+using VendorRisk.Web.Infrastructure.UseCases;
 using VendorRisk.Web.Tests.Infrastructure;
 
 namespace VendorRisk.Web.Tests.Scores;
@@ -57,12 +59,12 @@ public sealed class StoredScoreConsistencyTests(WebAppFixture app) : IClassFixtu
             await AssertStoredEqualsFreshAsync(id);
 
             var knockout = (await reviewer.ServiceProvider.GetRequiredService<AssessmentReader>().GetAsync(id, Ct)).Score.Knockouts[0];
-            await reviewer.ServiceProvider.GetRequiredService<AcceptKnockoutRiskHandler>().HandleAsync(new AcceptKnockoutRiskRequest
+            await reviewer.ServiceProvider.GetRequiredService<UseCasePipeline>().RunAsync(new AcceptKnockoutRiskRequest
             {
                 AssessmentId = id, QuestionKey = knockout, Justification = "Pilot only.", Until = DateOnly.FromDateTime(app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime).AddDays(30),
             }, Ct);
             await AssertStoredEqualsFreshAsync(id);
-            await reviewer.ServiceProvider.GetRequiredService<RevokeKnockoutRiskHandler>().HandleAsync(new RevokeKnockoutRiskRequest(id, knockout), Ct);
+            await reviewer.ServiceProvider.GetRequiredService<UseCasePipeline>().RunAsync(new RevokeKnockoutRiskRequest(id, knockout), Ct);
             await AssertStoredEqualsFreshAsync(id);
         }
 
@@ -93,10 +95,10 @@ public sealed class StoredScoreConsistencyTests(WebAppFixture app) : IClassFixtu
     public void A_stored_rating_that_relies_on_an_acceptance_is_capped_again_the_day_after_it_lapses()
     {
         var set = QuestionSetFormat.Parse(File.ReadAllText(TestData.SeedFile(TestData.Frontier))).Definition!;
-        var answers = new Dictionary<string, AnswerValue>
-        {
-            ["buyer-eligibility"] = new() { QuestionKey = "buyer-eligibility", Choice = "declined" },
-        };
+        // Strong answers everywhere a choice is asked, except one critical question: a good band, capped by the knockout.
+        var answers = set.AllQuestions.Where(q => q.Type == QuestionType.Choice)
+            .ToDictionary(q => q.Key, q => new AnswerValue { QuestionKey = q.Key, Choice = q.Options.MaxBy(o => o.Score)!.Key });
+        answers["buyer-eligibility"] = new AnswerValue { QuestionKey = "buyer-eligibility", Choice = "declined" };
         var today = new DateOnly(2026, 11, 30);
         var knockouts = ScoringEngine.Score(set, answers, today).Knockouts;
         var until = today.AddDays(10);
