@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using VendorRisk.Data;
 using VendorRisk.Data.Entities;
+using VendorRisk.Domain.Access;
 using VendorRisk.Web.Features.Shared;
 
 namespace VendorRisk.LoadTests.Seeding;
