@@ -22,6 +22,8 @@ public static class DependencyInjection
         var services = builder.Services;
         var options = builder.Configuration.GetSection(VendorRiskOptions.Section).Get<VendorRiskOptions>() ?? new VendorRiskOptions();
         services.AddSingleton(options);
+        services.AddSingleton<KestrelRejectionHeaders>();
+        KestrelRejectionHeaders.AddTo(builder.WebHost);
 
         try
         {
@@ -115,6 +117,7 @@ public static class DependencyInjection
         services.AddScoped<SecurityAudit>();
         services.AddScoped<AuditService>();
         services.AddScoped<StartupTasks>();
+        services.AddExceptionHandler<Features.Api.ApiExceptionHandler>();
         services.AddExceptionHandler<NonPageExceptionHandler>();
         builder.AddVendorRiskObservability();
 

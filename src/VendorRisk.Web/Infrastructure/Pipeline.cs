@@ -18,7 +18,12 @@ public static class Pipeline
         }
         app.UseStatusCodePagesWithReExecute(PublicEndpoints.NotFound, createScopeForStatusCodePages: true);
         app.UseStatusPagesOnlyForPages();
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseMiddleware<Features.Api.ApiErrorMiddleware>());
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api =>
+        {
+            // The registered IExceptionHandlers answer (Features.Api.ApiExceptionHandler for /api); no error page to re-execute.
+            api.UseExceptionHandler(_ => { });
+            api.UseMiddleware<Features.Api.ApiStatusMiddleware>();
+        });
 
         app.UseAuthentication();
         app.UseAuthorization();

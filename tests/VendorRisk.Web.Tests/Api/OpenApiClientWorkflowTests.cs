@@ -73,7 +73,7 @@ public sealed class OpenApiClientWorkflowTests(WebAppFixture app) : IClassFixtur
 
             var submitted = await assessor.SubmitAssessmentAsync(created.Id, new SubmitAssessmentDto { ConfirmIncomplete = true }, Ct);
             Assert.Equal(AssessmentStatus.Submitted, submitted.Status);
-            var reviewed = await reviewer.ReviewAssessmentAsync(created.Id, new ReviewAssessmentDto { Decision = "approved" }, Ct);
+            var reviewed = await reviewer.ReviewAssessmentAsync(created.Id, new ReviewAssessmentDto { Decision = ReviewAssessmentDtoDecision.Approved }, Ct);
             Assert.Equal(AssessmentStatus.Approved, reviewed.Status);
             Assert.Contains(reviewed.Id, (await viewer.GetVendorAsync(vendor.Id, Ct)).Assessments.Select(a => a.Id));
             ids.Add(created.Id);

@@ -84,6 +84,7 @@ public static class ApiSetup
         {
             o.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
             o.AddVendorRiskContract();
+            o.AddValidatorConstraints();
             o.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info.Title = "VendorRisk API";

@@ -107,7 +107,7 @@ internal static class DatabaseCommands
                     checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
                     await checkpoint.ExecuteNonQueryAsync();
                 }
-                kept = $"{target}.before-restore-{DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)}";
+                kept = $"{target}.before-restore-{(services.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow().ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)}";
                 File.Move(target, kept);
                 foreach (var suffix in new[] { "-wal", "-shm" })
                     if (File.Exists(target + suffix))

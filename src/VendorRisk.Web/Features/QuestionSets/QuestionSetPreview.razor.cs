@@ -13,6 +13,8 @@ namespace VendorRisk.Web.Features.QuestionSets;
 /// </summary>
 public partial class QuestionSetPreview
 {
+    [Inject] private TimeProvider Clock { get; set; } = TimeProvider.System;
+
     /// <summary>The content to preview (a valid draft, or any stored version).</summary>
     [Parameter, EditorRequired] public QuestionSetDefinition Definition { get; set; } = null!;
 
@@ -29,7 +31,7 @@ public partial class QuestionSetPreview
     private void Rescore()
     {
         _scored = Definition;
-        _score = ScoringEngine.Score(Definition, _answers, DateOnly.FromDateTime(DateTime.UtcNow));
+        _score = ScoringEngine.Score(Definition, _answers, DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime));
     }
 
     private AnswerValue? AnswerFor(Question question) => _answers.GetValueOrDefault(question.Key);

@@ -16,7 +16,7 @@ public sealed record CreateUserRequest(string Email, string DisplayName, string 
 public sealed record UserWithPassword(UserSummary User, string? GeneratedPassword);
 
 /// <summary>Users and roles. Everything here but first-run setup is for Admins only.</summary>
-public sealed class UserService(IServiceScopeFactory scopeFactory, ICurrentUser currentUser)
+public sealed class UserService(IServiceScopeFactory scopeFactory, ICurrentUser currentUser, TimeProvider clock)
 {
     public async Task<bool> AnyUsersAsync(CancellationToken cancellationToken = default)
     {
@@ -97,7 +97,7 @@ public sealed class UserService(IServiceScopeFactory scopeFactory, ICurrentUser 
             await users.UpdateSecurityStampAsync(user);
             if (disabled)
                 await db.ApiTokens.Where(t => t.UserId == user.Id && t.RevokedAt == null)
-                    .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, DateTime.UtcNow), cancellationToken);
+                    .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, clock.GetUtcNow().UtcDateTime), cancellationToken);
         }, cancellationToken);
     }
 
@@ -189,17 +189,16 @@ public sealed class UserService(IServiceScopeFactory scopeFactory, ICurrentUser 
     {
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var db = scope.ServiceProvider.GetRequiredService<VendorRiskDbContext>();
-        var errors = new Dictionary<string, string[]>();
+        var errors = new RequestRefusals();
         var email = request.Email?.Trim() ?? "";
         if (!System.Net.Mail.MailAddress.TryCreate(email, out _) || email.Length > 256)
-            errors["email"] = ["Enter a valid email address."];
+            errors.Add("email", "Enter a valid email address.");
         var role = Roles.Parse(request.Role);
         if (role is null)
-            errors["role"] = [$"Unknown role '{request.Role}'. Use one of: {string.Join(", ", Roles.All)}."];
+            errors.Add("role", $"Unknown role '{request.Role}'. Use one of: {string.Join(", ", Roles.All)}.");
         if (TextRules.Length(TextRules.CleanName(request.DisplayName)) > 200)
-            errors["displayName"] = ["Use at most 200 characters."];
-        if (errors.Count > 0)
-            throw new ValidationFailedException(errors);
+            errors.Add("displayName", "Use at most 200 characters.");
+        errors.ThrowIfAny();
         if (await users.FindByEmailAsync(email) is not null)
             throw new ValidationFailedException("email", $"A user with the email {email} already exists.");
 
@@ -211,7 +210,7 @@ public sealed class UserService(IServiceScopeFactory scopeFactory, ICurrentUser 
             EmailConfirmed = true,
             DisplayName = TextRules.CleanName(request.DisplayName) is { Length: > 0 } displayName ? displayName : email,
             Role = role!,
-            CreatedAt = DateTime.UtcNow,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
             LockoutEnabled = true,
         };
         db.Audit(actor, "user-created", AuditEntityTypes.User, user.Id, $"User {email} {how} as {role}", null, new { email, role }, securityEvent: true);
@@ -241,6 +240,6 @@ public sealed class UserService(IServiceScopeFactory scopeFactory, ICurrentUser 
             throw new ValidationFailedException(path, string.Join(" ", result.Errors.GroupBy(e => e.Code).Select(g => g.Last().Description)));
     }
 
-    private static UserSummary ToSummary(ApplicationUser u) =>
-        new(u.Id, u.Email ?? "", u.DisplayName, u.Role, u.IsDisabled, u.LockoutEnd > DateTimeOffset.UtcNow, u.CreatedAt);
+    private UserSummary ToSummary(ApplicationUser u) =>
+        new(u.Id, u.Email ?? "", u.DisplayName, u.Role, u.IsDisabled, u.LockoutEnd > clock.GetUtcNow(), u.CreatedAt);
 }

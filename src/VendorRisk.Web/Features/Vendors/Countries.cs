@@ -1,8 +1,13 @@
+using System.Text.RegularExpressions;
+
 namespace VendorRisk.Web.Features.Vendors;
 
 /// <summary>ISO 3166-1 alpha-2 country codes and their English short names (from Debian iso-codes).</summary>
-public static class Countries
+public static partial class Countries
 {
+    /// <summary>The shape of every code (also published on the API's request schemas).</summary>
+    public const string CodePattern = "^[A-Z]{2}$";
+
     public static readonly IReadOnlyDictionary<string, string> Names = new SortedDictionary<string, string>(StringComparer.Ordinal)
     {
         ["AD"] = "Andorra",
@@ -256,7 +261,10 @@ public static class Countries
         ["ZW"] = "Zimbabwe",
     };
 
-    public static bool IsCode(string? code) => code is not null && Names.ContainsKey(code);
+    public static bool IsCode(string? code) => code is not null && CodeShape().IsMatch(code) && Names.ContainsKey(code);
+
+    [GeneratedRegex(CodePattern, RegexOptions.CultureInvariant)]
+    private static partial Regex CodeShape();
 
     public static string Describe(string? code) =>
         code is null ? "" : Names.TryGetValue(code, out var name) ? $"{name} ({code})" : code;

@@ -20,6 +20,8 @@ public sealed class VendorRequestValidator : AbstractValidator<VendorRequest>
     public const int TagMaxLength = 50;
     public const int MaxTags = 20;
     public const int NotesMaxLength = 10_000;
+    public const int MinTier = 1;
+    public const int MaxTier = 4;
 
     /// <summary>Root-context key of the vendor being edited, so its own name does not count as a duplicate.</summary>
     public const string VendorIdKey = "vendorId";
@@ -66,7 +68,7 @@ public sealed class VendorRequestValidator : AbstractValidator<VendorRequest>
             .OverridePropertyName("models");
 
         RuleFor(v => v.Tier)
-            .InclusiveBetween(1, 4).When(v => v.Tier is not null).WithMessage("The criticality tier is 1 (most critical) to 4.")
+            .InclusiveBetween(MinTier, MaxTier).When(v => v.Tier is not null).WithMessage($"The criticality tier is {MinTier} (most critical) to {MaxTier}.")
             .OverridePropertyName("tier");
 
         RuleFor(v => v.OwnerId)

@@ -135,15 +135,7 @@ public partial class VendorsPage
 
     private async Task RunAsync(Func<Task> action, string done)
     {
-        try
-        {
-            await action();
-            Snackbar.Add(done, Severity.Success);
-        }
-        catch (Exception ex) when (ex is ValidationFailedException or ForbiddenException or NotFoundException or ConflictException)
-        {
-            Snackbar.Add(ErrorText.Of(ex), Severity.Error);
-        }
+        await Snackbar.RunAsync(action, done);
         await ReloadAsync();
     }
 }

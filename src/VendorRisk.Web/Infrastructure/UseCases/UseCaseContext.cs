@@ -11,7 +11,11 @@ public sealed class UseCaseContext(VendorRiskDbContext db, Actor actor, DateTime
     /// <summary>The injected clock's time when the use case started (UTC), one value for everything it writes.</summary>
     public DateTime Now { get; } = now;
 
-    /// <summary>Records what happened, written in the same transaction as the change. Values that are not strings are stored as JSON.</summary>
-    public void Audit(string action, string entityType, object? entityId, string summary, object? oldValue = null, object? newValue = null) =>
-        Db.Audit(Actor, action, entityType, entityId, summary, oldValue, newValue);
+    /// <summary>
+    /// Records what happened, written in the same transaction as the change. Values that are not strings are stored as JSON;
+    /// <paramref name="securityEvent"/> marks changes to who can get in (tokens, accounts).
+    /// </summary>
+    public void Audit(string action, string entityType, object? entityId, string summary, object? oldValue = null, object? newValue = null,
+        bool securityEvent = false) =>
+        Db.Audit(Actor, action, entityType, entityId, summary, oldValue, newValue, securityEvent);
 }
