@@ -52,4 +52,6 @@ public static class AuditEntityTypes
     public const string QuestionSet = "question-set";
     public const string ApiToken = "api-token";
     public const string Security = "security";
+    /// <summary>An outbox mail (entity id: its outbox id).</summary>
+    public const string Mail = "mail";
 }

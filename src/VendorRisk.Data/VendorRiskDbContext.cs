@@ -39,6 +39,9 @@ public sealed class VendorRiskDbContext(DbContextOptions<VendorRiskDbContext> op
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<Finding> Findings => Set<Finding>();
     public DbSet<RiskAcceptance> RiskAcceptances => Set<RiskAcceptance>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<SentReminder> SentReminders => Set<SentReminder>();
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -9,4 +9,6 @@ public sealed class ApplicationUser : IdentityUser
     public string Role { get; set; } = Roles.Viewer;
     public bool IsDisabled { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>The user turned off notification mails (reviews, findings, reminders); security and account mails still go out.</summary>
+    public bool NotificationMailsOff { get; set; }
 }

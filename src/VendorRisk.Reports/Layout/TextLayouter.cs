@@ -3,86 +3,8 @@ using SkiaSharp;
 
 namespace VendorRisk.Reports.Layout;
 
-/// <summary>A run of glyphs in one face, size and colour, positioned relative to its line.</summary>
-internal sealed class GlyphRun(FontFace face, TextStyle style, ushort[] glyphs, SKPoint[] positions, string text, int[] clusters)
-{
-    public FontFace Face { get; } = face;
-    public TextStyle Style { get; } = style;
-    public ushort[] Glyphs { get; } = glyphs;
-    /// <summary>x from the line start, y from the baseline (down positive).</summary>
-    public SKPoint[] Positions { get; } = positions;
-    /// <summary>The characters the glyphs stand for, so the PDF can say what was written.</summary>
-    public string Text { get; } = text;
-    /// <summary>Per glyph, the UTF-16 offset into <see cref="Text"/> of the cluster it belongs to.</summary>
-    public int[] Clusters { get; } = clusters;
-
-    /// <summary>Per glyph, the first code point of its cluster: the character the glyph was shaped for.</summary>
-    public int CodePointAt(int glyph) => char.ConvertToUtf32OrSelf(Text, Clusters[glyph], out _);
-
-    /// <summary>
-    /// Writes the run into a text blob with its UTF-8 text and clusters: Skia then adds an ActualText span
-    /// wherever a glyph's own Unicode mapping differs from what was written (Arabic joining forms, ligatures).
-    /// </summary>
-    public void Fill(SKTextBlobBuilder builder, SKFont font, float originX, float baseline)
-    {
-        var utf8 = Encoding.UTF8.GetBytes(Text);
-        var buffer = builder.AllocatePositionedTextRun(font, Glyphs.Length, utf8.Length);
-        var glyphs = buffer.Glyphs;
-        var points = buffer.Positions;
-        var clusters = buffer.Clusters;
-        for (var i = 0; i < Glyphs.Length; i++)
-        {
-            glyphs[i] = Glyphs[i];
-            points[i] = new SKPoint(originX + Positions[i].X, baseline + Positions[i].Y);
-            clusters[i] = (uint)Encoding.UTF8.GetByteCount(Text.AsSpan(0, Clusters[i]));
-        }
-
-        utf8.CopyTo(buffer.Text);
-    }
-}
-
-/// <summary>One laid-out line of text.</summary>
-internal sealed class TextLine(IReadOnlyList<GlyphRun> runs, float width, float height, float baseline)
-{
-    public IReadOnlyList<GlyphRun> Runs { get; } = runs;
-    /// <summary>Ink width without trailing spaces.</summary>
-    public float Width { get; } = width;
-    public float Height { get; } = height;
-    /// <summary>Distance from the line top to the baseline.</summary>
-    public float Baseline { get; } = baseline;
-
-    public void Draw(DrawContext context, float x, float top, float boxWidth, TextAlign align)
-    {
-        var dx = align switch
-        {
-            TextAlign.Right => boxWidth - Width,
-            TextAlign.Center => (boxWidth - Width) / 2,
-            _ => 0,
-        };
-        var originX = x + Math.Max(0, dx);
-        var baseline = top + Baseline;
-        foreach (var run in Runs)
-        {
-            if (context.CollectGlyphs)
-            {
-                context.NoteGlyphs(run);
-                continue;
-            }
-
-            var font = context.Font(run.Face, run.Style.Size);
-            using var builder = new SKTextBlobBuilder();
-            run.Fill(builder, font, originX, baseline);
-            using var blob = builder.Build();
-            if (blob is not null)
-            {
-                context.Canvas.DrawText(blob, 0, 0, context.Fill(run.Style.EffectiveColor));
-            }
-        }
-    }
-}
-
 /// <summary>Shapes styled runs with HarfBuzz and breaks them into lines no wider than a given width.</summary>
-internal static class TextLayouter
+internal static partial class TextLayouter
 {
     private readonly record struct Span(int Start, int End, TextStyle Style);
 
@@ -352,70 +274,6 @@ internal static class TextLayouter
         return new TextLine(runs, inkWidth, height, baseline);
     }
 
-    /// <summary>
-    /// The x of each glyph of a line. Glyphs stay in logical order (that is the order of the PDF's text), but a
-    /// right-to-left stretch (Arabic, Hebrew, and the spaces and punctuation between such letters) is placed
-    /// right to left, so it reads correctly and text extractors see right-to-left text. A simplification of the
-    /// Unicode bidi algorithm: the paragraph direction is left to right and digits stay left to right.
-    /// </summary>
-    private static float[] VisualPositions(string text, List<ShapedGlyph> glyphs, List<TextStyle> styles, int start, int end)
-    {
-        var xs = new float[end - start];
-        var x = 0f;
-        var g = start;
-        while (g < end)
-        {
-            if (!IsRightToLeft(text, glyphs[g].Cluster))
-            {
-                xs[g - start] = x;
-                x += glyphs[g].Advance * styles[g].Size;
-                g++;
-                continue;
-            }
-
-            // Extend over neutrals only while another right-to-left letter follows within the line.
-            var last = g;
-            for (var k = g + 1; k < end; k++)
-            {
-                if (IsRightToLeft(text, glyphs[k].Cluster))
-                {
-                    last = k;
-                }
-                else if (!IsNeutral(text[glyphs[k].Cluster]))
-                {
-                    break;
-                }
-            }
-
-            var width = 0f;
-            for (var k = g; k <= last; k++)
-            {
-                width += glyphs[k].Advance * styles[k].Size;
-            }
-
-            var right = x + width;
-            for (var k = g; k <= last; k++)
-            {
-                right -= glyphs[k].Advance * styles[k].Size;
-                xs[k - start] = right;
-            }
-
-            x += width;
-            g = last + 1;
-        }
-
-        return xs;
-    }
-
-    private static bool IsRightToLeft(string text, int index)
-    {
-        var c = text[index];
-        return c is (>= '\u0590' and <= '\u08FF') or (>= '\uFB1D' and <= '\uFDFF') or (>= '\uFE70' and <= '\uFEFF')
-            && !char.IsDigit(c) && !IsNeutral(c);
-    }
-
-    private static bool IsNeutral(char c) => char.IsWhiteSpace(c) || char.IsPunctuation(c) || char.IsSymbol(c) || c == '\u200C' || c == '\u200D';
-
     /// <summary>Where the cluster of glyph <paramref name="g"/> ends in the text (clusters ascend: shaping is left to right).</summary>
     private static int ClusterEnd(List<ShapedGlyph> glyphs, int g, int paragraphEnd)
     {
@@ -436,24 +294,5 @@ internal static class TextLayouter
         var descent = face.Descent * style.Size;
         var height = Math.Max(style.Size * style.LineSpacing, ascent + descent);
         return new TextLine([], 0, height, (height - (ascent + descent)) / 2 + ascent);
-    }
-}
-
-internal static class CharExtensions
-{
-    extension(char)
-    {
-        /// <summary>The code point at <paramref name="index"/>; a lone surrogate is returned as itself.</summary>
-        public static int ConvertToUtf32OrSelf(string text, int index, out int units)
-        {
-            if (char.IsHighSurrogate(text[index]) && index + 1 < text.Length && char.IsLowSurrogate(text[index + 1]))
-            {
-                units = 2;
-                return char.ConvertToUtf32(text[index], text[index + 1]);
-            }
-
-            units = 1;
-            return text[index];
-        }
     }
 }

@@ -122,6 +122,7 @@ public static class DependencyInjection
         builder.AddVendorRiskObservability();
 
         services.AddVendorRiskFeatures();
+        Features.Mail.MailRegistration.AddMail(builder);
         return builder;
     }
 }

@@ -34,7 +34,7 @@ public sealed class AccessibilityTests(DemoBrowserFixture app) : IClassFixture<D
         [
             ("dashboard", "/"), ("vendors", "/vendors"), ("vendor", $"/vendors/{vendor}"), ("assessments", "/assessments"),
             ("assessment", $"/assessments/{approved}"), ("compare", "/compare"), ("question-sets", "/question-sets"),
-            ("question-set-version", $"/question-sets/{version.Key}/versions/{version.Number}"), ("users", "/users"), ("audit", "/audit"),
+            ("question-set-version", $"/question-sets/{version.Key}/versions/{version.Number}"), ("users", "/users"), ("audit", "/audit"), ("mail", "/admin/mail"),
             ("account", "/account"), ("findings", "/findings"),
         ];
     }

@@ -67,6 +67,9 @@ public class WebAppFixture : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The SQLite file (unused on PostgreSQL).</summary>
     public string DatabasePath { get; }
 
+    /// <summary>Where the app writes mails (the default pickup folder: <c>mail-pickup</c> beside the SQLite file).</summary>
+    public string MailPickupFolder => Path.Combine(Path.GetDirectoryName(DatabasePath)!, "mail-pickup");
+
     /// <summary>The app's connection string, of the provider the suite runs on.</summary>
     public string ConnectionString { get; }
 
@@ -93,6 +96,9 @@ public class WebAppFixture : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Error");
         // Tests sign in hundreds of times from one address; the throttle has its own tests with a low limit.
         builder.UseSetting("VendorRisk:SignIn:AttemptsPerMinute", "100000");
+        // PostgreSQL has no database file to put the pickup folder beside; keep the mails in the test's folder.
+        if (Provider == DatabaseProvider.Postgres)
+            builder.UseSetting("VendorRisk:Mail:PickupFolder", MailPickupFolder);
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
         if (InstanceName is { } instance)

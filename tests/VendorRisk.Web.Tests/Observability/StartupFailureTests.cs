@@ -122,3 +122,44 @@ public sealed class JsonConsoleLogTests
             e.GetProperty("Scopes").EnumerateArray().Single(s => s.ValueKind == System.Text.Json.JsonValueKind.Object && s.TryGetProperty("TraceId", out _)).GetProperty("TraceId").GetString()));
     }
 }
+
+/// <summary>The published app, started as its own process with mail settings that cannot work.</summary>
+public sealed class MailSettingsStartupTests
+{
+    [Fact]
+    public async Task Smtp_delivery_without_a_host_ends_start_up_with_the_setting_named_and_exit_code_1()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var folder = Directory.CreateTempSubdirectory("vendorrisk-mail-");
+        try
+        {
+            using var process = Process.Start(new ProcessStartInfo("dotnet")
+            {
+                ArgumentList = { Path.Combine(AppContext.BaseDirectory, "VendorRisk.Web.dll"), "--urls", "http://127.0.0.1:0" },
+                Environment =
+                {
+                    ["ConnectionStrings__VendorRisk"] = $"Data Source={Path.Combine(folder.FullName, "app.db")}",
+                    ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                    ["VendorRisk__Mail__Delivery"] = "Smtp",
+                    ["VendorRisk__Mail__PublicBaseUrl"] = "https://vendorrisk.example.com",
+                },
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            })!;
+            var output = process.StandardOutput.ReadToEndAsync(ct);
+            var error = process.StandardError.ReadToEndAsync(ct);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(TimeSpan.FromMinutes(2));
+            await process.WaitForExitAsync(timeout.Token);
+
+            Assert.Equal(1, process.ExitCode);
+            Assert.Equal(["VendorRisk cannot start: the mail settings are invalid: VendorRisk:Mail:Delivery is 'Smtp' but VendorRisk:Mail:Smtp:Host is empty."],
+                (await error).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            Assert.DoesNotContain("   at ", await output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+}

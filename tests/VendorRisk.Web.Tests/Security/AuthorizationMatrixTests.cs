@@ -38,6 +38,7 @@ public sealed class AuthorizationMatrixTests(WebAppFixture app) : IClassFixture<
         ["/users"] = ("/users", Roles.Admin),
         ["/account"] = ("/account", Roles.Viewer),
         ["/audit"] = ("/audit", Roles.Admin),
+        ["/admin/mail"] = ("/admin/mail", Roles.Admin),
     };
 
     /// <summary>Download and other non-page endpoints (GET), with the least role that may call them.</summary>

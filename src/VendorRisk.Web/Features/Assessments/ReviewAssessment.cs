@@ -1,5 +1,6 @@
 using FluentValidation;
 using VendorRisk.Data;
+using VendorRisk.Data.Entities;
 using VendorRisk.Domain.Assessments;
 using VendorRisk.Domain.Common;
 using VendorRisk.Web.Features.Findings;
@@ -37,7 +38,7 @@ public sealed class ReviewAssessmentValidator : AbstractValidator<ReviewAssessme
 }
 
 /// <summary>Submitted → approved / approved with conditions / rejected, or back to its assessor; conditions become findings.</summary>
-public sealed class ReviewAssessmentHandler : IUseCaseHandler<ReviewAssessmentRequest, Done>
+public sealed class ReviewAssessmentHandler(Mail.WorkflowMails mails) : IUseCaseHandler<ReviewAssessmentRequest, Done>
 {
     public async Task<Done> HandleAsync(ReviewAssessmentRequest request, UseCaseContext context, CancellationToken cancellationToken)
     {
@@ -56,13 +57,14 @@ public sealed class ReviewAssessmentHandler : IUseCaseHandler<ReviewAssessmentRe
         context.Audit(returned ? "assessment-returned" : "assessment-reviewed", AuditEntityTypes.Assessment, assessment.Id,
             returned ? "Returned to the assessor" : $"Reviewed: {KebabEnum.ToKebab(request.Decision)}",
             before, new { status = KebabEnum.ToKebab(assessment.Status), reviewComment = outcome.Comment });
+        await mails.AssessmentReviewedAsync(context.Db, assessment, request.Decision, outcome.Comment, context.Actor, cancellationToken);
         if (request.Decision == ReviewDecision.ApprovedWithConditions && request.Conditions is not null)
-            await RaiseConditionsAsync(context, assessment.Id, request.Conditions, cancellationToken);
+            await mails.FindingsAssignedAsync(context.Db, await RaiseConditionsAsync(context, assessment.Id, request.Conditions, cancellationToken), context.Actor, cancellationToken);
         await AssessmentStatusChange.SaveAsync(context, assessment, cancellationToken);
         return default;
     }
 
-    private static async Task RaiseConditionsAsync(UseCaseContext context, int assessmentId, IReadOnlyList<ConditionRequest> conditions,
+    private static async Task<List<Finding>> RaiseConditionsAsync(UseCaseContext context, int assessmentId, IReadOnlyList<ConditionRequest> conditions,
         CancellationToken cancellationToken)
     {
         var findings = conditions.Select(c => RaiseFindingHandler.NewFinding(context.Actor, new RaiseFindingRequest
@@ -78,5 +80,6 @@ public sealed class ReviewAssessmentHandler : IUseCaseHandler<ReviewAssessmentRe
         await context.Db.SaveChangesAsync(cancellationToken);
         foreach (var finding in findings)
             RaiseFindingHandler.AuditRaised(context.Db, context.Actor, finding);
+        return findings;
     }
 }

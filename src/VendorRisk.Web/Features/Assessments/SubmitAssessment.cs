@@ -11,7 +11,7 @@ namespace VendorRisk.Web.Features.Assessments;
 public sealed record SubmitAssessmentRequest(int AssessmentId, bool ConfirmIncomplete) : IUseCase<Done>;
 
 /// <summary>Draft → submitted, with the score at submission in the audit.</summary>
-public sealed class SubmitAssessmentHandler(QuestionSetDefinitions definitions) : IUseCaseHandler<SubmitAssessmentRequest, Done>
+public sealed class SubmitAssessmentHandler(QuestionSetDefinitions definitions, Mail.WorkflowMails mails) : IUseCaseHandler<SubmitAssessmentRequest, Done>
 {
     public async Task<Done> HandleAsync(SubmitAssessmentRequest request, UseCaseContext context, CancellationToken cancellationToken)
     {
@@ -25,6 +25,7 @@ public sealed class SubmitAssessmentHandler(QuestionSetDefinitions definitions) 
         context.Audit("assessment-submitted", AuditEntityTypes.Assessment, assessment.Id,
             $"Submitted ({score.Completeness:0.#}% complete, score {ScoreFormat.Display(score.Overall)}, rating {score.Rating ?? "none"})",
             new { status = "draft" }, new { status = "submitted", completeness = score.Completeness, overall = score.Overall, score.Rating, score.Knockouts });
+        await mails.AssessmentSubmittedAsync(context.Db, assessment, context.Actor, cancellationToken);
         await AssessmentStatusChange.SaveAsync(context, assessment, cancellationToken);
         return default;
     }

@@ -90,7 +90,7 @@ public sealed class DashboardService(
             RatingCounts(rows),
             [.. statusCounts.OrderBy(c => c.Key).Select(c => new StatusCount(c.Key, c.Count))],
             HeatMaps(rows),
-            Reassessments(rows, today),
+            [.. ReassessmentsDue(rows, today).Take(ListedItems)],
             [.. rows.Where(s => s.Status == AssessmentStatus.Draft && s.AssessorId == actor.UserId)
                 .OrderByDescending(s => s.CreatedAt)
                 .Take(ListedItems)
@@ -190,7 +190,13 @@ public sealed class DashboardService(
             })
             .OrderBy(m => m.Title, StringComparer.CurrentCultureIgnoreCase)];
 
-    private List<ReassessmentDue> Reassessments(IReadOnlyList<DashboardRow> rows, DateOnly today)
+    /// <summary>The same rule over full snapshots (the reminder mails read them).</summary>
+    public List<ReassessmentDue> ReassessmentsDue(IReadOnlyList<AssessmentSnapshot> snapshots, DateOnly today) =>
+        ReassessmentsDue([.. snapshots.Select(s => new DashboardRow(s.Id, s.VendorId, s.VendorName, s.ModelName, s.Title, s.Status, s.AssessorId, s.DueDate,
+            s.CreatedAt, s.SubmittedAt, s.ReviewedAt, s.QuestionSet, s.Score.Overall, s.Score.Rating, [.. s.Score.Sections.Select(x => x.Score)], s.Score.Completeness))], today);
+
+    /// <summary>Each vendor's reassessment on each set that is overdue or due within <see cref="DueSoonDays"/> days (also the reminder mails' rule).</summary>
+    public List<ReassessmentDue> ReassessmentsDue(IReadOnlyList<DashboardRow> rows, DateOnly today)
     {
         var due = new List<ReassessmentDue>();
         foreach (var group in rows.GroupBy(s => (s.VendorId, s.QuestionSet.Key)))
@@ -215,7 +221,7 @@ public sealed class DashboardService(
                 RatingColors.For(reviewed.QuestionSet, reviewed.Rating), reviewedOn, interval, dueOn, daysLeft, inProgress));
         }
 
-        return [.. due.OrderBy(d => d.DueOn).ThenBy(d => d.VendorName, StringComparer.CurrentCultureIgnoreCase).Take(ListedItems)];
+        return [.. due.OrderBy(d => d.DueOn).ThenBy(d => d.VendorName, StringComparer.CurrentCultureIgnoreCase)];
     }
 
     /// <summary>Days between assessments by the rating's rank from the worst band (VendorRisk:ReassessmentDays); the last entry covers every better band.</summary>

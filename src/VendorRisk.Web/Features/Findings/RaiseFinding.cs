@@ -45,7 +45,7 @@ public sealed class RaiseFindingValidator : AbstractValidator<RaiseFindingReques
 /// Any Assessor raises findings on any assessment (a condition of an approved one too); the question, if named,
 /// must be in the assessment's question-set version.
 /// </summary>
-public sealed class RaiseFindingHandler(QuestionSetDefinitions definitions) : IUseCaseHandler<RaiseFindingRequest, int>
+public sealed class RaiseFindingHandler(QuestionSetDefinitions definitions, Mail.WorkflowMails mails) : IUseCaseHandler<RaiseFindingRequest, int>
 {
     public async Task<int> HandleAsync(RaiseFindingRequest request, UseCaseContext context, CancellationToken cancellationToken)
     {
@@ -60,6 +60,7 @@ public sealed class RaiseFindingHandler(QuestionSetDefinitions definitions) : IU
         db.Findings.Add(finding);
         await db.SaveChangesAsync(cancellationToken);
         AuditRaised(db, context.Actor, finding);
+        await mails.FindingsAssignedAsync(db, [finding], context.Actor, cancellationToken);
         return finding.Id;
     }
 

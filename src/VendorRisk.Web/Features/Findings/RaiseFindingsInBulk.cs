@@ -42,7 +42,7 @@ public sealed class RaiseFindingsInBulkValidator : AbstractValidator<RaiseFindin
 }
 
 /// <summary>Answers the number of findings raised.</summary>
-public sealed class RaiseFindingsInBulkHandler(AssessmentReader reader) : IUseCaseHandler<RaiseFindingsInBulkRequest, int>
+public sealed class RaiseFindingsInBulkHandler(AssessmentReader reader, Mail.WorkflowMails mails) : IUseCaseHandler<RaiseFindingsInBulkRequest, int>
 {
     public async Task<int> HandleAsync(RaiseFindingsInBulkRequest request, UseCaseContext context, CancellationToken cancellationToken)
     {
@@ -74,6 +74,7 @@ public sealed class RaiseFindingsInBulkHandler(AssessmentReader reader) : IUseCa
         await db.SaveChangesAsync(cancellationToken);
         foreach (var finding in raised)
             RaiseFindingHandler.AuditRaised(db, context.Actor, finding);
+        await mails.FindingsAssignedAsync(db, raised, context.Actor, cancellationToken);
         return raised.Count;
     }
 }

@@ -50,7 +50,7 @@ public sealed class UpdateFindingValidator : AbstractValidator<UpdateFindingRequ
     }
 }
 
-public sealed class UpdateFindingHandler(FindingQueries queries) : IUseCaseHandler<UpdateFindingRequest, Done>
+public sealed class UpdateFindingHandler(FindingQueries queries, Mail.WorkflowMails mails) : IUseCaseHandler<UpdateFindingRequest, Done>
 {
     public async Task<Done> HandleAsync(UpdateFindingRequest request, UseCaseContext context, CancellationToken cancellationToken)
     {
@@ -72,6 +72,7 @@ public sealed class UpdateFindingHandler(FindingQueries queries) : IUseCaseHandl
             finding.ClosedAt = FindingWorkflow.IsClosed(newStatus) ? now : null;
             finding.Justification = newStatus == FindingStatus.RiskAccepted ? request.Justification!.Trim() : null;
         }
+        var oldOwner = finding.OwnerId;
         if (request.OwnerId is { } owner)
             finding.OwnerId = string.IsNullOrWhiteSpace(owner.Value) ? null : owner.Value;
         if (request.DueDate is { } due)
@@ -87,6 +88,8 @@ public sealed class UpdateFindingHandler(FindingQueries queries) : IUseCaseHandl
                 ? $"{(finding.IsCondition ? "Condition" : "Finding")} #{finding.Id} '{finding.Title}': {KebabEnum.ToKebab(oldStatus)} → {KebabEnum.ToKebab(finding.Status)}"
                 : $"{(finding.IsCondition ? "Condition" : "Finding")} #{finding.Id} '{finding.Title}' changed",
             before, RaiseFindingHandler.Snapshot(finding));
+        if (finding.OwnerId != oldOwner)
+            await mails.FindingsAssignedAsync(db, [finding], context.Actor, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
