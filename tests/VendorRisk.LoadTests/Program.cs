@@ -1,9 +1,11 @@
+using VendorRisk.LoadTests.LoadRun;
 using VendorRisk.LoadTests.Measuring;
 using VendorRisk.LoadTests.Seeding;
 
-// A small dispatcher: one class per command.
+// dotnet run -c Release --project tests/VendorRisk.LoadTests -- <command> [options]; one class per command.
 return args.FirstOrDefault() switch
 {
+    "run" => await LoadRunCommand.RunAsync(args[1..]),
     "seed" => await SeedCommand.RunAsync(args[1..]),
     "measure" => await MeasureCommand.RunAsync(args[1..]),
     _ => Usage(),
@@ -13,6 +15,8 @@ static int Usage()
 {
     Console.Error.WriteLine("""
         usage: dotnet run --project tests/VendorRisk.LoadTests -c Release -- <command> [options]
+
+          run    simulated assessors against a running app (run --help)
 
           seed --vendors 1000 --assessments 5000 (--db <sqlite file> | --postgres "<connection string>")
                [--password <password for the seeded users>] [--random-seed 42]

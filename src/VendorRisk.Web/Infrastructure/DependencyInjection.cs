@@ -38,6 +38,8 @@ public static class DependencyInjection
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<VendorRiskDbContext>>().CreateDbContext());
 
         services.AddRazorComponents().AddInteractiveServerComponents();
+        // A closed tab's circuit is kept for a reconnect: bound how long and how many (appsettings "VendorRisk:Circuits").
+        services.AddOptions<Microsoft.AspNetCore.Components.Server.CircuitOptions>().BindConfiguration("VendorRisk:Circuits");
         services.AddMudServices();
         services.AddHttpContextAccessor();
         services.AddCascadingAuthenticationState();

@@ -92,8 +92,7 @@ public sealed class WizardComponentTests : BunitTestBase
             .Add(q => q.Save, input => { saves.Add(input); return Saves(input); }));
         Assert.Empty(cut.FindAll("#q-region-gating-justification"));
 
-        var na = cut.FindComponents<MudCheckBox<bool>>().Single(c => c.Instance.Label == "Not applicable");
-        await cut.InvokeAsync(() => na.Instance.ValueChanged.InvokeAsync(true));
+        await cut.InvokeAsync(() => cut.Find("#q-region-gating-na").Change(true));
 
         Assert.NotEmpty(cut.FindAll("#q-region-gating-justification"));
         Assert.Contains("add a justification", cut.Find("[data-save-state]").TextContent);
@@ -118,7 +117,7 @@ public sealed class WizardComponentTests : BunitTestBase
             .Add(q => q.Question, Set.FindQuestion("probing-traffic-policy")!)
             .Add(q => q.Number, 2)
             .Add(q => q.Save, _ => fail ? Task.FromException<SavedAnswer>(new TimeoutException("database busy")) : pending.Task));
-        var group = cut.FindComponent<MudRadioGroup<string>>();
+        var group = cut.FindComponent<OptionList>();
 
         var click = cut.InvokeAsync(() => group.Instance.ValueChanged.InvokeAsync("spend-tiers"));
         cut.WaitForAssertion(() => Assert.Contains("Saving…", cut.Find("[data-save-state]").TextContent));
@@ -149,7 +148,7 @@ public sealed class WizardComponentTests : BunitTestBase
                     : Saves(input);
             }));
 
-        await cut.InvokeAsync(() => cut.FindComponent<MudRadioGroup<string>>().Instance.ValueChanged.InvokeAsync("spend-tiers"));
+        await cut.InvokeAsync(() => cut.FindComponent<OptionList>().Instance.ValueChanged.InvokeAsync("spend-tiers"));
 
         var alert = cut.Find("#q-probing-traffic-policy-conflict");
         Assert.Contains("Rita Reviewer", alert.TextContent);

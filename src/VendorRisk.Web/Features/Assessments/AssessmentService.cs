@@ -27,10 +27,10 @@ public sealed class AssessmentService(
     /// <see cref="AnswerInput.ExpectedVersion"/> throws <see cref="ConflictException"/> with the stored
     /// <see cref="CurrentAnswer"/>; a non-draft throws <see cref="ConflictException"/> with the status.
     /// </summary>
-    public Task<IReadOnlyList<SavedAnswer>> SaveAnswersAsync(int assessmentId, IReadOnlyList<AnswerInput> inputs, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<SavedAnswer>> SaveAnswersAsync(int assessmentId, IReadOnlyList<AnswerInput> inputs, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        return pipeline.RunAsync(new SaveAnswersRequest(assessmentId, inputs), cancellationToken);
+        return (await pipeline.RunAsync(new SaveAnswersRequest(assessmentId, inputs), cancellationToken)).Answers;
     }
 
     /// <summary>The wizard's autosave: one answer; validation keys lose their <c>answers[0].</c> prefix.</summary>

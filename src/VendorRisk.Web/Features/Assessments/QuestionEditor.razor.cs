@@ -113,8 +113,9 @@ public sealed partial class QuestionEditor
 
     private Task ChoiceChanged(string? value) { _choice = value; return ChangedAsync(immediate: true); }
 
-    private Task ToggleChoice(string key, bool chosen)
+    private Task ToggleChoice((string Key, bool Chosen) change)
     {
+        var (key, chosen) = change;
         _multiAnswered = true;
         if (chosen)
             _choices.Add(key);

@@ -4,6 +4,7 @@ using VendorRisk.Data;
 using VendorRisk.Data.Entities;
 using VendorRisk.Domain.Assessments;
 using VendorRisk.Domain.QuestionSets;
+using VendorRisk.Domain.Scoring;
 using VendorRisk.Web.Features.Observability;
 using VendorRisk.Web.Features.Shared;
 
@@ -11,7 +12,10 @@ namespace VendorRisk.Web.Features.Assessments;
 
 /// <summary>Answers to save on one assessment, all or nothing.</summary>
 [RequiresRole(Roles.Assessor, "edit assessments")]
-public sealed record SaveAnswersRequest(int AssessmentId, IReadOnlyList<AnswerInput> Answers) : IUseCase<IReadOnlyList<SavedAnswer>>;
+public sealed record SaveAnswersRequest(int AssessmentId, IReadOnlyList<AnswerInput> Answers) : IUseCase<AnswersSaveResult>;
+
+/// <summary>What a save gives back: each saved answer with its new version, and the assessment's score after it.</summary>
+public sealed record AnswersSaveResult(IReadOnlyList<SavedAnswer> Answers, AssessmentScore Score);
 
 /// <summary>
 /// Every answer against the assessment's question-set version, errors keyed <c>answers[i].field</c>: a question named,
@@ -56,22 +60,32 @@ public sealed class AnswersAgainstSetValidator : AbstractValidator<IReadOnlyList
 /// PostgreSQL: a row lock), so the version check and the write see the same state; each answer's
 /// <see cref="Answer.Version"/> (a concurrency token, with the unique index) stays as a second line. A stale
 /// <see cref="AnswerInput.ExpectedVersion"/> is a conflict carrying the stored <see cref="CurrentAnswer"/>.
+/// Kept cheap because it runs on every change an assessor makes: the assessment and all its answers come in one query,
+/// the question set from the process-wide cache (its JSON is read only on a miss), and the score is computed from the
+/// answers already in hand rather than by reading the assessment again.
 /// </summary>
-public sealed class SaveAnswersHandler(QuestionSetDefinitions definitions) : IUseCaseHandler<SaveAnswersRequest, IReadOnlyList<SavedAnswer>>
+public sealed class SaveAnswersHandler(QuestionSetDefinitions definitions) : IUseCaseHandler<SaveAnswersRequest, AnswersSaveResult>
 {
-    public async Task<IReadOnlyList<SavedAnswer>> HandleAsync(SaveAnswersRequest request, UseCaseContext context, CancellationToken cancellationToken)
+    public async Task<AnswersSaveResult> HandleAsync(SaveAnswersRequest request, UseCaseContext context, CancellationToken cancellationToken)
     {
         var db = context.Db;
         await db.LockAssessmentAsync(request.AssessmentId, cancellationToken);
-        var assessment = await db.Assessments.Include(a => a.QuestionSetVersion)
-            .SingleOrDefaultAsync(a => a.Id == request.AssessmentId, cancellationToken)
+        var row = await db.Assessments.Where(a => a.Id == request.AssessmentId)
+            .Select(a => new
+            {
+                Assessment = a,
+                Answers = a.Answers.ToList(),
+                VersionStamp = a.QuestionSetVersion.UpdatedAt,
+                HasAcceptances = db.RiskAcceptances.Any(r => r.AssessmentId == a.Id),
+            })
+            .SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException($"No assessment with id {request.AssessmentId}.");
+        var assessment = row.Assessment;
         AssessmentWorkflow.EnsureEditable(assessment.Facts(), context.Actor);
-        new AnswersAgainstSetValidator(definitions.Get(assessment.QuestionSetVersion)).ThrowIfInvalid(request.Answers);
+        var definition = await DefinitionAsync(db, assessment.QuestionSetVersionId, row.VersionStamp, cancellationToken);
+        new AnswersAgainstSetValidator(definition).ThrowIfInvalid(request.Answers);
 
-        var keys = request.Answers.Select(i => i.Value.QuestionKey).ToList();
-        var stored = await db.Answers.Where(a => a.AssessmentId == request.AssessmentId && keys.Contains(a.QuestionKey))
-            .ToDictionaryAsync(a => a.QuestionKey, cancellationToken);
+        var stored = row.Answers.ToDictionary(a => a.QuestionKey, StringComparer.Ordinal);
         foreach (var input in request.Answers)
         {
             var current = stored.GetValueOrDefault(input.Value.QuestionKey);
@@ -85,7 +99,7 @@ public sealed class SaveAnswersHandler(QuestionSetDefinitions definitions) : IUs
         var marks = await MarksAsync(db, request, stored, cancellationToken);
         var results = new List<SavedAnswer>(request.Answers.Count);
         foreach (var input in request.Answers)
-            results.Add(Apply(context, request.AssessmentId, input, stored.GetValueOrDefault(input.Value.QuestionKey), marks));
+            results.Add(Apply(context, request.AssessmentId, input, stored, marks));
 
         assessment.UpdatedAt = context.Now;
         try
@@ -97,14 +111,34 @@ public sealed class SaveAnswersHandler(QuestionSetDefinitions definitions) : IUs
             VendorRiskTelemetry.AnswerConflicts.Add(1);
             throw new ConflictException("Someone else saved this answer at the same moment; reload it and choose.");
         }
-        return results;
+
+        var today = DateOnly.FromDateTime(context.Now);
+        var acceptances = row.HasAcceptances ? await AcceptancesAsync(db, request.AssessmentId, today, cancellationToken) : null;
+        var values = stored.Values.ToDictionary(a => a.QuestionKey, a => a.ToValue(), StringComparer.Ordinal);
+        return new AnswersSaveResult(results, ScoringEngine.Score(definition, values, today, acceptances: acceptances));
     }
 
-    private static SavedAnswer Apply(UseCaseContext context, int assessmentId, AnswerInput input, Answer? current,
+    private async Task<QuestionSetDefinition> DefinitionAsync(VendorRiskDbContext db, int versionId, DateTime stamp, CancellationToken cancellationToken)
+    {
+        if (definitions.TryGet(versionId, stamp.Ticks) is { } cached)
+            return cached;
+        var json = await db.QuestionSetVersions.Where(v => v.Id == versionId).Select(v => v.ContentJson).SingleAsync(cancellationToken);
+        return definitions.Get(versionId, stamp.Ticks, json);
+    }
+
+    private static async Task<KnockoutAcceptances> AcceptancesAsync(VendorRiskDbContext db, int assessmentId, DateOnly today, CancellationToken cancellationToken)
+    {
+        var rows = await db.RiskAcceptances.AsNoTracking().Where(r => r.AssessmentId == assessmentId).OrderBy(r => r.Id).ToListAsync(cancellationToken);
+        return new KnockoutAcceptances(
+            rows.Select(r => new KnockoutAcceptance(r.QuestionKey, r.AcceptedById, r.AcceptedById, r.Until, r.RevokedAt is not null)).ToList(), today);
+    }
+
+    private static SavedAnswer Apply(UseCaseContext context, int assessmentId, AnswerInput input, Dictionary<string, Answer> stored,
         Dictionary<string, AnswerVersionMark> marks)
     {
         var db = context.Db;
         var key = input.Value.QuestionKey;
+        var current = stored.GetValueOrDefault(key);
         var entityId = $"{assessmentId}/{key}";
         if (input.Clear)
         {
@@ -113,6 +147,7 @@ public sealed class SaveAnswersHandler(QuestionSetDefinitions definitions) : IUs
                 context.Audit("answer-cleared", AuditEntityTypes.Answer, entityId, $"Answer to '{key}' cleared", current.ToValue(), null);
                 RaiseMark(db, marks, assessmentId, key, current.Version);
                 db.Answers.Remove(current);
+                stored.Remove(key);
             }
             return new SavedAnswer(key, 0, true, context.Actor.Name, context.Now);
         }
@@ -127,6 +162,7 @@ public sealed class SaveAnswersHandler(QuestionSetDefinitions definitions) : IUs
             // A cleared answer's next version continues after its last one, so a writer holding an old version never matches again.
             current = new Answer { AssessmentId = assessmentId, QuestionKey = key, Version = marks.GetValueOrDefault(key)?.Version ?? 0 };
             db.Answers.Add(current);
+            stored[key] = current;
         }
 
         current.Apply(value);

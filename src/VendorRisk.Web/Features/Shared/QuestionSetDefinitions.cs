@@ -16,6 +16,9 @@ public sealed class QuestionSetDefinitions
     public QuestionSetDefinition Get(QuestionSetVersion version) =>
         Get(version.Id, version.UpdatedAt.Ticks, version.ContentJson);
 
+    /// <summary>The parsed version when it is cached already, so a caller can skip reading its JSON.</summary>
+    public QuestionSetDefinition? TryGet(int versionId, long updatedTicks) => _cache.GetValueOrDefault((versionId, updatedTicks));
+
     public QuestionSetDefinition Get(int versionId, long updatedTicks, string contentJson) =>
         _cache.GetOrAdd((versionId, updatedTicks), _ =>
         {

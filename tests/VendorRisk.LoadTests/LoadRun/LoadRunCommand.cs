@@ -1,0 +1,147 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Playwright;
+
+namespace VendorRisk.LoadTests.LoadRun;
+
+/// <summary>
+/// <c>run</c>: N simulated assessors against a running app, each on a fresh draft of its own; prints saves per
+/// second, latency percentiles, errors, and (with <c>--server-pid</c>) the app's CPU per save and live heap per circuit.
+/// </summary>
+public static class LoadRunCommand
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        LoadRunOptions options;
+        try
+        {
+            options = LoadRunOptions.Parse(args);
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException)
+        {
+            if (ex.Message.Length > 0)
+                Console.Error.WriteLine(ex.Message);
+            Console.Error.WriteLine(LoadRunOptions.Help);
+            return 2;
+        }
+
+        using var http = VendorRiskApi.CreateClient(options, Math.Max(options.Assessors, 16));
+        var api = new VendorRiskApi(http);
+        var vendorId = options.VendorId ?? await api.FirstVendorIdAsync();
+        var questions = await api.QuestionsAsync(options.QuestionSet);
+        var stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+        var ids = new List<int>();
+        for (var i = 0; i < options.Assessors; i++)
+            ids.Add(await api.CreateAssessmentAsync(vendorId, options.QuestionSet, $"Load run {stamp} #{i + 1}"));
+        Console.WriteLine($"{options.Assessors} draft assessments created ({ids[0]}–{ids[^1]}), {questions.Count} questions each.");
+
+        var probe = options.ServerPid is { } pid ? new ServerProbe(pid) : null;
+        var recorder = new LatencyRecorder();
+        var pace = new Random(20);
+        TimeSpan Pause()
+        {
+            if (!options.HumanPace)
+                return TimeSpan.Zero;
+            lock (pace)
+                return TimeSpan.FromMilliseconds(5_000 + pace.Next(5_000));
+        }
+
+        long? heapBefore = null, heapAfter = null;
+        await using var browser = options.Mode == LoadMode.Circuits ? await BrowserAsync(options) : null;
+        List<Func<CancellationToken, Task>> assessors;
+        if (options.Mode == LoadMode.Circuits)
+        {
+            // The first circuit pays for what the process initialises once (JIT, reflection caches, static data): the
+            // baseline is taken after it, and the heap per circuit is what each further circuit adds.
+            var circuits = await OpenCircuitsAsync(browser!, options, ids[..1]);
+            heapBefore = probe is null ? null : await probe.LiveHeapBytesAsync();
+            circuits.AddRange(await OpenCircuitsAsync(browser!, options, ids[1..]));
+            heapAfter = probe is null ? null : await probe.LiveHeapBytesAsync();
+            assessors = circuits.Select(c => (Func<CancellationToken, Task>)(stop => c.RunAsync(recorder, Pause, stop))).ToList();
+        }
+        else
+        {
+            assessors = ids.Select((id, i) => (Func<CancellationToken, Task>)(stop =>
+                new ApiAssessor(http, id, questions, options.Minimal, i).RunAsync(recorder, Pause, stop))).ToList();
+        }
+
+        using var stop = new CancellationTokenSource();
+        // Human pace: stagger the first changes over one pause so the assessors do not move in step.
+        var tasks = assessors.Select(async (run, i) =>
+        {
+            if (options.HumanPace)
+                await Task.Delay(TimeSpan.FromMilliseconds(10_000.0 * i / assessors.Count));
+            await run(stop.Token);
+        }).ToList();
+        if (options.HumanPace)
+            await Task.Delay(TimeSpan.FromSeconds(10));
+        var cpuStart = probe?.CpuTime();
+        var clock = Stopwatch.StartNew();
+        recorder.Open();
+        await Task.Delay(options.Duration);
+        recorder.Close();
+        var elapsed = clock.Elapsed;
+        var cpuEnd = probe?.CpuTime();
+        await stop.CancelAsync();
+        await Task.WhenAll(tasks);
+
+        Report(options, recorder, elapsed, cpuEnd - cpuStart, heapBefore, heapAfter);
+        return 0;
+    }
+
+    private static async Task<IBrowser> BrowserAsync(LoadRunOptions options)
+    {
+        var playwright = await Playwright.CreateAsync();
+        return await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = options.Chromium,
+            Args = Environment.UserName == "root" ? ["--no-sandbox"] : [],
+        });
+    }
+
+    private static async Task<List<CircuitAssessor>> OpenCircuitsAsync(IBrowser browser, LoadRunOptions options, List<int> ids)
+    {
+        // Sign in once through the real form; every tab reuses the cookie but opens its own circuit.
+        var signIn = await browser.NewContextAsync(new() { BaseURL = options.Url.ToString() });
+        var page = await signIn.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#email", options.Email!);
+        await page.FillAsync("#password", options.Password!);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        var state = await signIn.StorageStateAsync();
+        await signIn.CloseAsync();
+
+        var circuits = new List<CircuitAssessor>();
+        for (var i = 0; i < ids.Count; i++)
+        {
+            var context = await browser.NewContextAsync(new() { BaseURL = options.Url.ToString(), StorageState = state, ViewportSize = new() { Width = 1280, Height = 900 } });
+            context.SetDefaultTimeout(60_000);
+            var circuit = new CircuitAssessor(await context.NewPageAsync(), ids[i], i);
+            await circuit.OpenAsync();
+            circuits.Add(circuit);
+        }
+        Console.WriteLine($"{circuits.Count} circuit(s) opened.");
+        return circuits;
+    }
+
+    private static void Report(LoadRunOptions options, LatencyRecorder recorder, TimeSpan elapsed, TimeSpan? cpu, long? heapBefore, long? heapAfter)
+    {
+        var saves = recorder.Count;
+        var c = CultureInfo.InvariantCulture;
+        Console.WriteLine(string.Create(c, $"""
+
+            mode {options.Mode.ToString().ToLowerInvariant()}{(options.Minimal ? " (Prefer: return=minimal)" : "")}, {options.Assessors} assessors, {(options.HumanPace ? "human pace (a change every 5–10 s)" : "full speed")}, {elapsed.TotalSeconds:0} s measured
+            saves             {saves}
+            saves/s           {saves / elapsed.TotalSeconds:0.0}
+            latency p50       {recorder.Percentile(50):0.0} ms
+            latency p95       {recorder.Percentile(95):0.0} ms
+            latency p99       {recorder.Percentile(99):0.0} ms
+            errors            {(recorder.Errors.Count == 0 ? "0" : string.Join(", ", recorder.Errors.Select(e => $"{e.Key}: {e.Value}")))}
+            """));
+        if (cpu is { } spent && saves > 0)
+            Console.WriteLine(string.Create(c, $"server CPU/save   {spent.TotalMilliseconds / saves:0.00} ms ({spent.TotalSeconds:0.0} s of CPU over {elapsed.TotalSeconds:0} s; everything the process did, circuits included)"));
+        if (heapBefore is { } before && heapAfter is { } after)
+            Console.WriteLine(string.Create(c, $"live heap         {before / 1024.0 / 1024:0.0} MB with one tab open, {after / 1024.0 / 1024:0.0} MB with {options.Assessors}: {(after - before) / 1024.0 / Math.Max(1, options.Assessors - 1):0} KB per further circuit"));
+    }
+}

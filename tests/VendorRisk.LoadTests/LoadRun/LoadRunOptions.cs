@@ -1,0 +1,91 @@
+using System.Globalization;
+
+namespace VendorRisk.LoadTests.LoadRun;
+
+public enum LoadMode { Api, Circuits }
+
+/// <summary>The options of <c>run</c>; see <see cref="Help"/>.</summary>
+public sealed record LoadRunOptions
+{
+    public required Uri Url { get; init; }
+    public LoadMode Mode { get; init; } = LoadMode.Api;
+    public int Assessors { get; init; } = 50;
+    public bool HumanPace { get; init; } = true;
+    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(60);
+    public required string Token { get; init; }
+    public string? Email { get; init; }
+    public string? Password { get; init; }
+    public string QuestionSet { get; init; } = "frontier-ai-buyer-checklist";
+    public int? VendorId { get; init; }
+    public bool Minimal { get; init; }
+    public int? ServerPid { get; init; }
+    public string Chromium { get; init; } = "/usr/bin/chromium";
+
+    public const string Help = """
+        usage: run --url <app> --token <assessor API token> [options]
+          --mode api|circuits     api: PUT /answers over HTTP; circuits: one signed-in browser tab (Blazor circuit) each
+          --assessors N           simulated assessors, each on its own new assessment (default 50)
+          --pace human|full       human: one change every 5–10 s each; full: back to back (default human)
+          --duration S            measured seconds after every assessor is ready (default 60)
+          --minimal               api mode: send Prefer: return=minimal
+          --email E --password P  circuits mode: the account the tabs sign in with (the token's user)
+          --server-pid PID        the app's process: CPU per save from /proc, live heap per circuit by dotnet-gcdump
+          --vendor-id ID          vendor to assess (default: the first listed)
+          --question-set KEY      (default frontier-ai-buyer-checklist)
+          --chromium PATH         (default /usr/bin/chromium)
+        """;
+
+    public static LoadRunOptions Parse(IReadOnlyList<string> args)
+    {
+        var values = new Dictionary<string, string>();
+        var flags = new HashSet<string>();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var name = args[i];
+            if (!name.StartsWith("--", StringComparison.Ordinal))
+                throw new ArgumentException($"Unexpected argument '{name}'.");
+            if (name is "--minimal" or "--help")
+                flags.Add(name);
+            else if (i + 1 < args.Count)
+                values[name] = args[++i];
+            else
+                throw new ArgumentException($"{name} needs a value.");
+        }
+        if (flags.Contains("--help"))
+            throw new ArgumentException("");
+
+        string? Get(string name) => values.GetValueOrDefault(name);
+        int? Int(string name) => Get(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : null;
+        var mode = Get("--mode") switch
+        {
+            null or "api" => LoadMode.Api,
+            "circuits" => LoadMode.Circuits,
+            var other => throw new ArgumentException($"--mode is api or circuits, not '{other}'."),
+        };
+        var options = new LoadRunOptions
+        {
+            Url = new Uri(Get("--url") ?? throw new ArgumentException("--url is required.")),
+            Token = Get("--token") ?? Environment.GetEnvironmentVariable("VENDORRISK_LOAD_TOKEN")
+                ?? throw new ArgumentException("--token (or VENDORRISK_LOAD_TOKEN) is required."),
+            Mode = mode,
+            Assessors = Int("--assessors") ?? 50,
+            HumanPace = (Get("--pace") ?? "human") switch
+            {
+                "human" => true,
+                "full" => false,
+                var other => throw new ArgumentException($"--pace is human or full, not '{other}'."),
+            },
+            Duration = TimeSpan.FromSeconds(Int("--duration") ?? 60),
+            Email = Get("--email"),
+            Password = Get("--password") ?? Environment.GetEnvironmentVariable("VENDORRISK_LOAD_PASSWORD"),
+            QuestionSet = Get("--question-set") ?? "frontier-ai-buyer-checklist",
+            VendorId = Int("--vendor-id"),
+            Minimal = flags.Contains("--minimal"),
+            ServerPid = Int("--server-pid"),
+            Chromium = Get("--chromium") ?? "/usr/bin/chromium",
+        };
+        if (options.Mode == LoadMode.Circuits && (options.Email is null || options.Password is null))
+            throw new ArgumentException("circuits mode needs --email and --password (or VENDORRISK_LOAD_PASSWORD).");
+        return options;
+    }
+}

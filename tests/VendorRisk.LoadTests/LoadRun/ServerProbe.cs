@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace VendorRisk.LoadTests.LoadRun;
+
+/// <summary>What the app's own process spent: CPU time from /proc and live managed heap from a GC dump.</summary>
+public sealed partial class ServerProbe(int pid)
+{
+    /// <summary>User + system CPU time of the process so far (Linux /proc/PID/stat, clock ticks of 10 ms).</summary>
+    public TimeSpan CpuTime()
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        // Fields after the command name start at field 3 (state): utime is field 14, stime field 15.
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return TimeSpan.FromMilliseconds(ticks * 10);
+    }
+
+    /// <summary>Bytes of live objects on the managed heap after the full GC that dotnet-gcdump induces; null when the tool is missing.</summary>
+    public async Task<long?> LiveHeapBytesAsync()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"vendorrisk-load-{pid}-{Guid.NewGuid():N}.gcdump");
+        try
+        {
+            if (await ToolAsync($"collect -p {pid} -o {file}") is null || !File.Exists(file))
+                return null;
+            var report = await ToolAsync($"report {file}");
+            var match = report is null ? null : HeapBytes().Match(report);
+            return match is { Success: true } ? long.Parse(match.Groups[1].Value.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture) : null;
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    private static async Task<string?> ToolAsync(string arguments)
+    {
+        // The repository's tool manifest pins dotnet-gcdump (dotnet tool restore).
+        var start = new ProcessStartInfo("dotnet", $"dotnet-gcdump {arguments}") { RedirectStandardOutput = true, RedirectStandardError = true };
+        try
+        {
+            using var process = Process.Start(start)!;
+            var output = await process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            return process.ExitCode == 0 ? output : null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
+    }
+
+    [GeneratedRegex(@"([\d,]+)\s+GC Heap bytes")]
+    private static partial Regex HeapBytes();
+}

@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using VendorRisk.Domain.Assessments;
+using VendorRisk.Web.Features.Assessments;
+using VendorRisk.Web.Infrastructure.UseCases;
+using VendorRisk.Web.Features.Shared;
+using VendorRisk.Web.Tests.Infrastructure;
+
+namespace VendorRisk.Web.Tests.Assessments;
+
+/// <summary>A save answers with the saved answer, its version and the score after it: the same score a fresh read computes.</summary>
+public sealed class SaveAnswersResultTests(WebAppFixture app) : IClassFixture<WebAppFixture>
+{
+    [Fact]
+    public async Task A_save_returns_the_new_version_and_the_score_a_fresh_read_computes()
+    {
+        var id = await TestData.CreateDraftAsync(app);
+        await using var scope = app.ScopeAs(Roles.Assessor);
+        var pipeline = scope.ServiceProvider.GetRequiredService<UseCasePipeline>();
+        var reader = scope.ServiceProvider.GetRequiredService<AssessmentReader>();
+        var cancellationToken = TestContext.Current.CancellationToken;
+
+        var first = await pipeline.RunAsync(new SaveAnswersRequest(id, [new AnswerInput(new AnswerValue { QuestionKey = "region-gating", Choice = "full-parity" }, ExpectedVersion: 0)]), cancellationToken);
+        var saved = Assert.Single(first.Answers);
+        Assert.Equal(("region-gating", 1, false), (saved.QuestionKey, saved.Version, saved.Cleared));
+        var read = await reader.GetAsync(id, cancellationToken);
+        Assert.Equal(read.Score.Overall, first.Score.Overall);
+        Assert.Equal(read.Score.Completeness, first.Score.Completeness);
+        Assert.Equal(read.Score.Sections.Select(s => (s.Key, s.Score, s.Answered)), first.Score.Sections.Select(s => (s.Key, s.Score, s.Answered)));
+        Assert.True(first.Score.Completeness > 0);
+
+        var second = await pipeline.RunAsync(new SaveAnswersRequest(id, [new AnswerInput(new AnswerValue { QuestionKey = "region-gating", Choice = "major-gaps" }, ExpectedVersion: 1)]), cancellationToken);
+        Assert.Equal(2, second.Answers[0].Version);
+        Assert.True(second.Score.Sections.Single(s => s.Answered > 0).Score < first.Score.Sections.Single(s => s.Answered > 0).Score,
+            "A worse answer lowers its section's score in the result.");
+
+        var cleared = await pipeline.RunAsync(new SaveAnswersRequest(id, [new AnswerInput(new AnswerValue { QuestionKey = "region-gating" }, Clear: true, ExpectedVersion: 2)]), cancellationToken);
+        Assert.Equal((0, true), (cleared.Answers[0].Version, cleared.Answers[0].Cleared));
+        Assert.Equal(0, cleared.Score.Completeness);
+        Assert.Null((await reader.GetAsync(id, cancellationToken)).Answers.GetValueOrDefault("region-gating"));
+    }
+
+    [Fact]
+    public async Task Saving_the_same_value_again_keeps_its_version_and_writes_no_audit_entry()
+    {
+        var id = await TestData.CreateDraftAsync(app);
+        await using var scope = app.ScopeAs(Roles.Assessor);
+        var pipeline = scope.ServiceProvider.GetRequiredService<UseCasePipeline>();
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var value = new AnswerValue { QuestionKey = "tenant-abuse-controls", Choices = ["org-quotas", "scoped-keys"], Note = "n", Evidence = new Evidence("doc", EvidenceSource.PublicDocumentation, null) };
+
+        await pipeline.RunAsync(new SaveAnswersRequest(id, [new AnswerInput(value)]), cancellationToken);
+        var again = await pipeline.RunAsync(new SaveAnswersRequest(id, [new AnswerInput(value with { Choices = ["org-quotas", "scoped-keys"] })]), cancellationToken);
+
+        Assert.Equal(1, again.Answers[0].Version);
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<Data.VendorRiskDbContext>>().CreateDbContextAsync(cancellationToken);
+        Assert.Equal(1, await db.AuditEntries.CountAsync(e => e.EntityId == $"{id}/tenant-abuse-controls", cancellationToken));
+    }
+}
