@@ -49,6 +49,8 @@ public static class AuditEntityTypes
     public const string Finding = "finding";
     /// <summary>Entity id "{assessmentId}/{questionKey}".</summary>
     public const string RiskAcceptance = "risk-acceptance";
+    /// <summary>Entity id "{assessmentId}/{fileId}".</summary>
+    public const string EvidenceFile = "evidence-file";
     public const string QuestionSet = "question-set";
     public const string ApiToken = "api-token";
     public const string Security = "security";

@@ -39,6 +39,8 @@ public sealed class VendorRiskDbContext(DbContextOptions<VendorRiskDbContext> op
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<Finding> Findings => Set<Finding>();
     public DbSet<RiskAcceptance> RiskAcceptances => Set<RiskAcceptance>();
+    public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
+    public DbSet<EvidenceFileContent> EvidenceFileContents => Set<EvidenceFileContent>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<SentReminder> SentReminders => Set<SentReminder>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();

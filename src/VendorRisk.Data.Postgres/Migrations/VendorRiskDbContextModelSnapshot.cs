@@ -556,6 +556,84 @@ namespace VendorRisk.Data.Postgres.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("VendorRisk.Data.Entities.EvidenceFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.Property<string>("QuestionKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength()
+                        .UseCollation("C");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedById")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("UploadedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .UseCollation("C");
+
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ValidUntil");
+
+                    b.HasIndex("AssessmentId", "QuestionKey");
+
+                    b.ToTable("EvidenceFiles");
+                });
+
+            modelBuilder.Entity("VendorRisk.Data.Entities.EvidenceFileContent", b =>
+                {
+                    b.Property<int>("EvidenceFileId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("EvidenceFileId");
+
+                    b.ToTable("EvidenceFileContents");
+                });
+
             modelBuilder.Entity("VendorRisk.Data.Entities.Finding", b =>
                 {
                     b.Property<int>("Id")
@@ -1234,6 +1312,26 @@ namespace VendorRisk.Data.Postgres.Migrations
                     b.Navigation("Vendor");
                 });
 
+            modelBuilder.Entity("VendorRisk.Data.Entities.EvidenceFile", b =>
+                {
+                    b.HasOne("VendorRisk.Data.Entities.Assessment", "Assessment")
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Assessment");
+                });
+
+            modelBuilder.Entity("VendorRisk.Data.Entities.EvidenceFileContent", b =>
+                {
+                    b.HasOne("VendorRisk.Data.Entities.EvidenceFile", null)
+                        .WithOne("Content")
+                        .HasForeignKey("VendorRisk.Data.Entities.EvidenceFileContent", "EvidenceFileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("VendorRisk.Data.Entities.Finding", b =>
                 {
                     b.HasOne("VendorRisk.Data.Entities.Assessment", "Assessment")
@@ -1300,6 +1398,12 @@ namespace VendorRisk.Data.Postgres.Migrations
             modelBuilder.Entity("VendorRisk.Data.Entities.Assessment", b =>
                 {
                     b.Navigation("Answers");
+                });
+
+            modelBuilder.Entity("VendorRisk.Data.Entities.EvidenceFile", b =>
+                {
+                    b.Navigation("Content")
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("VendorRisk.Data.Entities.QuestionSet", b =>

@@ -484,6 +484,76 @@ namespace VendorRisk.Data.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("VendorRisk.Data.Entities.EvidenceFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuestionKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ValidUntil");
+
+                    b.HasIndex("AssessmentId", "QuestionKey");
+
+                    b.ToTable("EvidenceFiles");
+                });
+
+            modelBuilder.Entity("VendorRisk.Data.Entities.EvidenceFileContent", b =>
+                {
+                    b.Property<int>("EvidenceFileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("EvidenceFileId");
+
+                    b.ToTable("EvidenceFileContents");
+                });
+
             modelBuilder.Entity("VendorRisk.Data.Entities.Finding", b =>
                 {
                     b.Property<int>("Id")
@@ -1100,6 +1170,26 @@ namespace VendorRisk.Data.Migrations
                     b.Navigation("Vendor");
                 });
 
+            modelBuilder.Entity("VendorRisk.Data.Entities.EvidenceFile", b =>
+                {
+                    b.HasOne("VendorRisk.Data.Entities.Assessment", "Assessment")
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Assessment");
+                });
+
+            modelBuilder.Entity("VendorRisk.Data.Entities.EvidenceFileContent", b =>
+                {
+                    b.HasOne("VendorRisk.Data.Entities.EvidenceFile", null)
+                        .WithOne("Content")
+                        .HasForeignKey("VendorRisk.Data.Entities.EvidenceFileContent", "EvidenceFileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("VendorRisk.Data.Entities.Finding", b =>
                 {
                     b.HasOne("VendorRisk.Data.Entities.Assessment", "Assessment")
@@ -1166,6 +1256,12 @@ namespace VendorRisk.Data.Migrations
             modelBuilder.Entity("VendorRisk.Data.Entities.Assessment", b =>
                 {
                     b.Navigation("Answers");
+                });
+
+            modelBuilder.Entity("VendorRisk.Data.Entities.EvidenceFile", b =>
+                {
+                    b.Navigation("Content")
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("VendorRisk.Data.Entities.QuestionSet", b =>

@@ -176,6 +176,9 @@ public static class AssessmentReport
         }
     }
 
+    /// <summary>Enough of a file's SHA-256 to match it against the file in hand (64 bits).</summary>
+    public const int ShaPrefixLength = 16;
+
     private static TableCell QuestionCell(QuestionModel q, bool knockout)
     {
         var runs = new List<TextRun> { new(q.Text, Theme.Cell.AsBold()), new("\n" + q.Key, Theme.Small) };
@@ -199,6 +202,14 @@ public static class AssessmentReport
             {
                 runs.Add(new TextRun(" — " + e.Description, Theme.Small));
             }
+        }
+
+        foreach (var file in q.Files)
+        {
+            runs.Add(new TextRun("\nFile: ", Theme.SmallStrong));
+            runs.Add(new TextRun(file.Name, Theme.Small with { Color = Theme.Body }));
+            runs.Add(new TextRun($", {ReportFormat.Date(file.UploadedOn)}, SHA-256 {file.Sha256[..Math.Min(ShaPrefixLength, file.Sha256.Length)]}" +
+                (file.ValidUntil is { } until ? $", valid until {ReportFormat.Date(until)}" : ""), Theme.Small));
         }
 
         return TableCell.Of(runs);

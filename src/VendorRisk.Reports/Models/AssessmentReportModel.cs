@@ -77,6 +77,13 @@ public sealed record WeakQuestionModel(string QuestionKey, string QuestionText, 
 /// <param name="Description">Free text (never turned into a link).</param>
 public sealed record EvidenceModel(string? Source, DateOnly? Date, string? Description);
 
+/// <summary>An evidence file attached to an answer.</summary>
+/// <param name="Name">The stored file name.</param>
+/// <param name="UploadedOn">The day it was attached (UTC).</param>
+/// <param name="Sha256">The content's SHA-256 in hex; the report prints its first characters.</param>
+/// <param name="ValidUntil">The last day the evidence is current, if given.</param>
+public sealed record EvidenceFileModel(string Name, DateOnly UploadedOn, string Sha256, DateOnly? ValidUntil);
+
 /// <summary>A section and its weighted score (null: no score, shown "—").</summary>
 public sealed record SectionModel(string Title, double Weight, double? Score)
 {
@@ -98,6 +105,8 @@ public sealed record QuestionModel
     public bool IsScored { get; init; } = true;
     public string? Note { get; init; }
     public EvidenceModel? Evidence { get; init; }
+    /// <summary>Evidence files attached to this question.</summary>
+    public IReadOnlyList<EvidenceFileModel> Files { get; init; } = [];
     public bool IsNotApplicable { get; init; }
     public string? NotApplicableJustification { get; init; }
 }

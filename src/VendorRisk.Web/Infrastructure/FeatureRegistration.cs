@@ -19,6 +19,7 @@ public static class FeatureRegistration
         Features.Assessments.AssessmentsRegistration.AddAssessments(services);
         services.AddVendorRiskApi();
         Features.Findings.FindingsRegistration.AddFindings(services);
+        Features.EvidenceFiles.EvidenceFilesRegistration.AddEvidenceFiles(services);
         services.AddScoped<Features.QuestionSets.QuestionSetService>().AddScoped<ISeeder, Features.QuestionSets.QuestionSetSeeder>();
         services.AddScoped<ISeeder, Features.Scores.StoredScoreBackfill>();
         Features.Compare.CompareRegistration.AddCompareReportsAndDashboard(services);
@@ -36,6 +37,7 @@ public static class EndpointRegistration
         Features.Findings.FindingsCsvEndpoint.MapFindingsCsv(app);
         app.MapVendorRiskApi();
         Features.Reports.ReportEndpoints.MapReportDownloads(app);
+        Features.EvidenceFiles.EvidenceFileEndpoints.MapEvidenceFileDownloads(app);
         Features.QuestionSets.QuestionSetSchemaEndpoint.Map(app);
         Features.Audit.AuditCsvExport.MapAuditCsv(app);
         return app;

@@ -61,7 +61,7 @@ public sealed class AssessmentPageTests(WebAppFixture app) : PageTestBase(app), 
         RenderProviders();
         var cut = Render<AssessmentPage>(p => p.Add(x => x.Id, approved));
         cut.WaitForElement("#assessment-tabs");
-        Assert.Equal(["Answers and score", "Findings", "History"], TabTexts(cut));
+        Assert.Equal(["Answers and score", "Evidence files", "Findings", "History"], TabTexts(cut));
 
         int reassessed;
         await using (var assessor = App.ScopeAs(Roles.Assessor))
@@ -69,7 +69,7 @@ public sealed class AssessmentPageTests(WebAppFixture app) : PageTestBase(app), 
         // What the Reassess button does: navigate to the new draft, which the same page instance shows.
         cut.Render(p => p.Add(x => x.Id, reassessed));
 
-        cut.WaitForAssertion(() => Assert.Equal(["Questionnaire", "Score breakdown", "Findings", "History"], TabTexts(cut)));
+        cut.WaitForAssertion(() => Assert.Equal(["Questionnaire", "Score breakdown", "Evidence files", "Findings", "History"], TabTexts(cut)));
     }
 
     [Fact]

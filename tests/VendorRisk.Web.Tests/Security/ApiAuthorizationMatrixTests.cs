@@ -42,6 +42,9 @@ public sealed class ApiAuthorizationMatrixTests(WebAppFixture app) : IClassFixtu
         ["GET /api/v1/findings"] = ("/api/v1/findings", null, Roles.Viewer),
         ["GET /api/v1/findings/{id:int}"] = ($"/api/v1/findings/{NoId}", null, Roles.Viewer),
         ["POST /api/v1/assessments/{id:int}/findings"] = ($"/api/v1/assessments/{NoId}/findings", """{ "title": "Matrix", "severity": "low" }""", Roles.Assessor),
+        ["POST /api/v1/assessments/{id:int}/answers/{questionKey}/files"] = ($"/api/v1/assessments/{NoId}/answers/guard/files", "{}", Roles.Assessor),
+        ["GET /api/v1/files/{id:int}"] = ($"/api/v1/files/{NoId}", null, Roles.Viewer),
+        ["DELETE /api/v1/files/{id:int}"] = ($"/api/v1/files/{NoId}", null, Roles.Assessor),
         ["PATCH /api/v1/findings/{id:int}"] = ($"/api/v1/findings/{NoId}", """{ "expectedVersion": 1, "status": "in-progress" }""", Roles.Assessor),
     };
 

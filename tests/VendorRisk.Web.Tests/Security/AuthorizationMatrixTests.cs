@@ -49,6 +49,7 @@ public sealed class AuthorizationMatrixTests(WebAppFixture app) : IClassFixture<
         ("/findings.csv", Roles.Viewer),
         ("/assessments/999999/report.pdf", Roles.Viewer),
         ("/compare/report.pdf?ids=999998,999999", Roles.Viewer),
+        ("/evidence-files/999999", Roles.Viewer),
     ];
 
     public static TheoryData<string, string> PageCases()

@@ -36,6 +36,7 @@ public static class ApiSetup
     {
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
         services.AddScoped<TokenService>();
+        services.AddScoped<AssessmentDtoReader>();
         services.AddHostedService<Cli.AppRunningLock>();
 
         services.AddAuthentication()
@@ -125,6 +126,7 @@ public static class ApiSetup
         v1.MapAssessmentsApi();
         v1.MapCompareApi();
         v1.MapFindingsApi();
+        v1.MapEvidenceFilesApi();
         return app;
     }
 }

@@ -28,8 +28,10 @@ public sealed record AnswerDto
     public required int Version { get; init; }
     public required string UpdatedBy { get; init; }
     public required DateTime UpdatedAt { get; init; }
+    /// <summary>The evidence files attached to this answer's question.</summary>
+    public IReadOnlyList<AnswerFileDto> Files { get; init; } = [];
 
-    public static AnswerDto From(StoredAnswer stored)
+    public static AnswerDto From(StoredAnswer stored, IEnumerable<EvidenceFiles.EvidenceFileInfo>? files = null)
     {
         var v = stored.Value;
         return new AnswerDto
@@ -46,6 +48,7 @@ public sealed record AnswerDto
             Version = stored.Version,
             UpdatedBy = stored.UpdatedByName,
             UpdatedAt = ApiDates.Utc(stored.UpdatedAt),
+            Files = (files ?? []).Select(f => new AnswerFileDto(f.Id, f.Name, f.Size, f.ContentType)).ToList(),
         };
     }
 }
@@ -87,16 +90,27 @@ public sealed record AssessmentDto(
     IReadOnlyList<AnswerDto> Answers,
     ScoreDto Score)
 {
-    public static AssessmentDto From(AssessmentSnapshot a) => new(
+    public static AssessmentDto From(AssessmentSnapshot a, ILookup<string, EvidenceFiles.EvidenceFileInfo>? files = null) => new(
         a.Id, a.VendorId, a.ModelId, a.ModelName, a.Title,
         new QuestionSetRef(a.QuestionSet.Key, a.QuestionSetVersionNumber),
         a.Status,
         a.QuestionSet.Sections.SelectMany(s => s.Questions)
             .Where(q => a.Answers.ContainsKey(q.Key))
-            .Select(q => AnswerDto.From(a.Answers[q.Key]))
-            .Concat(a.Answers.Where(x => a.QuestionSet.FindQuestion(x.Key) is null).Select(x => AnswerDto.From(x.Value)))
+            .Select(q => AnswerDto.From(a.Answers[q.Key], files?[q.Key]))
+            .Concat(a.Answers.Where(x => a.QuestionSet.FindQuestion(x.Key) is null).Select(x => AnswerDto.From(x.Value, files?[x.Key])))
             .ToList(),
         ScoreDto.From(a.Score));
+}
+
+/// <summary>An assessment as the API returns it, with each answer's evidence files.</summary>
+public sealed class AssessmentDtoReader(AssessmentReader reader, EvidenceFiles.EvidenceFileQueries files)
+{
+    public async Task<AssessmentDto> GetAsync(int id, CancellationToken cancellationToken)
+    {
+        var assessment = await reader.GetAsync(id, cancellationToken);
+        var attached = await files.ListAsync(id, cancellationToken: cancellationToken);
+        return AssessmentDto.From(assessment, attached.Where(f => f.QuestionKey is not null).ToLookup(f => f.QuestionKey!, StringComparer.Ordinal));
+    }
 }
 
 /// <summary>An answer in a PUT (api.md): one value field, or notApplicable, or clear; optional expectedVersion.</summary>

@@ -50,10 +50,10 @@ public static class AssessmentsApi
         return group;
     }
 
-    private static async Task<Ok<AssessmentDto>> GetAsync(int id, AssessmentReader reader, CancellationToken cancellationToken) =>
-        TypedResults.Ok(AssessmentDto.From(await reader.GetAsync(id, cancellationToken)));
+    private static async Task<Ok<AssessmentDto>> GetAsync(int id, AssessmentDtoReader reader, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await reader.GetAsync(id, cancellationToken));
 
-    private static async Task<Created<AssessmentDto>> CreateAsync(HttpRequest request, AssessmentService assessments, AssessmentReader reader,
+    private static async Task<Created<AssessmentDto>> CreateAsync(HttpRequest request, AssessmentService assessments, AssessmentDtoReader reader,
         CancellationToken cancellationToken)
     {
         var body = await ApiJson.ReadAsync<CreateAssessmentDto>(request, cancellationToken);
@@ -66,10 +66,10 @@ public static class AssessmentsApi
 
         var id = await assessments.CreateAsync(
             new CreateAssessmentRequest(body.VendorId!.Value, body.QuestionSetKey!.Trim(), body.Version, body.Title, body.Scope, ModelId: body.ModelId), cancellationToken);
-        return TypedResults.Created($"/api/v1/assessments/{id}", AssessmentDto.From(await reader.GetAsync(id, cancellationToken)));
+        return TypedResults.Created($"/api/v1/assessments/{id}", await reader.GetAsync(id, cancellationToken));
     }
 
-    private static async Task<Ok<AssessmentDto>> PutAnswersAsync(int id, HttpRequest request, AssessmentService assessments, AssessmentReader reader,
+    private static async Task<Ok<AssessmentDto>> PutAnswersAsync(int id, HttpRequest request, AssessmentService assessments, AssessmentDtoReader reader,
         CancellationToken cancellationToken)
     {
         var parsed = AnswersRequestParser.Parse(await ApiJson.ReadElementAsync(request, ApiJson.AnswersMaxBodyBytes, cancellationToken));
@@ -85,19 +85,19 @@ public static class AssessmentsApi
                 : new { questionKey = current.QuestionKey, version = current.Version };
             throw new ConflictException(conflict.Message, state);
         }
-        return TypedResults.Ok(AssessmentDto.From(await reader.GetAsync(id, cancellationToken)));
+        return TypedResults.Ok(await reader.GetAsync(id, cancellationToken));
     }
 
-    private static async Task<Ok<AssessmentDto>> SubmitAsync(int id, HttpRequest request, AssessmentService assessments, AssessmentReader reader,
+    private static async Task<Ok<AssessmentDto>> SubmitAsync(int id, HttpRequest request, AssessmentService assessments, AssessmentDtoReader reader,
         CancellationToken cancellationToken)
     {
         var hasBody = request.ContentLength > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0);
         var body = hasBody ? await ApiJson.ReadAsync<SubmitAssessmentDto>(request, cancellationToken) : new SubmitAssessmentDto(false);
         await assessments.SubmitAsync(id, body.ConfirmIncomplete, cancellationToken);
-        return TypedResults.Ok(AssessmentDto.From(await reader.GetAsync(id, cancellationToken)));
+        return TypedResults.Ok(await reader.GetAsync(id, cancellationToken));
     }
 
-    private static async Task<Ok<AssessmentDto>> ReviewAsync(int id, HttpRequest request, AssessmentService assessments, AssessmentReader reader,
+    private static async Task<Ok<AssessmentDto>> ReviewAsync(int id, HttpRequest request, AssessmentService assessments, AssessmentDtoReader reader,
         CancellationToken cancellationToken)
     {
         var body = await ApiJson.ReadAsync<ReviewAssessmentDto>(request, cancellationToken);
@@ -113,7 +113,7 @@ public static class AssessmentsApi
             Description = c.Description,
         }).ToList();
         await assessments.ReviewAsync(id, decision, body.Comment, cancellationToken, conditions);
-        return TypedResults.Ok(AssessmentDto.From(await reader.GetAsync(id, cancellationToken)));
+        return TypedResults.Ok(await reader.GetAsync(id, cancellationToken));
     }
 
     private static async Task<FileContentHttpResult> ReportAsync(int id, ReportService reports, CancellationToken cancellationToken)

@@ -41,6 +41,7 @@ public static class OpenApiContract
         ["Question sets"] = "Versioned questionnaires in the vendorrisk.question-set/1 interchange format: list, read a version, import a draft, publish.",
         ["Assessments"] = "A vendor assessed on one question-set version: create, answer, submit, review, and the PDF report.",
         ["Compare"] = "Two to ten assessments of one question set side by side, with what-if section multipliers and a cost projection.",
+        ["Evidence files"] = EvidenceFilesOpenApi.TagDescription,
     };
 
     public static OpenApiOptions AddVendorRiskContract(this OpenApiOptions options)
@@ -257,6 +258,7 @@ public static class OpenApiContract
             file.Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = new OpenApiSchemaReference(QuestionSetFileSchemaId, document) } };
         if (path == "/api/v1/question-sets" && method == HttpMethod.Post && operation.RequestBody is OpenApiRequestBody body)
             body.Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = new OpenApiSchemaReference(QuestionSetFileSchemaId, document) } };
+        EvidenceFilesOpenApi.Polish(path, method, operation);
     }
 
     private static OpenApiSchema ConflictSchema(OpenApiDocument document) => new()

@@ -35,6 +35,9 @@ public sealed partial class QuestionEditor
     /// <summary>1-based number shown before the question.</summary>
     [Parameter] public int Number { get; set; }
     [Parameter] public bool ReadOnly { get; set; }
+
+    /// <summary>The assessment whose evidence files the details panel lists; 0 shows none.</summary>
+    [Parameter] public int AssessmentId { get; set; }
     /// <summary>Saves one answer (the wizard passes the assessment service).</summary>
     [Parameter, EditorRequired] public Func<AnswerInput, Task<SavedAnswer>> Save { get; set; } = null!;
     /// <summary>Raised after a save with the stored value (null when cleared), for the live score.</summary>

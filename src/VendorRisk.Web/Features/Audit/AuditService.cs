@@ -67,7 +67,7 @@ public sealed class AuditService(IDbContextFactory<VendorRiskDbContext> dbFactor
         await currentUser.RequireAsync(Roles.Viewer, "read history", cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var types = entityType == AuditEntityTypes.Assessment
-            ? new[] { AuditEntityTypes.Assessment, AuditEntityTypes.Answer, AuditEntityTypes.Finding, AuditEntityTypes.RiskAcceptance }
+            ? new[] { AuditEntityTypes.Assessment, AuditEntityTypes.Answer, AuditEntityTypes.Finding, AuditEntityTypes.RiskAcceptance, AuditEntityTypes.EvidenceFile }
             : [entityType];
         return await db.AuditEntries.AsNoTracking()
             .Where(e => !e.IsSecurityEvent && types.Contains(e.EntityType) && (e.EntityId == entityId || e.EntityId!.StartsWith(entityId + "/")))

@@ -50,13 +50,15 @@ public sealed class ReportService(
     ReportRenderGate gate,
     ICurrentUser currentUser,
     TimeProvider clock,
-    Findings.FindingReportData findings)
+    Findings.FindingReportData findings,
+    EvidenceFiles.EvidenceReportData evidence)
 {
     public async Task<ReportFile> RenderAssessmentPdfAsync(int id, CancellationToken cancellationToken = default)
     {
         await currentUser.RequireAsync(Roles.Viewer, "export reports", cancellationToken);
         var snapshot = await reader.GetAsync(id, cancellationToken);
         var model = await findings.AddToAsync(ReportModels.Assessment(snapshot, clock.GetUtcNow()), snapshot, cancellationToken);
+        model = await evidence.AddToAsync(model, id, cancellationToken);
         var bytes = await VendorRiskTelemetry.MeasureRenderAsync("assessment", () => gate.RunAsync(() => renderer.RenderAssessment(model, cancellationToken), cancellationToken));
         var name = Slug($"{snapshot.Label} {snapshot.Title}", 80);
         return new ReportFile($"vendor-risk-{(name.Length > 0 ? name : $"assessment-{id}")}-{Today():yyyy-MM-dd}.pdf", bytes);

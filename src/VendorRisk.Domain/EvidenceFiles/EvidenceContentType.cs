@@ -1,0 +1,184 @@
+using System.IO.Compression;
+using System.Text;
+
+namespace VendorRisk.Domain.EvidenceFiles;
+
+public enum EvidenceKind { Pdf, Png, Jpeg, Docx, Xlsx, Csv, Text }
+
+/// <summary>What a file's bytes are; <see cref="Error"/> says why they are refused.</summary>
+public sealed record EvidenceDetection(EvidenceKind? Kind, string? Error)
+{
+    public string ContentType => Kind is { } kind ? EvidenceContentType.MimeType(kind) : "";
+}
+
+/// <summary>
+/// Recognises the accepted types by their bytes, never by the name: magic numbers for PDF, PNG and JPEG; for a ZIP
+/// container the Office parts inside it; for text strict UTF-8 without NULs or control characters. HTML, scripts and
+/// executables are refused with a reason, and so is a name whose extension claims another type than the content.
+/// </summary>
+public static class EvidenceContentType
+{
+    public const string AcceptedTypes = "PDF, PNG, JPEG, DOCX, XLSX, CSV or plain text";
+
+    public static string MimeType(EvidenceKind kind) => kind switch
+    {
+        EvidenceKind.Pdf => "application/pdf",
+        EvidenceKind.Png => "image/png",
+        EvidenceKind.Jpeg => "image/jpeg",
+        EvidenceKind.Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        EvidenceKind.Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        EvidenceKind.Csv => "text/csv",
+        _ => "text/plain",
+    };
+
+    public static string Describe(EvidenceKind kind) => kind switch
+    {
+        EvidenceKind.Pdf => "a PDF document",
+        EvidenceKind.Png => "a PNG image",
+        EvidenceKind.Jpeg => "a JPEG image",
+        EvidenceKind.Docx => "a Word document (DOCX)",
+        EvidenceKind.Xlsx => "an Excel workbook (XLSX)",
+        EvidenceKind.Csv => "CSV text",
+        _ => "plain text",
+    };
+
+    public static EvidenceDetection Detect(ReadOnlySpan<byte> content, string fileName)
+    {
+        var detected = DetectContent(content);
+        if (detected.Kind is not { } kind)
+            return detected;
+        var extension = EvidenceFileName.Extension(fileName);
+        return ExtensionMatches(extension, kind)
+            ? detected
+            : new EvidenceDetection(null, $"The name ends in .{extension} but the content is {Describe(kind)}; rename the file or send the right one.");
+    }
+
+    private static bool ExtensionMatches(string extension, EvidenceKind kind) => extension switch
+    {
+        "pdf" => kind == EvidenceKind.Pdf,
+        "png" => kind == EvidenceKind.Png,
+        "jpg" or "jpeg" => kind == EvidenceKind.Jpeg,
+        "docx" or "doc" or "docm" => kind == EvidenceKind.Docx,
+        "xlsx" or "xls" or "xlsm" => kind == EvidenceKind.Xlsx,
+        "csv" or "txt" or "text" or "md" or "log" => kind is EvidenceKind.Csv or EvidenceKind.Text,
+        "html" or "htm" or "svg" or "xml" or "js" or "exe" or "dll" or "bat" or "cmd" or "ps1" or "sh" => false,
+        _ => true,
+    };
+
+    private static EvidenceDetection DetectContent(ReadOnlySpan<byte> content)
+    {
+        if (content.IsEmpty)
+            return Refused("The file is empty.");
+        if (IsExecutable(content))
+            return Refused("The content is a program (an executable or a script); programs are not accepted as evidence.");
+        if (content.StartsWith("%PDF-"u8))
+            return Found(EvidenceKind.Pdf);
+        if (content.StartsWith(PngSignature))
+            return Found(EvidenceKind.Png);
+        if (content.StartsWith(JpegSignature))
+            return Found(EvidenceKind.Jpeg);
+        if (content.StartsWith("PK\u0003\u0004"u8))
+            return DetectOfficeDocument(content.ToArray());
+        return DetectText(content);
+    }
+
+    private static bool IsExecutable(ReadOnlySpan<byte> c)
+    {
+        if (c.StartsWith("MZ"u8) || c.StartsWith("#!"u8))
+            return true;
+        foreach (var signature in ExecutableSignatures)
+            if (c.StartsWith(signature))
+                return true;
+        return false;
+    }
+
+    // ELF; Mach-O in both byte orders and widths; universal binaries (and Java classes).
+    private static readonly byte[][] ExecutableSignatures =
+    [
+        [0x7F, 0x45, 0x4C, 0x46],
+        [0xFE, 0xED, 0xFA, 0xCE], [0xFE, 0xED, 0xFA, 0xCF], [0xCE, 0xFA, 0xED, 0xFE], [0xCF, 0xFA, 0xED, 0xFE],
+        [0xCA, 0xFE, 0xBA, 0xBE],
+    ];
+
+    private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+    private static readonly byte[] JpegSignature = [0xFF, 0xD8, 0xFF];
+    private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
+
+    private static EvidenceDetection DetectOfficeDocument(byte[] content)
+    {
+        try
+        {
+            using var zip = new ZipArchive(new MemoryStream(content, writable: false), ZipArchiveMode.Read);
+            var names = zip.Entries.Select(e => e.FullName).ToList();
+            if (!names.Contains("[Content_Types].xml", StringComparer.Ordinal))
+                return Refused($"The content is a ZIP archive, not a Word or Excel document; accepted: {AcceptedTypes}.");
+            if (names.Any(n => n.EndsWith("vbaProject.bin", StringComparison.OrdinalIgnoreCase)))
+                return Refused("The document holds macros; save it without macros (as .docx or .xlsx) and send that.");
+            if (names.Contains("word/document.xml", StringComparer.Ordinal))
+                return Found(EvidenceKind.Docx);
+            if (names.Contains("xl/workbook.xml", StringComparer.Ordinal))
+                return Found(EvidenceKind.Xlsx);
+            return Refused($"The content is an Office package that is neither a Word document nor an Excel workbook; accepted: {AcceptedTypes}.");
+        }
+        catch (InvalidDataException)
+        {
+            return Refused("The content starts like a ZIP archive but is damaged.");
+        }
+    }
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private static readonly string[] MarkupStarts = ["<!doctype", "<html", "<head", "<body", "<script", "<svg", "<?xml", "<iframe", "<meta", "<object"];
+
+    private static EvidenceDetection DetectText(ReadOnlySpan<byte> content)
+    {
+        string text;
+        try
+        {
+            text = StrictUtf8.GetString(content.StartsWith(Utf8Bom) ? content[3..] : content);
+        }
+        catch (DecoderFallbackException)
+        {
+            return Refused($"The content is not one of the accepted types ({AcceptedTypes}).");
+        }
+        if (text.Any(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r' or '\f')))
+            return Refused($"The content is binary data, not one of the accepted types ({AcceptedTypes}).");
+        var start = text.TrimStart().ToLowerInvariant();
+        if (MarkupStarts.Any(m => start.StartsWith(m, StringComparison.Ordinal)) || text.Contains("<script", StringComparison.OrdinalIgnoreCase))
+            return Refused("The content is HTML or other markup, which a browser could run; save it as PDF and send that.");
+        return Found(LooksLikeCsv(text) ? EvidenceKind.Csv : EvidenceKind.Text);
+    }
+
+    /// <summary>At least two lines, every one of the first twenty with the same number (one or more) of commas or semicolons outside quotes.</summary>
+    private static bool LooksLikeCsv(string text)
+    {
+        var lines = text.Split('\n', 21).Take(20).Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).ToList();
+        if (lines.Count < 2)
+            return false;
+        foreach (var delimiter in new[] { ',', ';' })
+        {
+            var counts = lines.Select(l => Fields(l, delimiter)).Distinct().ToList();
+            if (counts is [> 1])
+                return true;
+        }
+        return false;
+    }
+
+    private static int Fields(string line, char delimiter)
+    {
+        var count = 1;
+        var quoted = false;
+        foreach (var c in line)
+        {
+            if (c == '"')
+                quoted = !quoted;
+            else if (c == delimiter && !quoted)
+                count++;
+        }
+        return count;
+    }
+
+    private static EvidenceDetection Found(EvidenceKind kind) => new(kind, null);
+
+    private static EvidenceDetection Refused(string reason) => new(null, reason);
+}

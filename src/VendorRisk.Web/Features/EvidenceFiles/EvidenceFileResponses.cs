@@ -1,0 +1,62 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
+using VendorRisk.Domain.Common;
+using VendorRisk.Domain.EvidenceFiles;
+
+namespace VendorRisk.Web.Features.EvidenceFiles;
+
+/// <summary>How evidence files travel over HTTP, for the API and the signed-in UI alike.</summary>
+public static class EvidenceFileHttp
+{
+    public const string FormField = EvidenceFileStore.FileField;
+
+    /// <summary>The largest body an upload may have: the file's limit plus room for the multipart framing.</summary>
+    public const long MaxBodyBytes = EvidenceLimits.MaxFileBytes + 1024 * 1024;
+
+    /// <summary>
+    /// Always an attachment (RFC 6266, <c>filename*</c> for any non-ASCII name), never sniffed, never cached, and
+    /// sandboxed should a browser render it anyway.
+    /// </summary>
+    public static IResult Download(HttpContext http, EvidenceFileDownload file)
+    {
+        var headers = http.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers.CacheControl = "no-store";
+        headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
+        return Results.File(file.Content, file.ContentType, file.Name);
+    }
+
+    /// <summary>
+    /// Streams the first file part of a multipart body into <paramref name="store"/> without buffering the request;
+    /// anything that is not multipart, or has no file part, is refused with 400 on <c>file</c>.
+    /// </summary>
+    public static async Task<EvidenceFileInfo> ReadUploadAsync(HttpRequest request, Func<string?, Stream, Task<EvidenceFileInfo>> store,
+        CancellationToken cancellationToken)
+    {
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            limit.MaxRequestBodySize = MaxBodyBytes;
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
+            || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
+            || HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value is not { Length: > 0 } boundary)
+            throw new ValidationFailedException(FormField, "Send the file as multipart/form-data with one part named \"file\".");
+
+        var reader = new MultipartReader(boundary, request.Body);
+        while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+        {
+            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFileDisposition()
+                || !string.Equals(HeaderUtilities.RemoveQuotes(disposition.Name).Value, FormField, StringComparison.Ordinal))
+                continue;
+            var name = disposition.FileNameStar.HasValue ? disposition.FileNameStar.Value : HeaderUtilities.RemoveQuotes(disposition.FileName).Value;
+            return await store(name, section.Body);
+        }
+        throw new ValidationFailedException(FormField, "The request has no file: send one part named \"file\" with a file name.");
+    }
+
+    /// <summary>Parses an optional yyyy-MM-dd "valid until" date, else 400 on <c>validUntil</c>.</summary>
+    public static DateOnly? ParseValidUntil(string? value) =>
+        string.IsNullOrWhiteSpace(value) ? null
+        : DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
+        : throw new ValidationFailedException("validUntil", "Give the date as yyyy-MM-dd, e.g. 2027-03-31.");
+}

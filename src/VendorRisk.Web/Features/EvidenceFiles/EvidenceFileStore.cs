@@ -1,0 +1,136 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using VendorRisk.Data;
+using VendorRisk.Data.Entities;
+using VendorRisk.Domain.Assessments;
+using VendorRisk.Domain.Common;
+using VendorRisk.Domain.EvidenceFiles;
+using VendorRisk.Web.Features.Shared;
+
+namespace VendorRisk.Web.Features.EvidenceFiles;
+
+public sealed class EvidenceFileOptions
+{
+    public const string Section = "VendorRisk:EvidenceFiles";
+
+    /// <summary>The total size of the evidence files one assessment may hold.</summary>
+    public long QuotaBytes { get; set; } = EvidenceLimits.DefaultQuotaBytes;
+}
+
+/// <summary>One file to store: where it goes, its name as sent, its bytes as a stream (read at most once).</summary>
+public sealed record EvidenceUpload(int AssessmentId, string? QuestionKey, string? FileName, Stream Content, DateOnly? ValidUntil = null);
+
+/// <summary>The stored file's metadata, as the API's 201 and the file lists show it.</summary>
+public sealed record EvidenceFileInfo(
+    int Id, int AssessmentId, string? QuestionKey, string Name, long Size, string ContentType, string Sha256,
+    string UploadedByName, DateTime UploadedAt, DateOnly? ValidUntil);
+
+/// <summary>
+/// Stores an evidence file: refuses anything that is not a draft's, a known question's, or an accepted file, before a
+/// byte is written. It checks no role: each caller authorizes its uploader first (<see cref="UploadEvidenceFileHandler"/>
+/// for signed-in users) and passes who it is as <paramref name="uploader"/> (audited under that name and id).
+/// </summary>
+public sealed class EvidenceFileStore(
+    IDbContextFactory<VendorRiskDbContext> dbFactory,
+    QuestionSetDefinitions definitions,
+    IOptions<EvidenceFileOptions> options,
+    TimeProvider clock)
+{
+    public const string FileField = "file";
+
+    public async Task<EvidenceFileInfo> StoreAsync(EvidenceUpload upload, Actor uploader, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(upload);
+        ArgumentNullException.ThrowIfNull(uploader);
+        var questionKey = string.IsNullOrWhiteSpace(upload.QuestionKey) ? null : upload.QuestionKey;
+        await ThrowIfNotOpenAsync(upload.AssessmentId, questionKey, cancellationToken);
+        var (name, nameError) = EvidenceFileName.Sanitise(upload.FileName);
+        if (nameError is not null)
+            throw new ValidationFailedException(FileField, nameError);
+        var (bytes, sha256) = await ReadLimitedAsync(upload.Content, cancellationToken);
+        var detection = EvidenceContentType.Detect(bytes, name!);
+        if (detection.Error is not null)
+            throw new ValidationFailedException(FileField, detection.Error);
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.LockAssessmentAsync(upload.AssessmentId, cancellationToken);
+        // Again inside the transaction: the assessment may have been submitted while the bytes arrived.
+        var status = await db.Assessments.Where(a => a.Id == upload.AssessmentId).Select(a => (AssessmentStatus?)a.Status).SingleOrDefaultAsync(cancellationToken);
+        ThrowIfNotDraft(upload.AssessmentId, status);
+        var used = await db.EvidenceFiles.Where(f => f.AssessmentId == upload.AssessmentId).SumAsync(f => (long?)f.Size, cancellationToken) ?? 0;
+        var quota = options.Value.QuotaBytes;
+        if (used + bytes.Length > quota)
+            throw new ValidationFailedException(FileField,
+                $"This assessment's evidence files would take {Megabytes(used + bytes.Length)}, over its quota of {Megabytes(quota)} ({Megabytes(used)} used); delete files it no longer needs.");
+
+        var file = new EvidenceFile
+        {
+            AssessmentId = upload.AssessmentId,
+            QuestionKey = questionKey,
+            Name = name!,
+            ContentType = detection.ContentType,
+            Size = bytes.Length,
+            Sha256 = sha256,
+            UploadedById = uploader.UserId,
+            UploadedByName = uploader.Name,
+            UploadedAt = clock.GetUtcNow().UtcDateTime,
+            ValidUntil = upload.ValidUntil,
+            Content = new EvidenceFileContent { Bytes = bytes },
+        };
+        db.EvidenceFiles.Add(file);
+        await db.SaveChangesAsync(cancellationToken);
+        db.Audit(uploader, "evidence-file-uploaded", AuditEntityTypes.EvidenceFile, $"{file.AssessmentId}/{file.Id}",
+            $"Evidence file '{file.Name}' ({Megabytes(file.Size)}, {file.ContentType}) attached to {(questionKey is null ? "the assessment" : $"question '{questionKey}'")}",
+            null, Snapshot(file));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return ToInfo(file);
+    }
+
+    internal static object Snapshot(EvidenceFile f) => new { f.Name, f.QuestionKey, f.ContentType, f.Size, f.Sha256, f.ValidUntil };
+
+    internal static EvidenceFileInfo ToInfo(EvidenceFile f) => new(
+        f.Id, f.AssessmentId, f.QuestionKey, f.Name, f.Size, f.ContentType, f.Sha256, f.UploadedByName,
+        DateTime.SpecifyKind(f.UploadedAt, DateTimeKind.Utc), f.ValidUntil);
+
+    internal static string Megabytes(long bytes) => $"{bytes / 1024d / 1024d:0.0} MB";
+
+    internal static void ThrowIfNotDraft(int assessmentId, AssessmentStatus? status)
+    {
+        if (status is null)
+            throw new NotFoundException($"No assessment with id {assessmentId}.");
+        if (status != AssessmentStatus.Draft)
+            throw new ConflictException($"This assessment is {KebabEnum.ToKebab(status.Value)}; evidence files change only on a draft.",
+                new { status = KebabEnum.ToKebab(status.Value) });
+    }
+
+    private async Task ThrowIfNotOpenAsync(int assessmentId, string? questionKey, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var found = await db.Assessments.AsNoTracking().Where(a => a.Id == assessmentId)
+            .Select(a => new { a.Status, a.QuestionSetVersion }).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException($"No assessment with id {assessmentId}.");
+        if (questionKey is not null && definitions.Get(found.QuestionSetVersion).FindQuestion(questionKey) is null)
+            throw new NotFoundException($"No question '{questionKey}' in this assessment's question set.");
+        ThrowIfNotDraft(assessmentId, found.Status);
+    }
+
+    /// <summary>Reads at most one byte over the limit, so an oversized upload is refused without buffering it whole.</summary>
+    private static async Task<(byte[] Bytes, string Sha256)> ReadLimitedAsync(Stream content, CancellationToken cancellationToken)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await content.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > EvidenceLimits.MaxFileBytes)
+                throw new ValidationFailedException(FileField, $"The file is larger than {EvidenceLimits.MaxFileBytes / 1024 / 1024} MB, the most a file may be.");
+            buffer.Write(chunk, 0, read);
+            hash.AppendData(chunk, 0, read);
+        }
+        return (buffer.ToArray(), Convert.ToHexStringLower(hash.GetHashAndReset()));
+    }
+}
