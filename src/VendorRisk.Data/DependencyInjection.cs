@@ -30,8 +30,12 @@ public static class DependencyInjection
     {
         var location = Resolve(provider, connectionString, contentRoot);
         services.AddSingleton(location);
+        // Interceptors registered by the app (e.g. the one that keeps stored scores current) join every context.
         services.AddDbContextFactory<VendorRiskDbContext>((provider, options) =>
-            Configure(options, location, provider.GetService<TimeProvider>()));
+        {
+            Configure(options, location, provider.GetService<TimeProvider>());
+            options.AddInterceptors(provider.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor>());
+        });
         services.AddScoped<DatabaseInitializer>();
         return services;
     }

@@ -1,17 +1,30 @@
 using VendorRisk.LoadTests.LoadRun;
+using VendorRisk.LoadTests.Measuring;
+using VendorRisk.LoadTests.Seeding;
 
-// dotnet run -c Release --project tests/VendorRisk.LoadTests -- <command> [options]
+// dotnet run -c Release --project tests/VendorRisk.LoadTests -- <command> [options]; one class per command.
 return args.FirstOrDefault() switch
 {
     "run" => await LoadRunCommand.RunAsync(args[1..]),
+    "seed" => await SeedCommand.RunAsync(args[1..]),
+    "measure" => await MeasureCommand.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
     Console.Error.WriteLine("""
-        usage: VendorRisk.LoadTests <command> [options]
+        usage: dotnet run --project tests/VendorRisk.LoadTests -c Release -- <command> [options]
+
           run    simulated assessors against a running app (run --help)
+
+          seed --vendors 1000 --assessments 5000 (--db <sqlite file> | --postgres "<connection string>")
+               [--password <password for the seeded users>] [--random-seed 42]
+               Builds an organisation-scale data set in an empty database (schema by the app's migrations).
+
+          measure --url http://127.0.0.1:5080 [--password <password> [--email admin@load.vendorrisk]] [--token <API token>]
+                  [--runs 3] [--api-runs 7] [--pages /,/vendors]
+               Times the list pages (interactive, settled, HTML size) in Chromium and the list API calls, against a running app.
         """);
     return 2;
 }

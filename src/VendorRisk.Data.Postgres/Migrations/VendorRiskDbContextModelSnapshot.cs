@@ -415,6 +415,39 @@ namespace VendorRisk.Data.Postgres.Migrations
                         .HasColumnType("text")
                         .UseCollation("C");
 
+                    b.Property<string>("ScoreBandRating")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
+                    b.Property<string>("ScoreCappedRating")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
+                    b.Property<double>("ScoreCompleteness")
+                        .HasColumnType("double precision");
+
+                    b.PrimitiveCollection<List<string>>("ScoreKnockouts")
+                        .HasColumnType("text[]");
+
+                    b.Property<double?>("ScoreOverall")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("ScoreRating")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
+                    b.Property<DateOnly?>("ScoreRatingUntil")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ScoreRevision")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<double?>>("ScoreSections")
+                        .HasColumnType("double precision[]");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -441,15 +474,19 @@ namespace VendorRisk.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AssessorId");
+                    b.HasIndex("CreatedAt");
 
                     b.HasIndex("ModelOfferingId");
 
                     b.HasIndex("QuestionSetVersionId");
 
+                    b.HasIndex("ScoreOverall");
+
                     b.HasIndex("Status");
 
-                    b.HasIndex("VendorId");
+                    b.HasIndex("AssessorId", "Status");
+
+                    b.HasIndex("VendorId", "Status", "ReviewedAt");
 
                     b.ToTable("Assessments");
                 });
@@ -507,6 +544,8 @@ namespace VendorRisk.Data.Postgres.Migrations
                         .UseCollation("C");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Action");
 
                     b.HasIndex("At");
 
@@ -1245,6 +1284,8 @@ namespace VendorRisk.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("OwnerId");
+
+                    b.HasIndex("IsArchived", "NormalizedName");
 
                     b.ToTable("Vendors");
                 });

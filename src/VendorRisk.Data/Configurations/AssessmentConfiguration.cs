@@ -13,6 +13,14 @@ public sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessmen
         builder.Property(a => a.Title).HasMaxLength(AssessmentLimits.TitleMaxLength);
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.HasIndex(a => a.Status);
+        // The lists and the dashboard: newest first, per vendor, per assessor.
+        builder.HasIndex(a => a.CreatedAt);
+        builder.HasIndex(a => new { a.VendorId, a.Status, a.ReviewedAt });
+        builder.HasIndex(a => new { a.AssessorId, a.Status });
+        builder.HasIndex(a => a.ScoreOverall);
+        builder.Property(a => a.ScoreRating).HasMaxLength(100);
+        builder.Property(a => a.ScoreBandRating).HasMaxLength(100);
+        builder.Property(a => a.ScoreCappedRating).HasMaxLength(100);
         builder.HasOne(a => a.QuestionSetVersion).WithMany().HasForeignKey(a => a.QuestionSetVersionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(a => a.AssessorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(a => a.ModelOffering).WithMany().HasForeignKey(a => a.ModelOfferingId).OnDelete(DeleteBehavior.Restrict);

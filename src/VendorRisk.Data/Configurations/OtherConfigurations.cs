@@ -13,6 +13,7 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
         builder.HasIndex(a => a.At);
         builder.HasIndex(a => new { a.EntityType, a.EntityId });
         builder.HasIndex(a => a.UserId);
+        builder.HasIndex(a => a.Action);
         builder.Property(a => a.Action).HasMaxLength(60);
         builder.Property(a => a.EntityType).HasMaxLength(40);
     }

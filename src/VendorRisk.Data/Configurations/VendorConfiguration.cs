@@ -10,6 +10,7 @@ public sealed class VendorConfiguration : IEntityTypeConfiguration<Vendor>
     public void Configure(EntityTypeBuilder<Vendor> builder)
     {
         builder.HasIndex(v => v.NormalizedName).IsUnique();
+        builder.HasIndex(v => new { v.IsArchived, v.NormalizedName });
         builder.Property(v => v.Name).HasMaxLength(200);
         builder.Property(v => v.Version).IsConcurrencyToken();
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(v => v.OwnerId).OnDelete(DeleteBehavior.SetNull);

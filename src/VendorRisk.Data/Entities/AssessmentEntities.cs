@@ -35,6 +35,23 @@ public sealed class Assessment
 
     /// <summary>What the workflow rules look at.</summary>
     public AssessmentFacts Facts() => new(Status, AssessorId, Version);
+
+    // The score as scoring.md computes it from the saved answers, stored beside the assessment and kept current on every
+    // save, review and risk acceptance, so lists and the dashboard sort, filter and count without re-scoring.
+    /// <summary>0: not stored yet (start-up fills it in); otherwise the revision of the scoring that stored it.</summary>
+    public int ScoreRevision { get; set; }
+    public double? ScoreOverall { get; set; }
+    /// <summary>The rating on the day it was stored, with the knockout acceptances then in force.</summary>
+    public string? ScoreRating { get; set; }
+    public string? ScoreBandRating { get; set; }
+    /// <summary>The rating once the acceptances behind <see cref="ScoreRating"/> lapse: knockouts cap it again.</summary>
+    public string? ScoreCappedRating { get; set; }
+    /// <summary>The last day <see cref="ScoreRating"/> holds (the earliest expiry of the acceptances it relies on); null: no end.</summary>
+    public DateOnly? ScoreRatingUntil { get; set; }
+    public List<string>? ScoreKnockouts { get; set; }
+    public double ScoreCompleteness { get; set; }
+    /// <summary>Section scores in the version's section order (null where a section has no score).</summary>
+    public List<double?>? ScoreSections { get; set; }
 }
 
 /// <summary>

@@ -357,6 +357,36 @@ namespace VendorRisk.Data.Migrations
                     b.Property<string>("Scope")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ScoreBandRating")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScoreCappedRating")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("ScoreCompleteness")
+                        .HasColumnType("REAL");
+
+                    b.PrimitiveCollection<string>("ScoreKnockouts")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("ScoreOverall")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("ScoreRating")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ScoreRatingUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ScoreRevision")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("ScoreSections")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -382,15 +412,19 @@ namespace VendorRisk.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AssessorId");
+                    b.HasIndex("CreatedAt");
 
                     b.HasIndex("ModelOfferingId");
 
                     b.HasIndex("QuestionSetVersionId");
 
+                    b.HasIndex("ScoreOverall");
+
                     b.HasIndex("Status");
 
-                    b.HasIndex("VendorId");
+                    b.HasIndex("AssessorId", "Status");
+
+                    b.HasIndex("VendorId", "Status", "ReviewedAt");
 
                     b.ToTable("Assessments");
                 });
@@ -438,6 +472,8 @@ namespace VendorRisk.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Action");
 
                     b.HasIndex("At");
 
@@ -1098,6 +1134,8 @@ namespace VendorRisk.Data.Migrations
                         .IsUnique();
 
                     b.HasIndex("OwnerId");
+
+                    b.HasIndex("IsArchived", "NormalizedName");
 
                     b.ToTable("Vendors");
                 });

@@ -9,7 +9,9 @@ public static class FeatureRegistration
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Features.Shared.QuestionSetDefinitions>();
-        services.AddScoped<Features.Shared.AssessmentReader>();
+        services.AddSingleton<Features.Scores.StoredScores>()
+            .AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor, Features.Scores.StoredScoreInterceptor>();
+        services.AddScoped<Features.Shared.AssessmentReader>().AddScoped<Features.Assessments.AssessmentList>();
         Features.ModelOfferings.ModelOfferingsRegistration.AddModelOfferings(services);
         Features.Vendors.VendorsRegistration.AddVendors(services);
         services.AddScoped<IDemoSeeder, Features.Demo.DemoDataSeeder>();
@@ -19,6 +21,7 @@ public static class FeatureRegistration
         Features.Findings.FindingsRegistration.AddFindings(services);
         Features.EvidenceFiles.EvidenceFilesRegistration.AddEvidenceFiles(services);
         services.AddScoped<Features.QuestionSets.QuestionSetService>().AddScoped<ISeeder, Features.QuestionSets.QuestionSetSeeder>();
+        services.AddScoped<ISeeder, Features.Scores.StoredScoreBackfill>();
         Features.Compare.CompareRegistration.AddCompareReportsAndDashboard(services);
         Features.Portal.PortalRegistration.AddPortal(services);
         return services;

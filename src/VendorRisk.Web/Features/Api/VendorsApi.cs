@@ -41,8 +41,9 @@ public static class VendorsApi
         CancellationToken cancellationToken)
     {
         var paging = ApiPage.From(page, pageSize, "vendors");
-        var all = (await vendors.ListAsync(new VendorQuery(), cancellationToken)).Select(VendorListItemDto.From).OrderBy(v => v.Id).ToList();
-        return TypedResults.Ok(paging.Of(context, all));
+        var found = await vendors.PageAsync(new VendorQuery(Sort: VendorSort.Id), paging.Skip, paging.Size, cancellationToken);
+        paging.WriteHeaders(context, found.Total);
+        return TypedResults.Ok<IReadOnlyList<VendorListItemDto>>([.. found.Items.Select(VendorListItemDto.From)]);
     }
 
     private static async Task<Created<VendorDto>> CreateAsync(HttpRequest request, VendorService vendors, CancellationToken cancellationToken)

@@ -3,7 +3,8 @@ using VendorRisk.Data;
 using VendorRisk.Data.Entities;
 using VendorRisk.Domain.Assessments;
 using VendorRisk.Domain.Common;
-using VendorRisk.Web.Features.Compare;
+using VendorRisk.Domain.Models;
+using VendorRisk.Domain.QuestionSets;
 using VendorRisk.Web.Features.Reports;
 using VendorRisk.Web.Features.Shared;
 using VendorRisk.Web.Infrastructure;
@@ -45,10 +46,18 @@ public sealed record DraftItem(int AssessmentId, string VendorName, string Title
 /// <param name="Link">The page of the changed vendor or assessment, when there is one.</param>
 public sealed record RecentChange(DateTime At, string UserName, string Action, string EntityType, string? EntityId, string Summary, string? Link);
 
-/// <summary>The start page: the portfolio at a glance.</summary>
+/// <summary>What the dashboard needs of one assessment: its stored score (ADR 0026), never its answers.</summary>
+public sealed record DashboardRow(int Id, int VendorId, string VendorName, string? ModelName, string Title, AssessmentStatus Status, string AssessorId,
+    DateOnly? DueDate, DateTime CreatedAt, DateTime? SubmittedAt, DateTime? ReviewedAt, QuestionSetDefinition QuestionSet, double? Overall, string? Rating,
+    IReadOnlyList<double?> Sections, double Completeness)
+{
+    public string Label => ModelOfferingLimits.Label(VendorName, ModelName);
+}
+
+/// <summary>The start page: the portfolio at a glance, from aggregate queries over stored scores.</summary>
 public sealed class DashboardService(
     IDbContextFactory<VendorRiskDbContext> dbFactory,
-    AssessmentReader reader,
+    QuestionSetDefinitions definitions,
     ICurrentUser currentUser,
     VendorRiskOptions options,
     TimeProvider clock)
@@ -56,15 +65,19 @@ public sealed class DashboardService(
     /// <summary>Reassessments due within this many days are listed with the overdue ones.</summary>
     public const int DueSoonDays = 30;
     public const int RecentChangeCount = 10;
+    /// <summary>A heat map shows at most this many vendors of a set: the lowest scores, where attention is needed.</summary>
+    public const int HeatMapRows = 50;
+    public const int ListedItems = 20;
 
     public async Task<DashboardSummary> GetAsync(CancellationToken cancellationToken = default)
     {
         var actor = await currentUser.RequireAsync(Roles.Viewer, "read the dashboard", cancellationToken);
-        var snapshots = await reader.ListAsync(new AssessmentFilter(), cancellationToken);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var vendorCount = await db.Vendors.CountAsync(v => !v.IsArchived, cancellationToken);
+        var statusCounts = await db.Assessments.GroupBy(a => a.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var rows = await RowsAsync(db, today, cancellationToken);
         var changes = await db.AuditEntries.AsNoTracking()
             .Where(e => !e.IsSecurityEvent && (e.EntityType == AuditEntityTypes.Vendor || e.EntityType == AuditEntityTypes.Assessment))
             .OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
@@ -73,16 +86,32 @@ public sealed class DashboardService(
 
         return new DashboardSummary(
             vendorCount,
-            snapshots.Count,
-            RatingCounts(snapshots),
-            [.. snapshots.GroupBy(s => s.Status).OrderBy(g => g.Key).Select(g => new StatusCount(g.Key, g.Count()))],
-            HeatMaps(snapshots),
-            ReassessmentsDue(snapshots, today),
-            [.. snapshots.Where(s => s.Status == AssessmentStatus.Draft && s.AssessorId == actor.UserId)
+            statusCounts.Sum(c => c.Count),
+            RatingCounts(rows),
+            [.. statusCounts.OrderBy(c => c.Key).Select(c => new StatusCount(c.Key, c.Count))],
+            HeatMaps(rows),
+            [.. ReassessmentsDue(rows, today).Take(ListedItems)],
+            [.. rows.Where(s => s.Status == AssessmentStatus.Draft && s.AssessorId == actor.UserId)
                 .OrderByDescending(s => s.CreatedAt)
-                .Select(s => new DraftItem(s.Id, s.Label, s.Title, s.Score.Completeness, s.DueDate, s.CreatedAt))],
+                .Take(ListedItems)
+                .Select(s => new DraftItem(s.Id, s.Label, s.Title, s.Completeness, s.DueDate, s.CreatedAt))],
             [.. changes.Select(e => new RecentChange(e.At, e.UserName, e.Action, e.EntityType, e.EntityId, e.Summary, LinkOf(e)))],
             actor.Can(Roles.Admin));
+    }
+
+    private async Task<List<DashboardRow>> RowsAsync(VendorRiskDbContext db, DateOnly today, CancellationToken cancellationToken)
+    {
+        var rows = await db.Assessments.AsNoTracking().Select(a => new
+        {
+            a.Id, a.VendorId, VendorName = a.Vendor.Name, ModelName = a.ModelOffering == null ? null : a.ModelOffering.Name, a.Title, a.Status,
+            a.AssessorId, a.DueDate, a.CreatedAt, a.SubmittedAt, a.ReviewedAt, a.QuestionSetVersionId, a.ScoreOverall,
+            Rating = a.ScoreRatingUntil != null && a.ScoreRatingUntil < today ? a.ScoreCappedRating : a.ScoreRating, a.ScoreSections, a.ScoreCompleteness,
+        }).ToListAsync(cancellationToken);
+        var versionIds = rows.Select(r => r.QuestionSetVersionId).Distinct().ToList();
+        var versions = await db.QuestionSetVersions.AsNoTracking().Where(v => versionIds.Contains(v.Id)).ToListAsync(cancellationToken);
+        var sets = versions.ToDictionary(v => v.Id, definitions.Get);
+        return [.. rows.Select(r => new DashboardRow(r.Id, r.VendorId, r.VendorName, r.ModelName, r.Title, r.Status, r.AssessorId, r.DueDate, r.CreatedAt,
+            r.SubmittedAt, r.ReviewedAt, sets[r.QuestionSetVersionId], r.ScoreOverall, r.Rating, r.ScoreSections ?? [], r.ScoreCompleteness))];
     }
 
     public static string? LinkOf(AuditEntry entry)
@@ -102,19 +131,19 @@ public sealed class DashboardService(
     /// Each vendor's current decision: its most recently reviewed assessment, if that review approved it (with or without
     /// conditions). Drafts, assessments awaiting review and rejected ones are not a rating the buyer relies on.
     /// </summary>
-    public static IReadOnlyList<AssessmentSnapshot> CurrentApproved(IReadOnlyList<AssessmentSnapshot> snapshots) =>
-        [.. snapshots
+    public static IReadOnlyList<DashboardRow> CurrentApproved(IReadOnlyList<DashboardRow> rows) =>
+        [.. rows
             .Where(s => s.ReviewedAt is not null && s.Status is AssessmentStatus.Approved or AssessmentStatus.ApprovedWithConditions or AssessmentStatus.Rejected)
             .GroupBy(s => s.VendorId)
             .Select(g => g.OrderByDescending(s => s.ReviewedAt).ThenByDescending(s => s.Id).First())
             .Where(s => s.Status != AssessmentStatus.Rejected)];
 
-    private static List<RatingCount> RatingCounts(IReadOnlyList<AssessmentSnapshot> all)
+    private static List<RatingCount> RatingCounts(IReadOnlyList<DashboardRow> all)
     {
-        var snapshots = CurrentApproved(all);
+        var rows = CurrentApproved(all);
         // Band labels in their ranked order, the best first; sets that share labels share a tile.
         var labels = new List<(string Label, string Color)>();
-        foreach (var set in snapshots.Select(s => s.QuestionSet).DistinctBy(s => (s.Key, s.RatingBands.Count)))
+        foreach (var set in rows.Select(s => s.QuestionSet).DistinctBy(s => (s.Key, s.RatingBands.Count)))
         {
             for (var i = 0; i < set.RatingBands.Count; i++)
             {
@@ -123,37 +152,54 @@ public sealed class DashboardService(
             }
         }
 
-        var counts = labels.Select(l => new RatingCount(l.Label, snapshots.Count(s => s.Score.Rating == l.Label), l.Color)).ToList();
-        var unrated = snapshots.Count(s => s.Score.Rating is null);
+        var counts = labels.Select(l => new RatingCount(l.Label, rows.Count(s => s.Rating == l.Label), l.Color)).ToList();
+        var unrated = rows.Count(s => s.Rating is null);
         if (unrated > 0)
             counts.Add(new RatingCount(null, unrated, RatingColors.Unrated));
         return counts;
     }
 
-    private static List<HeatMap> HeatMaps(IReadOnlyList<AssessmentSnapshot> snapshots) =>
-        [.. snapshots.Where(s => s.Score.Overall is not null)
+    /// <summary>The assessment that stands for a vendor: its latest approved one, else its latest (as compare picks it).</summary>
+    private static DashboardRow PreferredOf(IEnumerable<DashboardRow> vendorRows)
+    {
+        var list = vendorRows.ToList();
+        var approved = list.Where(s => s.Status is AssessmentStatus.Approved or AssessmentStatus.ApprovedWithConditions)
+            .OrderByDescending(s => s.ReviewedAt ?? s.SubmittedAt ?? s.CreatedAt).ThenByDescending(s => s.Id)
+            .FirstOrDefault();
+        return approved ?? list.OrderByDescending(s => s.ReviewedAt ?? s.SubmittedAt ?? s.CreatedAt).ThenByDescending(s => s.Id).First();
+    }
+
+    private static List<HeatMap> HeatMaps(IReadOnlyList<DashboardRow> rows) =>
+        [.. rows.Where(s => s.Overall is not null)
             .GroupBy(s => s.QuestionSet.Key)
             .Select(set =>
             {
-                var latest = set.GroupBy(s => s.VendorId).Select(CompareService.PreferredOf)
+                var latest = set.GroupBy(s => s.VendorId).Select(PreferredOf)
+                    .OrderBy(s => s.Overall).ThenBy(s => s.Id).Take(HeatMapRows)
                     .OrderBy(s => s.VendorName, StringComparer.CurrentCultureIgnoreCase).ToList();
                 var columns = latest.SelectMany(s => s.QuestionSet.Sections)
                     .DistinctBy(s => s.Key).Select(s => new HeatColumn(s.Key, s.Title)).ToList();
-                var rows = latest.Select(s =>
+                var heatRows = latest.Select(s =>
                 {
-                    var scores = s.Score.Sections.ToDictionary(x => x.Key, x => x.Score);
-                    return new HeatRow(s.VendorId, s.VendorName, s.Id, s.Status, s.Score.Overall, s.Score.Rating,
-                        RatingColors.For(s.QuestionSet, s.Score.Rating), [.. columns.Select(c => scores.GetValueOrDefault(c.Key))], s.Label);
+                    var scores = s.QuestionSet.Sections.Select((section, i) => (section.Key, Score: i < s.Sections.Count ? s.Sections[i] : null))
+                        .ToDictionary(x => x.Key, x => x.Score);
+                    return new HeatRow(s.VendorId, s.VendorName, s.Id, s.Status, s.Overall, s.Rating,
+                        RatingColors.For(s.QuestionSet, s.Rating), [.. columns.Select(c => scores.GetValueOrDefault(c.Key))], s.Label);
                 }).ToList();
-                return new HeatMap(set.Key, latest[0].QuestionSet.Title, columns, rows);
+                return new HeatMap(set.Key, latest[0].QuestionSet.Title, columns, heatRows);
             })
             .OrderBy(m => m.Title, StringComparer.CurrentCultureIgnoreCase)];
 
+    /// <summary>The same rule over full snapshots (the reminder mails read them).</summary>
+    public List<ReassessmentDue> ReassessmentsDue(IReadOnlyList<AssessmentSnapshot> snapshots, DateOnly today) =>
+        ReassessmentsDue([.. snapshots.Select(s => new DashboardRow(s.Id, s.VendorId, s.VendorName, s.ModelName, s.Title, s.Status, s.AssessorId, s.DueDate,
+            s.CreatedAt, s.SubmittedAt, s.ReviewedAt, s.QuestionSet, s.Score.Overall, s.Score.Rating, [.. s.Score.Sections.Select(x => x.Score)], s.Score.Completeness))], today);
+
     /// <summary>Each vendor's reassessment on each set that is overdue or due within <see cref="DueSoonDays"/> days (also the reminder mails' rule).</summary>
-    public List<ReassessmentDue> ReassessmentsDue(IReadOnlyList<AssessmentSnapshot> snapshots, DateOnly today)
+    public List<ReassessmentDue> ReassessmentsDue(IReadOnlyList<DashboardRow> rows, DateOnly today)
     {
         var due = new List<ReassessmentDue>();
-        foreach (var group in snapshots.GroupBy(s => (s.VendorId, s.QuestionSet.Key)))
+        foreach (var group in rows.GroupBy(s => (s.VendorId, s.QuestionSet.Key)))
         {
             var reviewed = group
                 .Where(s => s.Status is AssessmentStatus.Approved or AssessmentStatus.ApprovedWithConditions && s.ReviewedAt is not null)
@@ -162,7 +208,7 @@ public sealed class DashboardService(
             if (reviewed is null)
                 continue;
 
-            var interval = IntervalDays(RatingColors.RankFromWorst(reviewed.QuestionSet, reviewed.Score.Rating));
+            var interval = IntervalDays(RatingColors.RankFromWorst(reviewed.QuestionSet, reviewed.Rating));
             var reviewedOn = DateOnly.FromDateTime(reviewed.ReviewedAt!.Value);
             var dueOn = reviewedOn.AddDays(interval);
             var daysLeft = dueOn.DayNumber - today.DayNumber;
@@ -171,8 +217,8 @@ public sealed class DashboardService(
 
             var inProgress = group.Any(s => s.Id != reviewed.Id && s.CreatedAt > reviewed.ReviewedAt
                 && s.Status is AssessmentStatus.Draft or AssessmentStatus.Submitted);
-            due.Add(new ReassessmentDue(reviewed.Id, reviewed.VendorId, reviewed.Label, reviewed.Title, reviewed.Score.Rating,
-                RatingColors.For(reviewed.QuestionSet, reviewed.Score.Rating), reviewedOn, interval, dueOn, daysLeft, inProgress));
+            due.Add(new ReassessmentDue(reviewed.Id, reviewed.VendorId, reviewed.Label, reviewed.Title, reviewed.Rating,
+                RatingColors.For(reviewed.QuestionSet, reviewed.Rating), reviewedOn, interval, dueOn, daysLeft, inProgress));
         }
 
         return [.. due.OrderBy(d => d.DueOn).ThenBy(d => d.VendorName, StringComparer.CurrentCultureIgnoreCase)];

@@ -21,6 +21,8 @@ public enum VendorSort
     Rating,
     LatestScore,
     AssessmentCount,
+    /// <summary>The API's stable order.</summary>
+    Id,
 }
 
 /// <param name="Rating">The rating of the latest reviewed approved / approved-with-conditions assessment.</param>

@@ -14,56 +14,37 @@ public sealed class VendorService(
     IDbContextFactory<VendorRiskDbContext> dbFactory,
     ICurrentUser currentUser,
     UseCasePipeline pipeline,
-    AssessmentReader reader)
+    AssessmentReader reader,
+    QuestionSetDefinitions definitions,
+    TimeProvider clock)
 {
     /// <summary>The uniqueness key: the cleaned name (NFKC, no invisible characters) ignoring case.</summary>
     public static string Normalize(string name) => TextRules.CleanName(name).ToUpperInvariant();
 
-    public async Task<IReadOnlyList<VendorSummary>> ListAsync(VendorQuery query, CancellationToken cancellationToken = default)
+    /// <summary>Every vendor the query matches, sorted (use <see cref="PageAsync"/> for a screen or an API page).</summary>
+    public async Task<IReadOnlyList<VendorSummary>> ListAsync(VendorQuery query, CancellationToken cancellationToken = default) =>
+        (await PageAsync(query, 0, int.MaxValue, cancellationToken)).Items;
+
+    /// <summary>One page of the vendors the query matches, with the total; filtered, sorted and paged in the database.</summary>
+    public async Task<VendorResults> PageAsync(VendorQuery query, int skip, int take, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await currentUser.RequireAsync(Roles.Viewer, "read vendors", cancellationToken);
+        if (skip < 0 || take < 1)
+            throw new ValidationFailedException("page", "A page starts at 0 or later and holds at least one vendor.");
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await VendorList.PageAsync(db, definitions, query, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), skip, take, cancellationToken);
+    }
+
+    /// <summary>Names of vendors whose name contains the text, for pickers (at most <paramref name="take"/>).</summary>
+    public async Task<IReadOnlyList<(int Id, string Name)>> SearchNamesAsync(string? text, int take, CancellationToken cancellationToken = default)
     {
         await currentUser.RequireAsync(Roles.Viewer, "read vendors", cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var vendors = db.Vendors.AsNoTracking();
-        if (!query.IncludeArchived)
-            vendors = vendors.Where(v => v.IsArchived == (query.Archived ?? false));
-        if (query.Tier is { } tier)
-            vendors = vendors.Where(v => v.Tier == tier);
-        var rows = await vendors
-            .Select(v => new { Vendor = v, Count = v.Assessments.Count })
-            .ToListAsync(cancellationToken);
-        var owners = await UserNamesAsync(db, rows.Select(r => r.Vendor.OwnerId), cancellationToken);
-        var latest = await LatestRatedAsync(null, cancellationToken);
-
-        var summaries = rows.Select(r =>
-        {
-            var v = r.Vendor;
-            var rated = latest.GetValueOrDefault(v.Id);
-            return new VendorSummary(v.Id, v.Name, v.Website, v.HeadquartersCountry, v.Tier, v.Tags, v.IsArchived,
-                v.OwnerId is null ? null : owners.GetValueOrDefault(v.OwnerId),
-                rated?.Score.Rating, rated?.Score.Overall, rated is null ? [] : KnockoutName.Of(rated.QuestionSet, rated.Score.Knockouts), r.Count, v.Version);
-        });
-
-        if (!string.IsNullOrWhiteSpace(query.Search))
-        {
-            var term = query.Search.Trim();
-            summaries = summaries.Where(s => s.Name.Contains(term, StringComparison.OrdinalIgnoreCase)
-                || (s.Website?.Contains(term, StringComparison.OrdinalIgnoreCase) ?? false)
-                || s.Tags.Any(t => t.Contains(term, StringComparison.OrdinalIgnoreCase)));
-        }
-        if (!string.IsNullOrWhiteSpace(query.Rating))
-            summaries = summaries.Where(s => string.Equals(s.LatestRating, query.Rating, StringComparison.OrdinalIgnoreCase));
-        if (!string.IsNullOrWhiteSpace(query.Tag))
-            summaries = summaries.Where(s => s.Tags.Contains(query.Tag.Trim(), StringComparer.OrdinalIgnoreCase));
-
-        summaries = query.Sort switch
-        {
-            VendorSort.Tier => Order(summaries, s => s.Tier ?? 99, query.Descending),
-            VendorSort.Rating => Order(summaries, s => s.LatestRating ?? "\uffff", query.Descending),
-            VendorSort.LatestScore => Order(summaries, s => s.LatestScore ?? -1, query.Descending),
-            VendorSort.AssessmentCount => Order(summaries, s => s.AssessmentCount, query.Descending),
-            _ => Order(summaries, s => s.Name.ToUpperInvariant(), query.Descending),
-        };
-        return summaries.ToList();
+        var term = (text ?? "").Trim().ToUpperInvariant();
+        var rows = await db.Vendors.AsNoTracking().Where(v => term == "" || v.NormalizedName.Contains(term))
+            .OrderBy(v => v.NormalizedName).Take(take).Select(v => new { v.Id, v.Name }).ToListAsync(cancellationToken);
+        return [.. rows.Select(r => (r.Id, r.Name))];
     }
 
     public async Task<VendorDetails> GetAsync(int id, CancellationToken cancellationToken = default)
@@ -124,20 +105,10 @@ public sealed class VendorService(
         return users.ToDictionary(u => u.Id, u => string.IsNullOrWhiteSpace(u.DisplayName) ? u.Email ?? u.Id : u.DisplayName);
     }
 
-    private async Task<Dictionary<int, AssessmentSnapshot>> LatestRatedAsync(int? vendorId, CancellationToken cancellationToken)
-    {
-        var approved = await reader.ListAsync(new AssessmentFilter(VendorId: vendorId, Status: AssessmentStatus.Approved), cancellationToken);
-        var conditional = await reader.ListAsync(new AssessmentFilter(VendorId: vendorId, Status: AssessmentStatus.ApprovedWithConditions), cancellationToken);
-        return approved.Concat(conditional).GroupBy(a => a.VendorId).ToDictionary(g => g.Key, g => LatestRated(g)!);
-    }
-
     /// <summary>api.md latestRating: the most recently reviewed approved or approved-with-conditions assessment.</summary>
     internal static AssessmentSnapshot? LatestRated(IEnumerable<AssessmentSnapshot> assessments) =>
         assessments
             .Where(a => a.Status is AssessmentStatus.Approved or AssessmentStatus.ApprovedWithConditions)
             .OrderByDescending(a => a.ReviewedAt).ThenByDescending(a => a.Id)
             .FirstOrDefault();
-
-    private static IEnumerable<VendorSummary> Order<TKey>(IEnumerable<VendorSummary> items, Func<VendorSummary, TKey> key, bool descending) =>
-        (descending ? items.OrderByDescending(key) : items.OrderBy(key)).ThenBy(s => s.Name, StringComparer.OrdinalIgnoreCase);
 }

@@ -92,7 +92,7 @@ public sealed class ReassessmentDueReminders(IServiceProvider services, MailOutb
         // The job reads as the system; the dashboard's rule of what is due is reused as it is.
         var system = new SystemCurrentUser();
         var reader = ActivatorUtilities.CreateInstance<AssessmentReader>(services, system);
-        var dashboard = ActivatorUtilities.CreateInstance<DashboardService>(services, reader, system);
+        var dashboard = ActivatorUtilities.CreateInstance<DashboardService>(services, system);
         var snapshots = await reader.ListAsync(new AssessmentFilter(), cancellationToken);
         var assessors = snapshots.ToDictionary(s => s.Id, s => s.AssessorId);
         var due = dashboard.ReassessmentsDue(snapshots, DateOnly.FromDateTime(nowUtc))

@@ -1,0 +1,141 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using VendorRisk.Web.Features.Shared;
+using VendorRisk.Domain.Common;
+using VendorRisk.Web.Infrastructure;
+
+namespace VendorRisk.Web.Features.Vendors;
+
+/// <summary>
+/// The vendor list, one page at a time from the database; its filters, sort and page live in the address
+/// (<c>?q=&amp;tier=&amp;rating=&amp;tag=&amp;archived=&amp;sort=&amp;desc=&amp;page=&amp;size=</c>) so a reload or a shared link keeps them.
+/// </summary>
+public partial class VendorsPage
+{
+    private static readonly string[] DefaultRatings = ["Low", "Moderate", "High", "Critical"];
+    private static readonly int[] PageSizes = [25, 50, 100];
+
+    [SupplyParameterFromQuery(Name = "q")] public string? Search { get; set; }
+    [SupplyParameterFromQuery(Name = "tier")] public int? TierParameter { get; set; }
+    [SupplyParameterFromQuery(Name = "rating")] public string? RatingParameter { get; set; }
+    [SupplyParameterFromQuery(Name = "tag")] public string? TagParameter { get; set; }
+    [SupplyParameterFromQuery(Name = "archived")] public bool? ArchivedParameter { get; set; }
+    [SupplyParameterFromQuery(Name = "sort")] public string? SortParameter { get; set; }
+    [SupplyParameterFromQuery(Name = "desc")] public bool? DescendingParameter { get; set; }
+    [SupplyParameterFromQuery(Name = "page")] public int? PageParameter { get; set; }
+    [SupplyParameterFromQuery(Name = "size")] public int? SizeParameter { get; set; }
+
+    private MudDataGrid<VendorSummary>? _grid;
+    private IReadOnlyList<string> _tags = [];
+    private IReadOnlyList<string> _ratings = DefaultRatings;
+    private string? _search;
+    private int? _tier;
+    private string? _rating;
+    private string? _tag;
+    private bool _archived;
+    private int _page;
+    private int _pageSize = 25;
+    private VendorSort _sort = VendorSort.Name;
+    private bool _descending;
+
+    private bool IsFiltered => !string.IsNullOrWhiteSpace(_search) || _tier is not null || _rating is not null || _tag is not null;
+
+    protected override async Task OnInitializedAsync()
+    {
+        _search = Search;
+        _tier = TierParameter;
+        _rating = RatingParameter;
+        _tag = TagParameter;
+        _archived = ArchivedParameter ?? false;
+        _page = Math.Max(0, (PageParameter ?? 1) - 1);
+        _pageSize = SizeParameter is { } size && PageSizes.Contains(size) ? size : 25;
+        _sort = ListAddress.ParseEnum(SortParameter, VendorSort.Name);
+        _descending = DescendingParameter ?? false;
+        _tags = await Vendors.ListTagsAsync();
+        if (_rating is not null && !_ratings.Contains(_rating))
+            _ratings = [.. _ratings, _rating];
+    }
+
+    private SortDirection InitialDirection(VendorSort column) =>
+        column != _sort ? SortDirection.None : _descending ? SortDirection.Descending : SortDirection.Ascending;
+
+    private async Task<GridData<VendorSummary>> LoadPageAsync(GridState<VendorSummary> state, CancellationToken cancellationToken)
+    {
+        var sort = state.SortDefinitions.FirstOrDefault();
+        _sort = sort?.SortBy switch
+        {
+            nameof(VendorSummary.Tier) => VendorSort.Tier,
+            nameof(VendorSummary.LatestScore) => VendorSort.LatestScore,
+            nameof(VendorSummary.AssessmentCount) => VendorSort.AssessmentCount,
+            _ => VendorSort.Name,
+        };
+        _descending = sort?.Descending ?? false;
+        _pageSize = state.PageSize;
+        var found = await Vendors.PageAsync(new VendorQuery(_search, _tier, _rating, _tag, _archived, Sort: _sort, Descending: _descending),
+            state.Page * state.PageSize, state.PageSize, cancellationToken);
+        KeepInAddress(state.Page);
+        return new GridData<VendorSummary> { Items = found.Items, TotalItems = found.Total };
+    }
+
+    private void KeepInAddress(int page)
+    {
+        if (!RendererInfo.IsInteractive)
+            return;
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
+        {
+            ["q"] = string.IsNullOrWhiteSpace(_search) ? null : _search,
+            ["tier"] = _tier,
+            ["rating"] = _rating,
+            ["tag"] = _tag,
+            ["archived"] = _archived ? true : null,
+            ["sort"] = _sort == VendorSort.Name ? null : ListAddress.Format(_sort),
+            ["desc"] = _descending ? true : null,
+            ["page"] = page > 0 ? page + 1 : null,
+            ["size"] = _pageSize == 25 ? null : _pageSize,
+        }), replace: true);
+    }
+
+    private Task ReloadAsync() => _grid?.ReloadServerData() ?? Task.CompletedTask;
+
+    private Task SearchChanged(string? value) { _search = value; return ReloadAsync(); }
+    private Task TierChanged(int? value) { _tier = value; return ReloadAsync(); }
+    private Task RatingChanged(string? value) { _rating = value; return ReloadAsync(); }
+    private Task TagChanged(string? value) { _tag = value; return ReloadAsync(); }
+    private Task ArchivedChanged(bool value) { _archived = value; return ReloadAsync(); }
+
+    private void Open(VendorSummary vendor) => Navigation.NavigateTo($"/vendors/{vendor.Id}");
+
+    private async Task CreateAsync()
+    {
+        var id = await VendorDialog.ShowAsync(Dialogs, null);
+        if (id is not null)
+            Navigation.NavigateTo($"/vendors/{id}");
+    }
+
+    private async Task EditAsync(VendorSummary vendor)
+    {
+        if (await VendorDialog.ShowAsync(Dialogs, await Vendors.GetAsync(vendor.Id)) is not null)
+        {
+            _tags = await Vendors.ListTagsAsync();
+            await ReloadAsync();
+        }
+    }
+
+    private async Task DeleteAsync(VendorSummary vendor)
+    {
+        if (vendor.AssessmentCount > 0)
+        {
+            await Dialogs.ShowMessageBoxAsync("Cannot delete", $"{vendor.Name} has {Plural.Count(vendor.AssessmentCount, "assessment")}; their history must be kept. Archive the vendor instead.", yesText: "OK");
+            return;
+        }
+        var confirmed = await Dialogs.ShowMessageBoxAsync("Delete vendor", $"Delete {vendor.Name}? This cannot be undone.", yesText: "Delete", cancelText: "Cancel");
+        if (confirmed == true)
+            await RunAsync(() => Vendors.DeleteAsync(vendor.Id), $"{vendor.Name} deleted.");
+    }
+
+    private async Task RunAsync(Func<Task> action, string done)
+    {
+        await Snackbar.RunAsync(action, done);
+        await ReloadAsync();
+    }
+}
