@@ -9,6 +9,7 @@ using VendorRisk.Web.Features.Findings;
 using VendorRisk.Web.Features.Mail;
 using VendorRisk.Web.Features.Mail.Reminders;
 using VendorRisk.Web.Tests.Infrastructure;
+using VendorRisk.Web.Tests.Portal;
 
 namespace VendorRisk.Web.Tests.Mail;
 
@@ -147,6 +148,37 @@ public sealed class ReminderTests(OutboxFixture app) : IClassFixture<OutboxFixtu
 
         Assert.Equal([app.UserIdOf(Roles.Assessor)], await RecipientsAsync($"Evidence expires {today.AddDays(12):yyyy-MM-dd}: {name}"));
     }
+
+    [Fact]
+    public async Task An_unanswered_invitation_reminds_its_contact_once_within_3_days_of_expiry_without_a_link()
+    {
+        var (id, title) = await CreateAssessmentAsync(null);
+        var due = await app.InviteAsync(id, days: 2, email: $"due-{Guid.NewGuid():n}@vendor.example");
+        var later = await app.InviteAsync(id, days: 14, email: $"later-{Guid.NewGuid():n}@vendor.example");
+        var revoked = await app.InviteAsync(id, days: 2, email: $"revoked-{Guid.NewGuid():n}@vendor.example");
+        var submitted = await app.InviteAsync(id, days: 2, email: $"submitted-{Guid.NewGuid():n}@vendor.example");
+        await using (var db = await app.CreateDbContextAsync())
+        {
+            await db.PortalInvitations.Where(i => i.Id == revoked.Id).ExecuteUpdateAsync(s => s.SetProperty(i => i.RevokedAt, DateTime.UtcNow), Ct);
+            await db.PortalInvitations.Where(i => i.Id == submitted.Id).ExecuteUpdateAsync(s => s.SetProperty(i => i.SubmittedAt, DateTime.UtcNow), Ct);
+        }
+
+        await RunAsync(new FakeTimeProvider(DateTimeOffset.UtcNow));
+        await RunAsync(new FakeTimeProvider(DateTimeOffset.UtcNow.AddHours(2)));
+
+        await using var check = await app.CreateDbContextAsync();
+        var reminders = await check.OutboxMessages.AsNoTracking()
+            .Where(m => m.Kind == PortalMails.InvitationReminderKind && m.TextBody.Contains(title)).ToListAsync(Ct);
+        var reminder = Assert.Single(reminders);
+        Assert.StartsWith("due-", reminder.ToAddress, StringComparison.Ordinal);
+        Assert.Null(reminder.RecipientUserId);
+        Assert.Contains("original invitation mail", reminder.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("/portal/", reminder.TextBody + reminder.HtmlBody, StringComparison.Ordinal);
+        Assert.DoesNotContain(PortalTestSupportToken(due), reminder.TextBody + reminder.HtmlBody, StringComparison.Ordinal);
+        Assert.False(await check.SentReminders.AnyAsync(r => r.Key.StartsWith($"portal-invitation-expiring:{later.Id}:"), Ct));
+    }
+
+    private static string PortalTestSupportToken(Web.Features.Portal.CreatedInvitation invitation) => PortalTestSupport.TokenOf(invitation);
 
     /// <summary>Evidence as the evidence-files feature would report it: those valid until a date inside the asked window.</summary>
     private sealed class EvidenceOf(params ExpiringEvidence[] all) : IExpiringEvidenceQuery

@@ -198,8 +198,8 @@ public sealed class PortalSecurityTests(WebAppFixture app) : IClassFixture<WebAp
             await scope.ServiceProvider.GetRequiredService<InvitationService>().RevokeAsync(invitation.Id, Ct);
 
         var (_, revoked, _) = await app.OpenAsync(invitation.Link);
-        var (_, unknown, _) = await app.OpenAsync(PortalPaths.Link(app.BaseAddress.ToString(), PortalTokens.NewToken()));
-        var (_, malformed, _) = await app.OpenAsync(PortalPaths.Link(app.BaseAddress.ToString(), "not-a-token"));
+        var (_, unknown, _) = await app.OpenAsync(new Uri(app.BaseAddress, $"{PortalPaths.Open}/{PortalTokens.NewToken()}").ToString());
+        var (_, malformed, _) = await app.OpenAsync(new Uri(app.BaseAddress, $"{PortalPaths.Open}/not-a-token").ToString());
         var session = await client.GetAsync(PortalPaths.Questionnaire, Ct);
 
         Assert.All(new[] { revoked, unknown, malformed }, r =>

@@ -16,7 +16,7 @@ public static class PortalTestSupport
         await using var scope = app.ScopeAs(role);
         return await scope.ServiceProvider.GetRequiredService<InvitationService>().InviteAsync(new InviteVendorRequest
         {
-            AssessmentId = assessmentId, ContactName = name, ContactEmail = email, Days = days, BaseUri = app.BaseAddress.ToString(),
+            AssessmentId = assessmentId, ContactName = name, ContactEmail = email, Days = days,
         });
     }
 
@@ -50,6 +50,19 @@ public static class PortalTestSupport
 
     public static Task<HttpResponseMessage> SaveChoiceAsync(HttpClient client, string questionKey, string choice, int expectedVersion = 0) =>
         SaveAsync(client, questionKey, [new("choice", choice)], expectedVersion);
+
+    /// <summary>Posts one file to a question as the portal page's form does (multipart, antiforgery), without following the redirect.</summary>
+    public static async Task<HttpResponseMessage> AttachAsync(HttpClient client, string questionKey, byte[] bytes, string fileName)
+    {
+        var token = await WebAppFixture.AntiforgeryTokenAsync(client, PortalPaths.Questionnaire);
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent(questionKey), "questionKey" },
+            { new ByteArrayContent(bytes), "file", fileName },
+        };
+        return await client.PostAsync(PortalPaths.Files, content, TestContext.Current.CancellationToken);
+    }
 
     public static async Task<HttpResponseMessage> SubmitAsync(HttpClient client)
     {

@@ -1,15 +1,14 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using VendorRisk.Data;
 using VendorRisk.Data.Configurations;
 using VendorRisk.Data.Entities;
 using VendorRisk.Domain.Common;
+using VendorRisk.Web.Features.Mail;
 
 namespace VendorRisk.Web.Features.Portal;
 
 /// <summary>Invite a vendor contact to answer a draft through the response portal.</summary>
-/// <param name="BaseUri">Where the app is reached (the inviting page's base address), unless <c>VendorRisk:Portal:PublicBaseUrl</c> is set.</param>
 [RequiresRole(Roles.Assessor, "invite vendors to the portal")]
 public sealed record InviteVendorRequest : IUseCase<CreatedInvitation>
 {
@@ -17,7 +16,6 @@ public sealed record InviteVendorRequest : IUseCase<CreatedInvitation>
     public string ContactName { get; init; } = "";
     public string ContactEmail { get; init; } = "";
     public int Days { get; init; } = PortalLimits.DefaultDays;
-    public string BaseUri { get; init; } = "";
 }
 
 public sealed class InviteVendorValidator : AbstractValidator<InviteVendorRequest>
@@ -34,9 +32,6 @@ public sealed class InviteVendorValidator : AbstractValidator<InviteVendorReques
         RuleFor(r => r.Days)
             .InclusiveBetween(PortalLimits.MinDays, PortalLimits.MaxDays)
             .WithMessage($"A link lasts {PortalLimits.MinDays} to {PortalLimits.MaxDays} days.");
-        RuleFor(r => r.BaseUri)
-            .Must(u => Uri.TryCreate(u, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
-            .WithMessage("The app's address is not known.");
     }
 
     private static bool BeAnEmailAddress(string email) =>
@@ -46,9 +41,10 @@ public sealed class InviteVendorValidator : AbstractValidator<InviteVendorReques
 
 /// <summary>
 /// Only someone who may edit the draft (its assessor or an Admin, docs/decisions/0009) invites; the link's token is
-/// returned once and stored as its hash.
+/// returned once and stored as its hash. The invitation mail is queued in the same transaction, its link built from
+/// <c>VendorRisk:Mail:PublicBaseUrl</c> (never from the request's Host).
 /// </summary>
-public sealed class InviteVendorHandler(IOptions<PortalOptions> options) : IUseCaseHandler<InviteVendorRequest, CreatedInvitation>
+public sealed class InviteVendorHandler(PortalMails mails) : IUseCaseHandler<InviteVendorRequest, CreatedInvitation>
 {
     public const string Action = "portal-invitation-created";
 
@@ -56,7 +52,7 @@ public sealed class InviteVendorHandler(IOptions<PortalOptions> options) : IUseC
     {
         var db = context.Db;
         await db.LockAssessmentAsync(request.AssessmentId, cancellationToken);
-        var assessment = await db.Assessments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == request.AssessmentId, cancellationToken)
+        var assessment = await db.Assessments.AsNoTracking().Include(a => a.Vendor).SingleOrDefaultAsync(a => a.Id == request.AssessmentId, cancellationToken)
             ?? throw new NotFoundException($"No assessment with id {request.AssessmentId}.");
         AssessmentWorkflow.EnsureEditable(assessment.Facts(), context.Actor);
 
@@ -78,7 +74,9 @@ public sealed class InviteVendorHandler(IOptions<PortalOptions> options) : IUseC
             $"{invitation.ContactName} <{invitation.ContactEmail}> invited to answer assessment #{assessment.Id} until {invitation.ExpiresAt:yyyy-MM-dd HH:mm} UTC",
             null, new { assessmentId = assessment.Id, invitation.ContactName, invitation.ContactEmail, invitation.ExpiresAt });
 
-        var baseUri = string.IsNullOrWhiteSpace(options.Value.PublicBaseUrl) ? request.BaseUri : options.Value.PublicBaseUrl;
-        return new CreatedInvitation(invitation.Id, PortalPaths.Link(baseUri, token), invitation.ExpiresAt);
+        var link = mails.Link(PortalPaths.Open + "/" + token);
+        mails.EnqueueInvitation(db, new PortalInvitationMail(invitation.ContactEmail, invitation.ContactName, assessment.Vendor.Name,
+            assessment.Title, invitation.CreatedByName, link, invitation.ExpiresAt));
+        return new CreatedInvitation(invitation.Id, link.ToString(), invitation.ExpiresAt);
     }
 }

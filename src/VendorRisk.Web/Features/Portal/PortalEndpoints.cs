@@ -21,6 +21,7 @@ public static class PortalEndpoints
         var portal = app.MapGroup(PortalPaths.Root).RequireAuthorization(PortalAuthentication.Policy).RequireRateLimiting(PortalAuthentication.LinkLimit);
         portal.MapPost("/answers", SaveAnswerAsync);
         portal.MapPost("/submit", SubmitAsync);
+        portal.MapPost("/files", AttachFileAsync);
     }
 
     private static async Task<IResult> OpenAsync(string token, HttpContext context, Microsoft.EntityFrameworkCore.IDbContextFactory<VendorRiskDbContext> dbFactory,
@@ -106,6 +107,38 @@ public static class PortalEndpoints
         {
             return Results.Redirect(ex.Expired ? PortalPaths.Expired : PortalPaths.Unavailable);
         }
+    }
+
+    /// <summary>One evidence file on one question; without script a plain multipart post, answered by a redirect and a one-minute notice cookie.</summary>
+    private static async Task<IResult> AttachFileAsync(IFormCollection form, HttpContext context, PortalEvidence evidence)
+    {
+        var invitationId = PortalAuthentication.InvitationIdOf(context.User)!.Value;
+        var json = WantsJson(context);
+        var key = form["questionKey"].ToString();
+        string refusal;
+        try
+        {
+            var file = form.Files.GetFile(EvidenceFiles.EvidenceFileStore.FileField)
+                ?? throw new ValidationFailedException(EvidenceFiles.EvidenceFileStore.FileField, "Choose a file to attach.");
+            await using var stream = file.OpenReadStream();
+            var stored = await evidence.AttachAsync(invitationId, key, file.FileName, stream, context.RequestAborted);
+            return json ? Results.Json(stored) : PortalFileNotice.Redirect(context, key, $"\"{stored.Name}\" is attached.", ok: true);
+        }
+        catch (ValidationFailedException ex)
+        {
+            refusal = ex.Sentences;
+        }
+        catch (Exception ex) when (ex is ConflictException or NotFoundException)
+        {
+            refusal = ex.Message;
+        }
+        catch (PortalLinkClosedException ex)
+        {
+            var target = ex.Expired ? PortalPaths.Expired : PortalPaths.Unavailable;
+            return json ? Results.Json(new { message = ex.Message, location = target }, statusCode: StatusCodes.Status410Gone) : Results.Redirect(target);
+        }
+        return json ? Results.Json(new { message = refusal }, statusCode: StatusCodes.Status400BadRequest)
+            : PortalFileNotice.Redirect(context, key, "Not attached: " + refusal, ok: false);
     }
 
     private static bool WantsJson(HttpContext context) =>

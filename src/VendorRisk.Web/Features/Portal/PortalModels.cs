@@ -16,8 +16,11 @@ public enum PortalState
 /// <summary>What the portal shows: the vendor's own name and questions, never scores, notes or the analyst's answers.</summary>
 public sealed record PortalQuestionnaire(
     int InvitationId, string ContactName, string VendorName, string? ModelName, string QuestionSetTitle,
-    string InvitedByName, DateTime ExpiresAt, DateTime? SubmittedAt, PortalState State, IReadOnlyList<PortalGroup> Groups)
+    string InvitedByName, DateTime ExpiresAt, DateTime? SubmittedAt, PortalState State, IReadOnlyList<PortalGroup> Groups,
+    IReadOnlyList<PortalFile> Files)
 {
+    public IReadOnlyList<PortalFile> FilesOf(string questionKey) => [.. Files.Where(f => f.QuestionKey == questionKey)];
+
     public int AnsweredCount => Groups.Sum(g => g.Questions.Count(q => q.Saved?.Value is not null));
     public int QuestionCount => Groups.Sum(g => g.Questions.Count);
 }

@@ -4,8 +4,6 @@ public sealed class PortalOptions
 {
     public const string Section = "VendorRisk:Portal";
 
-    /// <summary>The address vendors reach the app at (for links in mails); empty: the inviting page's own address.</summary>
-    public string? PublicBaseUrl { get; set; }
     /// <summary>Link openings a minute from one client address, right or wrong (guessing tokens is slowed to this).</summary>
     public int OpeningsPerMinute { get; set; } = 100;
     /// <summary>Portal requests a minute on one link (autosaves included).</summary>

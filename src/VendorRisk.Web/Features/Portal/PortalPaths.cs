@@ -10,6 +10,5 @@ public static class PortalPaths
     public const string Expired = "/portal/expired";
     public const string Answers = "/portal/answers";
     public const string Submit = "/portal/submit";
-
-    public static string Link(string baseUri, string token) => $"{baseUri.TrimEnd('/')}{Open}/{token}";
+    public const string Files = "/portal/files";
 }

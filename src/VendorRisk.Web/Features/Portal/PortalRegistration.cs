@@ -7,5 +7,7 @@ public static class PortalRegistration
         .AddPortalAuthentication()
         .AddScoped<InvitationService>()
         .AddScoped<PortalService>()
-        .AddScoped<VendorAnswerReviewService>();
+        .AddScoped<PortalEvidence>()
+        .AddScoped<VendorAnswerReviewService>()
+        .AddScoped<Mail.Reminders.IReminderSource, InvitationExpiryReminders>();
 }

@@ -6,6 +6,7 @@ using VendorRisk.Data.Entities;
 using VendorRisk.Domain.Assessments;
 using VendorRisk.Domain.Common;
 using VendorRisk.Domain.QuestionSets;
+using VendorRisk.Web.Features.Mail;
 using VendorRisk.Web.Features.Shared;
 
 namespace VendorRisk.Web.Features.Portal;
@@ -15,7 +16,7 @@ namespace VendorRisk.Web.Features.Portal;
 /// revoked or expired link stops at once; the assessment is always the invitation's own, never one the caller names.
 /// Answers go to <see cref="VendorAnswer"/> (staging), never to the analyst's answers.
 /// </summary>
-public sealed class PortalService(IDbContextFactory<VendorRiskDbContext> dbFactory, QuestionSetDefinitions definitions, TimeProvider clock)
+public sealed class PortalService(IDbContextFactory<VendorRiskDbContext> dbFactory, QuestionSetDefinitions definitions, TimeProvider clock, PortalMails mails)
 {
     public const string SavedAction = "portal-answer-saved";
     public const string SubmittedAction = "portal-submitted";
@@ -44,7 +45,8 @@ public sealed class PortalService(IDbContextFactory<VendorRiskDbContext> dbFacto
         var state = invitation.SubmittedAt is not null ? PortalState.Submitted
             : assessment.Status != AssessmentStatus.Draft ? PortalState.Closed : PortalState.Open;
         return new PortalQuestionnaire(invitation.Id, invitation.ContactName, assessment.Vendor.Name, assessment.ModelOffering?.Name,
-            definition.Title, invitation.CreatedByName, invitation.ExpiresAt, invitation.SubmittedAt, state, groups);
+            definition.Title, invitation.CreatedByName, invitation.ExpiresAt, invitation.SubmittedAt, state, groups,
+            await PortalEvidence.SentThroughAsync(db, invitation, cancellationToken));
     }
 
     /// <summary>Saves one answer (or clears it) with a version check, so two open tabs cannot silently undo each other.</summary>
@@ -89,30 +91,36 @@ public sealed class PortalService(IDbContextFactory<VendorRiskDbContext> dbFacto
         return new PortalAnswerSaved(input.QuestionKey, stored.Version, now);
     }
 
-    /// <summary>Hands the answers to the buyer; the link then shows them read-only.</summary>
+    /// <summary>Hands the answers to the buyer (the assessor's "vendor submitted" mail is queued with it); the link then shows them read-only.</summary>
     public async Task<PortalInvitation> SubmitAsync(int invitationId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var invitation = await LoadActiveAsync(db, invitationId, cancellationToken);
         await db.LockAssessmentAsync(invitation.AssessmentId, cancellationToken);
-        await OpenAssessmentAsync(db, invitation, cancellationToken);
+        var assessment = await OpenAssessmentAsync(db, invitation, cancellationToken);
         var answered = await db.VendorAnswers.CountAsync(a => a.InvitationId == invitationId && a.ValueJson != "", cancellationToken);
         if (answered == 0)
             throw new ValidationFailedException("answers", "Answer at least one question before you submit.");
         invitation.SubmittedAt = clock.GetUtcNow().UtcDateTime;
         db.Audit(PortalActor.Of(invitation), SubmittedAction, AuditEntityTypes.PortalInvitation, invitation.Id,
             $"{invitation.ContactName} submitted {answered} answers for assessment #{invitation.AssessmentId}", null, new { answered });
+        var vendorName = await db.Vendors.AsNoTracking().Where(v => v.Id == assessment.VendorId).Select(v => v.Name).SingleAsync(cancellationToken);
+        await mails.EnqueueVendorSubmittedAsync(db, new VendorSubmittedMail(assessment.AssessorId, assessment.Id, assessment.Title, vendorName,
+            invitation.ContactName, answered), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return invitation;
     }
 
+    private Task<PortalInvitation> LoadActiveAsync(VendorRiskDbContext db, int invitationId, CancellationToken cancellationToken) =>
+        LoadActiveAsync(db, invitationId, clock.GetUtcNow().UtcDateTime, cancellationToken);
+
     /// <summary>The invitation if its link still opens the portal; otherwise <see cref="PortalLinkClosedException"/>.</summary>
-    private async Task<PortalInvitation> LoadActiveAsync(VendorRiskDbContext db, int invitationId, CancellationToken cancellationToken)
+    internal static async Task<PortalInvitation> LoadActiveAsync(VendorRiskDbContext db, int invitationId, DateTime now, CancellationToken cancellationToken)
     {
         var invitation = await db.PortalInvitations.SingleOrDefaultAsync(i => i.Id == invitationId, cancellationToken);
-        var status = invitation is null ? InvitationStatus.Revoked : InvitationStatuses.Of(invitation, clock.GetUtcNow().UtcDateTime);
+        var status = invitation is null ? InvitationStatus.Revoked : InvitationStatuses.Of(invitation, now);
         return status switch
         {
             InvitationStatus.Revoked => throw new PortalLinkClosedException(expired: false),
@@ -121,7 +129,7 @@ public sealed class PortalService(IDbContextFactory<VendorRiskDbContext> dbFacto
         };
     }
 
-    private static async Task<Assessment> OpenAssessmentAsync(VendorRiskDbContext db, PortalInvitation invitation, CancellationToken cancellationToken)
+    internal static async Task<Assessment> OpenAssessmentAsync(VendorRiskDbContext db, PortalInvitation invitation, CancellationToken cancellationToken)
     {
         if (invitation.SubmittedAt is not null)
             throw new ConflictException("These answers were submitted; they can no longer be changed through this link.");

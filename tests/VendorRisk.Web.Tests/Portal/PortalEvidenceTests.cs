@@ -1,0 +1,124 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using VendorRisk.Data.Entities;
+using VendorRisk.Domain.Access;
+using VendorRisk.Web.Features.EvidenceFiles;
+using VendorRisk.Web.Features.Portal;
+using VendorRisk.Web.Infrastructure;
+using VendorRisk.Web.Tests.EvidenceFiles;
+using VendorRisk.Web.Tests.Infrastructure;
+
+namespace VendorRisk.Web.Tests.Portal;
+
+/// <summary>
+/// Issue 18: the vendor attaches evidence files through the portal link; the same content checks as the app's own
+/// uploads, the portal lists only the files of its own link, and a portal session reads or deletes no file.
+/// </summary>
+public sealed class PortalEvidenceTests(WebAppFixture app) : IClassFixture<WebAppFixture>
+{
+    private const string Question = "buyer-eligibility";
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private async Task<(int Draft, CreatedInvitation Invitation, HttpClient Client, CookieContainer Cookies)> OpenDraftAsync()
+    {
+        var draft = await TestData.CreateDraftAsync(app);
+        var invitation = await app.InviteAsync(draft);
+        var (client, _, cookies) = await app.OpenAsync(invitation.Link);
+        return (draft, invitation, client, cookies);
+    }
+
+    [Fact]
+    public async Task A_pdf_attached_through_the_portal_is_stored_under_the_link_audited_and_listed_on_the_portal_page()
+    {
+        var (draft, invitation, client, _) = await OpenDraftAsync();
+
+        var posted = await PortalTestSupport.AttachAsync(client, Question, EvidenceSamples.Pdf, "soc2-report.pdf");
+
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        Assert.Equal($"{PortalPaths.Questionnaire}#files-{Question}", posted.Headers.Location!.OriginalString);
+        var page = await client.GetStringAsync(PortalPaths.Questionnaire, Ct);
+        Assert.Contains("soc2-report.pdf (1 KB)", page, StringComparison.Ordinal);
+        Assert.Contains("&quot;soc2-report.pdf&quot; is attached.", page, StringComparison.Ordinal);
+        // The notice is shown once.
+        Assert.DoesNotContain("is attached.", await client.GetStringAsync(PortalPaths.Questionnaire, Ct), StringComparison.Ordinal);
+
+        await using var db = await app.CreateDbContextAsync();
+        var file = await db.EvidenceFiles.AsNoTracking().SingleAsync(f => f.AssessmentId == draft, Ct);
+        Assert.Equal(("soc2-report.pdf", Question, "application/pdf", $"portal-invitation:{invitation.Id}"),
+            (file.Name, file.QuestionKey, file.ContentType, file.UploadedById));
+        Assert.Equal("Jane Vendor (vendor portal)", file.UploadedByName);
+        Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == "evidence-file-uploaded" && e.UserId == $"portal-invitation:{invitation.Id}"
+            && e.EntityId == $"{draft}/{file.Id}", Ct));
+    }
+
+    [Fact]
+    public async Task An_html_file_named_pdf_is_refused_with_the_reason_and_nothing_is_stored()
+    {
+        var (draft, _, client, _) = await OpenDraftAsync();
+
+        var posted = await PortalTestSupport.AttachAsync(client, Question, EvidenceSamples.Html, "invoice.pdf");
+
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var page = await client.GetStringAsync(PortalPaths.Questionnaire, Ct);
+        Assert.Contains("Not attached:", page, StringComparison.Ordinal);
+        Assert.Contains("HTML", page, StringComparison.Ordinal);
+        Assert.Contains("role=\"alert\" id=\"files-" + Question + "-notice\"", page, StringComparison.Ordinal);
+        var empty = await PortalTestSupport.AttachAsync(client, Question, [], "empty.pdf");
+        Assert.Equal(HttpStatusCode.Redirect, empty.StatusCode);
+        Assert.Contains("Not attached:", await client.GetStringAsync(PortalPaths.Questionnaire, Ct), StringComparison.Ordinal);
+        await using var db = await app.CreateDbContextAsync();
+        Assert.False(await db.EvidenceFiles.AnyAsync(f => f.AssessmentId == draft, Ct));
+    }
+
+    [Fact]
+    public async Task The_portal_lists_only_the_files_sent_through_its_own_link()
+    {
+        var (draft, _, client, _) = await OpenDraftAsync();
+        var other = await app.InviteAsync(draft, name: "Other Contact", email: "other@vendor.example");
+        var (otherClient, _, _) = await app.OpenAsync(other.Link);
+        await PortalTestSupport.AttachAsync(otherClient, Question, EvidenceSamples.Pdf, "other-contacts-file.pdf");
+        await using (var scope = app.ScopeAs(Roles.Assessor))
+        {
+            using var stream = new MemoryStream(EvidenceSamples.Pdf);
+            await scope.ServiceProvider.GetRequiredService<EvidenceFileStore>().StoreAsync(
+                new EvidenceUpload(draft, Question, "analysts-internal-file.pdf", stream), new Actor(app.UserIdOf(Roles.Assessor), "Assessor", Roles.Assessor), Ct);
+        }
+        await PortalTestSupport.AttachAsync(client, Question, EvidenceSamples.Pdf, "mine.pdf");
+
+        var page = await client.GetStringAsync(PortalPaths.Questionnaire, Ct);
+
+        Assert.Contains("mine.pdf", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("other-contacts-file.pdf", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("analysts-internal-file.pdf", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_portal_session_can_neither_download_nor_delete_any_file()
+    {
+        var (draft, _, client, cookies) = await OpenDraftAsync();
+        await PortalTestSupport.AttachAsync(client, Question, EvidenceSamples.Pdf, "sent.pdf");
+        int fileId;
+        await using (var db = await app.CreateDbContextAsync())
+            fileId = await db.EvidenceFiles.Where(f => f.AssessmentId == draft).Select(f => f.Id).SingleAsync(Ct);
+        var portalCookie = cookies.GetCookies(new Uri(app.BaseAddress, PortalPaths.Root)).Single(c => c.Name == PortalAuthentication.CookieName);
+        // A forged browser sends the portal cookie everywhere, not only under /portal.
+        var everywhere = new CookieContainer();
+        everywhere.Add(app.BaseAddress, new Cookie(portalCookie.Name, portalCookie.Value, "/"));
+        using var forged = app.CreateRawClient(everywhere);
+
+        var download = await forged.GetAsync(EvidenceFileEndpoints.DownloadPath(fileId), Ct);
+        var apiDownload = await forged.GetAsync($"/api/v1/files/{fileId}", Ct);
+        var apiDelete = await forged.DeleteAsync($"/api/v1/files/{fileId}", Ct);
+        var portalGet = await client.GetAsync($"{PortalPaths.Files}?id={fileId}", Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, download.StatusCode);
+        Assert.StartsWith(PublicEndpoints.Login, download.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, apiDownload.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, apiDelete.StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, portalGet.StatusCode);
+        Assert.DoesNotContain("%PDF", await portalGet.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        await using var check = await app.CreateDbContextAsync();
+        Assert.True(await check.EvidenceFiles.AnyAsync(f => f.Id == fileId, Ct));
+    }
+}
