@@ -12,10 +12,11 @@ using static Microsoft.Playwright.Assertions;
 namespace VendorRisk.EndToEnd.Tests.Portal;
 
 /// <summary>
-/// Issue 18: an assessor invites a vendor contact; the contact, in a browser of their own, answers through the portal
-/// and submits; the assessor accepts two answers and rejects one; the revoked link then shows the "not valid" page.
+/// Issue 18: an assessor invites a vendor contact; the invitation reaches a real SMTP server; the contact opens the link
+/// from the mail in a browser of their own, answers, attaches a PDF and submits; the assessor accepts two answers and
+/// rejects one; the revoked link then shows the "not valid" page.
 /// </summary>
-public sealed class VendorPortalJourneyTests(BrowserFixture app) : IClassFixture<BrowserFixture>
+public sealed class VendorPortalJourneyTests(SmtpBrowserFixture app) : IClassFixture<SmtpBrowserFixture>
 {
     private const string PortalSet = """
         {
@@ -37,6 +38,8 @@ public sealed class VendorPortalJourneyTests(BrowserFixture app) : IClassFixture
           ]
         }
         """;
+
+    private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -70,8 +73,15 @@ public sealed class VendorPortalJourneyTests(BrowserFixture app) : IClassFixture
         await analyst.FillAsync("#invite-name", "Dana Northwind");
         await analyst.FillAsync("#invite-email", "dana@northwind.example");
         await analyst.ClickAsync("#invite-submit");
-        var link = await analyst.Locator("#invitation-link").InputValueAsync();
+        await Expect(analyst.Locator(".mud-dialog .mud-alert")).ToContainTextAsync("the invitation mail with the link is sent to dana@northwind.example");
+        var shown = await analyst.Locator("#invitation-link").InputValueAsync();
         await analyst.ClickAsync("#invite-done");
+
+        // The mail, as the SMTP server received it: its link starts with the configured public address.
+        var invitationMail = await app.Smtp.WaitForAsync(m => m.To.Mailboxes.Any(a => a.Address == "dana@northwind.example"), TimeSpan.FromSeconds(60));
+        var link = System.Text.RegularExpressions.Regex.Match(invitationMail.TextBody ?? "", @"http://127\.0\.0\.1:\d+/portal/open/[A-Za-z0-9_-]+").Value;
+        Assert.Equal(shown, link);
+        Assert.StartsWith(app.BaseAddress.ToString(), link, StringComparison.Ordinal);
         await Expect(analyst.Locator("#invitations [data-status]")).ToHaveTextAsync("Pending");
 
         // The vendor: a browser of their own, never signed in to the app.
@@ -91,9 +101,17 @@ public sealed class VendorPortalJourneyTests(BrowserFixture app) : IClassFixture
         await vendor.ReloadAsync();
         await Expect(vendor.Locator("#q-soc2").GetByLabel("Yes", new() { Exact = true })).ToBeCheckedAsync();
         await Expect(vendor.Locator("#dpa-comment")).ToHaveValueAsync("Signed copy follows from legal.");
+        // The SOC 2 report, attached to its question through the plain form.
+        await vendor.Locator("#soc2-file").SetInputFilesAsync(new FilePayload { Name = "soc2-type2.pdf", MimeType = "application/pdf", Buffer = Pdf });
+        await vendor.ClickAsync("#soc2-attach");
+        await Expect(vendor.Locator("#files-soc2-notice")).ToContainTextAsync("\"soc2-type2.pdf\" is attached.");
+        await Expect(vendor.Locator("[data-portal-files=soc2]")).ToContainTextAsync("soc2-type2.pdf");
         await vendor.ClickAsync("#portal-submit");
         await Expect(vendor.Locator("#portal-submitted")).ToContainTextAsync("Thank you");
         await Expect(vendor.Locator("#q-soc2 input[type=radio]").First).ToBeDisabledAsync();
+        await Expect(vendor.Locator("#soc2-file")).ToHaveCountAsync(0);
+        var submittedMail = await app.Smtp.WaitForAsync(m => (m.Subject ?? "").Contains("submitted its answers", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+        Assert.Equal(Web.Tests.Infrastructure.WebAppFixture.EmailOf(Roles.Assessor), submittedMail.To.Mailboxes.Single().Address);
 
         // The analyst accepts two answers and rejects the one that contradicts their own.
         await analyst.ReloadAsync();
@@ -109,6 +127,12 @@ public sealed class VendorPortalJourneyTests(BrowserFixture app) : IClassFixture
         await Expect(analyst.Locator("tr[data-vendor-answer=dpa] [data-review]")).ToContainTextAsync("Accepted");
         await redTeam.Locator(".reject-vendor-answer").ClickAsync();
         await Expect(redTeam.Locator("[data-review]")).ToContainTextAsync("Rejected");
+
+        // The vendor's file is in the assessment's evidence files, like any other.
+        await analyst.GetByRole(AriaRole.Tab, new() { Name = "Evidence files" }).ClickAsync();
+        await Expect(analyst.GetByRole(AriaRole.Tabpanel, new() { Name = "Evidence files" })).ToContainTextAsync("Dana Northwind (vendor portal) · soc2");
+        await Expect(analyst.GetByRole(AriaRole.Link, new() { Name = "Download soc2-type2.pdf" })).ToBeVisibleAsync();
+        await analyst.GetByRole(AriaRole.Tab, new() { Name = "Vendor portal" }).ClickAsync();
 
         await using (var db = await app.CreateDbContextAsync())
         {
