@@ -13,7 +13,7 @@ namespace VendorRisk.Web.Tests.Assessments;
 /// What an open wizard keeps in its circuit: the questions of the section in view, each with light option markup,
 /// and a question's note and evidence inputs only while the user has them open.
 /// </summary>
-public sealed class WizardSectionRenderingTests : BunitTestBase
+public sealed class WizardSectionRenderingTests(WebAppFixture app) : PageTestBase(app), IClassFixture<WebAppFixture>
 {
     private static readonly QuestionSetDefinition Set =
         QuestionSetFormat.Parse(File.ReadAllText(TestData.SeedFile(TestData.Frontier))).Definition!;
@@ -50,6 +50,8 @@ public sealed class WizardSectionRenderingTests : BunitTestBase
     [Fact]
     public async Task A_question_renders_its_note_and_evidence_inputs_only_while_they_are_open()
     {
+        // Opening the details also lists the question's evidence files, which reads the database.
+        SignInAs(Roles.Assessor);
         RenderProviders();
         var cut = Render<AssessmentWizard>(p => p.Add(w => w.Assessment, Snapshot()).Add(w => w.Save, Saves));
         var key = Set.Sections[0].Questions[0].Key;

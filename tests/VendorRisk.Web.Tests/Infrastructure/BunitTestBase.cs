@@ -22,6 +22,8 @@ public abstract class BunitTestBase : BunitContext
     /// <summary>Renders the MudBlazor providers a page needs (popovers, dialogs, snackbars).</summary>
     protected IRenderedComponent<MudPopoverProvider> RenderProviders()
     {
+        // Components render as in the app: interactive on the server (set here, once every service is registered).
+        SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
         Render<MudDialogProvider>();
         Render<MudSnackbarProvider>();
         return Render<MudPopoverProvider>();

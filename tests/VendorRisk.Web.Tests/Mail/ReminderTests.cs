@@ -132,7 +132,7 @@ public sealed class ReminderTests(OutboxFixture app) : IClassFixture<OutboxFixtu
     {
         var (id, _) = await CreateAssessmentAsync(null);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var name = $"soc2-{Guid.NewGuid():N}.pdf";
+        var name = $"iso27001-{Guid.NewGuid():N}.pdf";
         await using (var db = await app.CreateDbContextAsync())
         {
             db.EvidenceFiles.Add(new EvidenceFile

@@ -24,7 +24,7 @@ public static class AuditCsvExport
             ["to"] = query.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         }.Where(p => !string.IsNullOrWhiteSpace(p.Value)));
 
-    public static byte[] Render(IEnumerable<Data.Entities.AuditEntry> entries)
+    public static byte[] Render(IEnumerable<AuditRecord> entries)
     {
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
         using (var csv = CsvWriter.Create(writer, new CsvWriterOptions { Injection = CsvInjection.None, FormatProvider = CultureInfo.InvariantCulture }, true))

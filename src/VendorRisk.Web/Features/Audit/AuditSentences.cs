@@ -35,7 +35,7 @@ public static class AuditSentences
     }
 
     /// <summary>One sentence per changed field; a single sentence for plain values; none when nothing was recorded.</summary>
-    public static IReadOnlyList<string> Of(AuditEntry entry)
+    public static IReadOnlyList<string> Of(AuditRecord entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
         var who = string.IsNullOrWhiteSpace(entry.UserName) ? "Someone" : entry.UserName;

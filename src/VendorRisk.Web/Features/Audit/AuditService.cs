@@ -7,7 +7,7 @@ namespace VendorRisk.Web.Features.Audit;
 
 public sealed record AuditQuery(string? User = null, string? EntityType = null, string? EntityId = null, DateOnly? From = null, DateOnly? To = null, int Skip = 0, int Take = 50, string? Action = null);
 
-public sealed record AuditResults(IReadOnlyList<AuditEntry> Entries, int Total);
+public sealed record AuditResults(IReadOnlyList<AuditRecord> Entries, int Total);
 
 public sealed class AuditService(IDbContextFactory<VendorRiskDbContext> dbFactory, ICurrentUser currentUser)
 {
@@ -18,16 +18,16 @@ public sealed class AuditService(IDbContextFactory<VendorRiskDbContext> dbFactor
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var entries = Filter(db, query);
         var total = await entries.CountAsync(cancellationToken);
-        var page = await entries.OrderByDescending(e => e.Id).Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, 500)).ToListAsync(cancellationToken);
+        var page = await entries.OrderByDescending(e => e.Id).Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, 500)).Select(AuditRecord.FromEntry).ToListAsync(cancellationToken);
         return new AuditResults(page, total);
     }
 
     /// <summary>Every entry the filters match, newest first (the CSV export), up to <see cref="MaxExport"/>.</summary>
-    public async Task<IReadOnlyList<AuditEntry>> ExportAsync(AuditQuery query, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<AuditRecord>> ExportAsync(AuditQuery query, CancellationToken cancellationToken = default)
     {
         await currentUser.RequireAsync(Roles.Admin, "export the audit log", cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await Filter(db, query).OrderByDescending(e => e.Id).Take(MaxExport).ToListAsync(cancellationToken);
+        return await Filter(db, query).OrderByDescending(e => e.Id).Take(MaxExport).Select(AuditRecord.FromEntry).ToListAsync(cancellationToken);
     }
 
     public const int MaxExport = 100_000;
@@ -62,7 +62,7 @@ public sealed class AuditService(IDbContextFactory<VendorRiskDbContext> dbFactor
     /// The history of one vendor, assessment or question set, for whoever may read it (Viewer and up),
     /// without security events. Answer changes belong to their assessment's history.
     /// </summary>
-    public async Task<IReadOnlyList<AuditEntry>> HistoryAsync(string entityType, string entityId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<AuditRecord>> HistoryAsync(string entityType, string entityId, CancellationToken cancellationToken = default)
     {
         await currentUser.RequireAsync(Roles.Viewer, "read history", cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -73,6 +73,7 @@ public sealed class AuditService(IDbContextFactory<VendorRiskDbContext> dbFactor
             .Where(e => !e.IsSecurityEvent && types.Contains(e.EntityType) && (e.EntityId == entityId || e.EntityId!.StartsWith(entityId + "/")))
             .OrderByDescending(e => e.Id)
             .Take(500)
+            .Select(AuditRecord.FromEntry)
             .ToListAsync(cancellationToken);
     }
 }

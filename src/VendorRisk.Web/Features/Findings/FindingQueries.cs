@@ -69,7 +69,7 @@ public sealed class FindingQueries(
     }
 
     /// <summary>The findings and risk-acceptance history of a vendor's assessments, newest first.</summary>
-    public async Task<IReadOnlyList<AuditEntry>> VendorHistoryAsync(int vendorId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Audit.AuditRecord>> VendorHistoryAsync(int vendorId, CancellationToken cancellationToken = default)
     {
         await currentUser.RequireAsync(Roles.Viewer, "read history", cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -79,7 +79,7 @@ public sealed class FindingQueries(
             return [];
         var entries = await db.AuditEntries.AsNoTracking()
             .Where(e => (e.EntityType == AuditEntityTypes.Finding || e.EntityType == AuditEntityTypes.RiskAcceptance) && e.EntityId != null)
-            .OrderByDescending(e => e.Id).Take(5_000).ToListAsync(cancellationToken);
+            .OrderByDescending(e => e.Id).Take(5_000).Select(Audit.AuditRecord.FromEntry).ToListAsync(cancellationToken);
         return entries.Where(e => prefixes.Any(p => e.EntityId!.StartsWith(p, StringComparison.Ordinal))).Take(200).ToList();
     }
 
