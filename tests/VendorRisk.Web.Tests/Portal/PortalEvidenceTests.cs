@@ -72,6 +72,23 @@ public sealed class PortalEvidenceTests(WebAppFixture app) : IClassFixture<WebAp
     }
 
     [Fact]
+    public async Task A_file_post_without_the_antiforgery_token_is_refused_and_nothing_is_stored()
+    {
+        var (draft, _, client, _) = await OpenDraftAsync();
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(Question), "questionKey" },
+            { new ByteArrayContent(EvidenceSamples.Pdf), "file", "forged.pdf" },
+        };
+
+        var posted = await client.PostAsync(PortalPaths.Files, content, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, posted.StatusCode);
+        await using var db = await app.CreateDbContextAsync();
+        Assert.False(await db.EvidenceFiles.AnyAsync(f => f.AssessmentId == draft, Ct));
+    }
+
+    [Fact]
     public async Task The_portal_lists_only_the_files_sent_through_its_own_link()
     {
         var (draft, _, client, _) = await OpenDraftAsync();
