@@ -130,10 +130,13 @@ public sealed class OutboxSender(
 }
 
 /// <summary>Runs <see cref="OutboxSender"/> in the background: on every poll, and soon after a mail is queued here.</summary>
-public sealed class OutboxSenderService(OutboxSender sender, OutboxSignal signal, MailSettings settings, ILogger<OutboxSenderService> logger) : BackgroundService
+public sealed class OutboxSenderService(OutboxSender sender, OutboxSignal signal, MailSettings settings, IHostApplicationLifetime lifetime,
+    ILogger<OutboxSenderService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!await lifetime.WaitUntilStartedAsync(stoppingToken))
+            return;
         var poll = TimeSpan.FromSeconds(settings.Sender.PollSeconds);
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -56,7 +56,8 @@ public sealed class JobLeases(IDbContextFactory<VendorRiskDbContext> dbFactory, 
 }
 
 /// <summary>The reminder job: every minute it tries for the lease; the holder runs the reminders once per interval.</summary>
-public sealed class ReminderService(IServiceScopeFactory scopes, JobLeases leases, MailSettings settings, ILogger<ReminderService> logger) : BackgroundService
+public sealed class ReminderService(IServiceScopeFactory scopes, JobLeases leases, MailSettings settings, IHostApplicationLifetime lifetime,
+    ILogger<ReminderService> logger) : BackgroundService
 {
     public const string JobName = "reminders";
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
@@ -64,6 +65,8 @@ public sealed class ReminderService(IServiceScopeFactory scopes, JobLeases lease
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!await lifetime.WaitUntilStartedAsync(stoppingToken))
+            return;
         var interval = TimeSpan.FromMinutes(settings.Reminders.IntervalMinutes);
         var check = TimeSpan.FromMinutes(Math.Min(1, settings.Reminders.IntervalMinutes));
         while (!stoppingToken.IsCancellationRequested)
