@@ -92,21 +92,8 @@ internal static class ModelOfferingWrites
     public static string Normalize(string name) => name.Trim().ToUpperInvariant();
 
     /// <summary>Two people creating the same name at once: the unique index decides, and the loser gets the validator's error.</summary>
-    public static async Task SaveUniqueAsync(VendorRiskDbContext db, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new ConflictException("The model offering was changed by someone else since you opened it; reload and try again.");
-        }
-        catch (DbUpdateException ex) when (DatabaseErrors.IsConstraintViolation(ex))
-        {
-            throw new ValidationFailedException("name", "This vendor already has a model offering with this name.");
-        }
-    }
+    public static Task SaveUniqueAsync(VendorRiskDbContext db, CancellationToken cancellationToken) =>
+        UniqueSave.SaveAsync(db, "The model offering was changed by someone else since you opened it; reload and try again.", "name", "This vendor already has a model offering with this name.", cancellationToken);
 
     public static void Apply(ModelOffering offering, ModelOfferingRequest r, DateTime now)
     {

@@ -48,21 +48,8 @@ internal static class VendorWrites
         await db.Vendors.SingleOrDefaultAsync(v => v.Id == id, cancellationToken) ?? throw new NotFoundException($"No vendor with id {id}.");
 
     /// <summary>Two people saving the same name at once: the unique index decides, and the loser gets the validator's error.</summary>
-    public static async Task SaveUniqueAsync(VendorRiskDbContext db, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new ConflictException("The vendor was changed by someone else since you opened it; reload and try again.");
-        }
-        catch (DbUpdateException ex) when (DatabaseErrors.IsConstraintViolation(ex))
-        {
-            throw new ValidationFailedException("name", "A vendor with this name already exists.");
-        }
-    }
+    public static Task SaveUniqueAsync(VendorRiskDbContext db, CancellationToken cancellationToken) =>
+        UniqueSave.SaveAsync(db, "The vendor was changed by someone else since you opened it; reload and try again.", "name", "A vendor with this name already exists.", cancellationToken);
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
