@@ -16,7 +16,7 @@ public sealed record CreateUserRequest(string Email, string DisplayName, string 
 public sealed record UserWithPassword(UserSummary User, string? GeneratedPassword);
 
 /// <summary>Users and roles. Everything here but first-run setup is for Admins only.</summary>
-public sealed class UserService(IServiceScopeFactory scopeFactory, ICurrentUser currentUser, TimeProvider clock)
+public sealed class UserService(IServiceScopeFactory scopeFactory, ICurrentUser currentUser, UseCasePipeline pipeline, TimeProvider clock)
 {
     public async Task<bool> AnyUsersAsync(CancellationToken cancellationToken = default)
     {
@@ -27,7 +27,7 @@ public sealed class UserService(IServiceScopeFactory scopeFactory, ICurrentUser 
 
     public async Task<IReadOnlyList<UserSummary>> ListAsync(CancellationToken cancellationToken = default)
     {
-        await currentUser.RequireAsync(Roles.Admin, "list users", cancellationToken);
+        await pipeline.AuthorizeAsync(new ListUsers(), cancellationToken);
         await using var scope = scopeFactory.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<VendorRiskDbContext>();
         var users = await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(cancellationToken);

@@ -10,6 +10,9 @@ public sealed class RequestRefusals
 
     public bool Any => _byPath.Count > 0;
 
+    /// <summary>The one refusal a handler or a query found, as the 400 the pages and the API show.</summary>
+    public static ValidationFailedException One(string path, string message) => new(path, message);
+
     public void Add(string path, string message)
     {
         if (!_byPath.TryGetValue(path, out var messages))
