@@ -48,9 +48,7 @@ public sealed class AssessmentList(
     public async Task<AssessmentListPage> PageAsync(AssessmentListQuery query, int skip, int take, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        await pipeline.AuthorizeAsync(new ReadAssessments(), cancellationToken);
-        if (skip < 0 || take is < 1 or > MaxPageSize)
-            throw new ValidationFailedException("pageSize", $"A page holds 1 to {MaxPageSize} assessments.");
+        await pipeline.AuthorizeAsync(new AssessmentPageQuery(skip, take), cancellationToken);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var filtered = Filter(db.Assessments.AsNoTracking(), query, today);

@@ -48,7 +48,7 @@ public sealed class AssessmentService(
         catch (ValidationFailedException ex)
         {
             VendorRiskTelemetry.Autosaves.Add(1, new KeyValuePair<string, object?>("outcome", "refused"));
-            throw new ValidationFailedException(ex.Errors.ToDictionary(e => e.Key.Replace("answers[0].", "", StringComparison.Ordinal), e => e.Value));
+            throw RequestRefusals.Of(ex.Errors.ToDictionary(e => e.Key.Replace("answers[0].", "", StringComparison.Ordinal), e => e.Value));
         }
     }
 

@@ -50,16 +50,7 @@ public sealed class CompareService(
         WorkloadProfile? profile = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ids);
-        await pipeline.AuthorizeAsync(new CompareAssessments(), cancellationToken);
-        if (ids.Count is < ComparisonEngine.MinAssessments or > ComparisonEngine.MaxAssessments)
-        {
-            throw new ValidationFailedException(CompareQuery.IdsField,
-                $"Choose {ComparisonEngine.MinAssessments} to {ComparisonEngine.MaxAssessments} assessments to compare; {ids.Count} {(ids.Count == 1 ? "was" : "were")} given.");
-        }
-
-        var repeated = ids.GroupBy(i => i).FirstOrDefault(g => g.Count() > 1);
-        if (repeated is not null)
-            throw new ValidationFailedException(CompareQuery.IdsField, $"Assessment {repeated.Key} is named more than once.");
+        await pipeline.AuthorizeAsync(new ComparisonQuery(ids), cancellationToken);
 
         var found = (await reader.ListAsync(new AssessmentFilter(Ids: [.. ids]), cancellationToken)).ToDictionary(s => s.Id);
         var missing = ids.Where(id => !found.ContainsKey(id)).ToList();
@@ -74,7 +65,7 @@ public sealed class CompareService(
         }
         catch (ComparisonRefusedException refused)
         {
-            throw new ValidationFailedException(refused.Field, refused.Message);
+            throw RequestRefusals.One(refused.Field, refused.Message);
         }
     }
 
@@ -195,7 +186,7 @@ public sealed class CompareService(
         var match = (await ListProfilesAsync(cancellationToken))
             .FirstOrDefault(p => string.Equals(p.Name, text, StringComparison.OrdinalIgnoreCase));
         return match is null
-            ? throw new ValidationFailedException(CompareQuery.ProfileField,
+            ? throw RequestRefusals.One(CompareQuery.ProfileField,
                 $"No workload profile is named '{(text.Length > 60 ? text[..60] + "…" : text)}'. Use a preset ({string.Join(", ", WorkloadProfile.Presets.Select(p => p.Name))}), a saved profile, or inputTokens:…,outputTokens:…,…")
             : new NamedWorkloadProfile(match.Name, match.Profile, match.Assumes);
     }

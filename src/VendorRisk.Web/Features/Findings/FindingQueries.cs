@@ -34,11 +34,7 @@ public sealed class FindingQueries(
     public async Task<FindingPage> ListAsync(FindingQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        await pipeline.AuthorizeAsync(new ReadFindings(), cancellationToken);
-        if (query.Page < 1)
-            throw new ValidationFailedException("page", "Pages start at 1.");
-        if (query.PageSize is < 1 or > MaxPageSize)
-            throw new ValidationFailedException("pageSize", $"A page holds 1 to {MaxPageSize} findings.");
+        await pipeline.AuthorizeAsync(new FindingPageQuery(query.Page, query.PageSize), cancellationToken);
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var filtered = Filter(db.Findings.AsNoTracking(), query);

@@ -55,7 +55,7 @@ public sealed class RaiseFindingHandler(QuestionSetDefinitions definitions, Mail
             ?? throw new NotFoundException($"No assessment with id {request.AssessmentId}.");
         var finding = NewFinding(context.Actor, request, isCondition: false, context.Now);
         if (finding.QuestionKey is { } key && definitions.Get(assessment.QuestionSetVersion).FindQuestion(key) is null)
-            throw new ValidationFailedException("questionKey", $"Question '{key}' is not in this assessment's question set.");
+            throw RequestRefusals.One("questionKey", $"Question '{key}' is not in this assessment's question set.");
 
         db.Findings.Add(finding);
         await db.SaveChangesAsync(cancellationToken);

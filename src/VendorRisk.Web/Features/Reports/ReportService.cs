@@ -69,11 +69,9 @@ public sealed class ReportService(
     public async Task<ReportFile> RenderComparisonPdfAsync(IReadOnlyList<int> ids, IReadOnlyDictionary<string, double>? multipliers,
         string? profile, string? weightingName, CancellationToken cancellationToken = default)
     {
-        var actor = await pipeline.AuthorizeAsync(new ExportReports(), cancellationToken);
+        var actor = await pipeline.AuthorizeAsync(new ComparisonReportQuery(weightingName), cancellationToken);
         var named = await compare.ResolveProfileAsync(profile, cancellationToken);
         weightingName = string.IsNullOrWhiteSpace(weightingName) ? null : weightingName.Trim();
-        if (weightingName is { Length: > CompareService.NameMaxLength })
-            throw new ValidationFailedException("weighting", $"A weighting name has at most {CompareService.NameMaxLength} characters.");
 
         if ((multipliers is null || multipliers.Count == 0) && weightingName is not null && ids.Count > 0)
         {

@@ -28,9 +28,7 @@ public sealed class VendorService(
     public async Task<VendorResults> PageAsync(VendorQuery query, int skip, int take, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        await pipeline.AuthorizeAsync(new ReadVendors(), cancellationToken);
-        if (skip < 0 || take < 1)
-            throw new ValidationFailedException("page", "A page starts at 0 or later and holds at least one vendor.");
+        await pipeline.AuthorizeAsync(new VendorPageQuery(skip, take), cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await VendorList.PageAsync(db, definitions, query, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), skip, take, cancellationToken);
     }
