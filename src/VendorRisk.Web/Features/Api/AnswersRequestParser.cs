@@ -1,7 +1,4 @@
-using System.Globalization;
 using System.Text.Json;
-using VendorRisk.Domain.Assessments;
-using VendorRisk.Domain.Common;
 
 namespace VendorRisk.Web.Features.Api;
 

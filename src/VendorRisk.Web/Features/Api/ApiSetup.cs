@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
@@ -8,7 +7,6 @@ using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using VendorRisk.Web.Features.Account;
 using VendorRisk.Web.Features.Tokens;
-using VendorRisk.Web.Infrastructure;
 
 namespace VendorRisk.Web.Features.Api;
 

@@ -1,7 +1,4 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
-using VendorRisk.Data.Entities;
 
 namespace VendorRisk.Web.Features.Audit;
 

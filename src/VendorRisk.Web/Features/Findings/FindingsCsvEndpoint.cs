@@ -1,6 +1,4 @@
-using VendorRisk.Domain.Common;
 using VendorRisk.Domain.Findings;
-using VendorRisk.Web.Infrastructure;
 
 namespace VendorRisk.Web.Features.Findings;
 

@@ -1,9 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using VendorRisk.Data;
-using VendorRisk.Data.Entities;
-using VendorRisk.Domain.Common;
 using VendorRisk.Domain.Models;
-using VendorRisk.Web.Infrastructure;
 
 namespace VendorRisk.Web.Features.ModelOfferings;
 

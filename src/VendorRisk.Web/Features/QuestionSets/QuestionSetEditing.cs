@@ -1,5 +1,3 @@
-using System.Globalization;
-using VendorRisk.Domain.QuestionSets;
 using VendorRisk.Domain.QuestionSets.Interchange;
 
 namespace VendorRisk.Web.Features.QuestionSets;

@@ -1,10 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using VendorRisk.Data;
-using VendorRisk.Data.Entities;
-using VendorRisk.Domain.Assessments;
-using VendorRisk.Domain.QuestionSets;
 using VendorRisk.Domain.Scoring;
-using VendorRisk.Web.Features.Shared;
 
 namespace VendorRisk.Web.Features.Scores;
 

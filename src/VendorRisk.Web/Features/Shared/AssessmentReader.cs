@@ -1,12 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using VendorRisk.Data;
-using VendorRisk.Data.Entities;
-using VendorRisk.Domain.Assessments;
-using VendorRisk.Domain.Common;
 using VendorRisk.Domain.Models;
-using VendorRisk.Domain.QuestionSets;
 using VendorRisk.Domain.Scoring;
-using VendorRisk.Web.Infrastructure;
 
 namespace VendorRisk.Web.Features.Shared;
 
