@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace VendorRisk.Web.Features.Api;
 
 /// <summary>One parsed answer of a PUT: the value to store (or <see cref="Clear"/>), and the version the client last saw.</summary>

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
-using VendorRisk.Domain.Scoring;
 
 namespace VendorRisk.Web.Features.Api;
 

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using VendorRisk.Domain.Findings;
 using VendorRisk.Web.Features.Findings;
 
 namespace VendorRisk.Web.Features.Api;

@@ -1,6 +1,3 @@
-using VendorRisk.Domain.Models;
-using VendorRisk.Domain.Scoring;
-
 namespace VendorRisk.Web.Features.Assessments;
 
 public enum AssessmentSort

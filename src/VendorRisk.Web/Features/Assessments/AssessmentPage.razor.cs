@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
-using VendorRisk.Domain.Scoring;
 using VendorRisk.Web.Features.Audit;
 
 namespace VendorRisk.Web.Features.Assessments;

@@ -1,5 +1,4 @@
 using FluentValidation;
-using VendorRisk.Domain.Scoring;
 using VendorRisk.Web.Features.Observability;
 
 namespace VendorRisk.Web.Features.Assessments;

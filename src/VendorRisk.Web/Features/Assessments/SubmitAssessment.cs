@@ -1,5 +1,3 @@
-using VendorRisk.Domain.Scoring;
-
 namespace VendorRisk.Web.Features.Assessments;
 
 /// <param name="ConfirmIncomplete">Needed when completeness is under 100 % (unanswered questions count as 0).</param>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace VendorRisk.Web.Features.Audit;
 
 /// <summary>

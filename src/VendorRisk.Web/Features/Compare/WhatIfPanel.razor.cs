@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Components;
 using VendorRisk.Domain.Comparison;
-using VendorRisk.Domain.Scoring;
 
 namespace VendorRisk.Web.Features.Compare;
 

@@ -1,4 +1,3 @@
-using VendorRisk.Domain.Models;
 using VendorRisk.Web.Features.Reports;
 
 namespace VendorRisk.Web.Features.Dashboard;

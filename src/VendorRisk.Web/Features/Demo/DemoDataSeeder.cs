@@ -1,6 +1,4 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using VendorRisk.Domain.Models;
 using VendorRisk.Web.Features.Users;
 
 namespace VendorRisk.Web.Features.Demo;

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using VendorRisk.Domain.Findings;
 
 namespace VendorRisk.Web.Features.Demo;
 

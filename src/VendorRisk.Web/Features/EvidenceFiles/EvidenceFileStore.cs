@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Microsoft.Extensions.Options;
 using VendorRisk.Domain.EvidenceFiles;
 
 namespace VendorRisk.Web.Features.EvidenceFiles;

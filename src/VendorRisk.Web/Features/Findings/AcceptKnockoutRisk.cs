@@ -1,5 +1,4 @@
 using FluentValidation;
-using VendorRisk.Domain.Scoring;
 
 namespace VendorRisk.Web.Features.Findings;
 

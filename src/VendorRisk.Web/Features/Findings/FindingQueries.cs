@@ -1,5 +1,3 @@
-using VendorRisk.Domain.Findings;
-
 namespace VendorRisk.Web.Features.Findings;
 
 /// <summary>A knockout acceptance on record, for the assessment page.</summary>

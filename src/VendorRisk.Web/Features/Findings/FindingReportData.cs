@@ -1,4 +1,3 @@
-using VendorRisk.Domain.Findings;
 using VendorRisk.Reports.Models;
 
 namespace VendorRisk.Web.Features.Findings;

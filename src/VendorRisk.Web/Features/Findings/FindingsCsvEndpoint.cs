@@ -1,5 +1,3 @@
-using VendorRisk.Domain.Findings;
-
 namespace VendorRisk.Web.Features.Findings;
 
 public static class FindingsCsvEndpoint

@@ -1,5 +1,3 @@
-using VendorRisk.Domain.Models;
-
 namespace VendorRisk.Web.Features.ModelOfferings;
 
 /// <summary>

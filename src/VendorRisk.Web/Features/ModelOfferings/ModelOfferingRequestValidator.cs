@@ -1,5 +1,4 @@
 using FluentValidation;
-using VendorRisk.Domain.Models;
 
 namespace VendorRisk.Web.Features.ModelOfferings;
 

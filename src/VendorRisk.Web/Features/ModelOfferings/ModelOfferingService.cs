@@ -1,5 +1,3 @@
-using VendorRisk.Domain.Models;
-
 namespace VendorRisk.Web.Features.ModelOfferings;
 
 /// <summary>A vendor's model offerings: listed by anyone, created and changed by assessors, every change audited.</summary>

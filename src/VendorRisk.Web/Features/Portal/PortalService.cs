@@ -1,4 +1,3 @@
-using System.Text.Json;
 using VendorRisk.Data.Configurations;
 using VendorRisk.Web.Features.Mail;
 

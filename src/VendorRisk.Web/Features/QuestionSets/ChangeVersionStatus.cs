@@ -1,5 +1,3 @@
-using VendorRisk.Domain.QuestionSets.Interchange;
-
 namespace VendorRisk.Web.Features.QuestionSets;
 
 /// <summary>Publish a valid draft; the version published before it is retired in the same transaction.</summary>

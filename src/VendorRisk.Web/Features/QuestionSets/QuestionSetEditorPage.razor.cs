@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
 using MudBlazor;
-using VendorRisk.Domain.QuestionSets.Interchange;
 
 namespace VendorRisk.Web.Features.QuestionSets;
 

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
-using VendorRisk.Domain.Scoring;
 
 namespace VendorRisk.Web.Features.QuestionSets;
 

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using VendorRisk.Domain.QuestionSets.Interchange;
 
 namespace VendorRisk.Web.Features.QuestionSets;
 

@@ -1,5 +1,3 @@
-using VendorRisk.Domain.QuestionSets.Interchange;
-
 namespace VendorRisk.Web.Features.QuestionSets;
 
 /// <summary>

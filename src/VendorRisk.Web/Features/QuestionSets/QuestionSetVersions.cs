@@ -1,5 +1,3 @@
-using VendorRisk.Domain.QuestionSets.Interchange;
-
 namespace VendorRisk.Web.Features.QuestionSets;
 
 /// <summary>How stored versions are found, read, written and named, for the question-set reads and use cases alike.</summary>

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Components.Forms;
 using MudBlazor;
-using VendorRisk.Domain.QuestionSets.Interchange;
 
 namespace VendorRisk.Web.Features.QuestionSets;
 

@@ -1,5 +1,3 @@
-using VendorRisk.Domain.QuestionSets.Interchange;
-
 namespace VendorRisk.Web.Features.QuestionSets;
 
 /// <summary>Replace a draft's content. Refused (nothing stored) when the document has any error or changes the key.</summary>

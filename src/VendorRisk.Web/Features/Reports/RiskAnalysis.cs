@@ -1,5 +1,4 @@
 using VendorRisk.Domain.Comparison;
-using VendorRisk.Domain.Scoring;
 using VendorRisk.Reports.Models;
 
 namespace VendorRisk.Web.Features.Reports;

@@ -1,5 +1,3 @@
-using VendorRisk.Domain.Scoring;
-
 namespace VendorRisk.Web.Features.Scores;
 
 /// <summary>The score columns of one assessment, as <see cref="StoredScores"/> computes them.</summary>

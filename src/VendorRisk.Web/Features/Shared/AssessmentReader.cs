@@ -1,6 +1,3 @@
-using VendorRisk.Domain.Models;
-using VendorRisk.Domain.Scoring;
-
 namespace VendorRisk.Web.Features.Shared;
 
 /// <summary>A stored answer with who saved it and its concurrency version.</summary>

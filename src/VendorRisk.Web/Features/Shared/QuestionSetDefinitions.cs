@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using VendorRisk.Domain.QuestionSets.Interchange;
 
 namespace VendorRisk.Web.Features.Shared;
 

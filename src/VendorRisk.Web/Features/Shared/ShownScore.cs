@@ -1,5 +1,3 @@
-using VendorRisk.Domain.Scoring;
-
 namespace VendorRisk.Web.Features.Shared;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using VendorRisk.Domain.Findings;
 using VendorRisk.Web.Features.Dashboard;
 
 namespace VendorRisk.Web.Features.Mail.Reminders;
