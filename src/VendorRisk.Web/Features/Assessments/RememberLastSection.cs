@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using VendorRisk.Web.Features.Shared;
-
 namespace VendorRisk.Web.Features.Assessments;
 
 [RequiresRole(Roles.Assessor, "edit assessments")]

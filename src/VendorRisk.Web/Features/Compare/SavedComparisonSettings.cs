@@ -1,10 +1,6 @@
 using FluentValidation;
-using Microsoft.EntityFrameworkCore;
-using VendorRisk.Data;
-using VendorRisk.Data.Entities;
 using VendorRisk.Domain.Comparison;
 using VendorRisk.Domain.Costs;
-using VendorRisk.Web.Features.Shared;
 
 namespace VendorRisk.Web.Features.Compare;
 

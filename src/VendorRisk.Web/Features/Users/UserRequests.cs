@@ -1,8 +1,5 @@
 using FluentValidation;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
-using VendorRisk.Data;
-using VendorRisk.Domain.Common;
 
 namespace VendorRisk.Web.Features.Users;
 
