@@ -131,8 +131,8 @@ public partial class AssessmentPage
 
     private async Task ImportCsvAsync()
     {
-        var dialog = await Dialogs.ShowAsync<VendorRisk.Web.Features.AnswersImport.AnswersImportDialog>("Import answers (CSV or Excel)",
-            new DialogParameters<VendorRisk.Web.Features.AnswersImport.AnswersImportDialog> { { d => d.AssessmentId, Id } },
+        var dialog = await Dialogs.ShowAsync<Import.AnswersImportDialog>("Import answers (CSV or Excel)",
+            new DialogParameters<Import.AnswersImportDialog> { { d => d.AssessmentId, Id } },
             new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseOnEscapeKey = true });
         var result = await dialog.Result;
         if (result is { Canceled: false, Data: int count })

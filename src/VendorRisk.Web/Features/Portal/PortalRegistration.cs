@@ -10,4 +10,10 @@ public static class PortalRegistration
         .AddScoped<PortalEvidence>()
         .AddScoped<VendorAnswerReviewService>()
         .AddScoped<Mail.Reminders.IReminderSource, InvitationExpiryReminders>();
+
+    public static WebApplication MapPortal(this WebApplication app)
+    {
+        PortalEndpoints.MapPortal(app);
+        return app;
+    }
 }

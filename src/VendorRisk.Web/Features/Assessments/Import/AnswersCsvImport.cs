@@ -5,7 +5,7 @@ using VendorRisk.Domain.QuestionSets;
 using VendorRisk.Web.Features.Assessments;
 using VendorRisk.Web.Features.Shared;
 
-namespace VendorRisk.Web.Features.AnswersImport;
+namespace VendorRisk.Web.Features.Assessments.Import;
 
 /// <summary>One answer the file changes. <see cref="NewValue"/> null means the stored answer is cleared.</summary>
 /// <param name="Row">The row number as a spreadsheet shows it (the header is row 1).</param>

@@ -1,0 +1,7 @@
+namespace VendorRisk.Web.Features.Dashboard;
+
+public static class DashboardRegistration
+{
+    public static IServiceCollection AddDashboard(this IServiceCollection services) => services
+        .AddScoped<DashboardService>();
+}
