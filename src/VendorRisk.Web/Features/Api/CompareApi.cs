@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using VendorRisk.Web.Features.Compare;
 using VendorRisk.Web.Features.Reports;
+using VendorRisk.Web.Features.Shared;
 
 namespace VendorRisk.Web.Features.Api;
 
