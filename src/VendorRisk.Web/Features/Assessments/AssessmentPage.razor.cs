@@ -40,6 +40,13 @@ public partial class AssessmentPage
         await LoadAsync();
     }
 
+    private Dictionary<string, object?> TabParameters() => new()
+    {
+        [AssessmentTabs.AssessmentParameter] = _assessment,
+        [AssessmentTabs.CanEditParameter] = CanEdit,
+        [AssessmentTabs.ChangedParameter] = EventCallback.Factory.Create(this, LoadAsync),
+    };
+
     private async Task LoadAsync()
     {
         try

@@ -9,6 +9,7 @@ public static class PortalRegistration
         .AddScoped<PortalService>()
         .AddScoped<PortalEvidence>()
         .AddScoped<VendorAnswerReviewService>()
+        .AddSingleton(new Shared.AssessmentTab("Vendor portal", MudBlazor.Icons.Material.Outlined.ForwardToInbox, "vendor-portal-tab", typeof(VendorPortalPanel)))
         .AddScoped<Mail.Reminders.IReminderSource, InvitationExpiryReminders>();
 
     public static WebApplication MapPortal(this WebApplication app)

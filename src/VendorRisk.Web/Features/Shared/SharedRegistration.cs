@@ -4,5 +4,6 @@ public static class SharedRegistration
 {
     public static IServiceCollection AddShared(this IServiceCollection services) => services
         .AddSingleton<QuestionSetDefinitions>()
-        .AddScoped<AssessmentReader>();
+        .AddScoped<AssessmentReader>()
+        .AddSingleton<AssessmentTabs>();
 }
