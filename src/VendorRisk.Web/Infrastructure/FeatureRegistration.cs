@@ -13,7 +13,6 @@ using VendorRisk.Web.Features.Portal;
 using VendorRisk.Web.Features.QuestionSets;
 using VendorRisk.Web.Features.Reports;
 using VendorRisk.Web.Features.Scores;
-using VendorRisk.Web.Features.Shared;
 using VendorRisk.Web.Features.Tokens;
 using VendorRisk.Web.Features.Users;
 using VendorRisk.Web.Features.Vendors;

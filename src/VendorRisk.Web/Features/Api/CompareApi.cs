@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using VendorRisk.Web.Features.Compare;
 using VendorRisk.Web.Features.Reports;
-using VendorRisk.Web.Features.Shared;
 
 namespace VendorRisk.Web.Features.Api;
 
@@ -12,13 +11,11 @@ public static class CompareApi
         var group = api.MapGroup("/compare").WithTags("Compare");
 
         group.MapGet("", CompareAsync)
-            .WithName("Compare")
-            .WithSummary("Compare 2–10 assessments of one question set (ids=1,2&multipliers=a:2.5&profile=…)")
+            .Described("Compare", "Compare 2–10 assessments of one question set (ids=1,2&multipliers=a:2.5&profile=…)")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/report.pdf", ReportAsync)
-            .WithName("CompareReport")
-            .WithSummary("The comparison report (PDF)")
+            .Described("CompareReport", "The comparison report (PDF)")
             .Produces(StatusCodes.Status200OK, contentType: ReportFile.ContentType)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -1,5 +1,3 @@
-using VendorRisk.Web.Features.Shared;
-
 namespace VendorRisk.Web.Features.Compare;
 
 /// <summary>

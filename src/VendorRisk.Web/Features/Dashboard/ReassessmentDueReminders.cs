@@ -1,9 +1,5 @@
-using System.Globalization;
-using VendorRisk.Data;
 using VendorRisk.Web.Features.Mail;
 using VendorRisk.Web.Features.Mail.Reminders;
-using VendorRisk.Web.Features.Shared;
-using VendorRisk.Web.Infrastructure;
 
 namespace VendorRisk.Web.Features.Dashboard;
 

@@ -1,5 +1,3 @@
-using VendorRisk.Web.Infrastructure;
-
 namespace VendorRisk.Web.Features.Demo;
 
 public static class DemoRegistration

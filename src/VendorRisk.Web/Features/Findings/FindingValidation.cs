@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using VendorRisk.Data;
-using VendorRisk.Web.Features.Shared;
-
 namespace VendorRisk.Web.Features.Findings;
 
 /// <summary>Checks shared by the finding validators.</summary>

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using VendorRisk.Web.Infrastructure;
 
 namespace VendorRisk.Web.Features.Scores;
 
