@@ -12,11 +12,7 @@ public sealed class SourceSizeTests
     [Fact]
     public void No_source_file_is_over_350_lines()
     {
-        var tooLong = SourceFiles().Where(f => !IsMigration(f) && SourceExtensions.Contains(Path.GetExtension(f)))
-            .Select(f => (File: f, Lines: File.ReadLines(f).Count()))
-            .Where(f => f.Lines > MaxFileLines)
-            .Select(f => $"{Relative(f.File)}: {f.Lines} lines")
-            .ToList();
+        var tooLong = Over(MaxFileLines, SourceFiles().Where(f => !IsMigration(f) && SourceExtensions.Contains(Path.GetExtension(f))));
 
         Assert.True(tooLong.Count == 0, $"Over {MaxFileLines} lines (split along a real seam):{Environment.NewLine}{string.Join(Environment.NewLine, tooLong)}");
     }
@@ -24,11 +20,7 @@ public sealed class SourceSizeTests
     [Fact]
     public void No_component_is_over_250_lines_of_markup_and_code_in_one_file()
     {
-        var tooLong = SourceFiles().Where(f => f.EndsWith(".razor", StringComparison.Ordinal))
-            .Select(f => (File: f, Lines: File.ReadLines(f).Count()))
-            .Where(f => f.Lines > MaxComponentLines)
-            .Select(f => $"{Relative(f.File)}: {f.Lines} lines")
-            .ToList();
+        var tooLong = Over(MaxComponentLines, SourceFiles().Where(f => f.EndsWith(".razor", StringComparison.Ordinal)));
 
         Assert.True(tooLong.Count == 0, $"Components over {MaxComponentLines} lines (move the code to a .razor.cs or split the component):{Environment.NewLine}{string.Join(Environment.NewLine, tooLong)}");
     }
@@ -49,6 +41,12 @@ public sealed class SourceSizeTests
         return Directory.EnumerateFiles(src, "*", SearchOption.AllDirectories)
             .Where(f => !Path.GetRelativePath(src, f).Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj" or "lib"));
     }
+
+    private static List<string> Over(int maxLines, IEnumerable<string> files) => files
+        .Select(f => (File: f, Lines: File.ReadLines(f).Count()))
+        .Where(f => f.Lines > maxLines)
+        .Select(f => $"{Relative(f.File)}: {f.Lines} lines")
+        .ToList();
 
     private static bool IsMigration(string file) => file.Split(Path.DirectorySeparatorChar).Contains("Migrations");
 
