@@ -1,14 +1,10 @@
-using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using VendorRisk.Web.Features.Account;
 using VendorRisk.Web.Features.Tokens;
-using VendorRisk.Web.Infrastructure;
 
 namespace VendorRisk.Web.Features.Api;
 

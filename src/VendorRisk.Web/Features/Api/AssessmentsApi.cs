@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using VendorRisk.Domain.Common;
 using VendorRisk.Web.Features.Assessments;
 using VendorRisk.Web.Features.Reports;
-using VendorRisk.Web.Features.Shared;
 
 namespace VendorRisk.Web.Features.Api;
 

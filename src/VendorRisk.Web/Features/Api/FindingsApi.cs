@@ -1,10 +1,5 @@
-using System.Globalization;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using VendorRisk.Domain.Common;
-using VendorRisk.Domain.Findings;
 using VendorRisk.Web.Features.Findings;
-using VendorRisk.Web.Features.Shared;
 
 namespace VendorRisk.Web.Features.Api;
 

@@ -1,7 +1,4 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using VendorRisk.Data.Entities;
-using VendorRisk.Domain.QuestionSets;
 using VendorRisk.Web.Features.QuestionSets;
 
 namespace VendorRisk.Web.Features.Api;
