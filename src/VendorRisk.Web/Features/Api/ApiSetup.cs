@@ -115,9 +115,7 @@ public static class ApiSetup
         var v1 = app.MapGroup("/api/v1")
             .RequireAuthorization(AuthorizationPolicy)
             .RequireRateLimiting(RateLimitPolicy)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status429TooManyRequests)
             .DisableAntiforgery();
         v1.MapVendorsApi();
         v1.MapQuestionSetsApi();
