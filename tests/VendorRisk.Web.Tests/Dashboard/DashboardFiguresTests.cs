@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using VendorRisk.Data.Entities;
 using VendorRisk.Domain.Assessments;
 using VendorRisk.Web.Features.Dashboard;
 using VendorRisk.Web.Features.Shared;

@@ -1,6 +1,5 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
-using VendorRisk.Data.Entities;
 using VendorRisk.Domain.Assessments;
 using VendorRisk.Web.Components.Pages;
 using VendorRisk.Web.Features.Dashboard;
@@ -17,11 +16,11 @@ public sealed class DashboardPrerenderTests(WebAppFixture app) : PageTestBase(ap
     public async Task The_interactive_render_shows_the_summary_the_prerender_left_instead_of_querying_again()
     {
         await TestData.CreateDraftAsync(App);
+        SignInAs(Roles.Viewer);
         var state = AddBunitPersistentComponentState();
         // Figures no query over the test database can give: the page can only show them if it took them from the state.
         state.Persist(Home.PrerenderedKey, new DashboardSummary(987, 6543,
             [new RatingCount("High", 4321, "#b71c1c")], [new StatusCount(AssessmentStatus.Draft, 2222)], [], [], [], [], false));
-        SignInAs(Roles.Viewer);
         RenderProviders();
 
         var cut = Render<Home>();

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Components;
 using VendorRisk.Web.Features.Dashboard;
-using VendorRisk.Web.Features.Shared;
 
 namespace VendorRisk.Web.Components.Pages;
 

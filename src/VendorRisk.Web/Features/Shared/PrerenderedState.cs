@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Components;
 
 namespace VendorRisk.Web.Features.Shared;
