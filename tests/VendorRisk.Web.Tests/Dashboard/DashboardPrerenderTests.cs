@@ -1,7 +1,6 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using VendorRisk.Domain.Assessments;
-using VendorRisk.Web.Components.Pages;
 using VendorRisk.Web.Features.Dashboard;
 using VendorRisk.Web.Tests.Infrastructure;
 
@@ -19,11 +18,11 @@ public sealed class DashboardPrerenderTests(WebAppFixture app) : PageTestBase(ap
         SignInAs(Roles.Viewer);
         var state = AddBunitPersistentComponentState();
         // Figures no query over the test database can give: the page can only show them if it took them from the state.
-        state.Persist(Home.PrerenderedKey, new DashboardSummary(987, 6543,
+        state.Persist(DashboardPage.PrerenderedKey, new DashboardSummary(987, 6543,
             [new RatingCount("High", 4321, "#b71c1c")], [new StatusCount(AssessmentStatus.Draft, 2222)], [], [], [], [], false));
         RenderProviders();
 
-        var cut = Render<Home>();
+        var cut = Render<DashboardPage>();
 
         cut.WaitForAssertion(() => Assert.Equal("4321", cut.Find("#rating-tiles [data-rating='High'] .vr-tile-count").TextContent.Trim()));
         Assert.Equal("2222", cut.Find("#rating-tiles [data-status='draft'] .vr-tile-count").TextContent.Trim());
@@ -37,12 +36,12 @@ public sealed class DashboardPrerenderTests(WebAppFixture app) : PageTestBase(ap
         var state = AddBunitPersistentComponentState();
         SignInAs(Roles.Viewer);
         RenderProviders();
-        var cut = Render<Home>();
+        var cut = Render<DashboardPage>();
         cut.WaitForElement("#rating-tiles");
 
         state.TriggerOnPersisting();
 
-        Assert.True(state.TryTake<DashboardSummary>(Home.PrerenderedKey, out var kept));
+        Assert.True(state.TryTake<DashboardSummary>(DashboardPage.PrerenderedKey, out var kept));
         await using var scope = App.ScopeAs(Roles.Viewer);
         var fresh = await scope.ServiceProvider.GetRequiredService<DashboardService>().GetAsync(Ct);
         Assert.Equal(fresh.AssessmentCount, kept!.AssessmentCount);

@@ -1,9 +1,8 @@
 using Microsoft.AspNetCore.Components;
-using VendorRisk.Web.Features.Dashboard;
 
-namespace VendorRisk.Web.Components.Pages;
+namespace VendorRisk.Web.Features.Dashboard;
 
-public partial class Home
+public partial class DashboardPage
 {
     /// <summary>Where the prerender keeps the summary for the interactive render.</summary>
     public const string PrerenderedKey = "dashboard-summary";
