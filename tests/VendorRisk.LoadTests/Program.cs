@@ -23,7 +23,7 @@ static int Usage()
                Builds an organisation-scale data set in an empty database (schema by the app's migrations).
 
           measure --url http://127.0.0.1:5080 [--password <password> [--email admin@load.vendorrisk]] [--token <API token>]
-                  [--runs 3] [--api-runs 7] [--pages /,/vendors]
+                  [--runs 3] [--api-runs 7] [--pages /,/vendors] [--api /api/v1/vendors,/api/v1/findings]
                Times the list pages (interactive, settled, HTML size) in Chromium and the list API calls, against a running app.
         """);
     return 2;

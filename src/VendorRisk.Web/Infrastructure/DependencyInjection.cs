@@ -34,7 +34,8 @@ public static class DependencyInjection
         // Identity's stores need a scoped context; short-lived scopes are created per operation by the services.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<VendorRiskDbContext>>().CreateDbContext());
 
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(o => o.MaximumReceiveMessageSize = Features.Shared.PrerenderedState.MaxCircuitMessageBytes);
         // A closed tab's circuit is kept for a reconnect: bound how long and how many (appsettings "VendorRisk:Circuits").
         services.AddOptions<Microsoft.AspNetCore.Components.Server.CircuitOptions>().BindConfiguration("VendorRisk:Circuits");
         services.AddMudServices();

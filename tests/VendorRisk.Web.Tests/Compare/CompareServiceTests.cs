@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using VendorRisk.Data.Entities;
 using VendorRisk.Domain.Common;
 using VendorRisk.Web.Features.Compare;
+using VendorRisk.Web.Features.Shared;
 
 namespace VendorRisk.Web.Tests.Compare;
 
@@ -87,6 +88,27 @@ public sealed class CompareServiceTests(CompareScenarioFixture app) : IClassFixt
         // Northwind's newer draft loses to its approved assessment; Zephyrine has only a rejected one, its latest.
         Assert.Equal(new[] { app.Lumenfall, app.NorthwindApproved, app.Quillmoor, app.Zephyrine }.Order(), selection.Order());
         Assert.DoesNotContain(app.BrackenridgeQuickScreen, selection);
+    }
+
+    [Fact]
+    public async Task The_candidates_carry_each_assessments_fresh_score_rating_and_last_activity()
+    {
+        await using var scope = app.ScopeAs(Roles.Viewer);
+        var compare = scope.ServiceProvider.GetRequiredService<CompareService>();
+        var snapshots = await scope.ServiceProvider.GetRequiredService<AssessmentReader>()
+            .ListAsync(new AssessmentFilter(QuestionSetKey: CompareTestData.FrontierKey), Ct);
+
+        var candidates = await compare.ListCandidatesAsync(CompareTestData.FrontierKey, Ct);
+
+        Assert.Equal(snapshots.Select(s => s.Id).Order(), candidates.Select(c => c.AssessmentId).Order());
+        foreach (var candidate in candidates)
+        {
+            var fresh = snapshots.Single(s => s.Id == candidate.AssessmentId);
+            Assert.Equal(fresh.Score.Overall ?? -1, candidate.Overall ?? -1, 9);
+            Assert.Equal(fresh.Score.Rating, candidate.Rating);
+            Assert.Equal((fresh.Status, fresh.QuestionSetVersionNumber, fresh.Label), (candidate.Status, candidate.QuestionSetVersion, candidate.Label));
+            Assert.Equal(fresh.ReviewedAt ?? fresh.SubmittedAt ?? fresh.CreatedAt, candidate.LastActivity);
+        }
     }
 
     [Fact]

@@ -84,17 +84,12 @@ public sealed class CompareService(
     }
 
     /// <summary>Every assessment of the set, by vendor name, newest first within a vendor.</summary>
-    public async Task<IReadOnlyList<CompareCandidate>> ListCandidatesAsync(string questionSetKey, CancellationToken cancellationToken = default)
-    {
-        var snapshots = await reader.ListAsync(new AssessmentFilter(QuestionSetKey: questionSetKey), cancellationToken);
-        return [.. snapshots
-            .OrderBy(s => s.VendorName, StringComparer.CurrentCultureIgnoreCase)
-            .ThenBy(s => s.ModelName ?? "", StringComparer.CurrentCultureIgnoreCase)
-            .ThenByDescending(LastActivity)
-            .ThenByDescending(s => s.Id)
-            .Select(s => new CompareCandidate(s.Id, s.VendorId, s.VendorName, s.Title, s.Status, s.QuestionSetVersionNumber,
-                s.Score.Overall, s.Score.Rating, LastActivity(s), s.ModelId, s.ModelName))];
-    }
+    public async Task<IReadOnlyList<CompareCandidate>> ListCandidatesAsync(string questionSetKey, CancellationToken cancellationToken = default) =>
+        [.. (await CandidatesAsync(questionSetKey, cancellationToken))
+            .OrderBy(c => c.VendorName, StringComparer.CurrentCultureIgnoreCase)
+            .ThenBy(c => c.ModelName ?? "", StringComparer.CurrentCultureIgnoreCase)
+            .ThenByDescending(c => c.LastActivity)
+            .ThenByDescending(c => c.AssessmentId)];
 
     /// <summary>
     /// For each vendor, and each model offering of it, the latest approved (or approved-with-conditions) assessment of the set,
@@ -103,27 +98,43 @@ public sealed class CompareService(
     public async Task<IReadOnlyList<int>> DefaultSelectionAsync(string questionSetKey, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(questionSetKey);
-        var snapshots = await reader.ListAsync(new AssessmentFilter(QuestionSetKey: questionSetKey), cancellationToken);
-        return [.. snapshots
-            .GroupBy(s => (s.VendorId, s.ModelId))
+        return [.. (await CandidatesAsync(questionSetKey, cancellationToken))
+            .GroupBy(c => (c.VendorId, c.ModelId))
             .Select(PreferredOf)
-            .OrderBy(s => s.VendorName, StringComparer.CurrentCultureIgnoreCase)
-            .ThenBy(s => s.ModelName ?? "", StringComparer.CurrentCultureIgnoreCase)
+            .OrderBy(c => c.VendorName, StringComparer.CurrentCultureIgnoreCase)
+            .ThenBy(c => c.ModelName ?? "", StringComparer.CurrentCultureIgnoreCase)
             .Take(ComparisonEngine.MaxAssessments)
-            .Select(s => s.Id)];
+            .Select(c => c.AssessmentId)];
     }
 
     /// <summary>The assessment that stands for a vendor: its latest approved one, else its latest.</summary>
-    public static AssessmentSnapshot PreferredOf(IEnumerable<AssessmentSnapshot> vendorAssessments)
+    public static CompareCandidate PreferredOf(IEnumerable<CompareCandidate> vendorAssessments)
     {
         var list = vendorAssessments.ToList();
-        var approved = list.Where(s => s.Status is AssessmentStatus.Approved or AssessmentStatus.ApprovedWithConditions)
-            .OrderByDescending(s => s.ReviewedAt ?? s.SubmittedAt ?? s.CreatedAt).ThenByDescending(s => s.Id)
+        var approved = list.Where(c => c.Status is AssessmentStatus.Approved or AssessmentStatus.ApprovedWithConditions)
+            .OrderByDescending(c => c.LastActivity).ThenByDescending(c => c.AssessmentId)
             .FirstOrDefault();
-        return approved ?? list.OrderByDescending(LastActivity).ThenByDescending(s => s.Id).First();
+        return approved ?? list.OrderByDescending(c => c.LastActivity).ThenByDescending(c => c.AssessmentId).First();
     }
 
-    private static DateTime LastActivity(AssessmentSnapshot s) => s.ReviewedAt ?? s.SubmittedAt ?? s.CreatedAt;
+    /// <summary>The set's assessments from their stored scores (ADR 0026): no answer is read, nothing is re-scored.</summary>
+    private async Task<List<CompareCandidate>> CandidatesAsync(string questionSetKey, CancellationToken cancellationToken)
+    {
+        await currentUser.RequireAsync(Roles.Viewer, "read assessments", cancellationToken);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Assessments.AsNoTracking()
+            .Where(a => a.QuestionSetVersion.QuestionSet.Key == questionSetKey)
+            .Select(a => new
+            {
+                a.Id, a.VendorId, VendorName = a.Vendor.Name, a.Title, a.Status, a.QuestionSetVersion.Number, a.ScoreOverall,
+                Rating = a.ScoreRatingUntil != null && a.ScoreRatingUntil < today ? a.ScoreCappedRating : a.ScoreRating,
+                a.CreatedAt, a.SubmittedAt, a.ReviewedAt, a.ModelOfferingId, ModelName = a.ModelOffering == null ? null : a.ModelOffering.Name,
+            })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new CompareCandidate(r.Id, r.VendorId, r.VendorName, r.Title, r.Status, r.Number, r.ScoreOverall, r.Rating,
+            r.ReviewedAt ?? r.SubmittedAt ?? r.CreatedAt, r.ModelOfferingId, r.ModelName))];
+    }
 
     public async Task<IReadOnlyList<SavedWeightingInfo>> ListWeightingsAsync(string questionSetKey, CancellationToken cancellationToken = default)
     {
