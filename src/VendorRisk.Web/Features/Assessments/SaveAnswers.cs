@@ -6,6 +6,7 @@ using VendorRisk.Domain.Assessments;
 using VendorRisk.Domain.QuestionSets;
 using VendorRisk.Domain.Scoring;
 using VendorRisk.Web.Features.Observability;
+using VendorRisk.Web.Features.Scores;
 using VendorRisk.Web.Features.Shared;
 
 namespace VendorRisk.Web.Features.Assessments;
@@ -23,6 +24,12 @@ public sealed record AnswersSaveResult(IReadOnlyList<SavedAnswer> Answers, Asses
 /// </summary>
 public sealed class AnswersAgainstSetValidator : AbstractValidator<IReadOnlyList<AnswerInput>>
 {
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<QuestionSetDefinition, AnswersAgainstSetValidator> BySet = new();
+
+    /// <summary>One validator per cached question set: building one compiles its rule, which costs more than a save's validation.</summary>
+    public static AnswersAgainstSetValidator For(QuestionSetDefinition definition) =>
+        BySet.GetValue(definition, d => new AnswersAgainstSetValidator(d));
+
     public AnswersAgainstSetValidator(QuestionSetDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);
@@ -83,7 +90,7 @@ public sealed class SaveAnswersHandler(QuestionSetDefinitions definitions) : IUs
         var assessment = row.Assessment;
         AssessmentWorkflow.EnsureEditable(assessment.Facts(), context.Actor);
         var definition = await DefinitionAsync(db, assessment.QuestionSetVersionId, row.VersionStamp, cancellationToken);
-        new AnswersAgainstSetValidator(definition).ThrowIfInvalid(request.Answers);
+        AnswersAgainstSetValidator.For(definition).ThrowIfInvalid(request.Answers);
 
         var stored = row.Answers.ToDictionary(a => a.QuestionKey, StringComparer.Ordinal);
         foreach (var input in request.Answers)
@@ -101,6 +108,13 @@ public sealed class SaveAnswersHandler(QuestionSetDefinitions definitions) : IUs
         foreach (var input in request.Answers)
             results.Add(Apply(context, request.AssessmentId, input, stored, marks));
 
+        // The answers in hand are all the assessment has once this save commits (the lock keeps other writers out), so the
+        // score is computed once, here, and its stored columns go out with the answer in the same SaveChanges.
+        var today = DateOnly.FromDateTime(context.Now);
+        var acceptances = row.HasAcceptances ? await AcceptancesAsync(db, request.AssessmentId, today, cancellationToken) : null;
+        var values = stored.Values.ToDictionary(a => a.QuestionKey, a => a.ToValue(), StringComparer.Ordinal);
+        var score = ScoringEngine.Score(definition, values, today, acceptances: acceptances);
+        StoredScores.Store(db, assessment, StoredScores.From(score, definition, values, today));
         assessment.UpdatedAt = context.Now;
         try
         {
@@ -111,11 +125,7 @@ public sealed class SaveAnswersHandler(QuestionSetDefinitions definitions) : IUs
             VendorRiskTelemetry.AnswerConflicts.Add(1);
             throw new ConflictException("Someone else saved this answer at the same moment; reload it and choose.");
         }
-
-        var today = DateOnly.FromDateTime(context.Now);
-        var acceptances = row.HasAcceptances ? await AcceptancesAsync(db, request.AssessmentId, today, cancellationToken) : null;
-        var values = stored.Values.ToDictionary(a => a.QuestionKey, a => a.ToValue(), StringComparer.Ordinal);
-        return new AnswersSaveResult(results, ScoringEngine.Score(definition, values, today, acceptances: acceptances));
+        return new AnswersSaveResult(results, score);
     }
 
     private async Task<QuestionSetDefinition> DefinitionAsync(VendorRiskDbContext db, int versionId, DateTime stamp, CancellationToken cancellationToken)
