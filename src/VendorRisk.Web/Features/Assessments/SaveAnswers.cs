@@ -67,9 +67,9 @@ public sealed class AnswersAgainstSetValidator : AbstractValidator<IReadOnlyList
 /// PostgreSQL: a row lock), so the version check and the write see the same state; each answer's
 /// <see cref="Answer.Version"/> (a concurrency token, with the unique index) stays as a second line. A stale
 /// <see cref="AnswerInput.ExpectedVersion"/> is a conflict carrying the stored <see cref="CurrentAnswer"/>.
-/// Kept cheap because it runs on every change an assessor makes: the assessment and all its answers come in one query,
-/// the question set from the process-wide cache (its JSON is read only on a miss), and the score is computed from the
-/// answers already in hand rather than by reading the assessment again.
+/// Kept cheap because it runs on every change an assessor makes (ADR 0039): the assessment and all its answers come in one
+/// untracked query, the question set and its validator from the process-wide cache (its JSON is read only on a miss), and
+/// the score is computed once from the answers in hand; its stored columns go out in the same SaveChanges as the answer.
 /// </summary>
 public sealed class SaveAnswersHandler(QuestionSetDefinitions definitions) : IUseCaseHandler<SaveAnswersRequest, AnswersSaveResult>
 {
@@ -77,7 +77,9 @@ public sealed class SaveAnswersHandler(QuestionSetDefinitions definitions) : IUs
     {
         var db = context.Db;
         await db.LockAssessmentAsync(request.AssessmentId, cancellationToken);
-        var row = await db.Assessments.Where(a => a.Id == request.AssessmentId)
+        // Read untracked: only the assessment and the answers this request changes are attached, so each change detection
+        // in SaveChanges walks a handful of entities, not every answer of the assessment.
+        var row = await db.Assessments.AsNoTracking().Where(a => a.Id == request.AssessmentId)
             .Select(a => new
             {
                 Assessment = a,
@@ -89,6 +91,7 @@ public sealed class SaveAnswersHandler(QuestionSetDefinitions definitions) : IUs
             ?? throw new NotFoundException($"No assessment with id {request.AssessmentId}.");
         var assessment = row.Assessment;
         AssessmentWorkflow.EnsureEditable(assessment.Facts(), context.Actor);
+        db.Assessments.Attach(assessment);
         var definition = await DefinitionAsync(db, assessment.QuestionSetVersionId, row.VersionStamp, cancellationToken);
         AnswersAgainstSetValidator.For(definition).ThrowIfInvalid(request.Answers);
 
@@ -173,6 +176,10 @@ public sealed class SaveAnswersHandler(QuestionSetDefinitions definitions) : IUs
             current = new Answer { AssessmentId = assessmentId, QuestionKey = key, Version = marks.GetValueOrDefault(key)?.Version ?? 0 };
             db.Answers.Add(current);
             stored[key] = current;
+        }
+        else
+        {
+            db.Answers.Attach(current);
         }
 
         current.Apply(value);

@@ -61,8 +61,7 @@ public sealed class StoredScoreInterceptor(StoredScores scores) : SaveChangesInt
     {
         if (context is not VendorRiskDbContext)
             return;
-        if (context.ChangeTracker.AutoDetectChangesEnabled)
-            context.ChangeTracker.DetectChanges();
+        // Entries() detects changes first (when automatic detection is on).
         var touched = new List<object>();
         foreach (var entry in context.ChangeTracker.Entries())
         {
