@@ -1,7 +1,4 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
-using VendorRisk.Domain.Assessments;
-using VendorRisk.Domain.Common;
 using VendorRisk.Web.Features.Assessments;
 
 namespace VendorRisk.Web.Features.AnswersImport;

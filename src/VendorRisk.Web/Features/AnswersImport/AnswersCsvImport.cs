@@ -1,9 +1,4 @@
-using System.Globalization;
-using VendorRisk.Domain.Assessments;
-using VendorRisk.Domain.Common;
-using VendorRisk.Domain.QuestionSets;
 using VendorRisk.Web.Features.Assessments;
-using VendorRisk.Web.Features.Shared;
 
 namespace VendorRisk.Web.Features.AnswersImport;
 

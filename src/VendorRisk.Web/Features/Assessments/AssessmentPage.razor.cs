@@ -1,13 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
-using VendorRisk.Data;
-using VendorRisk.Data.Entities;
-using VendorRisk.Domain.Assessments;
-using VendorRisk.Domain.QuestionSets;
-using VendorRisk.Domain.Scoring;
 using VendorRisk.Web.Features.Audit;
-using VendorRisk.Web.Features.Shared;
-using VendorRisk.Web.Infrastructure;
 
 namespace VendorRisk.Web.Features.Assessments;
 

@@ -1,11 +1,6 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using MudBlazor;
-using VendorRisk.Domain.Assessments;
-using VendorRisk.Domain.Common;
-using VendorRisk.Domain.QuestionSets;
-using VendorRisk.Web.Features.Shared;
 
 namespace VendorRisk.Web.Features.Assessments;
 

@@ -1,9 +1,5 @@
-using System.Globalization;
-using System.Text;
 using CsvHelper;
-using VendorRisk.Domain.Common;
 using VendorRisk.Web.Features.Assessments;
-using VendorRisk.Web.Infrastructure;
 
 namespace VendorRisk.Web.Features.Audit;
 

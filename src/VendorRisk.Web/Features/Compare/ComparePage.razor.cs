@@ -1,10 +1,8 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using MudBlazor;
-using VendorRisk.Domain.Common;
 using VendorRisk.Domain.Comparison;
 using VendorRisk.Domain.Costs;
-using VendorRisk.Web.Features.Shared;
 
 namespace VendorRisk.Web.Features.Compare;
 

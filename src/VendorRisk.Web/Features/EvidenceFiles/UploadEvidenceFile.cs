@@ -1,11 +1,6 @@
 using FluentValidation;
-using Microsoft.EntityFrameworkCore;
-using VendorRisk.Data;
-using VendorRisk.Data.Entities;
-using VendorRisk.Domain.Common;
 using VendorRisk.Web.Features.Assessments;
 using VendorRisk.Web.Features.Findings;
-using VendorRisk.Web.Infrastructure;
 
 namespace VendorRisk.Web.Features.EvidenceFiles;
 

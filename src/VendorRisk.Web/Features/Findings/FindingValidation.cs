@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using VendorRisk.Data;
-
 namespace VendorRisk.Web.Features.Findings;
 
 /// <summary>Checks shared by the finding validators.</summary>

@@ -1,6 +1,3 @@
-using VendorRisk.Data;
-using VendorRisk.Web.Infrastructure;
-
 namespace VendorRisk.Web.Features.Mail;
 
 public static class MailRegistration

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace VendorRisk.Web.Features.Portal;
 
 public static class PortalThrottle

@@ -1,5 +1,3 @@
-using VendorRisk.Domain.QuestionSets;
-
 namespace VendorRisk.Web.Features.Reports;
 
 /// <summary>Colours of rating bands by their rank: the best band green, the worst red, the ones between amber to orange.</summary>

@@ -1,17 +1,9 @@
 using VendorRisk.Web.Features.Observability;
-using System.Globalization;
-using System.Text;
-using VendorRisk.Data.Entities;
-using VendorRisk.Domain.Assessments;
-using VendorRisk.Domain.Common;
 using VendorRisk.Domain.Comparison;
 using VendorRisk.Domain.Costs;
-using VendorRisk.Domain.QuestionSets;
 using VendorRisk.Reports;
 using VendorRisk.Reports.Models;
 using VendorRisk.Web.Features.Compare;
-using VendorRisk.Web.Features.Shared;
-using VendorRisk.Web.Infrastructure;
 
 namespace VendorRisk.Web.Features.Reports;
 

@@ -1,12 +1,3 @@
-using System.Runtime.CompilerServices;
-using Microsoft.EntityFrameworkCore;
-using VendorRisk.Data;
-using VendorRisk.Data.Entities;
-using VendorRisk.Domain.Assessments;
-using VendorRisk.Domain.QuestionSets;
-using VendorRisk.Domain.Scoring;
-using VendorRisk.Web.Features.Shared;
-
 namespace VendorRisk.Web.Features.Scores;
 
 /// <summary>The score columns of one assessment, as <see cref="StoredScores"/> computes them.</summary>
@@ -76,7 +67,7 @@ public sealed class StoredScores(QuestionSetDefinitions definitions, TimeProvide
         return ids;
     }
 
-    private static readonly ConditionalWeakTable<DbContext, HashSet<int>> StoredInSave = new();
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, HashSet<int>> StoredInSave = new();
 
     /// <summary>Re-scores the given assessments from what the database holds now, and writes their score columns.</summary>
     public async Task RefreshAsync(VendorRiskDbContext db, IReadOnlyCollection<int> assessmentIds, CancellationToken cancellationToken = default)

@@ -1,9 +1,6 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using VendorRisk.Data;
 using VendorRisk.Web.Features.Api;
 
 namespace VendorRisk.Web.Features.Tokens;

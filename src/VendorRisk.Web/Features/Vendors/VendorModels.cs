@@ -1,4 +1,3 @@
-using VendorRisk.Web.Features.Shared;
 namespace VendorRisk.Web.Features.Vendors;
 
 /// <summary>A vendor's fields as a user gives them; <see cref="CreateVendorRequest"/> and <see cref="UpdateVendorRequest"/> carry them to the pipeline.</summary>

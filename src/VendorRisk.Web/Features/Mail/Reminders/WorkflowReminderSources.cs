@@ -1,13 +1,4 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using VendorRisk.Data;
-using VendorRisk.Data.Entities;
-using VendorRisk.Domain.Assessments;
-using VendorRisk.Domain.Common;
-using VendorRisk.Domain.Findings;
 using VendorRisk.Web.Features.Dashboard;
-using VendorRisk.Web.Features.Shared;
-using VendorRisk.Web.Infrastructure;
 
 namespace VendorRisk.Web.Features.Mail.Reminders;
 
