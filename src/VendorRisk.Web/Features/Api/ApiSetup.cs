@@ -31,9 +31,7 @@ public static class ApiSetup
     public static IServiceCollection AddVendorRiskApi(this IServiceCollection services)
     {
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
-        services.AddScoped<TokenService>();
         services.AddScoped<AssessmentDtoReader>();
-        services.AddHostedService<Cli.AppRunningLock>();
 
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);

@@ -33,6 +33,13 @@ public partial class AssessmentPage
         await LoadAsync();
     }
 
+    private Dictionary<string, object?> TabParameters() => new()
+    {
+        [AssessmentTabs.AssessmentParameter] = _assessment,
+        [AssessmentTabs.CanEditParameter] = CanEdit,
+        [AssessmentTabs.ChangedParameter] = EventCallback.Factory.Create(this, LoadAsync),
+    };
+
     private async Task LoadAsync()
     {
         try
@@ -124,8 +131,8 @@ public partial class AssessmentPage
 
     private async Task ImportCsvAsync()
     {
-        var dialog = await Dialogs.ShowAsync<VendorRisk.Web.Features.AnswersImport.AnswersImportDialog>("Import answers (CSV or Excel)",
-            new DialogParameters<VendorRisk.Web.Features.AnswersImport.AnswersImportDialog> { { d => d.AssessmentId, Id } },
+        var dialog = await Dialogs.ShowAsync<Import.AnswersImportDialog>("Import answers (CSV or Excel)",
+            new DialogParameters<Import.AnswersImportDialog> { { d => d.AssessmentId, Id } },
             new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseOnEscapeKey = true });
         var result = await dialog.Result;
         if (result is { Canceled: false, Data: int count })

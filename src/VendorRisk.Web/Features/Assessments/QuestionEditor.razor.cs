@@ -267,42 +267,6 @@ public sealed partial class QuestionEditor
             StateHasChanged();
     }
 
-    private RenderFragment SaveStateContent() => builder =>
-    {
-        var (icon, color, text) = _state switch
-        {
-            SaveState.Pending when _notApplicable && string.IsNullOrWhiteSpace(_justification) => (Icons.Material.Outlined.EditNote, Color.Warning, "Not saved — add a justification"),
-            SaveState.Pending => (Icons.Material.Outlined.Edit, Color.Default, "Unsaved changes…"),
-            SaveState.Saving => (Icons.Material.Outlined.CloudUpload, Color.Info, "Saving…"),
-            SaveState.Saved => (Icons.Material.Outlined.CloudDone, Color.Success, "Saved"),
-            SaveState.Failed => (Icons.Material.Outlined.CloudOff, Color.Error, _failure is null ? "Not saved — retry" : $"Not saved — {_failure}"),
-            SaveState.Invalid => (Icons.Material.Outlined.ErrorOutline, Color.Error, "Not saved — fix the answer"),
-            SaveState.Conflict => (Icons.Material.Outlined.CallSplit, Color.Warning, "Changed by someone else — choose"),
-            _ => ((string?)null, Color.Default, (string?)null),
-        };
-        if (icon is null)
-            return;
-        builder.OpenComponent<MudIcon>(0);
-        builder.AddAttribute(1, nameof(MudIcon.Icon), icon);
-        builder.AddAttribute(2, nameof(MudIcon.Size), Size.Small);
-        builder.AddAttribute(3, nameof(MudIcon.Color), color);
-        builder.CloseComponent();
-        builder.OpenComponent<MudText>(4);
-        builder.AddAttribute(5, nameof(MudText.Typo), Typo.caption);
-        builder.AddAttribute(6, nameof(MudText.Color), color == Color.Default ? Color.Secondary : color);
-        builder.AddAttribute(7, "ChildContent", (RenderFragment)(b => b.AddContent(8, text)));
-        builder.CloseComponent();
-        if (_state == SaveState.Failed)
-        {
-            builder.OpenComponent<MudButton>(9);
-            builder.AddAttribute(10, nameof(MudButton.Size), Size.Small);
-            builder.AddAttribute(11, nameof(MudButton.Variant), Variant.Text);
-            builder.AddAttribute(12, nameof(MudButton.OnClick), EventCallback.Factory.Create<MouseEventArgs>(this, SaveNowAsync));
-            builder.AddAttribute(13, "ChildContent", (RenderFragment)(b => b.AddContent(14, "Retry")));
-            builder.CloseComponent();
-        }
-    };
-
     private string EvidenceSummary()
     {
         var parts = new List<string>();

@@ -1,5 +1,4 @@
 using CsvHelper;
-using VendorRisk.Web.Features.Assessments;
 
 namespace VendorRisk.Web.Features.Audit;
 
@@ -36,7 +35,7 @@ public static class AuditCsvExport
                     e.Summary, e.OldValue ?? "", e.NewValue ?? "", e.IsSecurityEvent ? "yes" : "",
                 ];
                 foreach (var cell in row)
-                    csv.WriteField(AnswersCsvExport.Neutralize(cell));
+                    csv.WriteField(SpreadsheetCellGuard.Guard(cell));
                 csv.EndRecord();
             }
         }

@@ -294,7 +294,7 @@ public partial class ComparePage : IDisposable
         }
     }
 
-    private const string Reports_ContentType = VendorRisk.Web.Features.Reports.ReportFile.ContentType;
+    private const string Reports_ContentType = ReportFile.ContentType;
 
     public void Dispose()
     {

@@ -1,5 +1,4 @@
 using FluentValidation;
-using VendorRisk.Web.Features.Assessments;
 using VendorRisk.Web.Features.Findings;
 
 namespace VendorRisk.Web.Features.EvidenceFiles;
@@ -45,7 +44,7 @@ internal static class EvidenceEditors
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var assessorId = await db.Assessments.AsNoTracking().Where(a => a.Id == assessmentId).Select(a => a.AssessorId)
             .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException($"No assessment with id {assessmentId}.");
-        if (!AssessmentService.CanEditDraft(actor, assessorId))
+        if (!AssessmentWorkflow.MayEditDraft(actor, assessorId))
             throw new ForbiddenException("Only the assessor named on this assessment, or an Admin, may change its evidence files.");
     }
 }

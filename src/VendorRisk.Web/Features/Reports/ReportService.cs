@@ -7,12 +7,6 @@ using VendorRisk.Web.Features.Compare;
 
 namespace VendorRisk.Web.Features.Reports;
 
-/// <summary>A rendered report, ready to download.</summary>
-public sealed record ReportFile(string FileName, byte[] Content)
-{
-    public const string ContentType = "application/pdf";
-}
-
 /// <summary>Lets at most two PDF renders run at once across the whole app; the others wait their turn.</summary>
 public sealed class ReportRenderGate
 {
@@ -43,7 +37,7 @@ public sealed class ReportService(
     ICurrentUser currentUser,
     TimeProvider clock,
     Findings.FindingReportData findings,
-    EvidenceFiles.EvidenceReportData evidence)
+    EvidenceFiles.EvidenceReportData evidence) : IComparisonPdf
 {
     public async Task<ReportFile> RenderAssessmentPdfAsync(int id, CancellationToken cancellationToken = default)
     {

@@ -89,6 +89,3 @@ public sealed record VendorDetails(
     public VendorRequest ToRequest() =>
         new(Name, Website, HeadquartersCountry, Jurisdictions, ParentCompany, Models, Tier, OwnerId, Tags, Notes);
 }
-
-/// <summary>A user who may own a vendor or assess (for pickers).</summary>
-public sealed record UserOption(string Id, string Name, string Role);

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using VendorRisk.Web.Features.Assessments;
 
-namespace VendorRisk.Web.Features.AnswersImport;
+namespace VendorRisk.Web.Features.Assessments.Import;
 
 /// <summary>
 /// Applies a CSV preview through <see cref="AssessmentService.SaveAnswersAsync"/>: one call, so the service's
