@@ -94,8 +94,16 @@ public sealed class AnswerValidator : AbstractValidator<AnswerValue>
             ]);
         }
 
-        return new AnswerValidator(question).Validate(answer);
+        return For(question).Validate(answer);
     }
+
+    /// <summary>
+    /// One validator per question for as long as the question lives (a cached question set lives as long as the process):
+    /// building one costs more than running it, and a built validator is safe to share between threads.
+    /// </summary>
+    public static AnswerValidator For(Question question) => ByQuestion.GetValue(question, q => new AnswerValidator(q));
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Question, AnswerValidator> ByQuestion = new();
 
     private static bool IsCostRole(Question question) => CostRoles.IsCostRole(question.Role);
 

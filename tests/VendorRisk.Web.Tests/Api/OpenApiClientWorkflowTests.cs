@@ -54,7 +54,7 @@ public sealed class OpenApiClientWorkflowTests(WebAppFixture app) : IClassFixtur
             var vendor = await assessor.CreateVendorAsync(new CreateVendorDto { Name = name, Website = "https://example.com", Tier = 2 }, Ct);
             Assert.Equal(name, vendor.Name);
             var created = await assessor.CreateAssessmentAsync(new CreateAssessmentDto { VendorId = vendor.Id, QuestionSetKey = TestData.Frontier, Title = "Client run" }, Ct);
-            var answered = await assessor.PutAnswersAsync(created.Id, new PutAnswersRequest
+            var answered = await assessor.PutAnswersAsync(created.Id, prefer: null, new PutAnswersRequest
             {
                 Answers =
                 [
@@ -105,9 +105,9 @@ public sealed class OpenApiClientWorkflowTests(WebAppFixture app) : IClassFixtur
         using var assessorHttp = await app.ApiClientAsync(Roles.Assessor);
         var assessor = new VendorRiskClient(assessorHttp);
         var id = await TestData.CreateDraftAsync(app);
-        await assessor.PutAnswersAsync(id, new PutAnswersRequest { Answers = [new AnswerRequestDto { QuestionKey = "budget-caps", Choice = "org-hard-cap" }] }, Ct);
+        await assessor.PutAnswersAsync(id, prefer: null, new PutAnswersRequest { Answers = [new AnswerRequestDto { QuestionKey = "budget-caps", Choice = "org-hard-cap" }] }, Ct);
 
-        var conflict = await Assert.ThrowsAsync<ApiException<ConflictProblemDetails>>(() => assessor.PutAnswersAsync(id,
+        var conflict = await Assert.ThrowsAsync<ApiException<ConflictProblemDetails>>(() => assessor.PutAnswersAsync(id, prefer: null,
             new PutAnswersRequest { Answers = [new AnswerRequestDto { QuestionKey = "budget-caps", Choice = "alerts-only", ExpectedVersion = 0 }] }, Ct));
 
         Assert.Equal(409, conflict.StatusCode);

@@ -76,6 +76,37 @@ public sealed record ScoreDto(
         s.AcceptedKnockouts.Select(a => new AcceptedKnockoutDto(a.QuestionKey, a.AcceptedById, a.Until)).ToList());
 }
 
+/// <summary>
+/// The answers save's response when the caller sends <c>Prefer: return=minimal</c> (RFC 7240): each saved answer's new
+/// version, and the score after the save without its per-question breakdown.
+/// </summary>
+public sealed record AnswersSavedDto(IReadOnlyList<SavedAnswerDto> Answers, ScoreSummaryDto Score)
+{
+    public static AnswersSavedDto From(Assessments.AnswersSaveResult result) => new(
+        result.Answers.Select(a => new SavedAnswerDto(a.QuestionKey, a.Version, a.Cleared, a.UpdatedByName, ApiDates.Utc(a.UpdatedAt))).ToList(),
+        ScoreSummaryDto.From(result.Score));
+}
+
+/// <param name="Version">The answer's version now, for the next save's <c>expectedVersion</c> (0 once cleared).</param>
+public sealed record SavedAnswerDto(string QuestionKey, int Version, bool Cleared, string UpdatedBy, DateTime UpdatedAt);
+
+/// <summary>scoring.md's result as <see cref="ScoreDto"/> gives it, without the per-question breakdown.</summary>
+public sealed record ScoreSummaryDto(
+    double? Overall,
+    string? Rating,
+    string? BandRating,
+    IReadOnlyList<string> Knockouts,
+    double Completeness,
+    double? EvidenceStrength,
+    IReadOnlyList<SectionScoreDto> Sections,
+    IReadOnlyList<AcceptedKnockoutDto> AcceptedKnockouts)
+{
+    public static ScoreSummaryDto From(AssessmentScore s) => new(
+        s.Overall, s.Rating, s.BandRating, s.Knockouts, s.Completeness, s.EvidenceStrength,
+        s.Sections.Select(x => new SectionScoreDto(x.Key, x.Weight, x.Score)).ToList(),
+        s.AcceptedKnockouts.Select(a => new AcceptedKnockoutDto(a.QuestionKey, a.AcceptedById, a.Until)).ToList());
+}
+
 public sealed record AssessmentDto(
     int Id,
     int VendorId,

@@ -19,6 +19,7 @@ public static class AssessmentsApi
         group.MapPut("/{id:int}/answers", PutAnswersAsync)
             .Described("PutAnswers", "Merge answers into a draft, all or nothing; 409 with the current answer on a stale expectedVersion")
             .AcceptsJson<PutAnswersRequest>()
+            .Produces<AssessmentDto>()
             .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         group.MapPost("/{id:int}/submit", SubmitAsync)
             .Described("SubmitAssessment", "Draft → submitted; confirmIncomplete is needed below 100 % completeness")
@@ -54,13 +55,18 @@ public static class AssessmentsApi
         return TypedResults.Created($"/api/v1/assessments/{id}", await reader.GetAsync(id, cancellationToken));
     }
 
-    private static async Task<Ok<AssessmentDto>> PutAnswersAsync(int id, HttpRequest request, AssessmentService assessments, AssessmentDtoReader reader,
+    /// <summary>
+    /// The whole assessment as GET gives it (the contract), or with <c>Prefer: return=minimal</c> only what an autosaving
+    /// client needs: the saved answers' versions and the new score, from the save itself, without reading the assessment again.
+    /// </summary>
+    private static async Task<IResult> PutAnswersAsync(int id, HttpRequest request, AssessmentService assessments, AssessmentDtoReader reader,
         CancellationToken cancellationToken)
     {
         var parsed = AnswersRequestParser.Parse(await ApiJson.ReadElementAsync(request, ApiJson.AnswersMaxBodyBytes, cancellationToken));
+        AnswersSaveResult saved;
         try
         {
-            await assessments.SaveAnswersAsync(id, parsed.Select(a => new AnswerInput(a.Value, a.Clear, a.ExpectedVersion)).ToList(), cancellationToken);
+            saved = await assessments.SaveAnswersWithScoreAsync(id, parsed.Select(a => new AnswerInput(a.Value, a.Clear, a.ExpectedVersion)).ToList(), cancellationToken);
         }
         catch (ConflictException conflict) when (conflict.Current is CurrentAnswer current)
         {
@@ -70,7 +76,10 @@ public static class AssessmentsApi
                 : new { questionKey = current.QuestionKey, version = current.Version };
             throw new ConflictException(conflict.Message, state);
         }
-        return TypedResults.Ok(await reader.GetAsync(id, cancellationToken));
+        if (!ReturnPreference.WantsMinimal(request))
+            return TypedResults.Ok(await reader.GetAsync(id, cancellationToken));
+        request.HttpContext.Response.Headers[ReturnPreference.AppliedHeader] = ReturnPreference.Minimal;
+        return TypedResults.Ok(AnswersSavedDto.From(saved));
     }
 
     private static async Task<Ok<AssessmentDto>> SubmitAsync(int id, HttpRequest request, AssessmentService assessments, AssessmentDtoReader reader,

@@ -162,6 +162,7 @@ public static class OpenApiContract
         document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
         document.Components.Schemas[ConflictSchemaId] = ConflictSchema(document);
         AddQuestionSetFileSchemas(document);
+        AnswersOpenApi.AddSchemas(document);
         foreach (var (id, schema) in document.Components.Schemas)
         {
             if (schema is OpenApiSchema { Properties: { } properties } && NonNullProperties.TryGetValue(id, out var nonNull))
@@ -257,6 +258,7 @@ public static class OpenApiContract
         if (path == "/api/v1/question-sets" && method == HttpMethod.Post && operation.RequestBody is OpenApiRequestBody body)
             body.Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = new OpenApiSchemaReference(QuestionSetFileSchemaId, document) } };
         EvidenceFilesOpenApi.Polish(path, method, operation);
+        AnswersOpenApi.Polish(document, path, method, operation);
     }
 
     private static OpenApiSchema ConflictSchema(OpenApiDocument document) => new()

@@ -19,10 +19,14 @@ public sealed class AssessmentService(
     /// <see cref="AnswerInput.ExpectedVersion"/> throws <see cref="ConflictException"/> with the stored
     /// <see cref="CurrentAnswer"/>; a non-draft throws <see cref="ConflictException"/> with the status.
     /// </summary>
-    public async Task<IReadOnlyList<SavedAnswer>> SaveAnswersAsync(int assessmentId, IReadOnlyList<AnswerInput> inputs, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<SavedAnswer>> SaveAnswersAsync(int assessmentId, IReadOnlyList<AnswerInput> inputs, CancellationToken cancellationToken = default) =>
+        (await SaveAnswersWithScoreAsync(assessmentId, inputs, cancellationToken)).Answers;
+
+    /// <summary>The same, with the assessment's score after the save (computed by the save, not by reading the assessment again).</summary>
+    public Task<AnswersSaveResult> SaveAnswersWithScoreAsync(int assessmentId, IReadOnlyList<AnswerInput> inputs, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        return (await pipeline.RunAsync(new SaveAnswersRequest(assessmentId, inputs), cancellationToken)).Answers;
+        return pipeline.RunAsync(new SaveAnswersRequest(assessmentId, inputs), cancellationToken);
     }
 
     /// <summary>The wizard's autosave: one answer; validation keys lose their <c>answers[0].</c> prefix.</summary>

@@ -1,5 +1,6 @@
 using FluentValidation;
 using VendorRisk.Web.Features.Observability;
+using VendorRisk.Web.Features.Scores;
 
 namespace VendorRisk.Web.Features.Assessments;
 
@@ -16,6 +17,12 @@ public sealed record AnswersSaveResult(IReadOnlyList<SavedAnswer> Answers, Asses
 /// </summary>
 public sealed class AnswersAgainstSetValidator : AbstractValidator<IReadOnlyList<AnswerInput>>
 {
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<QuestionSetDefinition, AnswersAgainstSetValidator> BySet = new();
+
+    /// <summary>One validator per cached question set: building one compiles its rule, which costs more than a save's validation.</summary>
+    public static AnswersAgainstSetValidator For(QuestionSetDefinition definition) =>
+        BySet.GetValue(definition, d => new AnswersAgainstSetValidator(d));
+
     public AnswersAgainstSetValidator(QuestionSetDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);
@@ -53,9 +60,9 @@ public sealed class AnswersAgainstSetValidator : AbstractValidator<IReadOnlyList
 /// PostgreSQL: a row lock), so the version check and the write see the same state; each answer's
 /// <see cref="Answer.Version"/> (a concurrency token, with the unique index) stays as a second line. A stale
 /// <see cref="AnswerInput.ExpectedVersion"/> is a conflict carrying the stored <see cref="CurrentAnswer"/>.
-/// Kept cheap because it runs on every change an assessor makes: the assessment and all its answers come in one query,
-/// the question set from the process-wide cache (its JSON is read only on a miss), and the score is computed from the
-/// answers already in hand rather than by reading the assessment again.
+/// Kept cheap because it runs on every change an assessor makes (ADR 0039): the assessment and all its answers come in one
+/// untracked query, the question set and its validator from the process-wide cache (its JSON is read only on a miss), and
+/// the score is computed once from the answers in hand; its stored columns go out in the same SaveChanges as the answer.
 /// </summary>
 public sealed class SaveAnswersHandler(QuestionSetDefinitions definitions) : IUseCaseHandler<SaveAnswersRequest, AnswersSaveResult>
 {
@@ -63,7 +70,9 @@ public sealed class SaveAnswersHandler(QuestionSetDefinitions definitions) : IUs
     {
         var db = context.Db;
         await db.LockAssessmentAsync(request.AssessmentId, cancellationToken);
-        var row = await db.Assessments.Where(a => a.Id == request.AssessmentId)
+        // Read untracked: only the assessment and the answers this request changes are attached, so each change detection
+        // in SaveChanges walks a handful of entities, not every answer of the assessment.
+        var row = await db.Assessments.AsNoTracking().Where(a => a.Id == request.AssessmentId)
             .Select(a => new
             {
                 Assessment = a,
@@ -75,8 +84,9 @@ public sealed class SaveAnswersHandler(QuestionSetDefinitions definitions) : IUs
             ?? throw new NotFoundException($"No assessment with id {request.AssessmentId}.");
         var assessment = row.Assessment;
         AssessmentWorkflow.EnsureEditable(assessment.Facts(), context.Actor);
+        db.Assessments.Attach(assessment);
         var definition = await DefinitionAsync(db, assessment.QuestionSetVersionId, row.VersionStamp, cancellationToken);
-        new AnswersAgainstSetValidator(definition).ThrowIfInvalid(request.Answers);
+        AnswersAgainstSetValidator.For(definition).ThrowIfInvalid(request.Answers);
 
         var stored = row.Answers.ToDictionary(a => a.QuestionKey, StringComparer.Ordinal);
         foreach (var input in request.Answers)
@@ -94,6 +104,13 @@ public sealed class SaveAnswersHandler(QuestionSetDefinitions definitions) : IUs
         foreach (var input in request.Answers)
             results.Add(Apply(context, request.AssessmentId, input, stored, marks));
 
+        // The answers in hand are all the assessment has once this save commits (the lock keeps other writers out), so the
+        // score is computed once, here, and its stored columns go out with the answer in the same SaveChanges.
+        var today = DateOnly.FromDateTime(context.Now);
+        var acceptances = row.HasAcceptances ? await AcceptancesAsync(db, request.AssessmentId, today, cancellationToken) : null;
+        var values = stored.Values.ToDictionary(a => a.QuestionKey, a => a.ToValue(), StringComparer.Ordinal);
+        var score = ScoringEngine.Score(definition, values, today, acceptances: acceptances);
+        StoredScores.Store(db, assessment, StoredScores.From(score, definition, values, today));
         assessment.UpdatedAt = context.Now;
         try
         {
@@ -104,11 +121,7 @@ public sealed class SaveAnswersHandler(QuestionSetDefinitions definitions) : IUs
             VendorRiskTelemetry.AnswerConflicts.Add(1);
             throw new ConflictException("Someone else saved this answer at the same moment; reload it and choose.");
         }
-
-        var today = DateOnly.FromDateTime(context.Now);
-        var acceptances = row.HasAcceptances ? await AcceptancesAsync(db, request.AssessmentId, today, cancellationToken) : null;
-        var values = stored.Values.ToDictionary(a => a.QuestionKey, a => a.ToValue(), StringComparer.Ordinal);
-        return new AnswersSaveResult(results, ScoringEngine.Score(definition, values, today, acceptances: acceptances));
+        return new AnswersSaveResult(results, score);
     }
 
     private async Task<QuestionSetDefinition> DefinitionAsync(VendorRiskDbContext db, int versionId, DateTime stamp, CancellationToken cancellationToken)
@@ -156,6 +169,10 @@ public sealed class SaveAnswersHandler(QuestionSetDefinitions definitions) : IUs
             current = new Answer { AssessmentId = assessmentId, QuestionKey = key, Version = marks.GetValueOrDefault(key)?.Version ?? 0 };
             db.Answers.Add(current);
             stored[key] = current;
+        }
+        else
+        {
+            db.Answers.Attach(current);
         }
 
         current.Apply(value);

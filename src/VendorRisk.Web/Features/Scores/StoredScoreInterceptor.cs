@@ -27,35 +27,29 @@ public sealed class StoredScoreInterceptor(StoredScores scores) : SaveChangesInt
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is VendorRiskDbContext db && Pending.TryGetValue(db, out var touched))
-        {
-            Pending.Remove(db);
-            await scores.RefreshAsync(db, AssessmentIds(touched), cancellationToken);
-        }
+        if (eventData.Context is VendorRiskDbContext db && Take(db) is { } ids)
+            await scores.RefreshAsync(db, ids, cancellationToken);
         return await base.SavedChangesAsync(eventData, result, cancellationToken);
     }
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        if (eventData.Context is VendorRiskDbContext db && Pending.TryGetValue(db, out var touched))
-        {
-            Pending.Remove(db);
-            scores.RefreshAsync(db, AssessmentIds(touched)).GetAwaiter().GetResult();
-        }
+        if (eventData.Context is VendorRiskDbContext db && Take(db) is { } ids)
+            scores.RefreshAsync(db, ids).GetAwaiter().GetResult();
         return base.SavedChanges(eventData, result);
     }
 
     public override void SaveChangesFailed(DbContextErrorEventData eventData)
     {
         if (eventData.Context is { } context)
-            Pending.Remove(context);
+            Forget(context);
         base.SaveChangesFailed(eventData);
     }
 
     public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
         if (eventData.Context is { } context)
-            Pending.Remove(context);
+            Forget(context);
         return base.SaveChangesFailedAsync(eventData, cancellationToken);
     }
 
@@ -64,8 +58,7 @@ public sealed class StoredScoreInterceptor(StoredScores scores) : SaveChangesInt
     {
         if (context is not VendorRiskDbContext)
             return;
-        if (context.ChangeTracker.AutoDetectChangesEnabled)
-            context.ChangeTracker.DetectChanges();
+        // Entries() detects changes first (when automatic detection is on).
         var touched = new List<object>();
         foreach (var entry in context.ChangeTracker.Entries())
         {
@@ -83,12 +76,30 @@ public sealed class StoredScoreInterceptor(StoredScores scores) : SaveChangesInt
             Pending.AddOrUpdate(context, touched);
     }
 
-    private static List<int> AssessmentIds(List<object> touched) =>
+    /// <summary>The assessments this save touched whose score the save did not write itself; null when none.</summary>
+    private static List<int>? Take(DbContext context)
+    {
+        var storedInSave = StoredScores.TakeStoredInSave(context);
+        if (!Pending.TryGetValue(context, out var touched))
+            return null;
+        Pending.Remove(context);
+        var ids = AssessmentIds(touched, storedInSave);
+        return ids.Count > 0 ? ids : null;
+    }
+
+    private static void Forget(DbContext context)
+    {
+        Pending.Remove(context);
+        StoredScores.TakeStoredInSave(context);
+    }
+
+    /// <param name="storedInSave">Assessments whose score the save itself wrote (<see cref="StoredScores.Store"/>).</param>
+    private static List<int> AssessmentIds(List<object> touched, HashSet<int>? storedInSave) =>
         [.. touched.Select(e => e switch
         {
             Answer a => a.AssessmentId,
             RiskAcceptance r => r.AssessmentId,
             Assessment a => a.Id,
             _ => 0,
-        }).Where(id => id > 0).Distinct()];
+        }).Where(id => id > 0 && storedInSave?.Contains(id) != true).Distinct()];
 }

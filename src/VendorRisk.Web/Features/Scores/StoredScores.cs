@@ -22,14 +22,52 @@ public sealed class StoredScores(QuestionSetDefinitions definitions, TimeProvide
         return assessment.ScoreRatingUntil is { } until && until < today ? assessment.ScoreCappedRating : assessment.ScoreRating;
     }
 
-    public static StoredScoreValues Compute(QuestionSetDefinition set, IReadOnlyDictionary<string, AnswerValue> answers, KnockoutAcceptances acceptances, DateOnly today)
+    public static StoredScoreValues Compute(QuestionSetDefinition set, IReadOnlyDictionary<string, AnswerValue> answers, KnockoutAcceptances acceptances, DateOnly today) =>
+        From(ScoringEngine.Score(set, answers, today, acceptances: acceptances), set, answers, today);
+
+    /// <summary>The columns of a score already computed from <paramref name="answers"/> with the acceptances in force <paramref name="today"/>.</summary>
+    public static StoredScoreValues From(AssessmentScore score, QuestionSetDefinition set, IReadOnlyDictionary<string, AnswerValue> answers, DateOnly today)
     {
-        var score = ScoringEngine.Score(set, answers, today, acceptances: acceptances);
+        ArgumentNullException.ThrowIfNull(score);
         var capped = score.AcceptedKnockouts.Count == 0 ? score.Rating : ScoringEngine.Score(set, answers, today).Rating;
         DateOnly? until = capped != score.Rating ? score.AcceptedKnockouts.Min(a => a.Until) : null;
         return new StoredScoreValues(score.Overall, score.Rating, score.BandRating, capped, until, [.. score.Knockouts], score.Completeness,
             [.. score.Sections.Select(s => s.Score)]);
     }
+
+    /// <summary>
+    /// Sets the score columns of a tracked assessment whose answers the caller holds in full (under the assessment's write
+    /// lock), so the same <c>SaveChanges</c> writes them; <see cref="StoredScoreInterceptor"/> then does not re-read and
+    /// re-score that assessment after the save.
+    /// </summary>
+    public static void Store(VendorRiskDbContext db, Assessment assessment, StoredScoreValues values)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        ArgumentNullException.ThrowIfNull(values);
+        assessment.ScoreRevision = Revision;
+        assessment.ScoreOverall = values.Overall;
+        assessment.ScoreRating = values.Rating;
+        assessment.ScoreBandRating = values.BandRating;
+        assessment.ScoreCappedRating = values.CappedRating;
+        assessment.ScoreRatingUntil = values.RatingUntil;
+        if (assessment.ScoreKnockouts is null || !assessment.ScoreKnockouts.SequenceEqual(values.Knockouts))
+            assessment.ScoreKnockouts = values.Knockouts;
+        assessment.ScoreCompleteness = values.Completeness;
+        if (assessment.ScoreSections is null || !assessment.ScoreSections.SequenceEqual(values.Sections))
+            assessment.ScoreSections = values.Sections;
+        StoredInSave.GetOrCreateValue(db).Add(assessment.Id);
+    }
+
+    /// <summary>The assessments whose score <see cref="Store"/> set for the save under way, forgotten as they are taken.</summary>
+    internal static HashSet<int>? TakeStoredInSave(DbContext db)
+    {
+        if (!StoredInSave.TryGetValue(db, out var ids))
+            return null;
+        StoredInSave.Remove(db);
+        return ids;
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, HashSet<int>> StoredInSave = new();
 
     /// <summary>Re-scores the given assessments from what the database holds now, and writes their score columns.</summary>
     public async Task RefreshAsync(VendorRiskDbContext db, IReadOnlyCollection<int> assessmentIds, CancellationToken cancellationToken = default)
@@ -40,10 +78,21 @@ public sealed class StoredScores(QuestionSetDefinitions definitions, TimeProvide
             return;
         var ids = assessmentIds.Distinct().ToList();
         var heads = await db.Assessments.AsNoTracking().Where(a => ids.Contains(a.Id))
-            .Select(a => new { a.Id, a.QuestionSetVersionId }).ToListAsync(cancellationToken);
-        var versionIds = heads.Select(h => h.QuestionSetVersionId).Distinct().ToList();
-        var versions = await db.QuestionSetVersions.AsNoTracking().Where(v => versionIds.Contains(v.Id))
-            .Select(v => new { v.Id, v.UpdatedAt, v.ContentJson }).ToDictionaryAsync(v => v.Id, cancellationToken);
+            .Select(a => new { a.Id, a.QuestionSetVersionId, a.QuestionSetVersion.UpdatedAt }).ToListAsync(cancellationToken);
+        // A version's JSON is read only when the process-wide cache does not hold it parsed yet.
+        var sets = new Dictionary<int, QuestionSetDefinition>();
+        foreach (var head in heads)
+        {
+            if (definitions.TryGet(head.QuestionSetVersionId, head.UpdatedAt.Ticks) is { } cached)
+                sets[head.QuestionSetVersionId] = cached;
+        }
+        var missing = heads.Select(h => h.QuestionSetVersionId).Where(id => !sets.ContainsKey(id)).Distinct().ToList();
+        if (missing.Count > 0)
+        {
+            foreach (var version in await db.QuestionSetVersions.AsNoTracking().Where(v => missing.Contains(v.Id))
+                         .Select(v => new { v.Id, v.UpdatedAt, v.ContentJson }).ToListAsync(cancellationToken))
+                sets[version.Id] = definitions.Get(version.Id, version.UpdatedAt.Ticks, version.ContentJson);
+        }
         var answers = (await db.Answers.AsNoTracking().Where(a => ids.Contains(a.AssessmentId)).ToListAsync(cancellationToken))
             .ToLookup(a => a.AssessmentId);
         var today = Today;
@@ -52,8 +101,7 @@ public sealed class StoredScores(QuestionSetDefinitions definitions, TimeProvide
 
         foreach (var head in heads)
         {
-            var version = versions[head.QuestionSetVersionId];
-            var set = definitions.Get(version.Id, version.UpdatedAt.Ticks, version.ContentJson);
+            var set = sets[head.QuestionSetVersionId];
             var values = Compute(set, answers[head.Id].ToDictionary(a => a.QuestionKey, a => a.ToValue()),
                 new KnockoutAcceptances([.. acceptances[head.Id].Select(r => new KnockoutAcceptance(r.QuestionKey, r.AcceptedById, "", r.Until, r.RevokedAt is not null))], today),
                 today);
