@@ -42,8 +42,8 @@ public sealed partial class QuestionEditor
     [Parameter, EditorRequired] public Func<AnswerInput, Task<SavedAnswer>> Save { get; set; } = null!;
     /// <summary>Raised after a save with the stored value (null when cleared), for the live score.</summary>
     [Parameter] public EventCallback<(string Key, AnswerValue? Value, int Version)> Saved { get; set; }
-    /// <summary>Enter (Ctrl+Enter in a text answer): move to the next question.</summary>
-    [Parameter] public EventCallback Next { get; set; }
+    /// <summary>Enter (Ctrl+Enter in a text answer): move on from this question (raised with its <see cref="Number"/>).</summary>
+    [Parameter] public EventCallback<int> Next { get; set; }
     /// <summary>Debounce for typing; tests shorten it.</summary>
     [Parameter] public TimeSpan Delay { get; set; } = TypingDelay;
 
@@ -263,7 +263,7 @@ public sealed partial class QuestionEditor
     private async Task OnKeyDownAsync(KeyboardEventArgs e)
     {
         if (e.Key is "Enter" or "NumpadEnter" && !e.ShiftKey && (Question.Type != QuestionType.Text || e.CtrlKey))
-            await Next.InvokeAsync();
+            await Next.InvokeAsync(Number);
     }
 
     private void Refresh()
@@ -287,16 +287,13 @@ public sealed partial class QuestionEditor
         };
         if (icon is null)
             return;
-        builder.OpenComponent<MudIcon>(0);
-        builder.AddAttribute(1, nameof(MudIcon.Icon), icon);
-        builder.AddAttribute(2, nameof(MudIcon.Size), Size.Small);
-        builder.AddAttribute(3, nameof(MudIcon.Color), color);
-        builder.CloseComponent();
-        builder.OpenComponent<MudText>(4);
-        builder.AddAttribute(5, nameof(MudText.Typo), Typo.caption);
-        builder.AddAttribute(6, nameof(MudText.Color), color == Color.Default ? Color.Secondary : color);
-        builder.AddAttribute(7, "ChildContent", (RenderFragment)(b => b.AddContent(8, text)));
-        builder.CloseComponent();
+        // An icon and a caption as markup, not two components per saved question.
+        var colorClass = color == Color.Default ? "mud-secondary-text" : $"mud-{color.ToString().ToLowerInvariant()}-text";
+        builder.AddContent(0, LightMarkup.Icon(icon, "small", colorClass));
+        builder.OpenElement(4, "span");
+        builder.AddAttribute(5, "class", $"mud-typography mud-typography-caption {colorClass}");
+        builder.AddContent(6, text);
+        builder.CloseElement();
         if (_state == SaveState.Failed)
         {
             builder.OpenComponent<MudButton>(9);
