@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using VendorRisk.Data.Entities;
 
 namespace VendorRisk.Data;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using VendorRisk.Data.Entities;
 using VendorRisk.Domain.Access;
 
 namespace VendorRisk.Data;

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using VendorRisk.Data.Entities;
 
 namespace VendorRisk.Data;
 

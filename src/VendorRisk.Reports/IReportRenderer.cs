@@ -1,5 +1,3 @@
-using VendorRisk.Reports.Models;
-
 namespace VendorRisk.Reports;
 
 /// <summary>Renders report models to PDF. The only seam the app uses, so a renderer swap touches this project alone.</summary>

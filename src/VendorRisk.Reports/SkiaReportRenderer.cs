@@ -1,6 +1,4 @@
 using VendorRisk.Reports.Documents;
-using VendorRisk.Reports.Layout;
-using VendorRisk.Reports.Models;
 
 namespace VendorRisk.Reports;
 

@@ -1,6 +1,4 @@
-using VendorRisk.Data;
 using VendorRisk.Web.Features.Cli;
-using VendorRisk.Web.Infrastructure;
 
 if (AdminCommandLine.IsCommand(args))
     return await AdminCommandLine.RunAsync(args);

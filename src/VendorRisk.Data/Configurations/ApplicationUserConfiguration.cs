@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using VendorRisk.Data.Entities;
-
 namespace VendorRisk.Data.Configurations;
 
 public sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<ApplicationUser>

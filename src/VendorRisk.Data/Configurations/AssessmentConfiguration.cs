@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using VendorRisk.Data.Entities;
 using VendorRisk.Domain.Assessments;
 
 namespace VendorRisk.Data.Configurations;

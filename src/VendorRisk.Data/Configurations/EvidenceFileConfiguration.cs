@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using VendorRisk.Data.Entities;
 using VendorRisk.Domain.EvidenceFiles;
 
 namespace VendorRisk.Data.Configurations;

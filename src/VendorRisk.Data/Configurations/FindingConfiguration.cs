@@ -1,8 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using VendorRisk.Data.Entities;
-using VendorRisk.Domain.Common;
 using VendorRisk.Domain.Findings;
 using VendorRisk.Domain.Scoring;
 

@@ -1,7 +1,5 @@
 using FluentValidation;
 using FluentValidation.Results;
-using VendorRisk.Domain.Common;
-using VendorRisk.Domain.QuestionSets;
 
 namespace VendorRisk.Domain.Assessments;
 

@@ -1,6 +1,3 @@
-using VendorRisk.Domain.Common;
-using VendorRisk.Domain.QuestionSets;
-
 namespace VendorRisk.Domain.Assessments;
 
 public enum DroppedAnswerReason

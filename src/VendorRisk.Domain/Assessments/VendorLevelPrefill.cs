@@ -1,5 +1,3 @@
-using VendorRisk.Domain.QuestionSets;
-
 namespace VendorRisk.Domain.Assessments;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace VendorRisk.Domain.Common;
 
 /// <summary>Counts in words ("1 knockout", "3 knockouts"): the one place the product pluralises, never "knockout(s)".</summary>

@@ -1,7 +1,4 @@
-using System.Globalization;
-using VendorRisk.Domain.Assessments;
 using VendorRisk.Domain.Costs;
-using VendorRisk.Domain.QuestionSets;
 using VendorRisk.Domain.Scoring;
 
 namespace VendorRisk.Domain.Comparison;

@@ -1,7 +1,5 @@
-using VendorRisk.Domain.Assessments;
 using VendorRisk.Domain.Costs;
 using VendorRisk.Domain.Models;
-using VendorRisk.Domain.QuestionSets;
 using VendorRisk.Domain.Scoring;
 
 namespace VendorRisk.Domain.Comparison;

@@ -1,6 +1,3 @@
-using VendorRisk.Domain.Assessments;
-using VendorRisk.Domain.QuestionSets;
-
 namespace VendorRisk.Domain.Costs;
 
 public sealed record CostCurveInput(int AssessmentId, QuestionSetDefinition QuestionSet, IReadOnlyDictionary<string, AnswerValue> Answers);

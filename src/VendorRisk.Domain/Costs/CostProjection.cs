@@ -1,6 +1,3 @@
-using VendorRisk.Domain.Assessments;
-using VendorRisk.Domain.QuestionSets;
-
 namespace VendorRisk.Domain.Costs;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using VendorRisk.Domain.Common;
-
 namespace VendorRisk.Domain.EvidenceFiles;
 
 public static class EvidenceLimits

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace VendorRisk.Domain.QuestionSets;
 
 /// <summary>A question as listed in a diff.</summary>

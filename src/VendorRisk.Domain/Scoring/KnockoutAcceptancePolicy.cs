@@ -1,5 +1,3 @@
-using VendorRisk.Domain.Assessments;
-
 namespace VendorRisk.Domain.Scoring;
 
 /// <summary>Why an acceptance of a knockout's risk is refused (scoring.md §4, api.md).</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace VendorRisk.Domain.Scoring;
 
 public static class ScoreFormat

@@ -1,6 +1,3 @@
-using VendorRisk.Domain.Assessments;
-using VendorRisk.Domain.QuestionSets;
-
 namespace VendorRisk.Domain.Scoring;
 
 /// <summary>Implements scoring.md §1–5 (with §4's accepted knockouts). Pure; called on every keystroke and weight change, so it stays allocation-light.</summary>

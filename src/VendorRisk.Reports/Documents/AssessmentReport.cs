@@ -1,6 +1,4 @@
 using VendorRisk.Domain.Common;
-using VendorRisk.Reports.Layout;
-using VendorRisk.Reports.Models;
 
 namespace VendorRisk.Reports.Documents;
 

@@ -1,8 +1,4 @@
-using System.Globalization;
-using SkiaSharp;
 using VendorRisk.Domain.Common;
-using VendorRisk.Reports.Layout;
-using VendorRisk.Reports.Models;
 
 namespace VendorRisk.Reports.Documents;
 

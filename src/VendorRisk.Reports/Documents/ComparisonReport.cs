@@ -1,7 +1,3 @@
-using System.Globalization;
-using VendorRisk.Reports.Layout;
-using VendorRisk.Reports.Models;
-
 namespace VendorRisk.Reports.Documents;
 
 /// <summary>Builds the multi-vendor comparison report.</summary>

@@ -1,6 +1,3 @@
-using VendorRisk.Reports.Layout;
-using VendorRisk.Reports.Models;
-
 namespace VendorRisk.Reports.Documents;
 
 /// <summary>The findings parts of the reports: accepted knockout risks, conditions and open findings, open findings per vendor.</summary>

@@ -1,6 +1,3 @@
-using VendorRisk.Reports.Layout;
-using VendorRisk.Reports.Models;
-
 namespace VendorRisk.Reports.Documents;
 
 /// <summary>The plain-words explanation of scoring.md, shared by both reports.</summary>

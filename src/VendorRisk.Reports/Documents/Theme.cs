@@ -1,7 +1,3 @@
-using System.Globalization;
-using SkiaSharp;
-using VendorRisk.Reports.Layout;
-
 namespace VendorRisk.Reports.Documents;
 
 /// <summary>The reports' restrained palette and type scale.</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using SkiaSharp;
-
 namespace VendorRisk.Reports.Layout;
 
 /// <summary>One bar of a <see cref="BarChart"/>.</summary>

@@ -1,6 +1,3 @@
-using System.Text;
-using SkiaSharp;
-
 namespace VendorRisk.Reports.Layout;
 
 internal static class CharExtensions

@@ -1,5 +1,3 @@
-using SkiaSharp;
-
 namespace VendorRisk.Reports.Layout;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using SkiaSharp;
-
 namespace VendorRisk.Reports.Layout;
 
 /// <summary>Something that can be placed in the flow of a <see cref="ReportDocument"/>.</summary>

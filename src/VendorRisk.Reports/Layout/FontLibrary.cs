@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
-using System.Globalization;
-using System.Text;
 using HarfBuzzSharp;
-using SkiaSharp;
 using SkiaSharp.HarfBuzz;
 
 namespace VendorRisk.Reports.Layout;

@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using SkiaSharp;
 
 namespace VendorRisk.Reports.Layout;
 

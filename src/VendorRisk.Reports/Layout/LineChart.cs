@@ -1,5 +1,3 @@
-using SkiaSharp;
-
 namespace VendorRisk.Reports.Layout;
 
 /// <summary>One line of a <see cref="LogLineChart"/>; a null value leaves a gap (unknown, never 0).</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using SkiaSharp;
-
 namespace VendorRisk.Reports.Layout;
 
 /// <summary>A line chart over labelled x positions (e.g. months 1–12), y from 0 to the largest value, with a legend.</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using SkiaSharp;
-
 namespace VendorRisk.Reports.Layout;
 
 /// <summary>One series (e.g. one vendor) of a <see cref="RadarChart"/>.</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using SkiaSharp;
-
 namespace VendorRisk.Reports.Layout;
 
 /// <summary>A band of a <see cref="RatingGauge"/>.</summary>

@@ -1,5 +1,3 @@
-using SkiaSharp;
-
 namespace VendorRisk.Reports.Layout;
 
 /// <summary>A table column: a relative share of the free width, or a fixed width in points.</summary>

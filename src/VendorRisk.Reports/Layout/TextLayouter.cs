@@ -1,6 +1,3 @@
-using System.Text;
-using SkiaSharp;
-
 namespace VendorRisk.Reports.Layout;
 
 /// <summary>Shapes styled runs with HarfBuzz and breaks them into lines no wider than a given width.</summary>

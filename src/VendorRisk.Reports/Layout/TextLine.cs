@@ -1,6 +1,3 @@
-using System.Text;
-using SkiaSharp;
-
 namespace VendorRisk.Reports.Layout;
 
 /// <summary>A run of glyphs in one face, size and colour, positioned relative to its line.</summary>

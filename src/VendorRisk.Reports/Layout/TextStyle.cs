@@ -1,5 +1,3 @@
-using SkiaSharp;
-
 namespace VendorRisk.Reports.Layout;
 
 /// <summary>Horizontal alignment of text within its box.</summary>

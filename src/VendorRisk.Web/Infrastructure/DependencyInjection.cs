@@ -3,11 +3,8 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
-using VendorRisk.Data;
-using VendorRisk.Data.Entities;
-using VendorRisk.Web.Features.Audit;
+using VendorRisk.Web.Features.Mail;
 using VendorRisk.Web.Features.Observability;
 using VendorRisk.Web.Features.Users;
 
@@ -53,7 +50,7 @@ public static class DependencyInjection
             // /api speaks bearer tokens only, everything else the sign-in cookie: so an unknown /api path or method
             // with a valid token is a 404 or 405 from the API, not a cookie challenge.
             .AddPolicyScheme(CookieOrTokenScheme, "Sign-in cookie, or API token under /api", o => o.ForwardDefaultSelector = context =>
-                context.Request.Path.StartsWithSegments("/api") ? Features.Tokens.ApiTokenAuthenticationHandler.SchemeName : IdentityConstants.ApplicationScheme)
+                context.Request.Path.StartsWithSegments("/api") ? Features.Api.ApiTokenAuthenticationHandler.SchemeName : IdentityConstants.ApplicationScheme)
             .AddIdentityCookies();
         services.ConfigureApplicationCookie(cookie =>
         {
@@ -111,20 +108,15 @@ public static class DependencyInjection
                 o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
         });
 
-        services.AddOptions<Features.Account.SignInThrottleOptions>().BindConfiguration(Features.Account.SignInThrottleOptions.Section);
-        services.AddScoped<Features.Account.SignInGuard>();
         services.AddScoped<CurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
-        services.AddScoped<UserService>();
-        services.AddScoped<SecurityAudit>();
-        services.AddScoped<AuditService>();
         services.AddScoped<StartupTasks>();
         services.AddExceptionHandler<Features.Api.ApiExceptionHandler>();
         services.AddExceptionHandler<NonPageExceptionHandler>();
         builder.AddVendorRiskObservability();
 
         services.AddVendorRiskFeatures();
-        Features.Mail.MailRegistration.AddMail(builder);
+        builder.AddMail();
         return builder;
     }
 }

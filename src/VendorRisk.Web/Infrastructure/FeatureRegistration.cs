@@ -1,47 +1,69 @@
+using VendorRisk.Web.Features.Account;
 using VendorRisk.Web.Features.Api;
+using VendorRisk.Web.Features.Assessments;
+using VendorRisk.Web.Features.Audit;
+using VendorRisk.Web.Features.Cli;
+using VendorRisk.Web.Features.Compare;
+using VendorRisk.Web.Features.Dashboard;
+using VendorRisk.Web.Features.Demo;
+using VendorRisk.Web.Features.EvidenceFiles;
+using VendorRisk.Web.Features.Findings;
+using VendorRisk.Web.Features.ModelOfferings;
+using VendorRisk.Web.Features.Portal;
+using VendorRisk.Web.Features.QuestionSets;
+using VendorRisk.Web.Features.Reports;
+using VendorRisk.Web.Features.Scores;
+using VendorRisk.Web.Features.Tokens;
+using VendorRisk.Web.Features.Users;
+using VendorRisk.Web.Features.Vendors;
 
 namespace VendorRisk.Web.Infrastructure;
 
-/// <summary>Each feature's services, one line each.</summary>
+/// <summary>Each feature registers itself in its own <c>&lt;Feature&gt;Registration</c>; this only calls them.</summary>
 public static class FeatureRegistration
 {
     public static IServiceCollection AddVendorRiskFeatures(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<Features.Shared.QuestionSetDefinitions>();
-        services.AddSingleton<Features.Scores.StoredScores>()
-            .AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor, Features.Scores.StoredScoreInterceptor>();
-        services.AddScoped<Features.Shared.AssessmentReader>().AddScoped<Features.Assessments.AssessmentList>();
-        Features.ModelOfferings.ModelOfferingsRegistration.AddModelOfferings(services);
-        Features.Vendors.VendorsRegistration.AddVendors(services);
-        services.AddScoped<IDemoSeeder, Features.Demo.DemoDataSeeder>();
         services.AddUseCases(typeof(FeatureRegistration).Assembly);
-        Features.Assessments.AssessmentsRegistration.AddAssessments(services);
-        services.AddVendorRiskApi();
-        Features.Findings.FindingsRegistration.AddFindings(services);
-        Features.EvidenceFiles.EvidenceFilesRegistration.AddEvidenceFiles(services);
-        services.AddScoped<Features.QuestionSets.QuestionSetService>().AddScoped<ISeeder, Features.QuestionSets.QuestionSetSeeder>();
-        services.AddScoped<ISeeder, Features.Scores.StoredScoreBackfill>();
-        Features.Compare.CompareRegistration.AddCompareReportsAndDashboard(services);
-        Features.Portal.PortalRegistration.AddPortal(services);
-        return services;
+        // Order matters only among seeders: question sets before the score back-fill, demo vendors before demo findings.
+        return services
+            .AddShared()
+            .AddAccount()
+            .AddUsers()
+            .AddAudit()
+            .AddTokens()
+            .AddCli()
+            .AddModelOfferings()
+            .AddVendors()
+            .AddDemo()
+            .AddAssessments()
+            .AddVendorRiskApi()
+            .AddFindings()
+            .AddEvidenceFiles()
+            .AddQuestionSets()
+            .AddScores()
+            .AddCompare()
+            .AddReports()
+            .AddDashboard()
+            .AddPortal();
     }
 }
 
 public static class EndpointRegistration
 {
-    /// <summary>Each feature's HTTP endpoints (downloads, API), one line each.</summary>
+    /// <summary>Each feature's HTTP endpoints (sign-in, downloads, API, portal).</summary>
     public static WebApplication MapVendorRiskEndpoints(this WebApplication app)
     {
-        Features.Assessments.AnswersCsvExport.MapAnswersCsv(app);
-        Features.Assessments.AnswersXlsx.MapAnswersXlsx(app);
-        Features.Findings.FindingsCsvEndpoint.MapFindingsCsv(app);
+        app.MapAccount();
+        app.MapAssessments();
+        app.MapFindings();
         app.MapVendorRiskApi();
-        Features.Reports.ReportEndpoints.MapReportDownloads(app);
-        Features.EvidenceFiles.EvidenceFileEndpoints.MapEvidenceFileDownloads(app);
-        Features.QuestionSets.QuestionSetSchemaEndpoint.Map(app);
-        Features.Audit.AuditCsvExport.MapAuditCsv(app);
-        Features.Portal.PortalEndpoints.MapPortal(app);
+        app.MapReports();
+        app.MapEvidenceFiles();
+        app.MapQuestionSets();
+        app.MapAudit();
+        app.MapPortal();
         return app;
     }
 }

@@ -31,7 +31,6 @@ public static class Pipeline
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapVendorRiskHealth();
-        app.MapAccountEndpoints();
         app.MapVendorRiskEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using VendorRisk.Data.Entities;
 
 namespace VendorRisk.Web.Infrastructure;
 

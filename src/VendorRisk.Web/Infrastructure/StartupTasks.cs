@@ -1,5 +1,3 @@
-using VendorRisk.Data;
-
 namespace VendorRisk.Web.Infrastructure;
 
 /// <summary>Runs once before the app serves: schema, then seed data, then (demo mode) demo users and data.</summary>

@@ -1,7 +1,7 @@
 using VendorRisk.Domain.Assessments;
 using VendorRisk.Domain.QuestionSets.Interchange;
 using VendorRisk.Domain.Scoring;
-using VendorRisk.Web.Features.AnswersImport;
+using VendorRisk.Web.Features.Assessments.Import;
 using VendorRisk.Web.Features.Shared;
 using VendorRisk.Web.Tests.Api;
 

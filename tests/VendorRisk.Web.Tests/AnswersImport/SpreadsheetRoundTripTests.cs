@@ -3,7 +3,7 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using VendorRisk.Data.Entities;
 using VendorRisk.Domain.Assessments;
-using VendorRisk.Web.Features.AnswersImport;
+using VendorRisk.Web.Features.Assessments.Import;
 using VendorRisk.Web.Features.Assessments;
 using VendorRisk.Web.Features.Shared;
 using VendorRisk.Web.Tests.Infrastructure;

@@ -5,6 +5,7 @@ using VendorRisk.Data;
 using VendorRisk.Data.Entities;
 using VendorRisk.Web.Features.Mail;
 using VendorRisk.Web.Features.Tokens;
+using VendorRisk.Web.Features.Users;
 using VendorRisk.Web.Infrastructure.Errors;
 using VendorRisk.Web.Infrastructure.UseCases;
 using VendorRisk.Web.Tests.Infrastructure;

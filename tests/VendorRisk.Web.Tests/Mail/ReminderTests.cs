@@ -7,6 +7,7 @@ using VendorRisk.Domain.Findings;
 using VendorRisk.Web.Features.Assessments;
 using VendorRisk.Web.Features.Findings;
 using VendorRisk.Web.Features.Mail;
+using VendorRisk.Web.Features.Dashboard;
 using VendorRisk.Web.Features.Mail.Reminders;
 using VendorRisk.Web.Tests.Infrastructure;
 using VendorRisk.Web.Tests.Portal;

@@ -5,6 +5,7 @@ using VendorRisk.Domain.Assessments;
 using VendorRisk.Domain.QuestionSets;
 using VendorRisk.Domain.QuestionSets.Interchange;
 using VendorRisk.Domain.Scoring;
+using VendorRisk.Web.Tests.Infrastructure;
 
 namespace VendorRisk.Web.Tests.QuestionSets;
 
@@ -51,18 +52,8 @@ public sealed partial class DefaultChecklistContentTests
 
     private static Dictionary<string, string> PublishedShares()
     {
-        var doc = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "checklist-v2.md"));
+        var doc = File.ReadAllText(Path.Combine(RepositoryFolder.Root, "docs", "checklist-v2.md"));
         return ShareRow().Matches(doc).ToDictionary(m => m.Groups["key"].Value, m => m.Groups["share"].Value + " %");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "VendorRisk.sln")))
-                return dir.FullName;
-        }
-        throw new InvalidOperationException("Repository root (VendorRisk.sln) not found above the test output.");
     }
 
     [GeneratedRegex(@"^\| `(?<key>[a-z0-9-]+)` \|.*\| (?<share>[0-9]+\.[0-9]) % \|$", RegexOptions.Multiline)]

@@ -1,5 +1,4 @@
 using VendorRisk.Domain.Access;
-using VendorRisk.Domain.Common;
 
 namespace VendorRisk.Domain.Assessments;
 

@@ -1,6 +1,4 @@
-using System.Globalization;
 using FluentValidation;
-using VendorRisk.Domain.Common;
 using static VendorRisk.Domain.QuestionSets.QuestionSetLimits;
 
 namespace VendorRisk.Domain.QuestionSets.Interchange;

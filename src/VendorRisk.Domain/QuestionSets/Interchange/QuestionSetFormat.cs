@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace VendorRisk.Domain.QuestionSets.Interchange;
 
 /// <summary>

@@ -1,8 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
-using VendorRisk.Data.Entities;
 using VendorRisk.Web.Features.Audit;
-using VendorRisk.Web.Infrastructure;
 
 namespace VendorRisk.Web.Features.Account;
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using VendorRisk.Data.Entities;
 
 namespace VendorRisk.Web.Features.Account;
 

@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Options;
 
 namespace VendorRisk.Web.Features.Account;
 
@@ -37,13 +35,8 @@ public static class SignInThrottle
             });
         });
 
-    public static async Task WriteRefusalAsync(HttpContext context, int retryAfterSeconds)
-    {
-        context.Response.ContentType = "text/html; charset=utf-8";
-        await context.Response.WriteAsync(
-            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Too many attempts · VendorRisk</title></head>" +
-            "<body><h1>Too many sign-in attempts</h1>" +
-            $"<p>Too many attempts came from your network. Wait {retryAfterSeconds.ToString(CultureInfo.InvariantCulture)} seconds, then " +
-            "<a href=\"/account/login\">try again</a>.</p></body></html>", context.RequestAborted);
-    }
+    public static Task WriteRefusalAsync(HttpContext context, int retryAfterSeconds) =>
+        TooManyRequestsPage.WriteAsync(context, "Too many attempts", "Too many sign-in attempts",
+            $"Too many attempts came from your network. Wait {TooManyRequestsPage.Seconds(retryAfterSeconds)} seconds, then " +
+            "<a href=\"/account/login\">try again</a>.");
 }

@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using VendorRisk.Domain.Assessments;
-using VendorRisk.Domain.Common;
-
 namespace VendorRisk.Web.Features.Api;
 
 /// <summary>One parsed answer of a PUT: the value to store (or <see cref="Clear"/>), and the version the client last saw.</summary>

@@ -1,9 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.Extensions.Options;
-using VendorRisk.Domain.Common;
 
 namespace VendorRisk.Web.Features.Api;
 

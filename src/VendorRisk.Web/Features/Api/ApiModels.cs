@@ -1,7 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
-using VendorRisk.Data.Entities;
-using VendorRisk.Domain.Assessments;
 using VendorRisk.Domain.Comparison;
 using VendorRisk.Web.Features.ModelOfferings;
 using VendorRisk.Web.Features.QuestionSets;

@@ -1,6 +1,3 @@
-using System.Globalization;
-using VendorRisk.Domain.Common;
-
 namespace VendorRisk.Web.Features.Api;
 
 /// <summary>

@@ -1,14 +1,10 @@
-using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using VendorRisk.Web.Features.Account;
 using VendorRisk.Web.Features.Tokens;
-using VendorRisk.Web.Infrastructure;
 
 namespace VendorRisk.Web.Features.Api;
 
@@ -35,9 +31,7 @@ public static class ApiSetup
     public static IServiceCollection AddVendorRiskApi(this IServiceCollection services)
     {
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
-        services.AddScoped<TokenService>();
         services.AddScoped<AssessmentDtoReader>();
-        services.AddHostedService<Cli.AppRunningLock>();
 
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
@@ -119,9 +113,7 @@ public static class ApiSetup
         var v1 = app.MapGroup("/api/v1")
             .RequireAuthorization(AuthorizationPolicy)
             .RequireRateLimiting(RateLimitPolicy)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status429TooManyRequests)
             .DisableAntiforgery();
         v1.MapVendorsApi();
         v1.MapQuestionSetsApi();

@@ -51,7 +51,7 @@ public sealed class ApiPrincipalMiddleware(RequestDelegate next)
 {
     public Task InvokeAsync(HttpContext context, Infrastructure.CurrentUser currentUser)
     {
-        if (context.User.Identity is { IsAuthenticated: true, AuthenticationType: Tokens.ApiTokenAuthenticationHandler.SchemeName })
+        if (context.User.Identity is { IsAuthenticated: true, AuthenticationType: ApiTokenAuthenticationHandler.SchemeName })
             currentUser.UsePrincipal(context.User);
         return next(context);
     }

@@ -1,8 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
-using VendorRisk.Domain.Assessments;
-using VendorRisk.Domain.Scoring;
-using VendorRisk.Web.Features.Shared;
 
 namespace VendorRisk.Web.Features.Api;
 

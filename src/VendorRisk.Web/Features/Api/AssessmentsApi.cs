@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using VendorRisk.Domain.Common;
 using VendorRisk.Web.Features.Assessments;
 using VendorRisk.Web.Features.Reports;
-using VendorRisk.Web.Features.Shared;
 
 namespace VendorRisk.Web.Features.Api;
 
@@ -13,38 +11,25 @@ public static class AssessmentsApi
         var group = api.MapGroup("/assessments").WithTags("Assessments");
 
         group.MapPost("", CreateAsync)
-            .WithName("CreateAssessment")
-            .WithSummary("Start a draft assessment of a vendor on a question-set version (default: newest published)")
-            .Accepts<CreateAssessmentDto>("application/json")
-            .ProducesValidationProblem();
+            .Described("CreateAssessment", "Start a draft assessment of a vendor on a question-set version (default: newest published)")
+            .AcceptsJson<CreateAssessmentDto>();
         group.MapGet("/{id:int}", GetAsync)
-            .WithName("GetAssessment")
-            .WithSummary("One assessment with its answers and score")
+            .Described("GetAssessment", "One assessment with its answers and score")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPut("/{id:int}/answers", PutAnswersAsync)
-            .WithName("PutAnswers")
-            .WithSummary("Merge answers into a draft, all or nothing; 409 with the current answer on a stale expectedVersion")
-            .Accepts<PutAnswersRequest>("application/json")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .Described("PutAnswers", "Merge answers into a draft, all or nothing; 409 with the current answer on a stale expectedVersion")
+            .AcceptsJson<PutAnswersRequest>()
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         group.MapPost("/{id:int}/submit", SubmitAsync)
-            .WithName("SubmitAssessment")
-            .WithSummary("Draft → submitted; confirmIncomplete is needed below 100 % completeness")
-            .Accepts<SubmitAssessmentDto>("application/json")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .Described("SubmitAssessment", "Draft → submitted; confirmIncomplete is needed below 100 % completeness")
+            .AcceptsJson<SubmitAssessmentDto>()
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         group.MapPost("/{id:int}/review", ReviewAsync)
-            .WithName("ReviewAssessment")
-            .WithSummary("Submitted → approved / approved-with-conditions / rejected, or returned to draft")
-            .Accepts<ReviewAssessmentDto>("application/json")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .Described("ReviewAssessment", "Submitted → approved / approved-with-conditions / rejected, or returned to draft")
+            .AcceptsJson<ReviewAssessmentDto>()
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         group.MapGet("/{id:int}/report.pdf", ReportAsync)
-            .WithName("AssessmentReport")
-            .WithSummary("The assessment report (PDF)")
+            .Described("AssessmentReport", "The assessment report (PDF)")
             .Produces(StatusCodes.Status200OK, contentType: ReportFile.ContentType)
             .ProducesProblem(StatusCodes.Status404NotFound);
         return group;

@@ -11,13 +11,11 @@ public static class CompareApi
         var group = api.MapGroup("/compare").WithTags("Compare");
 
         group.MapGet("", CompareAsync)
-            .WithName("Compare")
-            .WithSummary("Compare 2–10 assessments of one question set (ids=1,2&multipliers=a:2.5&profile=…)")
+            .Described("Compare", "Compare 2–10 assessments of one question set (ids=1,2&multipliers=a:2.5&profile=…)")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/report.pdf", ReportAsync)
-            .WithName("CompareReport")
-            .WithSummary("The comparison report (PDF)")
+            .Described("CompareReport", "The comparison report (PDF)")
             .Produces(StatusCodes.Status200OK, contentType: ReportFile.ContentType)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);

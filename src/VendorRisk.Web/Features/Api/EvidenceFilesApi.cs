@@ -20,25 +20,19 @@ public static class EvidenceFilesApi
     {
         api.MapPost("/assessments/{id:int}/answers/{questionKey}/files", UploadAsync)
             .WithTags("Evidence files")
-            .WithName("UploadEvidenceFile")
-            .WithSummary("Attach one evidence file (multipart, part \"file\", at most 25 MB; PDF, PNG, JPEG, DOCX, XLSX, CSV or plain text, recognised by content) to a draft's question; optional validUntil (yyyy-MM-dd) as a query parameter")
+            .Described("UploadEvidenceFile", "Attach one evidence file (multipart, part \"file\", at most 25 MB; PDF, PNG, JPEG, DOCX, XLSX, CSV or plain text, recognised by content) to a draft's question; optional validUntil (yyyy-MM-dd) as a query parameter")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge)
             .DisableAntiforgery();
         api.MapGet("/files/{id:int}", DownloadAsync)
             .WithTags("Evidence files")
-            .WithName("DownloadEvidenceFile")
-            .WithSummary("The file's bytes, always as an attachment (Content-Disposition: attachment, X-Content-Type-Options: nosniff), in its detected content type")
+            .Described("DownloadEvidenceFile", "The file's bytes, always as an attachment (Content-Disposition: attachment, X-Content-Type-Options: nosniff), in its detected content type")
             .Produces(StatusCodes.Status200OK, contentType: BinaryContentType)
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapDelete("/files/{id:int}", DeleteAsync)
             .WithTags("Evidence files")
-            .WithName("DeleteEvidenceFile")
-            .WithSummary("Remove an evidence file while its assessment is a draft")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .Described("DeleteEvidenceFile", "Remove an evidence file while its assessment is a draft")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         return api;
     }
 

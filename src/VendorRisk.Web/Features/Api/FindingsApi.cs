@@ -1,10 +1,5 @@
-using System.Globalization;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using VendorRisk.Domain.Common;
-using VendorRisk.Domain.Findings;
 using VendorRisk.Web.Features.Findings;
-using VendorRisk.Web.Features.Shared;
 
 namespace VendorRisk.Web.Features.Api;
 
@@ -41,38 +36,27 @@ public static class FindingsApi
     {
         var findings = api.MapGroup("/findings").WithTags("Findings");
         findings.MapGet("", ListAsync)
-            .WithName("ListFindings")
-            .WithSummary("Findings across vendors; filter by status, severity, ownerId, vendorId, overdue; paged (X-Total-Count, Link)")
+            .Described("ListFindings", "Findings across vendors; filter by status, severity, ownerId, vendorId, overdue; paged (X-Total-Count, Link)")
             .ProducesValidationProblem();
         findings.MapGet("/{id:int}", GetAsync)
-            .WithName("GetFinding")
-            .WithSummary("One finding")
+            .Described("GetFinding", "One finding")
             .ProducesProblem(StatusCodes.Status404NotFound);
         findings.MapPatch("/{id:int}", PatchAsync)
-            .WithName("UpdateFinding")
-            .WithSummary("Change status, ownerId, dueDate or description against expectedVersion (stale: 409); risk-accepted needs a Reviewer and a justification")
-            .Accepts<PatchFindingDto>("application/json")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .Described("UpdateFinding", "Change status, ownerId, dueDate or description against expectedVersion (stale: 409); risk-accepted needs a Reviewer and a justification")
+            .AcceptsJson<PatchFindingDto>()
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
         var assessments = api.MapGroup("/assessments").WithTags("Findings");
         assessments.MapPost("/{id:int}/findings", CreateAsync)
-            .WithName("CreateFinding")
-            .WithSummary("Raise a finding on an assessment, optionally about one of its questions")
-            .Accepts<CreateFindingDto>("application/json")
-            .ProducesValidationProblem()
+            .Described("CreateFinding", "Raise a finding on an assessment, optionally about one of its questions")
+            .AcceptsJson<CreateFindingDto>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         assessments.MapPost("/{id:int}/knockouts/{questionKey}/acceptance", AcceptAsync)
-            .WithName("AcceptKnockoutRisk")
-            .WithSummary("Accept the risk of a knockout until a date at most 365 days ahead (Reviewer, never the assessor; not on a draft)")
-            .Accepts<AcceptKnockoutDto>("application/json")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .Described("AcceptKnockoutRisk", "Accept the risk of a knockout until a date at most 365 days ahead (Reviewer, never the assessor; not on a draft)")
+            .AcceptsJson<AcceptKnockoutDto>()
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         assessments.MapDelete("/{id:int}/knockouts/{questionKey}/acceptance", RevokeAsync)
-            .WithName("RevokeKnockoutRisk")
-            .WithSummary("Revoke the acceptance of a knockout's risk")
+            .Described("RevokeKnockoutRisk", "Revoke the acceptance of a knockout's risk")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return findings;
     }

@@ -1,14 +1,7 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
-using VendorRisk.Domain.Assessments;
-using VendorRisk.Domain.Common;
-using VendorRisk.Domain.Findings;
-using VendorRisk.Domain.Models;
-using VendorRisk.Domain.QuestionSets;
-using VendorRisk.Domain.Scoring;
 using VendorRisk.Web.Features.Assessments;
 using VendorRisk.Web.Features.ModelOfferings;
 using VendorRisk.Web.Features.Vendors;

@@ -1,7 +1,4 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using VendorRisk.Data.Entities;
-using VendorRisk.Domain.QuestionSets;
 using VendorRisk.Web.Features.QuestionSets;
 
 namespace VendorRisk.Web.Features.Api;
@@ -13,24 +10,18 @@ public static class QuestionSetsApi
         var group = api.MapGroup("/question-sets").WithTags("Question sets");
 
         group.MapGet("", ListAsync)
-            .WithName("ListQuestionSets")
-            .WithSummary("Each question set with its versions");
+            .Described("ListQuestionSets", "Each question set with its versions");
         group.MapGet("/{key}/versions/{n:int}", GetVersionAsync)
-            .WithName("GetQuestionSetVersion")
-            .WithSummary("One version in the interchange format (question-set-format.md)")
+            .Described("GetQuestionSetVersion", "One version in the interchange format (question-set-format.md)")
             .Produces<JsonElement>(StatusCodes.Status200OK, "application/json")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("", ImportAsync)
-            .WithName("ImportQuestionSet")
-            .WithSummary("Import a file in the interchange format as a new draft version; errors keyed by its $. paths")
-            .Accepts<JsonElement>("application/json")
-            .ProducesValidationProblem();
+            .Described("ImportQuestionSet", "Import a file in the interchange format as a new draft version; errors keyed by its $. paths")
+            .AcceptsJson<JsonElement>();
         group.MapPost("/{key}/versions/{n:int}/publish", PublishAsync)
-            .WithName("PublishQuestionSetVersion")
-            .WithSummary("Publish a valid draft (retiring the version published before it)")
+            .Described("PublishQuestionSetVersion", "Publish a valid draft (retiring the version published before it)")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         return group;
     }
 

@@ -11,28 +11,21 @@ public static class VendorsApi
         var group = api.MapGroup("/vendors").WithTags("Vendors");
 
         group.MapGet("", ListAsync)
-            .WithName("ListVendors")
-            .WithSummary("Active vendors with the rating of their latest reviewed approved assessment; paged (X-Total-Count, Link), by id")
+            .Described("ListVendors", "Active vendors with the rating of their latest reviewed approved assessment; paged (X-Total-Count, Link), by id")
             .ProducesValidationProblem();
         group.MapPost("", CreateAsync)
-            .WithName("CreateVendor")
-            .WithSummary("Create a vendor")
-            .Accepts<CreateVendorDto>("application/json")
-            .ProducesValidationProblem();
+            .Described("CreateVendor", "Create a vendor")
+            .AcceptsJson<CreateVendorDto>();
         group.MapGet("/{id:int}", GetAsync)
-            .WithName("GetVendor")
-            .WithSummary("One vendor with its assessments")
+            .Described("GetVendor", "One vendor with its assessments")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:int}/models", ListModelsAsync)
-            .WithName("ListModelOfferings")
-            .WithSummary("The vendor's model offerings; paged (X-Total-Count, Link), by id")
+            .Described("ListModelOfferings", "The vendor's model offerings; paged (X-Total-Count, Link), by id")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id:int}/models", CreateModelAsync)
-            .WithName("CreateModelOffering")
-            .WithSummary("Create a model offering of the vendor")
-            .Accepts<CreateModelOfferingDto>("application/json")
-            .ProducesValidationProblem()
+            .Described("CreateModelOffering", "Create a model offering of the vendor")
+            .AcceptsJson<CreateModelOfferingDto>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }

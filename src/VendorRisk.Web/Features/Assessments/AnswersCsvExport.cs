@@ -1,11 +1,4 @@
-using System.Globalization;
-using System.Text;
 using CsvHelper;
-using VendorRisk.Domain.Assessments;
-using VendorRisk.Domain.Common;
-using VendorRisk.Domain.QuestionSets;
-using VendorRisk.Web.Features.Shared;
-using VendorRisk.Web.Infrastructure;
 
 namespace VendorRisk.Web.Features.Assessments;
 

@@ -1,13 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using VendorRisk.Data;
-using VendorRisk.Data.Entities;
-using VendorRisk.Domain.Assessments;
-using VendorRisk.Domain.Common;
-using VendorRisk.Domain.Models;
-using VendorRisk.Domain.Scoring;
-using VendorRisk.Web.Features.Shared;
-using VendorRisk.Web.Infrastructure;
-
 namespace VendorRisk.Web.Features.Assessments;
 
 public enum AssessmentSort

@@ -1,5 +1,3 @@
-using VendorRisk.Domain.Assessments;
-
 namespace VendorRisk.Web.Features.Assessments;
 
 /// <summary>

@@ -1,13 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
-using VendorRisk.Data;
-using VendorRisk.Data.Entities;
-using VendorRisk.Domain.Assessments;
-using VendorRisk.Domain.QuestionSets;
-using VendorRisk.Domain.Scoring;
 using VendorRisk.Web.Features.Audit;
-using VendorRisk.Web.Features.Shared;
-using VendorRisk.Web.Infrastructure;
 
 namespace VendorRisk.Web.Features.Assessments;
 
@@ -39,6 +32,13 @@ public partial class AssessmentPage
         _canReview = _actor?.Can(Roles.Reviewer) == true;
         await LoadAsync();
     }
+
+    private Dictionary<string, object?> TabParameters() => new()
+    {
+        [AssessmentTabs.AssessmentParameter] = _assessment,
+        [AssessmentTabs.CanEditParameter] = CanEdit,
+        [AssessmentTabs.ChangedParameter] = EventCallback.Factory.Create(this, LoadAsync),
+    };
 
     private async Task LoadAsync()
     {
@@ -131,8 +131,8 @@ public partial class AssessmentPage
 
     private async Task ImportCsvAsync()
     {
-        var dialog = await Dialogs.ShowAsync<VendorRisk.Web.Features.AnswersImport.AnswersImportDialog>("Import answers (CSV or Excel)",
-            new DialogParameters<VendorRisk.Web.Features.AnswersImport.AnswersImportDialog> { { d => d.AssessmentId, Id } },
+        var dialog = await Dialogs.ShowAsync<Import.AnswersImportDialog>("Import answers (CSV or Excel)",
+            new DialogParameters<Import.AnswersImportDialog> { { d => d.AssessmentId, Id } },
             new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseOnEscapeKey = true });
         var result = await dialog.Result;
         if (result is { Canceled: false, Data: int count })

@@ -1,10 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using VendorRisk.Data;
-using VendorRisk.Data.Entities;
-using VendorRisk.Domain.Assessments;
 using VendorRisk.Web.Features.Observability;
-using VendorRisk.Web.Features.Shared;
-using VendorRisk.Web.Infrastructure;
 
 namespace VendorRisk.Web.Features.Assessments;
 
@@ -116,14 +110,14 @@ public sealed class AssessmentService(
     }
 
     /// <summary>Active users who may be assessors (Assessor role or above).</summary>
-    public async Task<IReadOnlyList<Vendors.UserOption>> ListAssessorsAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<UserOption>> ListAssessorsAsync(CancellationToken cancellationToken = default)
     {
         await currentUser.RequireAsync(Roles.Viewer, "list assessors", cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var users = await db.Users.AsNoTracking().Where(u => !u.IsDisabled)
             .Select(u => new { u.Id, u.DisplayName, u.Email, u.Role }).ToListAsync(cancellationToken);
         return users.Where(u => Roles.Includes(u.Role, Roles.Assessor))
-            .Select(u => new Vendors.UserOption(u.Id, string.IsNullOrWhiteSpace(u.DisplayName) ? u.Email ?? u.Id : u.DisplayName, u.Role))
+            .Select(u => new UserOption(u.Id, string.IsNullOrWhiteSpace(u.DisplayName) ? u.Email ?? u.Id : u.DisplayName, u.Role))
             .OrderBy(u => u.Name, StringComparer.OrdinalIgnoreCase).ToList();
     }
 }

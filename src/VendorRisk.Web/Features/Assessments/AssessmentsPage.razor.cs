@@ -1,8 +1,5 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
-using VendorRisk.Domain.Assessments;
-using VendorRisk.Domain.Common;
-using VendorRisk.Web.Features.Shared;
 
 namespace VendorRisk.Web.Features.Assessments;
 

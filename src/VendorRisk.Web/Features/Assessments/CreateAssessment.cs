@@ -1,10 +1,4 @@
 using FluentValidation;
-using Microsoft.EntityFrameworkCore;
-using VendorRisk.Data;
-using VendorRisk.Data.Entities;
-using VendorRisk.Domain.Assessments;
-using VendorRisk.Domain.Models;
-using VendorRisk.Web.Features.Shared;
 
 namespace VendorRisk.Web.Features.Assessments;
 

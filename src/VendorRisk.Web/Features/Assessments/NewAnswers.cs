@@ -1,6 +1,3 @@
-using VendorRisk.Data.Entities;
-using VendorRisk.Domain.Assessments;
-
 namespace VendorRisk.Web.Features.Assessments;
 
 /// <summary>Answers a use case creates on a new assessment (pre-fill, reassessment): version 1, by the actor, now.</summary>

@@ -1,11 +1,6 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using MudBlazor;
-using VendorRisk.Domain.Assessments;
-using VendorRisk.Domain.Common;
-using VendorRisk.Domain.QuestionSets;
-using VendorRisk.Web.Features.Shared;
 
 namespace VendorRisk.Web.Features.Assessments;
 
@@ -271,39 +266,6 @@ public sealed partial class QuestionEditor
         if (!_disposed)
             StateHasChanged();
     }
-
-    private RenderFragment SaveStateContent() => builder =>
-    {
-        var (icon, color, text) = _state switch
-        {
-            SaveState.Pending when _notApplicable && string.IsNullOrWhiteSpace(_justification) => (Icons.Material.Outlined.EditNote, Color.Warning, "Not saved — add a justification"),
-            SaveState.Pending => (Icons.Material.Outlined.Edit, Color.Default, "Unsaved changes…"),
-            SaveState.Saving => (Icons.Material.Outlined.CloudUpload, Color.Info, "Saving…"),
-            SaveState.Saved => (Icons.Material.Outlined.CloudDone, Color.Success, "Saved"),
-            SaveState.Failed => (Icons.Material.Outlined.CloudOff, Color.Error, _failure is null ? "Not saved — retry" : $"Not saved — {_failure}"),
-            SaveState.Invalid => (Icons.Material.Outlined.ErrorOutline, Color.Error, "Not saved — fix the answer"),
-            SaveState.Conflict => (Icons.Material.Outlined.CallSplit, Color.Warning, "Changed by someone else — choose"),
-            _ => ((string?)null, Color.Default, (string?)null),
-        };
-        if (icon is null)
-            return;
-        // An icon and a caption as markup, not two components per saved question.
-        var colorClass = color == Color.Default ? "mud-secondary-text" : $"mud-{color.ToString().ToLowerInvariant()}-text";
-        builder.AddContent(0, LightMarkup.Icon(icon, "small", colorClass));
-        builder.OpenElement(4, "span");
-        builder.AddAttribute(5, "class", $"mud-typography mud-typography-caption {colorClass}");
-        builder.AddContent(6, text);
-        builder.CloseElement();
-        if (_state == SaveState.Failed)
-        {
-            builder.OpenComponent<MudButton>(9);
-            builder.AddAttribute(10, nameof(MudButton.Size), Size.Small);
-            builder.AddAttribute(11, nameof(MudButton.Variant), Variant.Text);
-            builder.AddAttribute(12, nameof(MudButton.OnClick), EventCallback.Factory.Create<MouseEventArgs>(this, SaveNowAsync));
-            builder.AddAttribute(13, "ChildContent", (RenderFragment)(b => b.AddContent(14, "Retry")));
-            builder.CloseComponent();
-        }
-    };
 
     private string EvidenceSummary()
     {

@@ -1,8 +1,4 @@
 using FluentValidation;
-using VendorRisk.Data;
-using VendorRisk.Data.Entities;
-using VendorRisk.Domain.Assessments;
-using VendorRisk.Domain.Common;
 using VendorRisk.Web.Features.Findings;
 
 namespace VendorRisk.Web.Features.Assessments;

@@ -1,12 +1,5 @@
 using FluentValidation;
-using Microsoft.EntityFrameworkCore;
-using VendorRisk.Data;
-using VendorRisk.Data.Entities;
-using VendorRisk.Domain.Assessments;
-using VendorRisk.Domain.QuestionSets;
-using VendorRisk.Domain.Scoring;
 using VendorRisk.Web.Features.Observability;
-using VendorRisk.Web.Features.Shared;
 
 namespace VendorRisk.Web.Features.Assessments;
 

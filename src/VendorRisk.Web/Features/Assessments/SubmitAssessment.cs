@@ -1,9 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using VendorRisk.Data;
-using VendorRisk.Domain.Assessments;
-using VendorRisk.Domain.Scoring;
-using VendorRisk.Web.Features.Shared;
-
 namespace VendorRisk.Web.Features.Assessments;
 
 /// <param name="ConfirmIncomplete">Needed when completeness is under 100 % (unanswered questions count as 0).</param>

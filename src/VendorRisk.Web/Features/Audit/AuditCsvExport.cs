@@ -1,9 +1,4 @@
-using System.Globalization;
-using System.Text;
 using CsvHelper;
-using VendorRisk.Domain.Common;
-using VendorRisk.Web.Features.Assessments;
-using VendorRisk.Web.Infrastructure;
 
 namespace VendorRisk.Web.Features.Audit;
 
@@ -40,7 +35,7 @@ public static class AuditCsvExport
                     e.Summary, e.OldValue ?? "", e.NewValue ?? "", e.IsSecurityEvent ? "yes" : "",
                 ];
                 foreach (var cell in row)
-                    csv.WriteField(AnswersCsvExport.Neutralize(cell));
+                    csv.WriteField(SpreadsheetCellGuard.Guard(cell));
                 csv.EndRecord();
             }
         }

@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using VendorRisk.Data.Entities;
 
 namespace VendorRisk.Web.Features.Audit;
 

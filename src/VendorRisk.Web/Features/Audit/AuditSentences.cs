@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
-using VendorRisk.Data.Entities;
-
 namespace VendorRisk.Web.Features.Audit;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using VendorRisk.Data;
-using VendorRisk.Data.Entities;
-using VendorRisk.Web.Infrastructure;
-
 namespace VendorRisk.Web.Features.Audit;
 
 public sealed record AuditQuery(string? User = null, string? EntityType = null, string? EntityId = null, DateOnly? From = null, DateOnly? To = null, int Skip = 0, int Take = 50, string? Action = null);

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using VendorRisk.Data;
-
 namespace VendorRisk.Web.Features.Audit;
 
 /// <summary>Security events that are not part of another change (sign-in, lockout) get their own short transaction.</summary>

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging.Console;
 using VendorRisk.Web.Features.QuestionSets;
-using VendorRisk.Web.Infrastructure;
 
 namespace VendorRisk.Web.Features.Cli;
 

@@ -1,5 +1,3 @@
-using VendorRisk.Data;
-
 namespace VendorRisk.Web.Features.Cli;
 
 /// <summary>

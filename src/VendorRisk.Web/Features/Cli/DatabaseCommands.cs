@@ -1,7 +1,4 @@
-using System.Globalization;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using VendorRisk.Data;
 using VendorRisk.Data.Sqlite;
 
 namespace VendorRisk.Web.Features.Cli;

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using VendorRisk.Data;
 using VendorRisk.Data.Copy;
 
 namespace VendorRisk.Web.Features.Cli;

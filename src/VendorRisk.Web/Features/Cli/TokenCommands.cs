@@ -1,5 +1,3 @@
-using System.Globalization;
-using VendorRisk.Domain.Common;
 using VendorRisk.Web.Features.Tokens;
 using VendorRisk.Web.Features.Users;
 

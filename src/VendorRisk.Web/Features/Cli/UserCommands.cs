@@ -1,5 +1,3 @@
-using VendorRisk.Data.Entities;
-using VendorRisk.Domain.Common;
 using VendorRisk.Web.Features.Users;
 
 namespace VendorRisk.Web.Features.Cli;

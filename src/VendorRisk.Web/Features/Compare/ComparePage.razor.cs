@@ -1,10 +1,8 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using MudBlazor;
-using VendorRisk.Domain.Common;
 using VendorRisk.Domain.Comparison;
 using VendorRisk.Domain.Costs;
-using VendorRisk.Web.Features.Shared;
 
 namespace VendorRisk.Web.Features.Compare;
 
@@ -297,7 +295,7 @@ public partial class ComparePage : IDisposable
         }
     }
 
-    private const string Reports_ContentType = VendorRisk.Web.Features.Reports.ReportFile.ContentType;
+    private const string Reports_ContentType = ReportFile.ContentType;
 
     public void Dispose()
     {

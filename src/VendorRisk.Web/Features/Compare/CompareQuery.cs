@@ -1,5 +1,3 @@
-using System.Globalization;
-using VendorRisk.Domain.Common;
 using VendorRisk.Domain.Comparison;
 using VendorRisk.Domain.Costs;
 

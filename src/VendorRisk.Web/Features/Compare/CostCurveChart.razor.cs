@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using VendorRisk.Domain.Costs;
 
 namespace VendorRisk.Web.Features.Compare;

@@ -1,6 +1,4 @@
-using System.Globalization;
 using VendorRisk.Domain.Costs;
-using VendorRisk.Domain.QuestionSets;
 
 namespace VendorRisk.Web.Features.Compare;
 

@@ -1,9 +1,5 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Components;
-using VendorRisk.Domain.Assessments;
 using VendorRisk.Domain.Comparison;
-using VendorRisk.Web.Features.Shared;
-using VendorRisk.Domain.Scoring;
 
 namespace VendorRisk.Web.Features.Compare;
 

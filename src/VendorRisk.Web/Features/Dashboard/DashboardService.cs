@@ -1,13 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using VendorRisk.Data;
-using VendorRisk.Data.Entities;
-using VendorRisk.Domain.Assessments;
-using VendorRisk.Domain.Common;
-using VendorRisk.Domain.Models;
-using VendorRisk.Domain.QuestionSets;
 using VendorRisk.Web.Features.Reports;
-using VendorRisk.Web.Features.Shared;
-using VendorRisk.Web.Infrastructure;
 
 namespace VendorRisk.Web.Features.Dashboard;
 

@@ -1,15 +1,5 @@
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.EntityFrameworkCore;
-using VendorRisk.Data;
-using VendorRisk.Data.Entities;
-using VendorRisk.Domain.Assessments;
-using VendorRisk.Domain.Common;
-using VendorRisk.Domain.Models;
-using VendorRisk.Web.Features.Shared;
 using VendorRisk.Web.Features.Users;
-using VendorRisk.Web.Infrastructure;
 
 namespace VendorRisk.Web.Features.Demo;
 

@@ -1,11 +1,4 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.EntityFrameworkCore;
-using VendorRisk.Data;
-using VendorRisk.Data.Entities;
-using VendorRisk.Domain.Findings;
-using VendorRisk.Web.Features.Shared;
-using VendorRisk.Web.Infrastructure;
 
 namespace VendorRisk.Web.Features.Demo;
 

@@ -1,10 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using VendorRisk.Data;
-using VendorRisk.Data.Entities;
-using VendorRisk.Domain.Assessments;
-using VendorRisk.Domain.Common;
-using VendorRisk.Web.Infrastructure;
-
 namespace VendorRisk.Web.Features.EvidenceFiles;
 
 /// <summary>Removes an evidence file from a draft, by its assessor or an Admin; audited with the file's metadata.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using VendorRisk.Data;
 using VendorRisk.Web.Features.Mail.Reminders;
 
 namespace VendorRisk.Web.Features.EvidenceFiles;

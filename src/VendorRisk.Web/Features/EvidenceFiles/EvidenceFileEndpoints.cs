@@ -1,6 +1,3 @@
-using VendorRisk.Domain.Common;
-using VendorRisk.Web.Infrastructure;
-
 namespace VendorRisk.Web.Features.EvidenceFiles;
 
 /// <summary>Downloads for signed-in users (the API's own route is /api/v1/files/{id}).</summary>

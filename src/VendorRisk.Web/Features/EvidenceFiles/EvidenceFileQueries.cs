@@ -1,9 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using VendorRisk.Data;
-using VendorRisk.Data.Entities;
-using VendorRisk.Domain.Common;
-using VendorRisk.Web.Infrastructure;
-
 namespace VendorRisk.Web.Features.EvidenceFiles;
 
 /// <summary>A file to send: its bytes are loaded only here, for one download.</summary>

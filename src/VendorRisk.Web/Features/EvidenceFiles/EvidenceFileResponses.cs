@@ -1,8 +1,6 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
-using VendorRisk.Domain.Common;
 using VendorRisk.Domain.EvidenceFiles;
 
 namespace VendorRisk.Web.Features.EvidenceFiles;

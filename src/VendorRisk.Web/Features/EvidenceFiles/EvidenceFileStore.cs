@@ -1,12 +1,5 @@
 using System.Security.Cryptography;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using VendorRisk.Data;
-using VendorRisk.Data.Entities;
-using VendorRisk.Domain.Assessments;
-using VendorRisk.Domain.Common;
 using VendorRisk.Domain.EvidenceFiles;
-using VendorRisk.Web.Features.Shared;
 
 namespace VendorRisk.Web.Features.EvidenceFiles;
 

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using MudBlazor;
-using VendorRisk.Domain.Common;
 using VendorRisk.Domain.EvidenceFiles;
 
 namespace VendorRisk.Web.Features.EvidenceFiles;

@@ -16,4 +16,6 @@ public static class EvidenceFilesRegistration
             .AddScoped<DeleteEvidenceFileHandler>()
             .AddScoped<IExpiringEvidenceQuery, EvidenceExpiryReminderQuery>();
     }
+
+    public static IEndpointRouteBuilder MapEvidenceFiles(this IEndpointRouteBuilder endpoints) => endpoints.MapEvidenceFileDownloads();
 }

@@ -1,11 +1,5 @@
 using FluentValidation;
-using Microsoft.EntityFrameworkCore;
-using VendorRisk.Data;
-using VendorRisk.Data.Entities;
-using VendorRisk.Domain.Common;
-using VendorRisk.Web.Features.Assessments;
 using VendorRisk.Web.Features.Findings;
-using VendorRisk.Web.Infrastructure;
 
 namespace VendorRisk.Web.Features.EvidenceFiles;
 
@@ -50,7 +44,7 @@ internal static class EvidenceEditors
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var assessorId = await db.Assessments.AsNoTracking().Where(a => a.Id == assessmentId).Select(a => a.AssessorId)
             .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException($"No assessment with id {assessmentId}.");
-        if (!AssessmentService.CanEditDraft(actor, assessorId))
+        if (!AssessmentWorkflow.MayEditDraft(actor, assessorId))
             throw new ForbiddenException("Only the assessor named on this assessment, or an Admin, may change its evidence files.");
     }
 }

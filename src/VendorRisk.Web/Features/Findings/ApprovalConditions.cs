@@ -1,5 +1,4 @@
 using FluentValidation;
-using VendorRisk.Domain.Findings;
 
 namespace VendorRisk.Web.Features.Findings;
 

@@ -1,5 +1,4 @@
 using MudBlazor;
-using VendorRisk.Web.Features.Shared;
 
 namespace VendorRisk.Web.Features.Findings;
 

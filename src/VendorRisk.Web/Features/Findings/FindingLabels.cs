@@ -1,5 +1,4 @@
 using MudBlazor;
-using VendorRisk.Domain.Findings;
 
 namespace VendorRisk.Web.Features.Findings;
 

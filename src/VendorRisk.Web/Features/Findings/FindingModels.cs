@@ -1,5 +1,3 @@
-using VendorRisk.Domain.Findings;
-
 namespace VendorRisk.Web.Features.Findings;
 
 /// <summary>A finding as pages, the API and reports see it.</summary>

@@ -1,12 +1,3 @@
-using System.Globalization;
-using System.Text;
-using Microsoft.EntityFrameworkCore;
-using VendorRisk.Data;
-using VendorRisk.Data.Entities;
-using VendorRisk.Domain.Common;
-using VendorRisk.Domain.Findings;
-using VendorRisk.Web.Infrastructure;
-
 namespace VendorRisk.Web.Features.Findings;
 
 /// <summary>A knockout acceptance on record, for the assessment page.</summary>

@@ -1,6 +1,4 @@
-using VendorRisk.Domain.Findings;
 using VendorRisk.Reports.Models;
-using VendorRisk.Web.Features.Shared;
 
 namespace VendorRisk.Web.Features.Findings;
 

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using VendorRisk.Data;
-
 namespace VendorRisk.Web.Features.Findings;
 
 /// <summary>Checks shared by the finding validators.</summary>
@@ -15,12 +12,12 @@ public sealed class ActiveUsers(IDbContextFactory<VendorRiskDbContext> dbFactory
     }
 
     /// <summary>Active users, by name, for owner pickers.</summary>
-    public async Task<IReadOnlyList<Vendors.UserOption>> ListAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<UserOption>> ListAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var users = await db.Users.AsNoTracking().Where(u => !u.IsDisabled)
             .Select(u => new { u.Id, u.DisplayName, u.Email, u.Role }).ToListAsync(cancellationToken);
-        return users.Select(u => new Vendors.UserOption(u.Id, string.IsNullOrWhiteSpace(u.DisplayName) ? u.Email ?? u.Id : u.DisplayName, u.Role))
+        return users.Select(u => new UserOption(u.Id, string.IsNullOrWhiteSpace(u.DisplayName) ? u.Email ?? u.Id : u.DisplayName, u.Role))
             .OrderBy(u => u.Name, StringComparer.OrdinalIgnoreCase).ToList();
     }
 }

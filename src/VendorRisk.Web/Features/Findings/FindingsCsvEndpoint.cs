@@ -1,7 +1,3 @@
-using VendorRisk.Domain.Common;
-using VendorRisk.Domain.Findings;
-using VendorRisk.Web.Infrastructure;
-
 namespace VendorRisk.Web.Features.Findings;
 
 public static class FindingsCsvEndpoint

@@ -5,6 +5,11 @@ public static class FindingsRegistration
     public static IServiceCollection AddFindings(this IServiceCollection services) => services
         .AddScoped<ActiveUsers>()
         .AddScoped<FindingQueries>()
-        .AddScoped<FindingReportData>()
-        .AddScoped<Infrastructure.IDemoSeeder, Demo.DemoFindingsSeeder>();
+        .AddScoped<FindingReportData>();
+
+    public static IEndpointRouteBuilder MapFindings(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapFindingsCsv();
+        return endpoints;
+    }
 }

@@ -1,11 +1,4 @@
 using FluentValidation;
-using Microsoft.EntityFrameworkCore;
-using VendorRisk.Data;
-using VendorRisk.Domain.Common;
-using VendorRisk.Data.Entities;
-using VendorRisk.Domain.Findings;
-using VendorRisk.Web.Features.Shared;
-using VendorRisk.Web.Infrastructure;
 
 namespace VendorRisk.Web.Features.Findings;
 

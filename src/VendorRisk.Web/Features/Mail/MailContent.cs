@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace VendorRisk.Web.Features.Mail;
 
 /// <summary>A rendered mail: subject, plain text and HTML. Build it with <see cref="MailComposer"/>.</summary>

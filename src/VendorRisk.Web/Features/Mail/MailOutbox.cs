@@ -1,8 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using MimeKit;
-using VendorRisk.Data;
-using VendorRisk.Data.Entities;
-using VendorRisk.Domain.Common;
 
 namespace VendorRisk.Web.Features.Mail;
 

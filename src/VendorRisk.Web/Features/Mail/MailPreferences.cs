@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using VendorRisk.Data;
-using VendorRisk.Web.Infrastructure;
-
 namespace VendorRisk.Web.Features.Mail;
 
 /// <summary>Turn one's own notification mails on or off (security and account mails cannot be turned off).</summary>

@@ -1,6 +1,3 @@
-using VendorRisk.Data;
-using VendorRisk.Web.Infrastructure;
-
 namespace VendorRisk.Web.Features.Mail;
 
 public static class MailRegistration
@@ -37,7 +34,6 @@ public static class MailRegistration
         services.AddScoped<Reminders.ReminderRunner>();
         services.AddScoped<Reminders.IReminderSource, Reminders.OverdueAssessmentReminders>();
         services.AddScoped<Reminders.IReminderSource, Reminders.FindingDueSoonReminders>();
-        services.AddScoped<Reminders.IReminderSource, Reminders.ReassessmentDueReminders>();
         services.AddScoped<Reminders.IReminderSource, Reminders.ExpiringEvidenceReminders>();
         if (settings.Reminders.Enabled)
             services.AddHostedService<Reminders.ReminderService>();

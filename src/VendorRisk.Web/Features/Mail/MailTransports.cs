@@ -1,7 +1,5 @@
 using MailKit.Net.Smtp;
 using MimeKit;
-using VendorRisk.Data;
-using VendorRisk.Data.Entities;
 
 namespace VendorRisk.Web.Features.Mail;
 

@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using VendorRisk.Data;
-using VendorRisk.Web.Infrastructure;
-using VendorRisk.Data.Entities;
-
 namespace VendorRisk.Web.Features.Mail;
 
 public sealed record OutboxCounts(int Pending, int Sent, int Failed);

@@ -1,6 +1,3 @@
-using System.Globalization;
-using VendorRisk.Data;
-
 namespace VendorRisk.Web.Features.Mail;
 
 /// <summary>What an invitation mail says: who is asked, about what, and the link (absolute, from <see cref="PublicLinks.To"/>).</summary>

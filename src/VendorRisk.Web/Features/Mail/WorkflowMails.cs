@@ -1,9 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using VendorRisk.Data;
-using VendorRisk.Data.Entities;
-using VendorRisk.Domain.Common;
-using VendorRisk.Domain.Assessments;
-
 namespace VendorRisk.Web.Features.Mail;
 
 /// <summary>

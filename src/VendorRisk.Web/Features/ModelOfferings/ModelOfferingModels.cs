@@ -1,6 +1,3 @@
-using VendorRisk.Domain.Common;
-using VendorRisk.Domain.Models;
-
 namespace VendorRisk.Web.Features.ModelOfferings;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using FluentValidation;
-using VendorRisk.Domain.Common;
-using VendorRisk.Domain.Models;
 
 namespace VendorRisk.Web.Features.ModelOfferings;
 

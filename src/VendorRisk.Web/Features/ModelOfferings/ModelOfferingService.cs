@@ -1,10 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using VendorRisk.Data;
-using VendorRisk.Data.Entities;
-using VendorRisk.Domain.Common;
-using VendorRisk.Domain.Models;
-using VendorRisk.Web.Infrastructure;
-
 namespace VendorRisk.Web.Features.ModelOfferings;
 
 /// <summary>A vendor's model offerings: listed by anyone, created and changed by assessors, every change audited.</summary>

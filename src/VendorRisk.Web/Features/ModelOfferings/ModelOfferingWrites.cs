@@ -1,9 +1,4 @@
 using FluentValidation;
-using Microsoft.EntityFrameworkCore;
-using VendorRisk.Data;
-using VendorRisk.Data.Entities;
-using VendorRisk.Domain.Common;
-using VendorRisk.Domain.Models;
 
 namespace VendorRisk.Web.Features.ModelOfferings;
 

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using VendorRisk.Data;
 using VendorRisk.Web.Features.Mail;
 using VendorRisk.Web.Features.Mail.Reminders;
 

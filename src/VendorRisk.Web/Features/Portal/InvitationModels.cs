@@ -1,5 +1,3 @@
-using VendorRisk.Data.Entities;
-
 namespace VendorRisk.Web.Features.Portal;
 
 public enum InvitationStatus

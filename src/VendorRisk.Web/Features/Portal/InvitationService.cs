@@ -1,9 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using VendorRisk.Data;
-using VendorRisk.Data.Entities;
-using VendorRisk.Domain.Common;
 using VendorRisk.Web.Features.Assessments;
-using VendorRisk.Web.Infrastructure;
 
 namespace VendorRisk.Web.Features.Portal;
 

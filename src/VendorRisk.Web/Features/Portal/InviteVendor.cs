@@ -1,9 +1,5 @@
 using FluentValidation;
-using Microsoft.EntityFrameworkCore;
-using VendorRisk.Data;
 using VendorRisk.Data.Configurations;
-using VendorRisk.Data.Entities;
-using VendorRisk.Domain.Common;
 using VendorRisk.Web.Features.Mail;
 
 namespace VendorRisk.Web.Features.Portal;

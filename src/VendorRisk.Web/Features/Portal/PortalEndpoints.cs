@@ -1,9 +1,3 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using VendorRisk.Data;
-using VendorRisk.Domain.Assessments;
-using VendorRisk.Domain.Common;
-
 namespace VendorRisk.Web.Features.Portal;
 
 /// <summary>

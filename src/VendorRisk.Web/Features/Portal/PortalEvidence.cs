@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using VendorRisk.Data;
 using VendorRisk.Web.Features.EvidenceFiles;
 
 namespace VendorRisk.Web.Features.Portal;

@@ -1,6 +1,3 @@
-using VendorRisk.Domain.Assessments;
-using VendorRisk.Domain.QuestionSets;
-
 namespace VendorRisk.Web.Features.Portal;
 
 public enum PortalState

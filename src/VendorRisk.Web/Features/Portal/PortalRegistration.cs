@@ -9,5 +9,12 @@ public static class PortalRegistration
         .AddScoped<PortalService>()
         .AddScoped<PortalEvidence>()
         .AddScoped<VendorAnswerReviewService>()
+        .AddSingleton(new Shared.AssessmentTab("Vendor portal", MudBlazor.Icons.Material.Outlined.ForwardToInbox, "vendor-portal-tab", typeof(VendorPortalPanel)))
         .AddScoped<Mail.Reminders.IReminderSource, InvitationExpiryReminders>();
+
+    public static WebApplication MapPortal(this WebApplication app)
+    {
+        PortalEndpoints.MapPortal(app);
+        return app;
+    }
 }

@@ -1,13 +1,5 @@
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using VendorRisk.Data;
 using VendorRisk.Data.Configurations;
-using VendorRisk.Data.Entities;
-using VendorRisk.Domain.Assessments;
-using VendorRisk.Domain.Common;
-using VendorRisk.Domain.QuestionSets;
 using VendorRisk.Web.Features.Mail;
-using VendorRisk.Web.Features.Shared;
 
 namespace VendorRisk.Web.Features.Portal;
 

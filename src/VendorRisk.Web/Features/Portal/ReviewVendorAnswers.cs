@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using VendorRisk.Data;
-using VendorRisk.Data.Entities;
-using VendorRisk.Domain.Common;
 using VendorRisk.Web.Features.Assessments;
 
 namespace VendorRisk.Web.Features.Portal;

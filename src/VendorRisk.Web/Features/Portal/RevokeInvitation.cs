@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using VendorRisk.Data;
-
 namespace VendorRisk.Web.Features.Portal;
 
 /// <summary>Stop a portal link at once. Answers it already submitted stay for review.</summary>

@@ -1,5 +1,3 @@
-using VendorRisk.Domain.QuestionSets.Interchange;
-
 namespace VendorRisk.Web.Features.QuestionSets;
 
 /// <summary>A draft's format errors, looked up by the <c>$.</c> path of the field or item they are about.</summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using VendorRisk.Domain.QuestionSets;
-using VendorRisk.Domain.QuestionSets.Interchange;
-
 namespace VendorRisk.Web.Features.QuestionSets;
 
 /// <summary>Which item the question-set editor's panel edits: the set (no section), a section, or a question.</summary>

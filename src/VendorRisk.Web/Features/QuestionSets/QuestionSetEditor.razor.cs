@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Components;
-using VendorRisk.Domain.QuestionSets.Interchange;
 
 namespace VendorRisk.Web.Features.QuestionSets;
 

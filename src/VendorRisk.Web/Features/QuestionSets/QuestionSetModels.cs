@@ -1,6 +1,3 @@
-using VendorRisk.Data.Entities;
-using VendorRisk.Domain.QuestionSets;
-
 namespace VendorRisk.Web.Features.QuestionSets;
 
 public sealed record QuestionSetVersionSummary(

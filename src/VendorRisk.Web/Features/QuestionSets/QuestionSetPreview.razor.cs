@@ -1,9 +1,5 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
-using VendorRisk.Domain.Assessments;
-using VendorRisk.Domain.QuestionSets;
-using VendorRisk.Domain.Scoring;
 
 namespace VendorRisk.Web.Features.QuestionSets;
 

@@ -1,10 +1,4 @@
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
-using VendorRisk.Data;
-using VendorRisk.Data.Entities;
-using VendorRisk.Domain.QuestionSets;
-using VendorRisk.Domain.QuestionSets.Interchange;
-using VendorRisk.Web.Infrastructure;
 
 namespace VendorRisk.Web.Features.QuestionSets;
 

@@ -1,12 +1,3 @@
-using System.Text;
-using Microsoft.EntityFrameworkCore;
-using VendorRisk.Data;
-using VendorRisk.Data.Entities;
-using VendorRisk.Domain.Common;
-using VendorRisk.Domain.QuestionSets;
-using VendorRisk.Domain.QuestionSets.Interchange;
-using VendorRisk.Web.Infrastructure;
-
 namespace VendorRisk.Web.Features.QuestionSets;
 
 /// <summary>

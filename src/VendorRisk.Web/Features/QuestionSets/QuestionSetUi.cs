@@ -1,7 +1,5 @@
-using System.Globalization;
 using Microsoft.JSInterop;
 using MudBlazor;
-using VendorRisk.Data.Entities;
 
 namespace VendorRisk.Web.Features.QuestionSets;
 

@@ -1,10 +1,3 @@
-using System.Text;
-using Microsoft.EntityFrameworkCore;
-using VendorRisk.Data;
-using VendorRisk.Data.Entities;
-using VendorRisk.Domain.QuestionSets;
-using VendorRisk.Domain.QuestionSets.Interchange;
-
 namespace VendorRisk.Web.Features.QuestionSets;
 
 /// <summary>How stored versions are found, read, written and named, for the question-set reads and use cases alike.</summary>

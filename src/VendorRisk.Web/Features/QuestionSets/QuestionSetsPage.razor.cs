@@ -1,11 +1,6 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Components.Forms;
 using MudBlazor;
-using VendorRisk.Data.Entities;
-using VendorRisk.Domain.Common;
-using VendorRisk.Domain.QuestionSets;
-using VendorRisk.Domain.QuestionSets.Interchange;
 
 namespace VendorRisk.Web.Features.QuestionSets;
 

@@ -1,6 +1,4 @@
-using VendorRisk.Domain.Common;
 using VendorRisk.Web.Features.Compare;
-using VendorRisk.Web.Infrastructure;
 
 namespace VendorRisk.Web.Features.Reports;
 

@@ -1,11 +1,7 @@
-using System.Globalization;
-using VendorRisk.Domain.Assessments;
 using VendorRisk.Domain.Comparison;
 using VendorRisk.Domain.Costs;
-using VendorRisk.Domain.QuestionSets;
 using VendorRisk.Reports.Models;
 using VendorRisk.Web.Features.Compare;
-using VendorRisk.Web.Features.Shared;
 
 namespace VendorRisk.Web.Features.Reports;
 

@@ -1,25 +1,11 @@
 using VendorRisk.Web.Features.Observability;
-using System.Globalization;
-using System.Text;
-using VendorRisk.Data.Entities;
-using VendorRisk.Domain.Assessments;
-using VendorRisk.Domain.Common;
 using VendorRisk.Domain.Comparison;
 using VendorRisk.Domain.Costs;
-using VendorRisk.Domain.QuestionSets;
 using VendorRisk.Reports;
 using VendorRisk.Reports.Models;
 using VendorRisk.Web.Features.Compare;
-using VendorRisk.Web.Features.Shared;
-using VendorRisk.Web.Infrastructure;
 
 namespace VendorRisk.Web.Features.Reports;
-
-/// <summary>A rendered report, ready to download.</summary>
-public sealed record ReportFile(string FileName, byte[] Content)
-{
-    public const string ContentType = "application/pdf";
-}
 
 /// <summary>Lets at most two PDF renders run at once across the whole app; the others wait their turn.</summary>
 public sealed class ReportRenderGate
@@ -51,7 +37,7 @@ public sealed class ReportService(
     ICurrentUser currentUser,
     TimeProvider clock,
     Findings.FindingReportData findings,
-    EvidenceFiles.EvidenceReportData evidence)
+    EvidenceFiles.EvidenceReportData evidence) : IComparisonPdf
 {
     public async Task<ReportFile> RenderAssessmentPdfAsync(int id, CancellationToken cancellationToken = default)
     {

@@ -1,10 +1,5 @@
-using System.Globalization;
-using VendorRisk.Domain.Assessments;
 using VendorRisk.Domain.Comparison;
-using VendorRisk.Domain.QuestionSets;
-using VendorRisk.Domain.Scoring;
 using VendorRisk.Reports.Models;
-using VendorRisk.Web.Features.Shared;
 
 namespace VendorRisk.Web.Features.Reports;
 

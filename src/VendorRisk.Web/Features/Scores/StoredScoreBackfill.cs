@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using VendorRisk.Data;
-using VendorRisk.Web.Infrastructure;
-
 namespace VendorRisk.Web.Features.Scores;
 
 /// <summary>

@@ -1,8 +1,5 @@
 using System.Runtime.CompilerServices;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using VendorRisk.Data;
-using VendorRisk.Data.Entities;
 
 namespace VendorRisk.Web.Features.Scores;
 

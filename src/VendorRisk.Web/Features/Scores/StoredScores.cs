@@ -1,11 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using VendorRisk.Data;
-using VendorRisk.Data.Entities;
-using VendorRisk.Domain.Assessments;
-using VendorRisk.Domain.QuestionSets;
-using VendorRisk.Domain.Scoring;
-using VendorRisk.Web.Features.Shared;
-
 namespace VendorRisk.Web.Features.Scores;
 
 /// <summary>The score columns of one assessment, as <see cref="StoredScores"/> computes them.</summary>

@@ -1,13 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using VendorRisk.Data;
-using VendorRisk.Data.Entities;
-using VendorRisk.Domain.Assessments;
-using VendorRisk.Domain.Common;
-using VendorRisk.Domain.Models;
-using VendorRisk.Domain.QuestionSets;
-using VendorRisk.Domain.Scoring;
-using VendorRisk.Web.Infrastructure;
-
 namespace VendorRisk.Web.Features.Shared;
 
 /// <summary>A stored answer with who saved it and its concurrency version.</summary>

@@ -1,5 +1,4 @@
 using MudBlazor;
-using VendorRisk.Domain.Common;
 
 namespace VendorRisk.Web.Features.Shared;
 

@@ -1,5 +1,3 @@
-using VendorRisk.Domain.Common;
-
 namespace VendorRisk.Web.Features.Shared;
 
 /// <summary>What a refused action says to people: sentences, never field ids such as "email:".</summary>

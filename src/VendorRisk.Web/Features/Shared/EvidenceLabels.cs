@@ -1,5 +1,3 @@
-using VendorRisk.Domain.Assessments;
-
 namespace VendorRisk.Web.Features.Shared;
 
 /// <summary>How an evidence source reads to people: in the wizard, the score breakdown and the PDF report.</summary>

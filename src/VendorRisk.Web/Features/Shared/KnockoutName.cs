@@ -1,5 +1,3 @@
-using VendorRisk.Domain.QuestionSets;
-
 namespace VendorRisk.Web.Features.Shared;
 
 /// <summary>A knockout as people see it: the question's short name, with its key for a tooltip.</summary>

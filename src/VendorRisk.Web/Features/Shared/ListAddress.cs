@@ -1,5 +1,3 @@
-using VendorRisk.Domain.Common;
-
 namespace VendorRisk.Web.Features.Shared;
 
 /// <summary>How list pages write a sort or filter value in their address: kebab-case names, unknown values ignored.</summary>

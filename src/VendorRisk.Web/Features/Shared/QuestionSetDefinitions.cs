@@ -1,7 +1,4 @@
 using System.Collections.Concurrent;
-using VendorRisk.Data.Entities;
-using VendorRisk.Domain.QuestionSets;
-using VendorRisk.Domain.QuestionSets.Interchange;
 
 namespace VendorRisk.Web.Features.Shared;
 

@@ -1,6 +1,3 @@
-using VendorRisk.Domain.Assessments;
-using VendorRisk.Domain.Scoring;
-
 namespace VendorRisk.Web.Features.Shared;
 
 /// <summary>

@@ -1,10 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
-using Microsoft.EntityFrameworkCore;
-using VendorRisk.Data;
-using VendorRisk.Data.Entities;
-using VendorRisk.Domain.Common;
-using VendorRisk.Web.Infrastructure;
 
 namespace VendorRisk.Web.Features.Tokens;
 

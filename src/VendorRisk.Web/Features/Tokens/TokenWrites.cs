@@ -1,9 +1,5 @@
 using System.Security.Cryptography;
 using FluentValidation;
-using Microsoft.EntityFrameworkCore;
-using VendorRisk.Data;
-using VendorRisk.Data.Entities;
-using VendorRisk.Domain.Common;
 
 namespace VendorRisk.Web.Features.Tokens;
 

@@ -1,6 +1,5 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Identity;
-using VendorRisk.Data.Entities;
 
 namespace VendorRisk.Web.Features.Users;
 

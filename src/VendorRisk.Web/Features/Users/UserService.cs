@@ -1,10 +1,5 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using VendorRisk.Data;
-using VendorRisk.Data.Entities;
-using VendorRisk.Domain.Common;
-using VendorRisk.Web.Infrastructure;
 
 namespace VendorRisk.Web.Features.Users;
 

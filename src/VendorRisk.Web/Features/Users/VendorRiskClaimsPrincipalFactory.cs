@@ -1,7 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
-using VendorRisk.Data.Entities;
 
 namespace VendorRisk.Web.Features.Users;
 

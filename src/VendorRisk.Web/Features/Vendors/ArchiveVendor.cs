@@ -1,6 +1,3 @@
-using VendorRisk.Data;
-using VendorRisk.Data.Entities;
-
 namespace VendorRisk.Web.Features.Vendors;
 
 /// <summary>Archive a vendor: no new assessments, its history kept.</summary>

@@ -1,6 +1,3 @@
-using VendorRisk.Data;
-using VendorRisk.Data.Entities;
-
 namespace VendorRisk.Web.Features.Vendors;
 
 /// <summary>A new vendor from cleaned fields; validated by <see cref="VendorRequestValidator"/>.</summary>

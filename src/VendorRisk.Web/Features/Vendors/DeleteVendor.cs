@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using VendorRisk.Data;
-using VendorRisk.Domain.Common;
-
 namespace VendorRisk.Web.Features.Vendors;
 
 /// <summary>Delete a vendor that was never assessed; one with assessments is archived instead, so its history is kept.</summary>

@@ -1,5 +1,3 @@
-using VendorRisk.Data;
-
 namespace VendorRisk.Web.Features.Vendors;
 
 /// <param name="ExpectedVersion">The vendor's version the editor opened; a stale one is a conflict with the current fields.</param>

@@ -1,9 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using VendorRisk.Data;
-using VendorRisk.Data.Entities;
-using VendorRisk.Domain.Assessments;
-using VendorRisk.Web.Features.Shared;
-
 namespace VendorRisk.Web.Features.Vendors;
 
 public sealed record VendorResults(IReadOnlyList<VendorSummary> Items, int Total);

@@ -1,4 +1,3 @@
-using VendorRisk.Web.Features.Shared;
 namespace VendorRisk.Web.Features.Vendors;
 
 /// <summary>A vendor's fields as a user gives them; <see cref="CreateVendorRequest"/> and <see cref="UpdateVendorRequest"/> carry them to the pipeline.</summary>
@@ -90,6 +89,3 @@ public sealed record VendorDetails(
     public VendorRequest ToRequest() =>
         new(Name, Website, HeadquartersCountry, Jurisdictions, ParentCompany, Models, Tier, OwnerId, Tags, Notes);
 }
-
-/// <summary>A user who may own a vendor or assess (for pickers).</summary>
-public sealed record UserOption(string Id, string Name, string Role);

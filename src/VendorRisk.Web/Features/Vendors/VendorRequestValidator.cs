@@ -1,7 +1,4 @@
 using FluentValidation;
-using Microsoft.EntityFrameworkCore;
-using VendorRisk.Data;
-using VendorRisk.Domain.Common;
 
 namespace VendorRisk.Web.Features.Vendors;
 

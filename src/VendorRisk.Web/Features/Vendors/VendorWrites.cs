@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using VendorRisk.Data;
-using VendorRisk.Data.Entities;
-using VendorRisk.Domain.Common;
-
 namespace VendorRisk.Web.Features.Vendors;
 
 /// <summary>What the vendor use cases share: cleaning a request, applying it, its audit snapshot, and a save that names a lost race.</summary>

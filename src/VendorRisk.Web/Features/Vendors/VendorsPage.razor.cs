@@ -1,8 +1,5 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
-using VendorRisk.Web.Features.Shared;
-using VendorRisk.Domain.Common;
-using VendorRisk.Web.Infrastructure;
 
 namespace VendorRisk.Web.Features.Vendors;
 

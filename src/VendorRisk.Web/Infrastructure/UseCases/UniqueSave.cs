@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using VendorRisk.Data;
-
 namespace VendorRisk.Web.Infrastructure.UseCases;
 
 public static class UniqueSave

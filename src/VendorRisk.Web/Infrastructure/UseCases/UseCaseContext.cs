@@ -1,5 +1,3 @@
-using VendorRisk.Data;
-
 namespace VendorRisk.Web.Infrastructure.UseCases;
 
 /// <summary>What a handler works with: the transaction's context, who is acting, and the time the use case runs at.</summary>

@@ -1,10 +1,6 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 using FluentValidation;
-using Microsoft.EntityFrameworkCore;
-using VendorRisk.Data;
-using VendorRisk.Domain.Assessments;
-using VendorRisk.Domain.Common;
 
 namespace VendorRisk.Web.Infrastructure.UseCases;
 

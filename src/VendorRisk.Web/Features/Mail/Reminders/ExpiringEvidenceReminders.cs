@@ -1,6 +1,3 @@
-using System.Globalization;
-using VendorRisk.Data;
-
 namespace VendorRisk.Web.Features.Mail.Reminders;
 
 /// <summary>An evidence file that stops being valid on <see cref="ValidUntil"/> (a SOC 2 report, a certificate).</summary>

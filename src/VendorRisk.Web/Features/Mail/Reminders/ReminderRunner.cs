@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using VendorRisk.Data;
-using VendorRisk.Data.Entities;
-
 namespace VendorRisk.Web.Features.Mail.Reminders;
 
 /// <summary>

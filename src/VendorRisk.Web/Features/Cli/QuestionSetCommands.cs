@@ -1,8 +1,6 @@
-using System.Globalization;
-using VendorRisk.Domain.Common;
-using VendorRisk.Web.Features.Cli;
+using VendorRisk.Web.Features.QuestionSets;
 
-namespace VendorRisk.Web.Features.QuestionSets;
+namespace VendorRisk.Web.Features.Cli;
 
 /// <summary><c>question-sets validate|import|publish|export</c> (api.md "Command line"), through <see cref="QuestionSetService"/>.</summary>
 internal static class QuestionSetCommands

@@ -1,6 +1,4 @@
-using VendorRisk.Domain.QuestionSets;
-
-namespace VendorRisk.Web.Features.Reports;
+namespace VendorRisk.Web.Features.Shared;
 
 /// <summary>Colours of rating bands by their rank: the best band green, the worst red, the ones between amber to orange.</summary>
 public static class RatingColors

@@ -1,10 +1,7 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
-using VendorRisk.Domain.Assessments;
-using VendorRisk.Domain.Common;
 using VendorRisk.Web.Features.Assessments;
 
-namespace VendorRisk.Web.Features.AnswersImport;
+namespace VendorRisk.Web.Features.Assessments.Import;
 
 /// <summary>
 /// Applies a CSV preview through <see cref="AssessmentService.SaveAnswersAsync"/>: one call, so the service's

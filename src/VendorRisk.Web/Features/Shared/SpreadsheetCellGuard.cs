@@ -1,4 +1,4 @@
-namespace VendorRisk.Web.Features.Assessments;
+namespace VendorRisk.Web.Features.Shared;
 
 /// <summary>
 /// The CSV export's formula guard and its exact inverse. A cell a spreadsheet would read as a formula

@@ -1,12 +1,9 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using VendorRisk.Data;
-using VendorRisk.Web.Features.Api;
+using VendorRisk.Web.Features.Tokens;
 
-namespace VendorRisk.Web.Features.Tokens;
+namespace VendorRisk.Web.Features.Api;
 
 /// <summary>
 /// <c>Authorization: Bearer vr_…</c> for /api. Every request looks the token up by its hash and
