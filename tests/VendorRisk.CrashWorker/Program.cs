@@ -21,8 +21,11 @@ await using var scope = app.Services.CreateAsyncScope();
 scope.ServiceProvider.GetRequiredService<CurrentUser>().UsePrincipal(new ClaimsPrincipal(new ClaimsIdentity(
     [new Claim(ClaimTypes.NameIdentifier, args[2]), new Claim(ClaimTypes.Role, args[3])], "CrashWorker")));
 var service = scope.ServiceProvider.GetRequiredService<AssessmentService>();
-var assessmentId = int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture);
 var keys = args[4].Split(',');
+var assessmentId = int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture);
+// Ready means warmed up: one read through EF opens the database and builds the model, so "ready" is not printed
+// while the slowest part of start-up is still ahead.
+await scope.ServiceProvider.GetRequiredService<VendorRisk.Web.Features.Shared.AssessmentReader>().GetAsync(assessmentId);
 var stdout = Console.Out;
 Console.WriteLine("ready");
 for (var sequence = 0; ; sequence++)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Playwright;
+using VendorRisk.LoadTests.LoadRun.HubCircuits;
 
 namespace VendorRisk.LoadTests.LoadRun;
 
@@ -48,8 +49,19 @@ public static class LoadRunCommand
 
         long? heapBefore = null, heapAfter = null;
         await using var browser = options.Mode == LoadMode.Circuits ? await BrowserAsync(options) : null;
+        var hubCircuits = new List<HubCircuitAssessor>();
         List<Func<CancellationToken, Task>> assessors;
-        if (options.Mode == LoadMode.Circuits)
+        if (options.Mode == LoadMode.Hub)
+        {
+            var cookies = await HttpSignIn.SignInAsync(options.Url, options.Email!, options.Password!);
+            // As with browser tabs, the heap per circuit is what each circuit adds after the first.
+            hubCircuits.AddRange(await OpenHubCircuitsAsync(options, cookies, ids[..1], 0));
+            heapBefore = probe is null ? null : await probe.LiveHeapBytesAsync();
+            hubCircuits.AddRange(await OpenHubCircuitsAsync(options, cookies, ids[1..], 1));
+            heapAfter = probe is null ? null : await probe.LiveHeapBytesAsync();
+            assessors = hubCircuits.Select(c => (Func<CancellationToken, Task>)(stop => c.RunAsync(recorder, Pause, stop))).ToList();
+        }
+        else if (options.Mode == LoadMode.Circuits)
         {
             // The first circuit pays for what the process initialises once (JIT, reflection caches, static data): the
             // baseline is taken after it, and the heap per circuit is what each further circuit adds.
@@ -86,7 +98,23 @@ public static class LoadRunCommand
         await Task.WhenAll(tasks);
 
         Report(options, recorder, elapsed, cpuEnd - cpuStart, heapBefore, heapAfter);
+        foreach (var circuit in hubCircuits)
+            await circuit.DisposeAsync();
         return 0;
+    }
+
+    private static async Task<List<HubCircuitAssessor>> OpenHubCircuitsAsync(LoadRunOptions options, System.Net.CookieContainer cookies, List<int> ids, int firstSeed)
+    {
+        var circuits = new HubCircuitAssessor[ids.Count];
+        var clock = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(Enumerable.Range(0, ids.Count), new ParallelOptions { MaxDegreeOfParallelism = options.OpenParallel }, async (i, _) =>
+        {
+            var circuit = new HubCircuitAssessor(new BlazorCircuitClient(options.Url, cookies), ids[i], firstSeed + i);
+            await circuit.OpenAsync();
+            circuits[i] = circuit;
+        });
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{circuits.Length} circuit(s) opened over SignalR in {clock.Elapsed.TotalSeconds:0.0} s."));
+        return [.. circuits];
     }
 
     private static async Task<IBrowser> BrowserAsync(LoadRunOptions options)

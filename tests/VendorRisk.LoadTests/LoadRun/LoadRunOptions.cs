@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace VendorRisk.LoadTests.LoadRun;
 
-public enum LoadMode { Api, Circuits }
+public enum LoadMode { Api, Circuits, Hub }
 
 /// <summary>The options of <c>run</c>; see <see cref="Help"/>.</summary>
 public sealed record LoadRunOptions
@@ -20,15 +20,18 @@ public sealed record LoadRunOptions
     public bool Minimal { get; init; }
     public int? ServerPid { get; init; }
     public string Chromium { get; init; } = "/usr/bin/chromium";
+    public int OpenParallel { get; init; } = 4;
 
     public const string Help = """
         usage: run --url <app> --token <assessor API token> [options]
-          --mode api|circuits     api: PUT /answers over HTTP; circuits: one signed-in browser tab (Blazor circuit) each
+          --mode api|hub|circuits api: PUT /answers over HTTP; hub: one Blazor circuit each, driven over SignalR without a
+                                  browser (HubCircuits/); circuits: one signed-in Chromium tab (Blazor circuit) each
           --assessors N           simulated assessors, each on its own new assessment (default 50)
           --pace human|full       human: one change every 5–10 s each; full: back to back (default human)
           --duration S            measured seconds after every assessor is ready (default 60)
           --minimal               api mode: send Prefer: return=minimal
-          --email E --password P  circuits mode: the account the tabs sign in with (the token's user)
+          --email E --password P  hub and circuits modes: the account the circuits sign in with (the token's user)
+          --open-parallel N       hub mode: circuits opened at once while setting up (default 4)
           --server-pid PID        the app's process: CPU per save from /proc, live heap per circuit by dotnet-gcdump
           --vendor-id ID          vendor to assess (default: the first listed)
           --question-set KEY      (default frontier-ai-buyer-checklist)
@@ -60,6 +63,7 @@ public sealed record LoadRunOptions
         {
             null or "api" => LoadMode.Api,
             "circuits" => LoadMode.Circuits,
+            "hub" => LoadMode.Hub,
             var other => throw new ArgumentException($"--mode is api or circuits, not '{other}'."),
         };
         var options = new LoadRunOptions
@@ -83,9 +87,10 @@ public sealed record LoadRunOptions
             Minimal = flags.Contains("--minimal"),
             ServerPid = Int("--server-pid"),
             Chromium = Get("--chromium") ?? "/usr/bin/chromium",
+            OpenParallel = Int("--open-parallel") ?? 4,
         };
-        if (options.Mode == LoadMode.Circuits && (options.Email is null || options.Password is null))
-            throw new ArgumentException("circuits mode needs --email and --password (or VENDORRISK_LOAD_PASSWORD).");
+        if (options.Mode != LoadMode.Api && (options.Email is null || options.Password is null))
+            throw new ArgumentException($"{mode.ToString().ToLowerInvariant()} mode needs --email and --password (or VENDORRISK_LOAD_PASSWORD).");
         return options;
     }
 }

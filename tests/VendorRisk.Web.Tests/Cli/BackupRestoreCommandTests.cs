@@ -45,6 +45,7 @@ public sealed class BackupRestoreCommandTests(WebAppFixture app) : IClassFixture
     {
         TestProvider.SkipOnPostgres("backup and restore copy the SQLite file; on PostgreSQL they refuse and point to the server's backups (tested in PostgresBackupRefusalTests).");
         using var stop = new CancellationTokenSource();
+        var writing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var writer = Task.Run(async () =>
         {
             var n = 0;
@@ -53,10 +54,12 @@ public sealed class BackupRestoreCommandTests(WebAppFixture app) : IClassFixture
                 await using var db = await app.CreateDbContextAsync();
                 db.Audit(Actor.System, "backup-test-write", AuditEntityTypes.Security, n++, "write while backing up");
                 await db.SaveChangesAsync(CancellationToken.None);
+                writing.TrySetResult();
             }
             return n;
         }, Ct);
-        await Task.Delay(200, Ct);
+        // The backup starts once the writer is really writing, not after a guessed pause.
+        await Task.WhenAny(writing.Task, writer);
         var before = await CountAsync(app.DatabasePath);
 
         var file = Path.Combine(_folder, "backup.db");

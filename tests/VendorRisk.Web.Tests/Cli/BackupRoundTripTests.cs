@@ -43,6 +43,7 @@ public sealed class BackupRoundTripTests : IDisposable
             await live.InitializeAsync();
             liveDatabase = live.DatabasePath;
             using var stop = new CancellationTokenSource();
+            var writing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var writer = Task.Run(async () =>
             {
                 var n = 0;
@@ -51,10 +52,12 @@ public sealed class BackupRoundTripTests : IDisposable
                     await using var db = await live.CreateDbContextAsync();
                     db.Audit(Actor.System, "round-trip-write", AuditEntityTypes.Security, n++, "write while backing up");
                     await db.SaveChangesAsync(CancellationToken.None);
+                    writing.TrySetResult();
                 }
                 return n;
             }, Ct);
-            await Task.Delay(300, Ct);
+            // The backup starts once the writer is really writing, not after a guessed pause.
+            await Task.WhenAny(writing.Task, writer);
 
             var result = await CliRunner.RunAsync(live.Services, "backup", backup);
 
