@@ -4,7 +4,7 @@ public sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Appl
 {
     public void Configure(EntityTypeBuilder<ApplicationUser> builder)
     {
-        builder.Property(u => u.DisplayName).HasMaxLength(200);
+        builder.Property(u => u.DisplayName).HasMaxLength(Domain.Access.UserLimits.DisplayNameMaxLength);
         builder.Property(u => u.Role).HasMaxLength(20);
     }
 }

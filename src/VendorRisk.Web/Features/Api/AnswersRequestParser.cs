@@ -53,7 +53,7 @@ public static class AnswersRequestParser
         }
 
         if (errors.Count > 0)
-            throw new ValidationFailedException(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+            throw RequestRefusals.Of(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
         return parsed;
     }
 

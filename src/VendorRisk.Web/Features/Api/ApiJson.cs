@@ -37,19 +37,19 @@ public static class ApiJson
         var element = await ReadElementAsync(request, maxBytes, cancellationToken);
         var options = request.HttpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         if (element.ValueKind == JsonValueKind.Null)
-            throw new ValidationFailedException("", "A request body is required.");
+            throw RequestRefusals.One("", "A request body is required.");
         var unknown = new Dictionary<string, string[]>();
         FindUnknownFields(element, options.GetTypeInfo(typeof(T)), "", unknown);
         if (unknown.Count > 0)
-            throw new ValidationFailedException(unknown);
+            throw RequestRefusals.Of(unknown);
         try
         {
-            return element.Deserialize<T>(options) ?? throw new ValidationFailedException("", "A request body is required.");
+            return element.Deserialize<T>(options) ?? throw RequestRefusals.One("", "A request body is required.");
         }
         catch (JsonException ex)
         {
             var path = ex.Path is null or "$" ? "" : ex.Path.StartsWith("$.", StringComparison.Ordinal) ? ex.Path[2..] : ex.Path.TrimStart('$');
-            throw new ValidationFailedException(path, "A value of the wrong type.");
+            throw RequestRefusals.One(path, "A value of the wrong type.");
         }
     }
 
@@ -100,12 +100,12 @@ public static class ApiJson
         {
             using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = MaxDepth });
             if (TextRules.FindInvalidText(document.RootElement) is { } path)
-                throw new ValidationFailedException(path, TextRules.InvalidTextMessage);
+                throw RequestRefusals.One(path, TextRules.InvalidTextMessage);
             return document.RootElement.Clone();
         }
         catch (JsonException ex)
         {
-            throw new ValidationFailedException("", $"The body is not valid JSON: {ex.Message}");
+            throw RequestRefusals.One("", $"The body is not valid JSON: {ex.Message}");
         }
     }
 

@@ -87,14 +87,14 @@ public static class AssessmentsApi
     {
         var body = await ApiJson.ReadAsync<ReviewAssessmentDto>(request, cancellationToken);
         var decision = KebabEnum.Parse<ReviewDecision>(body.Decision)
-            ?? throw new ValidationFailedException("decision", "Must be one of: approved, approved-with-conditions, rejected, returned.");
+            ?? throw RequestRefusals.One("decision", "Must be one of: approved, approved-with-conditions, rejected, returned.");
         var conditions = body.Conditions?.Select(c => new Findings.ConditionRequest
         {
             Title = c.Title ?? "",
             OwnerId = c.OwnerId,
             DueDate = c.DueDate,
             Severity = c.Severity is null ? Domain.Findings.FindingSeverity.Medium
-                : KebabEnum.Parse<Domain.Findings.FindingSeverity>(c.Severity) ?? throw new ValidationFailedException("conditions", "A condition's severity is low, medium, high or critical."),
+                : KebabEnum.Parse<Domain.Findings.FindingSeverity>(c.Severity) ?? throw RequestRefusals.One("conditions", "A condition's severity is low, medium, high or critical."),
             Description = c.Description,
         }).ToList();
         await assessments.ReviewAsync(id, decision, body.Comment, cancellationToken, conditions);

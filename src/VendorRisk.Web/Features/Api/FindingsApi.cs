@@ -98,7 +98,7 @@ public static class FindingsApi
         var body = await ApiJson.ReadAsync<CreateFindingDto>(request, cancellationToken);
         FindingSeverity? severity = null;
         if (body.Severity is not null && (severity = KebabEnum.Parse<FindingSeverity>(body.Severity)) is null)
-            throw new ValidationFailedException("severity", "Must be one of: low, medium, high, critical.");
+            throw RequestRefusals.One("severity", "Must be one of: low, medium, high, critical.");
         var findingId = await useCases.RunAsync(new RaiseFindingRequest
         {
             AssessmentId = id,
@@ -117,7 +117,7 @@ public static class FindingsApi
     {
         var body = await ApiJson.ReadElementAsync(request, ApiJson.DefaultMaxBodyBytes, cancellationToken);
         if (body.ValueKind != JsonValueKind.Object)
-            throw new ValidationFailedException("", "The body is a JSON object.");
+            throw RequestRefusals.One("", "The body is a JSON object.");
         var errors = new RequestRefusals();
         var allowed = new HashSet<string>(StringComparer.Ordinal) { "expectedVersion", "status", "ownerId", "dueDate", "description", "justification" };
         foreach (var property in body.EnumerateObject().Where(p => !allowed.Contains(p.Name)))

@@ -30,7 +30,7 @@ public sealed record AssessmentListPage(IReadOnlyList<AssessmentListRow> Items, 
 public sealed class AssessmentList(
     IDbContextFactory<VendorRiskDbContext> dbFactory,
     QuestionSetDefinitions definitions,
-    ICurrentUser currentUser,
+    UseCasePipeline pipeline,
     TimeProvider clock)
 {
     public const int MaxPageSize = 200;
@@ -38,9 +38,7 @@ public sealed class AssessmentList(
     public async Task<AssessmentListPage> PageAsync(AssessmentListQuery query, int skip, int take, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        await currentUser.RequireAsync(Roles.Viewer, "read assessments", cancellationToken);
-        if (skip < 0 || take is < 1 or > MaxPageSize)
-            throw new ValidationFailedException("pageSize", $"A page holds 1 to {MaxPageSize} assessments.");
+        await pipeline.AuthorizeAsync(new AssessmentPageQuery(skip, take), cancellationToken);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var filtered = Filter(db.Assessments.AsNoTracking(), query, today);

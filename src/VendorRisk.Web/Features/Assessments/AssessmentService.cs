@@ -9,9 +9,7 @@ namespace VendorRisk.Web.Features.Assessments;
 /// </summary>
 public sealed class AssessmentService(
     UseCasePipeline pipeline,
-    IDbContextFactory<VendorRiskDbContext> dbFactory,
-    ICurrentUser currentUser,
-    QuestionSetDefinitions definitions)
+    IDbContextFactory<VendorRiskDbContext> dbFactory)
 {
     public Task<int> CreateAsync(CreateAssessmentRequest request, CancellationToken cancellationToken = default) =>
         pipeline.RunAsync(request, cancellationToken);
@@ -44,7 +42,7 @@ public sealed class AssessmentService(
         catch (ValidationFailedException ex)
         {
             VendorRiskTelemetry.Autosaves.Add(1, new KeyValuePair<string, object?>("outcome", "refused"));
-            throw new ValidationFailedException(ex.Errors.ToDictionary(e => e.Key.Replace("answers[0].", "", StringComparison.Ordinal), e => e.Value));
+            throw RequestRefusals.Of(ex.Errors.ToDictionary(e => e.Key.Replace("answers[0].", "", StringComparison.Ordinal), e => e.Value));
         }
     }
 
@@ -66,7 +64,7 @@ public sealed class AssessmentService(
     /// <summary>What was pre-filled when this assessment of a model offering was created, or null.</summary>
     public async Task<PrefillNotice?> GetPrefillNoticeAsync(int assessmentId, CancellationToken cancellationToken = default)
     {
-        await currentUser.RequireAsync(Roles.Viewer, "read assessments", cancellationToken);
+        await pipeline.AuthorizeAsync(new ReadAssessments(), cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Assessments.AsNoTracking().Where(a => a.Id == assessmentId).Select(a => a.PrefillNotice).SingleOrDefaultAsync(cancellationToken);
     }
@@ -74,7 +72,7 @@ public sealed class AssessmentService(
     /// <summary>What the reassessment that created this draft carried over, or null if it was not a reassessment.</summary>
     public async Task<ReassessmentNotice?> GetReassessmentNoticeAsync(int assessmentId, CancellationToken cancellationToken = default)
     {
-        await currentUser.RequireAsync(Roles.Viewer, "read assessments", cancellationToken);
+        await pipeline.AuthorizeAsync(new ReadAssessments(), cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Assessments.AsNoTracking().Where(a => a.Id == assessmentId).Select(a => a.ReassessmentNotice).SingleOrDefaultAsync(cancellationToken);
     }
@@ -82,26 +80,14 @@ public sealed class AssessmentService(
     /// <summary>Who may change a draft: see <see cref="AssessmentWorkflow.MayEditDraft"/>.</summary>
     public static bool CanEditDraft(Actor actor, string assessorId) => AssessmentWorkflow.MayEditDraft(actor, assessorId);
 
-    /// <summary>Remembers the wizard's section so it reopens there. Not audited: it changes nothing of substance.</summary>
-    public async Task SetLastSectionAsync(int assessmentId, string sectionKey, CancellationToken cancellationToken = default)
-    {
-        var actor = await currentUser.RequireAsync(Roles.Assessor, "edit assessments", cancellationToken);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var found = await db.Assessments.AsNoTracking().Where(a => a.Id == assessmentId).Select(a => new { a.QuestionSetVersion, a.AssessorId })
-            .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException($"No assessment with id {assessmentId}.");
-        if (definitions.Get(found.QuestionSetVersion).Sections.All(s => s.Key != sectionKey))
-            throw new ValidationFailedException("sectionKey", $"'{sectionKey}' is not a section of this assessment's question set.");
-        // Someone who may only read the draft still walks its sections; their place is not the draft's.
-        if (!CanEditDraft(actor, found.AssessorId))
-            return;
-        await db.Assessments.Where(a => a.Id == assessmentId && a.LastSectionKey != sectionKey)
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.LastSectionKey, sectionKey), cancellationToken);
-    }
+    /// <summary>Remembers the wizard's section so it reopens there (<see cref="RememberLastSectionHandler"/>).</summary>
+    public Task SetLastSectionAsync(int assessmentId, string sectionKey, CancellationToken cancellationToken = default) =>
+        pipeline.RunAsync(new RememberLastSectionRequest(assessmentId, sectionKey), cancellationToken);
 
     /// <summary>Published versions an assessment can start on, newest first per set.</summary>
     public async Task<IReadOnlyList<PublishedSetOption>> ListPublishedSetsAsync(CancellationToken cancellationToken = default)
     {
-        await currentUser.RequireAsync(Roles.Viewer, "read question sets", cancellationToken);
+        await pipeline.AuthorizeAsync(new ReadPublishedQuestionSets(), cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = await db.QuestionSetVersions.AsNoTracking().Where(v => v.Status == VersionStatus.Published)
             .Select(v => new { v.QuestionSet.Key, v.Title, v.Number, v.PublishedAt }).ToListAsync(cancellationToken);
@@ -112,7 +98,7 @@ public sealed class AssessmentService(
     /// <summary>Active users who may be assessors (Assessor role or above).</summary>
     public async Task<IReadOnlyList<UserOption>> ListAssessorsAsync(CancellationToken cancellationToken = default)
     {
-        await currentUser.RequireAsync(Roles.Viewer, "list assessors", cancellationToken);
+        await pipeline.AuthorizeAsync(new ListAssessors(), cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var users = await db.Users.AsNoTracking().Where(u => !u.IsDisabled)
             .Select(u => new { u.Id, u.DisplayName, u.Email, u.Role }).ToListAsync(cancellationToken);

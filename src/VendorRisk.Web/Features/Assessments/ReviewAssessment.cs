@@ -75,7 +75,7 @@ public sealed class ReviewAssessmentHandler(Mail.WorkflowMails mails) : IUseCase
         context.Db.Findings.AddRange(findings);
         await context.Db.SaveChangesAsync(cancellationToken);
         foreach (var finding in findings)
-            RaiseFindingHandler.AuditRaised(context.Db, context.Actor, finding);
+            RaiseFindingHandler.AuditRaised(context, finding);
         return findings;
     }
 }

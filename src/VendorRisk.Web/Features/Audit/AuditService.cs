@@ -4,12 +4,12 @@ public sealed record AuditQuery(string? User = null, string? EntityType = null, 
 
 public sealed record AuditResults(IReadOnlyList<AuditRecord> Entries, int Total);
 
-public sealed class AuditService(IDbContextFactory<VendorRiskDbContext> dbFactory, ICurrentUser currentUser)
+public sealed class AuditService(IDbContextFactory<VendorRiskDbContext> dbFactory, UseCasePipeline pipeline)
 {
     /// <summary>The whole log, security events included: Admins only.</summary>
     public async Task<AuditResults> SearchAsync(AuditQuery query, CancellationToken cancellationToken = default)
     {
-        await currentUser.RequireAsync(Roles.Admin, "read the audit log", cancellationToken);
+        await pipeline.AuthorizeAsync(new ReadAuditLog(), cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var entries = Filter(db, query);
         var total = await entries.CountAsync(cancellationToken);
@@ -20,7 +20,7 @@ public sealed class AuditService(IDbContextFactory<VendorRiskDbContext> dbFactor
     /// <summary>Every entry the filters match, newest first (the CSV export), up to <see cref="MaxExport"/>.</summary>
     public async Task<IReadOnlyList<AuditRecord>> ExportAsync(AuditQuery query, CancellationToken cancellationToken = default)
     {
-        await currentUser.RequireAsync(Roles.Admin, "export the audit log", cancellationToken);
+        await pipeline.AuthorizeAsync(new ExportAuditLog(), cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await Filter(db, query).OrderByDescending(e => e.Id).Take(MaxExport).Select(AuditRecord.FromEntry).ToListAsync(cancellationToken);
     }
@@ -30,7 +30,7 @@ public sealed class AuditService(IDbContextFactory<VendorRiskDbContext> dbFactor
     /// <summary>The actions recorded so far, for the filter.</summary>
     public async Task<IReadOnlyList<string>> ActionsAsync(CancellationToken cancellationToken = default)
     {
-        await currentUser.RequireAsync(Roles.Admin, "read the audit log", cancellationToken);
+        await pipeline.AuthorizeAsync(new ReadAuditLog(), cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.AuditEntries.AsNoTracking().Select(e => e.Action).Distinct().OrderBy(a => a).ToListAsync(cancellationToken);
     }
@@ -59,7 +59,7 @@ public sealed class AuditService(IDbContextFactory<VendorRiskDbContext> dbFactor
     /// </summary>
     public async Task<IReadOnlyList<AuditRecord>> HistoryAsync(string entityType, string entityId, CancellationToken cancellationToken = default)
     {
-        await currentUser.RequireAsync(Roles.Viewer, "read history", cancellationToken);
+        await pipeline.AuthorizeAsync(new Shared.ReadHistory(), cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var types = entityType == AuditEntityTypes.Assessment
             ? new[] { AuditEntityTypes.Assessment, AuditEntityTypes.Answer, AuditEntityTypes.Finding, AuditEntityTypes.RiskAcceptance, AuditEntityTypes.EvidenceFile }

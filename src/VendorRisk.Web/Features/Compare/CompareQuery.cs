@@ -20,7 +20,7 @@ public static class CompareQuery
         foreach (var part in Split(text, ','))
         {
             if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var id) || id <= 0)
-                throw new ValidationFailedException(IdsField, $"'{Clip(part)}' is not an assessment id.");
+                throw RequestRefusals.One(IdsField, $"'{Clip(part)}' is not an assessment id.");
             ids.Add(id);
         }
 
@@ -36,10 +36,10 @@ public static class CompareQuery
         {
             var colon = part.LastIndexOf(':');
             if (colon <= 0 || !double.TryParse(part[(colon + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
-                throw new ValidationFailedException(MultipliersField, $"'{Clip(part)}' is not of the form sectionKey:multiplier.");
+                throw RequestRefusals.One(MultipliersField, $"'{Clip(part)}' is not of the form sectionKey:multiplier.");
             var key = part[..colon].Trim();
             if (!multipliers.TryAdd(key, value))
-                throw new ValidationFailedException(MultipliersField, $"Section '{Clip(key)}' is named more than once.");
+                throw RequestRefusals.One(MultipliersField, $"Section '{Clip(key)}' is named more than once.");
         }
 
         return multipliers;
@@ -126,11 +126,11 @@ public static class CompareQuery
             }
             catch (ValidationFailedException invalid)
             {
-                throw new ValidationFailedException(invalid.Errors.ToDictionary(e => $"{ProfileField}.{e.Key}", e => e.Value));
+                throw RequestRefusals.Of(invalid.Errors.ToDictionary(e => $"{ProfileField}.{e.Key}", e => e.Value));
             }
         }
 
-        throw new ValidationFailedException(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+        throw RequestRefusals.Of(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
     }
 
     private static string Example(string field) => field switch
@@ -165,7 +165,7 @@ public static class CompareQuery
         if (units > MaxTokensPerMonth)
             errors.TryAdd(ProfileFields.Units, ["Units of work a month can be at most 10¹⁵."]);
         if (errors.Count > 0)
-            throw new ValidationFailedException(errors);
+            throw RequestRefusals.Of(errors);
         return new WorkloadProfile(input, output, peak, agentic, monthlyGrowth, cachedInputShare, batchShare, reasoningRatio, activeHours, residency, units);
     }
 

@@ -28,9 +28,7 @@ public sealed record ProfileOption(string Name, WorkloadProfile Profile, bool Is
 public sealed class CompareService(
     IDbContextFactory<VendorRiskDbContext> dbFactory,
     AssessmentReader reader,
-    QuestionSetDefinitions definitions,
-    ICurrentUser currentUser,
-    TimeProvider clock)
+    UseCasePipeline pipeline)
 {
     public const int NameMaxLength = 100;
     public const string WeightingEntityType = "saved-weighting";
@@ -45,16 +43,7 @@ public sealed class CompareService(
         WorkloadProfile? profile = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ids);
-        await currentUser.RequireAsync(Roles.Viewer, "compare assessments", cancellationToken);
-        if (ids.Count is < ComparisonEngine.MinAssessments or > ComparisonEngine.MaxAssessments)
-        {
-            throw new ValidationFailedException(CompareQuery.IdsField,
-                $"Choose {ComparisonEngine.MinAssessments} to {ComparisonEngine.MaxAssessments} assessments to compare; {ids.Count} {(ids.Count == 1 ? "was" : "were")} given.");
-        }
-
-        var repeated = ids.GroupBy(i => i).FirstOrDefault(g => g.Count() > 1);
-        if (repeated is not null)
-            throw new ValidationFailedException(CompareQuery.IdsField, $"Assessment {repeated.Key} is named more than once.");
+        await pipeline.AuthorizeAsync(new ComparisonQuery(ids), cancellationToken);
 
         var found = (await reader.ListAsync(new AssessmentFilter(Ids: [.. ids]), cancellationToken)).ToDictionary(s => s.Id);
         var missing = ids.Where(id => !found.ContainsKey(id)).ToList();
@@ -69,7 +58,7 @@ public sealed class CompareService(
         }
         catch (ComparisonRefusedException refused)
         {
-            throw new ValidationFailedException(refused.Field, refused.Message);
+            throw RequestRefusals.One(refused.Field, refused.Message);
         }
     }
 
@@ -83,7 +72,7 @@ public sealed class CompareService(
     /// <summary>Question sets that have at least one assessment, by title, with how many vendors they cover.</summary>
     public async Task<IReadOnlyList<QuestionSetOption>> ListQuestionSetsAsync(CancellationToken cancellationToken = default)
     {
-        await currentUser.RequireAsync(Roles.Viewer, "compare assessments", cancellationToken);
+        await pipeline.AuthorizeAsync(new CompareAssessments(), cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var sets = await db.Assessments.AsNoTracking()
             .Select(a => new { a.QuestionSetVersion.QuestionSet.Key, a.QuestionSetVersion.QuestionSet.Title, a.VendorId })
@@ -138,71 +127,25 @@ public sealed class CompareService(
 
     public async Task<IReadOnlyList<SavedWeightingInfo>> ListWeightingsAsync(string questionSetKey, CancellationToken cancellationToken = default)
     {
-        await currentUser.RequireAsync(Roles.Viewer, "read saved weightings", cancellationToken);
+        await pipeline.AuthorizeAsync(new ReadSavedWeightings(), cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = await db.SavedWeightings.AsNoTracking().Where(w => w.QuestionSetKey == questionSetKey).ToListAsync(cancellationToken);
         return [.. rows.OrderBy(w => w.Name, StringComparer.CurrentCultureIgnoreCase)
             .Select(w => new SavedWeightingInfo(w.Name, w.QuestionSetKey, w.Multipliers, w.CreatedBy, w.CreatedAt))];
     }
 
-    /// <summary>Saves (or replaces, matching the name ignoring case) a named weighting of the set's sections.</summary>
-    public async Task<SavedWeightingInfo> SaveWeightingAsync(string name, string questionSetKey, IReadOnlyDictionary<string, double> multipliers,
-        CancellationToken cancellationToken = default)
-    {
-        var actor = await currentUser.RequireAsync(Roles.Assessor, "save weightings", cancellationToken);
-        ArgumentNullException.ThrowIfNull(multipliers);
-        var cleanName = ValidName(name);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var sectionKeys = await SectionKeysAsync(db, questionSetKey, cancellationToken);
-        var errors = new List<string>();
-        foreach (var (key, value) in multipliers)
-        {
-            if (!sectionKeys.Contains(key))
-                errors.Add($"No version of '{questionSetKey}' has a section '{key}'.");
-            else if (!(value >= RankStabilityAnalyzer.MinMultiplier && value <= RankStabilityAnalyzer.MaxMultiplier))
-                errors.Add($"The multiplier of section '{key}' must be between {RankStabilityAnalyzer.MinMultiplier} and {RankStabilityAnalyzer.MaxMultiplier}.");
-        }
+    /// <summary>Saves (or replaces) a named weighting: <see cref="SavedComparisonSettingsHandler"/>.</summary>
+    public Task<SavedWeightingInfo> SaveWeightingAsync(string name, string questionSetKey, IReadOnlyDictionary<string, double> multipliers,
+        CancellationToken cancellationToken = default) =>
+        pipeline.RunAsync(new SaveWeightingRequest(name, questionSetKey, multipliers), cancellationToken);
 
-        if (errors.Count > 0)
-            throw new ValidationFailedException(new Dictionary<string, string[]> { [CompareQuery.MultipliersField] = [.. errors] });
-
-        var existing = (await db.SavedWeightings.Where(w => w.QuestionSetKey == questionSetKey).ToListAsync(cancellationToken))
-            .FirstOrDefault(w => string.Equals(w.Name, cleanName, StringComparison.OrdinalIgnoreCase));
-        var stored = multipliers.ToDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal);
-        var old = existing?.Multipliers;
-        if (existing is null)
-        {
-            existing = new SavedWeighting { QuestionSetKey = questionSetKey };
-            db.SavedWeightings.Add(existing);
-        }
-
-        existing.Name = cleanName;
-        existing.Multipliers = stored;
-        existing.CreatedBy = actor.Name;
-        existing.CreatedAt = clock.GetUtcNow().UtcDateTime;
-        db.Audit(actor, old is null ? "weighting-saved" : "weighting-replaced", WeightingEntityType, $"{questionSetKey}/{cleanName}",
-            $"Saved weighting '{cleanName}' for {questionSetKey}", old, stored);
-        await db.SaveChangesAsync(cancellationToken);
-        return new SavedWeightingInfo(existing.Name, existing.QuestionSetKey, existing.Multipliers, existing.CreatedBy, existing.CreatedAt);
-    }
-
-    public async Task DeleteWeightingAsync(string name, string questionSetKey, CancellationToken cancellationToken = default)
-    {
-        var actor = await currentUser.RequireAsync(Roles.Assessor, "delete weightings", cancellationToken);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var existing = (await db.SavedWeightings.Where(w => w.QuestionSetKey == questionSetKey).ToListAsync(cancellationToken))
-            .FirstOrDefault(w => string.Equals(w.Name, name?.Trim(), StringComparison.OrdinalIgnoreCase))
-            ?? throw new NotFoundException($"No saved weighting named '{name}' for {questionSetKey}.");
-        db.SavedWeightings.Remove(existing);
-        db.Audit(actor, "weighting-deleted", WeightingEntityType, $"{questionSetKey}/{existing.Name}",
-            $"Deleted weighting '{existing.Name}' for {questionSetKey}", existing.Multipliers);
-        await db.SaveChangesAsync(cancellationToken);
-    }
+    public Task DeleteWeightingAsync(string name, string questionSetKey, CancellationToken cancellationToken = default) =>
+        pipeline.RunAsync(new DeleteWeightingRequest(name, questionSetKey), cancellationToken);
 
     /// <summary>The presets first, then the saved profiles by name.</summary>
     public async Task<IReadOnlyList<ProfileOption>> ListProfilesAsync(CancellationToken cancellationToken = default)
     {
-        await currentUser.RequireAsync(Roles.Viewer, "read workload profiles", cancellationToken);
+        await pipeline.AuthorizeAsync(new ReadWorkloadProfiles(), cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var saved = await db.WorkloadProfiles.AsNoTracking().ToListAsync(cancellationToken);
         return [
@@ -213,58 +156,12 @@ public sealed class CompareService(
         ];
     }
 
-    /// <summary>Saves (or replaces, matching the name ignoring case) a named workload profile. Preset names are taken.</summary>
-    public async Task<ProfileOption> SaveProfileAsync(string name, WorkloadProfile profile, CancellationToken cancellationToken = default)
-    {
-        var actor = await currentUser.RequireAsync(Roles.Assessor, "save workload profiles", cancellationToken);
-        ArgumentNullException.ThrowIfNull(profile);
-        profile = CompareQuery.Build(profile);
-        var cleanName = ValidName(name);
-        if (WorkloadProfile.Presets.Any(p => string.Equals(p.Name, cleanName, StringComparison.OrdinalIgnoreCase)))
-            throw new ValidationFailedException("name", $"'{cleanName}' is a built-in preset; choose another name.");
-        if (CompareQuery.LooksInline(cleanName))
-            throw new ValidationFailedException("name", "A profile name cannot contain ':'.");
+    /// <summary>Saves (or replaces) a named workload profile: <see cref="SavedComparisonSettingsHandler"/>.</summary>
+    public Task<ProfileOption> SaveProfileAsync(string name, WorkloadProfile profile, CancellationToken cancellationToken = default) =>
+        pipeline.RunAsync(new SaveProfileRequest(name, profile), cancellationToken);
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var existing = (await db.WorkloadProfiles.ToListAsync(cancellationToken))
-            .FirstOrDefault(p => string.Equals(p.Name, cleanName, StringComparison.OrdinalIgnoreCase));
-        var isNew = existing is null;
-        if (existing is null)
-        {
-            existing = new SavedWorkloadProfile();
-            db.WorkloadProfiles.Add(existing);
-        }
-
-        existing.Name = cleanName;
-        existing.InputTokensPerMonth = profile.InputTokensPerMonth;
-        existing.OutputTokensPerMonth = profile.OutputTokensPerMonth;
-        existing.Peak = profile.Peak;
-        existing.Agentic = profile.Agentic;
-        existing.MonthlyGrowth = profile.MonthlyGrowth;
-        existing.CachedInputShare = profile.CachedInputShare;
-        existing.BatchShare = profile.BatchShare;
-        existing.ReasoningRatio = profile.ReasoningRatio;
-        existing.ActiveHours = profile.ActiveHours;
-        existing.Residency = profile.Residency;
-        existing.Units = profile.Units;
-        existing.CreatedAt = clock.GetUtcNow().UtcDateTime;
-        db.Audit(actor, isNew ? "workload-profile-saved" : "workload-profile-replaced", ProfileEntityType, cleanName,
-            $"Saved workload profile '{cleanName}'", null, CompareQuery.FormatInlineProfile(profile));
-        await db.SaveChangesAsync(cancellationToken);
-        return new ProfileOption(cleanName, profile, false);
-    }
-
-    public async Task DeleteProfileAsync(string name, CancellationToken cancellationToken = default)
-    {
-        var actor = await currentUser.RequireAsync(Roles.Assessor, "delete workload profiles", cancellationToken);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var existing = (await db.WorkloadProfiles.ToListAsync(cancellationToken))
-            .FirstOrDefault(p => string.Equals(p.Name, name?.Trim(), StringComparison.OrdinalIgnoreCase))
-            ?? throw new NotFoundException($"No saved workload profile named '{name}'.");
-        db.WorkloadProfiles.Remove(existing);
-        db.Audit(actor, "workload-profile-deleted", ProfileEntityType, existing.Name, $"Deleted workload profile '{existing.Name}'");
-        await db.SaveChangesAsync(cancellationToken);
-    }
+    public Task DeleteProfileAsync(string name, CancellationToken cancellationToken = default) =>
+        pipeline.RunAsync(new DeleteProfileRequest(name), cancellationToken);
 
     /// <summary>
     /// A preset or saved profile by name (ignoring case), or the inline form
@@ -282,32 +179,10 @@ public sealed class CompareService(
         var match = (await ListProfilesAsync(cancellationToken))
             .FirstOrDefault(p => string.Equals(p.Name, text, StringComparison.OrdinalIgnoreCase));
         return match is null
-            ? throw new ValidationFailedException(CompareQuery.ProfileField,
+            ? throw RequestRefusals.One(CompareQuery.ProfileField,
                 $"No workload profile is named '{(text.Length > 60 ? text[..60] + "…" : text)}'. Use a preset ({string.Join(", ", WorkloadProfile.Presets.Select(p => p.Name))}), a saved profile, or inputTokens:…,outputTokens:…,…")
             : new NamedWorkloadProfile(match.Name, match.Profile, match.Assumes);
     }
 
     public const string CustomProfileName = "custom";
-
-    private static string ValidName(string? name)
-    {
-        var clean = name?.Trim() ?? "";
-        if (clean.Length == 0)
-            throw new ValidationFailedException("name", "Give it a name.");
-        if (clean.Length > NameMaxLength)
-            throw new ValidationFailedException("name", $"A name has at most {NameMaxLength} characters.");
-        if (clean.Any(char.IsControl))
-            throw new ValidationFailedException("name", "A name cannot contain control characters.");
-        return clean;
-    }
-
-    private async Task<HashSet<string>> SectionKeysAsync(VendorRiskDbContext db, string questionSetKey, CancellationToken cancellationToken)
-    {
-        var versions = await db.QuestionSetVersions.AsNoTracking()
-            .Where(v => v.QuestionSet.Key == questionSetKey && v.Status != VersionStatus.Draft)
-            .ToListAsync(cancellationToken);
-        if (versions.Count == 0)
-            throw new ValidationFailedException("questionSetKey", $"No published question set has the key '{questionSetKey}'.");
-        return versions.SelectMany(v => definitions.Get(v).Sections.Select(s => s.Key)).ToHashSet(StringComparer.Ordinal);
-    }
 }

@@ -49,7 +49,7 @@ public sealed record DashboardRow(int Id, int VendorId, string VendorName, strin
 public sealed class DashboardService(
     IDbContextFactory<VendorRiskDbContext> dbFactory,
     QuestionSetDefinitions definitions,
-    ICurrentUser currentUser,
+    UseCasePipeline pipeline,
     VendorRiskOptions options,
     TimeProvider clock)
 {
@@ -62,7 +62,7 @@ public sealed class DashboardService(
 
     public async Task<DashboardSummary> GetAsync(CancellationToken cancellationToken = default)
     {
-        var actor = await currentUser.RequireAsync(Roles.Viewer, "read the dashboard", cancellationToken);
+        var actor = await pipeline.AuthorizeAsync(new ReadDashboard(), cancellationToken);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

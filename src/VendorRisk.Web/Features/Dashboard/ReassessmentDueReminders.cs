@@ -14,7 +14,7 @@ public sealed class ReassessmentDueReminders(IServiceProvider services, MailOutb
     public async Task<IReadOnlyList<DueReminder>> FindDueAsync(VendorRiskDbContext db, DateTime nowUtc, CancellationToken cancellationToken)
     {
         // The job reads as the system; the dashboard's rule of what is due is reused as it is.
-        var system = new SystemCurrentUser();
+        var system = services.GetRequiredService<UseCasePipeline>().AsSystem();
         var reader = ActivatorUtilities.CreateInstance<AssessmentReader>(services, system);
         var dashboard = ActivatorUtilities.CreateInstance<DashboardService>(services, system);
         var snapshots = await reader.ListAsync(new AssessmentFilter(), cancellationToken);

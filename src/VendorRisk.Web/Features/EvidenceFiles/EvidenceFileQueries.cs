@@ -10,7 +10,7 @@ public sealed record ExpiringEvidence(int FileId, string Name, DateOnly ValidUnt
 }
 
 /// <summary>Reads evidence-file metadata (never the bytes, but for a download) for Viewers and up.</summary>
-public sealed class EvidenceFileQueries(IDbContextFactory<VendorRiskDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock)
+public sealed class EvidenceFileQueries(IDbContextFactory<VendorRiskDbContext> dbFactory, UseCasePipeline pipeline, TimeProvider clock)
 {
     public const int ExpiringWithinDays = 30;
 
@@ -18,7 +18,7 @@ public sealed class EvidenceFileQueries(IDbContextFactory<VendorRiskDbContext> d
     public async Task<IReadOnlyList<EvidenceFileInfo>> ListAsync(int assessmentId, bool onlyQuestion = false, string? questionKey = null,
         CancellationToken cancellationToken = default)
     {
-        await currentUser.RequireAsync(Roles.Viewer, "read evidence files", cancellationToken);
+        await pipeline.AuthorizeAsync(new ReadEvidenceFiles(), cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var query = db.EvidenceFiles.AsNoTracking().Where(f => f.AssessmentId == assessmentId);
         if (onlyQuestion)
@@ -33,7 +33,7 @@ public sealed class EvidenceFileQueries(IDbContextFactory<VendorRiskDbContext> d
 
     public async Task<EvidenceFileDownload> OpenAsync(int fileId, CancellationToken cancellationToken = default)
     {
-        await currentUser.RequireAsync(Roles.Viewer, "download evidence files", cancellationToken);
+        await pipeline.AuthorizeAsync(new DownloadEvidenceFiles(), cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var found = await db.EvidenceFiles.AsNoTracking().Where(f => f.Id == fileId)
             .Select(f => new { f.Name, f.ContentType, f.Content.Bytes }).SingleOrDefaultAsync(cancellationToken)
@@ -44,7 +44,7 @@ public sealed class EvidenceFileQueries(IDbContextFactory<VendorRiskDbContext> d
     /// <summary>Expired evidence and evidence expiring within <see cref="ExpiringWithinDays"/> days, soonest first.</summary>
     public async Task<IReadOnlyList<ExpiringEvidence>> ExpiringAsync(int max = 20, CancellationToken cancellationToken = default)
     {
-        await currentUser.RequireAsync(Roles.Viewer, "read evidence files", cancellationToken);
+        await pipeline.AuthorizeAsync(new ReadEvidenceFiles(), cancellationToken);
         var horizon = Today.AddDays(ExpiringWithinDays);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.EvidenceFiles.AsNoTracking()

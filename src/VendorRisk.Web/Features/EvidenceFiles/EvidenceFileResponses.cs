@@ -38,7 +38,7 @@ public static class EvidenceFileHttp
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
             || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
             || HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value is not { Length: > 0 } boundary)
-            throw new ValidationFailedException(FormField, "Send the file as multipart/form-data with one part named \"file\".");
+            throw RequestRefusals.One(FormField, "Send the file as multipart/form-data with one part named \"file\".");
 
         var reader = new MultipartReader(boundary, request.Body);
         while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
@@ -49,12 +49,12 @@ public static class EvidenceFileHttp
             var name = disposition.FileNameStar.HasValue ? disposition.FileNameStar.Value : HeaderUtilities.RemoveQuotes(disposition.FileName).Value;
             return await store(name, section.Body);
         }
-        throw new ValidationFailedException(FormField, "The request has no file: send one part named \"file\" with a file name.");
+        throw RequestRefusals.One(FormField, "The request has no file: send one part named \"file\" with a file name.");
     }
 
     /// <summary>Parses an optional yyyy-MM-dd "valid until" date, else 400 on <c>validUntil</c>.</summary>
     public static DateOnly? ParseValidUntil(string? value) =>
         string.IsNullOrWhiteSpace(value) ? null
         : DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
-        : throw new ValidationFailedException("validUntil", "Give the date as yyyy-MM-dd, e.g. 2027-03-31.");
+        : throw RequestRefusals.One("validUntil", "Give the date as yyyy-MM-dd, e.g. 2027-03-31.");
 }

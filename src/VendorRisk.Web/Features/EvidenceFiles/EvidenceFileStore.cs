@@ -14,6 +14,9 @@ public sealed class EvidenceFileOptions
 /// <summary>One file to store: where it goes, its name as sent, its bytes as a stream (read at most once).</summary>
 public sealed record EvidenceUpload(int AssessmentId, string? QuestionKey, string? FileName, Stream Content, DateOnly? ValidUntil = null);
 
+/// <summary>A file whose place, name, size and content were accepted, read whole, not yet stored.</summary>
+public sealed record ReceivedEvidence(int AssessmentId, string? QuestionKey, string Name, string ContentType, byte[] Bytes, string Sha256, DateOnly? ValidUntil);
+
 /// <summary>The stored file's metadata, as the API's 201 and the file lists show it.</summary>
 public sealed record EvidenceFileInfo(
     int Id, int AssessmentId, string? QuestionKey, string Name, long Size, string ContentType, string Sha256,
@@ -21,8 +24,8 @@ public sealed record EvidenceFileInfo(
 
 /// <summary>
 /// Stores an evidence file: refuses anything that is not a draft's, a known question's, or an accepted file, before a
-/// byte is written. It checks no role: each caller authorizes its uploader first (<see cref="UploadEvidenceFileHandler"/>
-/// for signed-in users) and passes who it is as <paramref name="uploader"/> (audited under that name and id).
+/// byte is written. It checks no role: signed-in users upload through <see cref="AttachEvidenceFileHandler"/> in the use-case
+/// pipeline, the portal through <see cref="StoreAsync"/> under its invitation's actor.
 /// </summary>
 public sealed class EvidenceFileStore(
     IDbContextFactory<VendorRiskDbContext> dbFactory,
@@ -32,55 +35,78 @@ public sealed class EvidenceFileStore(
 {
     public const string FileField = "file";
 
+    /// <summary>For the portal, whose contact is no signed-in user: receives the file, then adds it in its own transaction.</summary>
     public async Task<EvidenceFileInfo> StoreAsync(EvidenceUpload upload, Actor uploader, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(upload);
         ArgumentNullException.ThrowIfNull(uploader);
-        var questionKey = string.IsNullOrWhiteSpace(upload.QuestionKey) ? null : upload.QuestionKey;
-        await ThrowIfNotOpenAsync(upload.AssessmentId, questionKey, cancellationToken);
-        var (name, nameError) = EvidenceFileName.Sanitise(upload.FileName);
-        if (nameError is not null)
-            throw new ValidationFailedException(FileField, nameError);
-        var (bytes, sha256) = await ReadLimitedAsync(upload.Content, cancellationToken);
-        var detection = EvidenceContentType.Detect(bytes, name!);
-        if (detection.Error is not null)
-            throw new ValidationFailedException(FileField, detection.Error);
-
+        var received = await ReceiveAsync(upload, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.LockAssessmentAsync(upload.AssessmentId, cancellationToken);
-        // Again inside the transaction: the assessment may have been submitted while the bytes arrived.
-        var status = await db.Assessments.Where(a => a.Id == upload.AssessmentId).Select(a => (AssessmentStatus?)a.Status).SingleOrDefaultAsync(cancellationToken);
-        ThrowIfNotDraft(upload.AssessmentId, status);
-        var used = await db.EvidenceFiles.Where(f => f.AssessmentId == upload.AssessmentId).SumAsync(f => (long?)f.Size, cancellationToken) ?? 0;
-        var quota = options.Value.QuotaBytes;
-        if (used + bytes.Length > quota)
-            throw new ValidationFailedException(FileField,
-                $"This assessment's evidence files would take {Megabytes(used + bytes.Length)}, over its quota of {Megabytes(quota)} ({Megabytes(used)} used); delete files it no longer needs.");
-
-        var file = new EvidenceFile
-        {
-            AssessmentId = upload.AssessmentId,
-            QuestionKey = questionKey,
-            Name = name!,
-            ContentType = detection.ContentType,
-            Size = bytes.Length,
-            Sha256 = sha256,
-            UploadedById = uploader.UserId,
-            UploadedByName = uploader.Name,
-            UploadedAt = clock.GetUtcNow().UtcDateTime,
-            ValidUntil = upload.ValidUntil,
-            Content = new EvidenceFileContent { Bytes = bytes },
-        };
-        db.EvidenceFiles.Add(file);
-        await db.SaveChangesAsync(cancellationToken);
-        db.Audit(uploader, "evidence-file-uploaded", AuditEntityTypes.EvidenceFile, $"{file.AssessmentId}/{file.Id}",
-            $"Evidence file '{file.Name}' ({Megabytes(file.Size)}, {file.ContentType}) attached to {(questionKey is null ? "the assessment" : $"question '{questionKey}'")}",
-            null, Snapshot(file));
+        var file = await AddAsync(db, received, uploader, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        var (action, summary, snapshot) = Uploaded(file);
+        db.Audit(uploader, action, AuditEntityTypes.EvidenceFile, $"{file.AssessmentId}/{file.Id}", summary, null, snapshot);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return ToInfo(file);
     }
+
+    /// <summary>
+    /// Checks where the file goes, its name and its bytes, reading the stream outside any transaction (an upload may be slow).
+    /// </summary>
+    public async Task<ReceivedEvidence> ReceiveAsync(EvidenceUpload upload, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(upload);
+        var questionKey = string.IsNullOrWhiteSpace(upload.QuestionKey) ? null : upload.QuestionKey;
+        await ThrowIfNotOpenAsync(upload.AssessmentId, questionKey, cancellationToken);
+        var (name, nameError) = EvidenceFileName.Sanitise(upload.FileName);
+        if (nameError is not null)
+            throw RequestRefusals.One(FileField, nameError);
+        var (bytes, sha256) = await ReadLimitedAsync(upload.Content, cancellationToken);
+        var detection = EvidenceContentType.Detect(bytes, name!);
+        if (detection.Error is not null)
+            throw RequestRefusals.One(FileField, detection.Error);
+        return new ReceivedEvidence(upload.AssessmentId, questionKey, name!, detection.ContentType, bytes, sha256, upload.ValidUntil);
+    }
+
+    /// <summary>Adds a received file inside the caller's transaction: the assessment still a draft, the quota kept. Saved, so it has its id.</summary>
+    public async Task<EvidenceFile> AddAsync(VendorRiskDbContext db, ReceivedEvidence received, Actor uploader, DateTime now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(received);
+        ArgumentNullException.ThrowIfNull(uploader);
+        await db.LockAssessmentAsync(received.AssessmentId, cancellationToken);
+        // Again inside the transaction: the assessment may have been submitted while the bytes arrived.
+        var status = await db.Assessments.Where(a => a.Id == received.AssessmentId).Select(a => (AssessmentStatus?)a.Status).SingleOrDefaultAsync(cancellationToken);
+        ThrowIfNotDraft(received.AssessmentId, status);
+        var used = await db.EvidenceFiles.Where(f => f.AssessmentId == received.AssessmentId).SumAsync(f => (long?)f.Size, cancellationToken) ?? 0;
+        var quota = options.Value.QuotaBytes;
+        if (used + received.Bytes.Length > quota)
+            throw RequestRefusals.One(FileField,
+                $"This assessment's evidence files would take {Megabytes(used + received.Bytes.Length)}, over its quota of {Megabytes(quota)} ({Megabytes(used)} used); delete files it no longer needs.");
+
+        var file = new EvidenceFile
+        {
+            AssessmentId = received.AssessmentId,
+            QuestionKey = received.QuestionKey,
+            Name = received.Name,
+            ContentType = received.ContentType,
+            Size = received.Bytes.Length,
+            Sha256 = received.Sha256,
+            UploadedById = uploader.UserId,
+            UploadedByName = uploader.Name,
+            UploadedAt = now,
+            ValidUntil = received.ValidUntil,
+            Content = new EvidenceFileContent { Bytes = received.Bytes },
+        };
+        db.EvidenceFiles.Add(file);
+        await db.SaveChangesAsync(cancellationToken);
+        return file;
+    }
+
+    /// <summary>The audit entry of an added file: its action, its summary and the file's metadata as the new value.</summary>
+    internal static (string Action, string Summary, object Snapshot) Uploaded(EvidenceFile file) => ("evidence-file-uploaded",
+        $"Evidence file '{file.Name}' ({Megabytes(file.Size)}, {file.ContentType}) attached to {(file.QuestionKey is null ? "the assessment" : $"question '{file.QuestionKey}'")}",
+        Snapshot(file));
 
     internal static object Snapshot(EvidenceFile f) => new { f.Name, f.QuestionKey, f.ContentType, f.Size, f.Sha256, f.ValidUntil };
 
@@ -120,7 +146,7 @@ public sealed class EvidenceFileStore(
         while ((read = await content.ReadAsync(chunk, cancellationToken)) > 0)
         {
             if (buffer.Length + read > EvidenceLimits.MaxFileBytes)
-                throw new ValidationFailedException(FileField, $"The file is larger than {EvidenceLimits.MaxFileBytes / 1024 / 1024} MB, the most a file may be.");
+                throw RequestRefusals.One(FileField, $"The file is larger than {EvidenceLimits.MaxFileBytes / 1024 / 1024} MB, the most a file may be.");
             buffer.Write(chunk, 0, read);
             hash.AppendData(chunk, 0, read);
         }

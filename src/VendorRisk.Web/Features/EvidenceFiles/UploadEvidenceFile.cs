@@ -1,47 +1,63 @@
 using FluentValidation;
-using VendorRisk.Web.Features.Findings;
 
 namespace VendorRisk.Web.Features.EvidenceFiles;
 
-public sealed class UploadEvidenceFileValidator : AbstractValidator<EvidenceUpload>
+/// <summary>A received file to add to a draft its uploader may change (ADR 0009: its assessor or an Admin).</summary>
+[RequiresRole(Roles.Assessor, UploadEvidenceFileHandler.Action)]
+public sealed record AttachEvidenceFileRequest(ReceivedEvidence File) : IUseCase<EvidenceFileInfo>;
+
+/// <summary>The same role, checked before a byte of the upload is read.</summary>
+[RequiresRole(Roles.Assessor, UploadEvidenceFileHandler.Action)]
+public sealed record MayAttachEvidenceFiles : IQuery;
+
+public sealed class UploadEvidenceFileValidator : AbstractValidator<AttachEvidenceFileRequest>
 {
     public UploadEvidenceFileValidator(TimeProvider clock)
     {
-        RuleFor(u => u.ValidUntil)
+        RuleFor(u => u.File.ValidUntil)
             .Must(d => d!.Value.Year >= 2000 && d.Value <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddYears(10))
-            .When(u => u.ValidUntil is not null)
-            .WithMessage("Give a date from 2000 up to ten years ahead.");
+            .When(u => u.File.ValidUntil is not null)
+            .WithMessage("Give a date from 2000 up to ten years ahead.")
+            .OverridePropertyName("validUntil");
     }
 }
 
-/// <summary>A signed-in user attaches a file to a draft they may change (ADR 0009: its assessor or an Admin).</summary>
-public sealed class UploadEvidenceFileHandler(
-    IDbContextFactory<VendorRiskDbContext> dbFactory,
-    ICurrentUser currentUser,
-    UploadEvidenceFileValidator validator,
-    EvidenceFileStore store)
+/// <summary>Uploads by signed-in users: the role first, then the bytes (outside any transaction), then the pipeline.</summary>
+public sealed class UploadEvidenceFileHandler(UseCasePipeline pipeline, EvidenceFileStore store)
 {
     public const string Action = "attach evidence files";
 
     /// <summary>The role check alone, for an endpoint that must refuse a caller before it reads the request body.</summary>
     public Task<Actor> RequireUploaderAsync(CancellationToken cancellationToken = default) =>
-        currentUser.RequireAsync(Roles.Assessor, Action, cancellationToken);
+        pipeline.AuthorizeAsync(new MayAttachEvidenceFiles(), cancellationToken);
 
     public async Task<EvidenceFileInfo> HandleAsync(EvidenceUpload upload, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(upload);
         var actor = await RequireUploaderAsync(cancellationToken);
-        await EvidenceEditors.ThrowIfNotEditorAsync(dbFactory, actor, upload.AssessmentId, cancellationToken);
-        await validator.ThrowIfInvalidAsync(upload, cancellationToken);
-        return await store.StoreAsync(upload, actor, cancellationToken);
+        await using (var db = await pipeline.Databases.CreateDbContextAsync(cancellationToken))
+            await EvidenceEditors.ThrowIfNotEditorAsync(db, actor, upload.AssessmentId, cancellationToken);
+        var received = await store.ReceiveAsync(upload, cancellationToken);
+        return await pipeline.RunAsync(new AttachEvidenceFileRequest(received), cancellationToken);
+    }
+}
+
+public sealed class AttachEvidenceFileHandler(EvidenceFileStore store) : IUseCaseHandler<AttachEvidenceFileRequest, EvidenceFileInfo>
+{
+    public async Task<EvidenceFileInfo> HandleAsync(AttachEvidenceFileRequest request, UseCaseContext context, CancellationToken cancellationToken)
+    {
+        await EvidenceEditors.ThrowIfNotEditorAsync(context.Db, context.Actor, request.File.AssessmentId, cancellationToken);
+        var file = await store.AddAsync(context.Db, request.File, context.Actor, context.Now, cancellationToken);
+        var (action, summary, snapshot) = EvidenceFileStore.Uploaded(file);
+        context.Audit(action, AuditEntityTypes.EvidenceFile, $"{file.AssessmentId}/{file.Id}", summary, null, snapshot);
+        return EvidenceFileStore.ToInfo(file);
     }
 }
 
 internal static class EvidenceEditors
 {
-    public static async Task ThrowIfNotEditorAsync(IDbContextFactory<VendorRiskDbContext> dbFactory, Actor actor, int assessmentId, CancellationToken cancellationToken)
+    public static async Task ThrowIfNotEditorAsync(VendorRiskDbContext db, Actor actor, int assessmentId, CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var assessorId = await db.Assessments.AsNoTracking().Where(a => a.Id == assessmentId).Select(a => a.AssessorId)
             .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException($"No assessment with id {assessmentId}.");
         if (!AssessmentWorkflow.MayEditDraft(actor, assessorId))

@@ -46,7 +46,7 @@ public sealed class AcceptKnockoutRiskHandler(AssessmentReader reader) : IUseCas
             case AcceptanceRefusal.SelfAcceptance:
                 throw new ForbiddenException("You are the assessor of this assessment; another reviewer must accept its risks.");
             case AcceptanceRefusal.NotAKnockout:
-                throw new ValidationFailedException("questionKey", $"'{request.QuestionKey}' is not a knockout of this assessment now.");
+                throw RequestRefusals.One("questionKey", $"'{request.QuestionKey}' is not a knockout of this assessment now.");
         }
 
         var db = context.Db;

@@ -7,7 +7,7 @@ public sealed record AcceptanceRecord(int Id, string QuestionKey, string Justifi
 /// <summary>The read side of findings: the findings page, the API, the dashboard, the vendor and assessment pages, CSV.</summary>
 public sealed class FindingQueries(
     IDbContextFactory<VendorRiskDbContext> dbFactory,
-    ICurrentUser currentUser,
+    UseCasePipeline pipeline,
     TimeProvider clock)
 {
     public const int MaxPageSize = 200;
@@ -16,7 +16,7 @@ public sealed class FindingQueries(
 
     public async Task<FindingView?> FindAsync(int id, CancellationToken cancellationToken = default)
     {
-        await currentUser.RequireAsync(Roles.Viewer, "read findings", cancellationToken);
+        await pipeline.AuthorizeAsync(new ReadFindings(), cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = await Project(db, db.Findings.Where(f => f.Id == id)).ToListAsync(cancellationToken);
         return (await WithOwnerNamesAsync(db, rows, cancellationToken)).SingleOrDefault();
@@ -25,11 +25,7 @@ public sealed class FindingQueries(
     public async Task<FindingPage> ListAsync(FindingQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        await currentUser.RequireAsync(Roles.Viewer, "read findings", cancellationToken);
-        if (query.Page < 1)
-            throw new ValidationFailedException("page", "Pages start at 1.");
-        if (query.PageSize is < 1 or > MaxPageSize)
-            throw new ValidationFailedException("pageSize", $"A page holds 1 to {MaxPageSize} findings.");
+        await pipeline.AuthorizeAsync(new FindingPageQuery(query.Page, query.PageSize), cancellationToken);
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var filtered = Filter(db.Findings.AsNoTracking(), query);
@@ -48,7 +44,7 @@ public sealed class FindingQueries(
     /// <summary>Open, overdue and soon-due counts of findings that are not closed, optionally of one owner or vendor.</summary>
     public async Task<FindingCounts> CountsAsync(string? ownerId = null, int? vendorId = null, CancellationToken cancellationToken = default)
     {
-        await currentUser.RequireAsync(Roles.Viewer, "read findings", cancellationToken);
+        await pipeline.AuthorizeAsync(new ReadFindings(), cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var open = Filter(db.Findings.AsNoTracking(), new FindingQuery { OwnerId = ownerId, VendorId = vendorId, OpenOnly = true });
         var today = Today;
@@ -62,7 +58,7 @@ public sealed class FindingQueries(
     /// <summary>The findings and risk-acceptance history of a vendor's assessments, newest first.</summary>
     public async Task<IReadOnlyList<Audit.AuditRecord>> VendorHistoryAsync(int vendorId, CancellationToken cancellationToken = default)
     {
-        await currentUser.RequireAsync(Roles.Viewer, "read history", cancellationToken);
+        await pipeline.AuthorizeAsync(new Shared.ReadHistory(), cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var prefixes = (await db.Assessments.AsNoTracking().Where(a => a.VendorId == vendorId).Select(a => a.Id).ToListAsync(cancellationToken))
             .Select(id => id.ToString(CultureInfo.InvariantCulture) + "/").ToList();
@@ -77,7 +73,7 @@ public sealed class FindingQueries(
     /// <summary>Vendors that have findings, by name, for the vendor filter.</summary>
     public async Task<IReadOnlyList<(int Id, string Name)>> VendorsWithFindingsAsync(CancellationToken cancellationToken = default)
     {
-        await currentUser.RequireAsync(Roles.Viewer, "read findings", cancellationToken);
+        await pipeline.AuthorizeAsync(new ReadFindings(), cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var vendors = await db.Findings.AsNoTracking().Select(f => new { f.Assessment.VendorId, f.Assessment.Vendor.Name }).Distinct().ToListAsync(cancellationToken);
         return vendors.OrderBy(v => v.Name, StringComparer.OrdinalIgnoreCase).Select(v => (v.VendorId, v.Name)).ToList();
@@ -85,7 +81,7 @@ public sealed class FindingQueries(
 
     public async Task<IReadOnlyList<AcceptanceRecord>> AcceptancesAsync(int assessmentId, CancellationToken cancellationToken = default)
     {
-        await currentUser.RequireAsync(Roles.Viewer, "read risk acceptances", cancellationToken);
+        await pipeline.AuthorizeAsync(new ReadRiskAcceptances(), cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = await db.RiskAcceptances.AsNoTracking().Where(r => r.AssessmentId == assessmentId).OrderByDescending(r => r.Id).ToListAsync(cancellationToken);
         var names = await NamesAsync(db, rows.SelectMany(r => new[] { r.AcceptedById, r.RevokedById }).OfType<string>(), cancellationToken);
@@ -97,7 +93,7 @@ public sealed class FindingQueries(
     public async Task<byte[]> CsvAsync(FindingQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        await currentUser.RequireAsync(Roles.Viewer, "export findings", cancellationToken);
+        await pipeline.AuthorizeAsync(new ExportFindings(), cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var filtered = Filter(db.Findings.AsNoTracking(), query);
         var ordered = query.Sort == FindingSort.Id ? filtered.OrderBy(f => f.Id) : filtered.OrderBy(f => f.DueDate == null).ThenBy(f => f.DueDate).ThenBy(f => f.Id);

@@ -48,11 +48,11 @@ public sealed class RaiseFindingHandler(QuestionSetDefinitions definitions, Mail
             ?? throw new NotFoundException($"No assessment with id {request.AssessmentId}.");
         var finding = NewFinding(context.Actor, request, isCondition: false, context.Now);
         if (finding.QuestionKey is { } key && definitions.Get(assessment.QuestionSetVersion).FindQuestion(key) is null)
-            throw new ValidationFailedException("questionKey", $"Question '{key}' is not in this assessment's question set.");
+            throw RequestRefusals.One("questionKey", $"Question '{key}' is not in this assessment's question set.");
 
         db.Findings.Add(finding);
         await db.SaveChangesAsync(cancellationToken);
-        AuditRaised(db, context.Actor, finding);
+        AuditRaised(context, finding);
         await mails.FindingsAssignedAsync(db, [finding], context.Actor, cancellationToken);
         return finding.Id;
     }
@@ -74,8 +74,8 @@ public sealed class RaiseFindingHandler(QuestionSetDefinitions definitions, Mail
         Version = 1,
     };
 
-    internal static void AuditRaised(VendorRiskDbContext db, Actor actor, Finding f) =>
-        db.Audit(actor, f.IsCondition ? "condition-raised" : "finding-raised", AuditEntityTypes.Finding, $"{f.AssessmentId}/{f.Id}",
+    internal static void AuditRaised(UseCaseContext context, Finding f) =>
+        context.Audit(f.IsCondition ? "condition-raised" : "finding-raised", AuditEntityTypes.Finding, $"{f.AssessmentId}/{f.Id}",
             $"{(f.IsCondition ? "Condition" : "Finding")} #{f.Id} '{f.Title}' ({KebabEnum.ToKebab(f.Severity)}) raised" +
             (f.DueDate is { } due ? $", due {due:yyyy-MM-dd}" : ""),
             null, Snapshot(f));

@@ -66,7 +66,7 @@ public sealed class RaiseFindingsInBulkHandler(AssessmentReader reader, Mail.Wor
 
         await db.SaveChangesAsync(cancellationToken);
         foreach (var finding in raised)
-            RaiseFindingHandler.AuditRaised(db, context.Actor, finding);
+            RaiseFindingHandler.AuditRaised(context, finding);
         await mails.FindingsAssignedAsync(db, raised, context.Actor, cancellationToken);
         return raised.Count;
     }

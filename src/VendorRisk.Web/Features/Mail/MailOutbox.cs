@@ -24,7 +24,7 @@ public sealed class MailOutbox(IDbContextFactory<VendorRiskDbContext> dbFactory,
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(content);
         if (!IsAddress(toAddress))
-            throw new ValidationFailedException("email", $"'{toAddress}' is not an e-mail address.");
+            throw RequestRefusals.One("email", $"'{toAddress}' is not an e-mail address.");
         var now = clock.GetUtcNow().UtcDateTime;
         var message = new OutboxMessage
         {

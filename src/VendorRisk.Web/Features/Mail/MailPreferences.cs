@@ -22,11 +22,11 @@ public sealed class SetMailPreferenceHandler : IUseCaseHandler<SetMailPreference
 }
 
 /// <summary>Reads the signed-in user's own preference.</summary>
-public sealed class MailPreferences(IDbContextFactory<VendorRiskDbContext> dbFactory, ICurrentUser currentUser)
+public sealed class MailPreferences(IDbContextFactory<VendorRiskDbContext> dbFactory, UseCasePipeline pipeline)
 {
     public async Task<bool> GetNotificationMailsOffAsync(CancellationToken cancellationToken = default)
     {
-        var actor = await currentUser.RequireAsync(Roles.Viewer, "read mail preferences", cancellationToken);
+        var actor = await pipeline.AuthorizeAsync(new ReadMailPreferences(), cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Users.AsNoTracking().Where(u => u.Id == actor.UserId).Select(u => u.NotificationMailsOff).SingleOrDefaultAsync(cancellationToken);
     }

@@ -7,13 +7,13 @@ public sealed record OutboxItem(long Id, string Kind, string ToAddress, string S
     DateTime CreatedAt, DateTime NextAttemptAt, string? LastError);
 
 /// <summary>What admins see of the outbox: counts, failed and waiting mails.</summary>
-public sealed class OutboxAdmin(IDbContextFactory<VendorRiskDbContext> dbFactory, ICurrentUser currentUser)
+public sealed class OutboxAdmin(IDbContextFactory<VendorRiskDbContext> dbFactory, UseCasePipeline pipeline)
 {
     public const int ListSize = 100;
 
     public async Task<OutboxCounts> CountAsync(CancellationToken cancellationToken = default)
     {
-        await currentUser.RequireAsync(Roles.Admin, "read the mail outbox", cancellationToken);
+        await pipeline.AuthorizeAsync(new ReadMailOutbox(), cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var counts = await db.OutboxMessages.GroupBy(m => m.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         int Of(OutboxStatus status) => counts.SingleOrDefault(c => c.Key == status)?.Count ?? 0;
@@ -23,7 +23,7 @@ public sealed class OutboxAdmin(IDbContextFactory<VendorRiskDbContext> dbFactory
     /// <summary>The newest <see cref="ListSize"/> mails of <paramref name="status"/>.</summary>
     public async Task<IReadOnlyList<OutboxItem>> ListAsync(OutboxStatus status, CancellationToken cancellationToken = default)
     {
-        await currentUser.RequireAsync(Roles.Admin, "read the mail outbox", cancellationToken);
+        await pipeline.AuthorizeAsync(new ReadMailOutbox(), cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.OutboxMessages.AsNoTracking().Where(m => m.Status == status).OrderByDescending(m => m.Id).Take(ListSize)
             .Select(m => new OutboxItem(m.Id, m.Kind, m.ToAddress, m.Subject, m.Status, m.Attempts, m.CreatedAt, m.NextAttemptAt, m.LastError))

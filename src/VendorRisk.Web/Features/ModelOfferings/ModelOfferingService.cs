@@ -3,7 +3,6 @@ namespace VendorRisk.Web.Features.ModelOfferings;
 /// <summary>A vendor's model offerings: listed by anyone, created and changed by assessors, every change audited.</summary>
 public sealed class ModelOfferingService(
     IDbContextFactory<VendorRiskDbContext> dbFactory,
-    ICurrentUser currentUser,
     UseCasePipeline pipeline)
 {
     public const string EntityType = "model-offering";
@@ -11,7 +10,7 @@ public sealed class ModelOfferingService(
     /// <summary>The vendor's offerings by name.</summary>
     public async Task<IReadOnlyList<ModelOfferingInfo>> ListAsync(int vendorId, CancellationToken cancellationToken = default)
     {
-        await currentUser.RequireAsync(Roles.Viewer, "read model offerings", cancellationToken);
+        await pipeline.AuthorizeAsync(new ReadModelOfferings(), cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (!await db.Vendors.AnyAsync(v => v.Id == vendorId, cancellationToken))
             throw new NotFoundException($"No vendor with id {vendorId}.");
@@ -21,7 +20,7 @@ public sealed class ModelOfferingService(
 
     public async Task<ModelOfferingInfo> GetAsync(int id, CancellationToken cancellationToken = default)
     {
-        await currentUser.RequireAsync(Roles.Viewer, "read model offerings", cancellationToken);
+        await pipeline.AuthorizeAsync(new ReadModelOfferings(), cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var offering = await db.ModelOfferings.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, cancellationToken)
             ?? throw new NotFoundException($"No model offering with id {id}.");

@@ -113,7 +113,7 @@ public static class PortalEndpoints
         try
         {
             var file = form.Files.GetFile(EvidenceFiles.EvidenceFileStore.FileField)
-                ?? throw new ValidationFailedException(EvidenceFiles.EvidenceFileStore.FileField, "Choose a file to attach.");
+                ?? throw RequestRefusals.One(EvidenceFiles.EvidenceFileStore.FileField, "Choose a file to attach.");
             await using var stream = file.OpenReadStream();
             var stored = await evidence.AttachAsync(invitationId, key, file.FileName, stream, context.RequestAborted);
             return json ? Results.Json(stored) : PortalFileNotice.Redirect(context, key, $"\"{stored.Name}\" is attached.", ok: true);
@@ -150,7 +150,7 @@ public static class PortalEndpoints
         if (numberText is not null)
         {
             if (!double.TryParse(numberText.Replace(",", "", StringComparison.Ordinal), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed))
-                throw new ValidationFailedException(AnswerFields.Number, "Enter a number, such as 1500 or 2.5.");
+                throw RequestRefusals.One(AnswerFields.Number, "Enter a number, such as 1500 or 2.5.");
             number = parsed;
         }
         if (!notApplicable && choice is null && choices.Count == 0 && number is null && text is null)

@@ -21,7 +21,7 @@ public sealed class PortalEvidence(IDbContextFactory<VendorRiskDbContext> dbFact
             await PortalService.OpenAssessmentAsync(db, invitation, cancellationToken);
         }
         if (string.IsNullOrWhiteSpace(questionKey))
-            throw new ValidationFailedException("questionKey", "Choose the question the file belongs to.");
+            throw RequestRefusals.One("questionKey", "Choose the question the file belongs to.");
         var stored = await store.StoreAsync(new EvidenceUpload(invitation.AssessmentId, questionKey, fileName, content, ValidUntil: null),
             PortalActor.Of(invitation), cancellationToken);
         return new PortalFile(stored.QuestionKey, stored.Name, stored.Size);

@@ -93,7 +93,7 @@ public sealed class PortalService(IDbContextFactory<VendorRiskDbContext> dbFacto
         var assessment = await OpenAssessmentAsync(db, invitation, cancellationToken);
         var answered = await db.VendorAnswers.CountAsync(a => a.InvitationId == invitationId && a.ValueJson != "", cancellationToken);
         if (answered == 0)
-            throw new ValidationFailedException("answers", "Answer at least one question before you submit.");
+            throw RequestRefusals.One("answers", "Answer at least one question before you submit.");
         invitation.SubmittedAt = clock.GetUtcNow().UtcDateTime;
         db.Audit(PortalActor.Of(invitation), SubmittedAction, AuditEntityTypes.PortalInvitation, invitation.Id,
             $"{invitation.ContactName} submitted {answered} answers for assessment #{invitation.AssessmentId}", null, new { answered });
@@ -135,9 +135,9 @@ public sealed class PortalService(IDbContextFactory<VendorRiskDbContext> dbFacto
     private static AnswerValue? Validate(QuestionSetDefinition definition, PortalAnswerInput input)
     {
         var question = definition.FindQuestion(input.QuestionKey ?? "")
-            ?? throw new ValidationFailedException(AnswerFields.QuestionKey, "This question is not part of the questionnaire.");
+            ?? throw RequestRefusals.One(AnswerFields.QuestionKey, "This question is not part of the questionnaire.");
         if (input.Comment?.Length > PortalLimits.CommentMaxLength)
-            throw new ValidationFailedException("comment", $"Use at most {PortalLimits.CommentMaxLength:N0} characters.");
+            throw RequestRefusals.One("comment", $"Use at most {PortalLimits.CommentMaxLength:N0} characters.");
         if (input.Value is null)
             return null;
         // The vendor answers; the evidence and the internal note are the analyst's.
@@ -145,7 +145,7 @@ public sealed class PortalService(IDbContextFactory<VendorRiskDbContext> dbFacto
         value = value.NotApplicable ? value with { Choice = null, Choices = null, Number = null, Text = null } : value with { Justification = null };
         var result = new AnswerValidator(question).Validate(value);
         if (!result.IsValid)
-            throw new ValidationFailedException(result.Errors.GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray()));
+            throw RequestRefusals.Of(result.Errors.GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray()));
         return value;
     }
 

@@ -30,7 +30,7 @@ public sealed class AcceptVendorAnswersHandler(SaveAnswersHandler saveAnswers) :
         var staged = await StagedVendorAnswers.PendingAsync(context.Db, request.AssessmentId, request.Decisions.Select(d => d.VendorAnswerId).ToList(), cancellationToken);
         var keys = staged.Select(s => s.QuestionKey).ToList();
         if (keys.Distinct(StringComparer.Ordinal).Count() != keys.Count)
-            throw new ValidationFailedException("decisions", "Two of these vendor answers are to the same question; accept one of them.");
+            throw RequestRefusals.One("decisions", "Two of these vendor answers are to the same question; accept one of them.");
         var notes = await context.Db.Answers.AsNoTracking().Where(a => a.AssessmentId == request.AssessmentId && keys.Contains(a.QuestionKey))
             .ToDictionaryAsync(a => a.QuestionKey, a => a.Note, cancellationToken);
 

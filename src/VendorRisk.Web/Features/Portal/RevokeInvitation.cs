@@ -19,7 +19,7 @@ public sealed class RevokeInvitationHandler : IUseCaseHandler<RevokeInvitationRe
             return default;
         invitation.RevokedAt = context.Now;
         invitation.RevokedByName = context.Actor.Name;
-        context.Db.Audit(context.Actor, Action, AuditEntityTypes.PortalInvitation, invitation.Id,
+        context.Audit(Action, AuditEntityTypes.PortalInvitation, invitation.Id,
             $"Portal link of {invitation.ContactName} for assessment #{invitation.AssessmentId} revoked", securityEvent: true);
         return default;
     }

@@ -15,13 +15,12 @@ public sealed record VendorAnswerRow(
 /// </summary>
 public sealed class VendorAnswerReviewService(
     IDbContextFactory<VendorRiskDbContext> dbFactory,
-    ICurrentUser currentUser,
     UseCasePipeline pipeline,
     QuestionSetDefinitions definitions)
 {
     public async Task<IReadOnlyList<VendorAnswerRow>> ListAsync(int assessmentId, CancellationToken cancellationToken = default)
     {
-        await currentUser.RequireAsync(Roles.Viewer, "read assessments", cancellationToken);
+        await pipeline.AuthorizeAsync(new ReadAssessments(), cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var version = await db.Assessments.AsNoTracking().Where(a => a.Id == assessmentId).Select(a => a.QuestionSetVersion).SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException($"No assessment with id {assessmentId}.");

@@ -37,7 +37,7 @@ public sealed class AddDraftVersionHandler :
         if (errors.Count > 0)
             throw QuestionSetVersions.Invalid(errors);
         if (await context.Db.QuestionSets.AnyAsync(s => s.Key == document.Key, cancellationToken))
-            throw new ValidationFailedException("$.key", $"A question set with the key '{document.Key}' already exists.");
+            throw RequestRefusals.One("$.key", $"A question set with the key '{document.Key}' already exists.");
         return await AddAsync(context, QuestionSetFormat.ToDefinition(document), null, "question-set-created", "Created", cancellationToken);
     }
 

@@ -27,7 +27,7 @@ public sealed class ChangeVersionStatusHandler :
         if (!parsed.IsValid)
             throw QuestionSetVersions.Invalid(parsed.Errors);
         if (parsed.Definition!.Key != key)
-            throw new ValidationFailedException("$.key", $"the key of a set cannot change; it is '{key}'");
+            throw RequestRefusals.One("$.key", $"the key of a set cannot change; it is '{key}'");
 
         var previous = await db.QuestionSetVersions
             .Where(v => v.QuestionSetId == version.QuestionSetId && v.Status == VersionStatus.Published)

@@ -5,10 +5,10 @@ namespace VendorRisk.Web.Features.QuestionSets;
 /// Every stored version is valid interchange JSON with every default resolved: imports and
 /// draft saves are refused, and nothing is stored, when the content has any error.
 /// </summary>
-public sealed class QuestionSetService(IDbContextFactory<VendorRiskDbContext> dbFactory, ICurrentUser currentUser, UseCasePipeline pipeline)
+public sealed class QuestionSetService(IDbContextFactory<VendorRiskDbContext> dbFactory, UseCasePipeline pipeline)
 {
     /// <summary>The same service acting as the system, for the seeder and the command line.</summary>
-    internal QuestionSetService AsSystem() => new(dbFactory, new SystemCurrentUser(), pipeline.AsSystem());
+    internal QuestionSetService AsSystem() => new(dbFactory, pipeline.AsSystem());
 
     /// <summary>Reads and checks a file (size limit first, then syntax and every rule) without storing anything.</summary>
     public static async Task<QuestionSetParseResult> CheckFileAsync(Stream file, CancellationToken cancellationToken = default) =>
@@ -16,7 +16,7 @@ public sealed class QuestionSetService(IDbContextFactory<VendorRiskDbContext> db
 
     public async Task<IReadOnlyList<QuestionSetSummary>> ListAsync(CancellationToken cancellationToken = default)
     {
-        await currentUser.RequireAsync(Roles.Viewer, "view question sets", cancellationToken);
+        await pipeline.AuthorizeAsync(new ViewQuestionSets(), cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var sets = await db.QuestionSets.AsNoTracking().OrderBy(s => s.Title).ThenBy(s => s.Key).ToListAsync(cancellationToken);
         var versions = await SummaryQuery(db).ToListAsync(cancellationToken);
@@ -27,7 +27,7 @@ public sealed class QuestionSetService(IDbContextFactory<VendorRiskDbContext> db
 
     public async Task<QuestionSetVersionDetail> GetVersionAsync(string key, int number, CancellationToken cancellationToken = default)
     {
-        await currentUser.RequireAsync(Roles.Viewer, "view question sets", cancellationToken);
+        await pipeline.AuthorizeAsync(new ViewQuestionSets(), cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var version = await QuestionSetVersions.FindAsync(db, key, number, cancellationToken);
         return await DetailAsync(db, key, version, cancellationToken);
@@ -35,7 +35,7 @@ public sealed class QuestionSetService(IDbContextFactory<VendorRiskDbContext> db
 
     public async Task<QuestionSetVersionDetail> GetVersionByIdAsync(int versionId, CancellationToken cancellationToken = default)
     {
-        await currentUser.RequireAsync(Roles.Viewer, "view question sets", cancellationToken);
+        await pipeline.AuthorizeAsync(new ViewQuestionSets(), cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var version = await db.QuestionSetVersions.AsNoTracking().Include(v => v.QuestionSet)
             .SingleOrDefaultAsync(v => v.Id == versionId, cancellationToken)
@@ -46,7 +46,7 @@ public sealed class QuestionSetService(IDbContextFactory<VendorRiskDbContext> db
     /// <summary>The version new assessments may use: the published version of each set (retired ones cannot start assessments).</summary>
     public async Task<IReadOnlyList<PublishedQuestionSetVersion>> PublishedVersionsAsync(CancellationToken cancellationToken = default)
     {
-        await currentUser.RequireAsync(Roles.Viewer, "view question sets", cancellationToken);
+        await pipeline.AuthorizeAsync(new ViewQuestionSets(), cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var published = await db.QuestionSetVersions.AsNoTracking()
             .Where(v => v.Status == VersionStatus.Published)
@@ -97,7 +97,7 @@ public sealed class QuestionSetService(IDbContextFactory<VendorRiskDbContext> db
     /// <summary>The interchange file of a version: the published one unless <paramref name="number"/> is given.</summary>
     public async Task<QuestionSetFile> ExportAsync(string key, int? number = null, CancellationToken cancellationToken = default)
     {
-        await currentUser.RequireAsync(Roles.Viewer, "export question sets", cancellationToken);
+        await pipeline.AuthorizeAsync(new ExportQuestionSets(), cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         QuestionSetVersion version;
         if (number is { } n)
@@ -119,7 +119,7 @@ public sealed class QuestionSetService(IDbContextFactory<VendorRiskDbContext> db
     /// <summary>A version (normally a draft) against the version it was copied from, or that it would replace when imported.</summary>
     public async Task<VersionDiff> DiffAsync(string key, int number, CancellationToken cancellationToken = default)
     {
-        await currentUser.RequireAsync(Roles.Viewer, "view question sets", cancellationToken);
+        await pipeline.AuthorizeAsync(new ViewQuestionSets(), cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var version = await QuestionSetVersions.FindAsync(db, key, number, cancellationToken);
         if (version.SourceVersionId is not { } sourceId)

@@ -34,14 +34,14 @@ public sealed class ReportService(
     CompareService compare,
     IReportRenderer renderer,
     ReportRenderGate gate,
-    ICurrentUser currentUser,
+    UseCasePipeline pipeline,
     TimeProvider clock,
     Findings.FindingReportData findings,
     EvidenceFiles.EvidenceReportData evidence) : IComparisonPdf
 {
     public async Task<ReportFile> RenderAssessmentPdfAsync(int id, CancellationToken cancellationToken = default)
     {
-        await currentUser.RequireAsync(Roles.Viewer, "export reports", cancellationToken);
+        await pipeline.AuthorizeAsync(new ExportReports(), cancellationToken);
         var snapshot = await reader.GetAsync(id, cancellationToken);
         var model = await findings.AddToAsync(ReportModels.Assessment(snapshot, clock.GetUtcNow()), snapshot, cancellationToken);
         model = await evidence.AddToAsync(model, id, cancellationToken);
@@ -55,11 +55,9 @@ public sealed class ReportService(
     public async Task<ReportFile> RenderComparisonPdfAsync(IReadOnlyList<int> ids, IReadOnlyDictionary<string, double>? multipliers,
         string? profile, string? weightingName, CancellationToken cancellationToken = default)
     {
-        var actor = await currentUser.RequireAsync(Roles.Viewer, "export reports", cancellationToken);
+        var actor = await pipeline.AuthorizeAsync(new ComparisonReportQuery(weightingName), cancellationToken);
         var named = await compare.ResolveProfileAsync(profile, cancellationToken);
         weightingName = string.IsNullOrWhiteSpace(weightingName) ? null : weightingName.Trim();
-        if (weightingName is { Length: > CompareService.NameMaxLength })
-            throw new ValidationFailedException("weighting", $"A weighting name has at most {CompareService.NameMaxLength} characters.");
 
         if ((multipliers is null || multipliers.Count == 0) && weightingName is not null && ids.Count > 0)
         {

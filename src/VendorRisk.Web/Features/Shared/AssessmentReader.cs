@@ -51,7 +51,7 @@ public sealed record AssessmentFilter(int? VendorId = null, AssessmentStatus? St
 public sealed class AssessmentReader(
     IDbContextFactory<VendorRiskDbContext> dbFactory,
     QuestionSetDefinitions definitions,
-    ICurrentUser currentUser,
+    UseCasePipeline pipeline,
     TimeProvider clock)
 {
     public async Task<AssessmentSnapshot> GetAsync(int id, CancellationToken cancellationToken = default)
@@ -62,7 +62,7 @@ public sealed class AssessmentReader(
 
     public async Task<IReadOnlyList<AssessmentSnapshot>> ListAsync(AssessmentFilter filter, CancellationToken cancellationToken = default)
     {
-        await currentUser.RequireAsync(Roles.Viewer, "read assessments", cancellationToken);
+        await pipeline.AuthorizeAsync(new ReadAssessments(), cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var query = db.Assessments.AsNoTracking()
             .Include(a => a.Vendor)

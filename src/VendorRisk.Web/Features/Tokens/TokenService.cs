@@ -15,7 +15,7 @@ public sealed record CreatedApiToken(ApiTokenSummary Summary, string Token);
 /// SHA-256 and a short display prefix are stored. Users manage their own; an Admin may list and
 /// revoke anyone's.
 /// </summary>
-public sealed class TokenService(IDbContextFactory<VendorRiskDbContext> dbFactory, ICurrentUser currentUser, UseCasePipeline pipeline)
+public sealed class TokenService(IDbContextFactory<VendorRiskDbContext> dbFactory, UseCasePipeline pipeline)
 {
     public const string TokenPrefix = "vr_";
     public const int DefaultDays = 90;
@@ -31,13 +31,13 @@ public sealed class TokenService(IDbContextFactory<VendorRiskDbContext> dbFactor
 
     public async Task<IReadOnlyList<ApiTokenSummary>> ListMineAsync(CancellationToken cancellationToken = default)
     {
-        var actor = await currentUser.RequireAsync(Roles.Viewer, "list API tokens", cancellationToken);
+        var actor = await pipeline.AuthorizeAsync(new ListOwnApiTokens(), cancellationToken);
         return await ListCoreAsync(actor.UserId, cancellationToken);
     }
 
     public async Task<IReadOnlyList<ApiTokenSummary>> ListForUserAsync(string userId, CancellationToken cancellationToken = default)
     {
-        await currentUser.RequireAsync(Roles.Admin, "list other users' API tokens", cancellationToken);
+        await pipeline.AuthorizeAsync(new ListUsersApiTokens(), cancellationToken);
         return await ListCoreAsync(userId, cancellationToken);
     }
 

@@ -69,7 +69,7 @@ public sealed class ApiTokenHandlers :
         var user = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.Email, u.IsDisabled }).SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException($"No user with id {userId}.");
         if (user.IsDisabled)
-            throw new ValidationFailedException("userId", $"{user.Email} is disabled; a disabled user gets no tokens.");
+            throw RequestRefusals.One("userId", $"{user.Email} is disabled; a disabled user gets no tokens.");
 
         var token = TokenService.TokenPrefix + Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
         var entity = new ApiToken

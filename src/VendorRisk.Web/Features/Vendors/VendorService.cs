@@ -5,7 +5,6 @@ namespace VendorRisk.Web.Features.Vendors;
 /// <summary>Vendors: Viewer reads, Assessor writes; every change is audited with its old and new values.</summary>
 public sealed class VendorService(
     IDbContextFactory<VendorRiskDbContext> dbFactory,
-    ICurrentUser currentUser,
     UseCasePipeline pipeline,
     AssessmentReader reader,
     QuestionSetDefinitions definitions,
@@ -22,9 +21,7 @@ public sealed class VendorService(
     public async Task<VendorResults> PageAsync(VendorQuery query, int skip, int take, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        await currentUser.RequireAsync(Roles.Viewer, "read vendors", cancellationToken);
-        if (skip < 0 || take < 1)
-            throw new ValidationFailedException("page", "A page starts at 0 or later and holds at least one vendor.");
+        await pipeline.AuthorizeAsync(new VendorPageQuery(skip, take), cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await VendorList.PageAsync(db, definitions, query, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), skip, take, cancellationToken);
     }
@@ -32,7 +29,7 @@ public sealed class VendorService(
     /// <summary>Names of vendors whose name contains the text, for pickers (at most <paramref name="take"/>).</summary>
     public async Task<IReadOnlyList<(int Id, string Name)>> SearchNamesAsync(string? text, int take, CancellationToken cancellationToken = default)
     {
-        await currentUser.RequireAsync(Roles.Viewer, "read vendors", cancellationToken);
+        await pipeline.AuthorizeAsync(new ReadVendors(), cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var term = (text ?? "").Trim().ToUpperInvariant();
         var rows = await db.Vendors.AsNoTracking().Where(v => term == "" || v.NormalizedName.Contains(term))
@@ -42,7 +39,7 @@ public sealed class VendorService(
 
     public async Task<VendorDetails> GetAsync(int id, CancellationToken cancellationToken = default)
     {
-        await currentUser.RequireAsync(Roles.Viewer, "read vendors", cancellationToken);
+        await pipeline.AuthorizeAsync(new ReadVendors(), cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var v = await db.Vendors.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, cancellationToken)
             ?? throw new NotFoundException($"No vendor with id {id}.");
@@ -73,7 +70,7 @@ public sealed class VendorService(
     /// <summary>Users who may own a vendor (any active user), for pickers.</summary>
     public async Task<IReadOnlyList<UserOption>> ListUsersAsync(CancellationToken cancellationToken = default)
     {
-        await currentUser.RequireAsync(Roles.Viewer, "list users", cancellationToken);
+        await pipeline.AuthorizeAsync(new ListUserOptions(), cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var users = await db.Users.AsNoTracking().Where(u => !u.IsDisabled)
             .Select(u => new { u.Id, u.DisplayName, u.Email, u.Role }).ToListAsync(cancellationToken);
@@ -84,7 +81,7 @@ public sealed class VendorService(
     /// <summary>Every tag in use, for the filter.</summary>
     public async Task<IReadOnlyList<string>> ListTagsAsync(CancellationToken cancellationToken = default)
     {
-        await currentUser.RequireAsync(Roles.Viewer, "read vendors", cancellationToken);
+        await pipeline.AuthorizeAsync(new ReadVendors(), cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var tags = await db.Vendors.AsNoTracking().Select(v => v.Tags).ToListAsync(cancellationToken);
         return tags.SelectMany(t => t).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList();

@@ -10,6 +10,12 @@ public sealed class RequestRefusals
 
     public bool Any => _byPath.Count > 0;
 
+    /// <summary>The one refusal a handler or a query found, as the 400 the pages and the API show.</summary>
+    public static ValidationFailedException One(string path, string message) => new(path, message);
+
+    /// <summary>Refusals already keyed by path (a parser's, or another service's re-keyed for this caller).</summary>
+    public static ValidationFailedException Of(IReadOnlyDictionary<string, string[]> byPath) => new(byPath);
+
     public void Add(string path, string message)
     {
         if (!_byPath.TryGetValue(path, out var messages))

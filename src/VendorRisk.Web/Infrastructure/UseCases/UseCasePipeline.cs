@@ -18,6 +18,9 @@ public sealed class UseCasePipeline(
 {
     private static readonly ConcurrentDictionary<Type, object> Runners = new();
 
+    /// <summary>The databases the use cases run on, for the look-ups a caller makes before it runs one.</summary>
+    public IDbContextFactory<VendorRiskDbContext> Databases => dbFactory;
+
     /// <summary>The same pipeline acting as the system (the seeders and the command line), whose role check always passes.</summary>
     public UseCasePipeline AsSystem() => new(services, new SystemCurrentUser(), dbFactory, clock);
 
@@ -29,15 +32,27 @@ public sealed class UseCasePipeline(
         return runner.RunAsync(this, request, cancellationToken);
     }
 
+    /// <summary>
+    /// The step every read shares: the caller's role as the query's type declares it (refusals audited), then the
+    /// query's validators. Reads need no transaction, so the query service goes on with its own context.
+    /// </summary>
+    public Task<Actor> AuthorizeAsync<TQuery>(TQuery query, CancellationToken cancellationToken = default) where TQuery : IQuery =>
+        AuthorizeCoreAsync(query, cancellationToken);
+
+    private async Task<Actor> AuthorizeCoreAsync<TRequest>(TRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var permission = request is IChoosesItsRole chooser ? chooser.RequiredRole : PermissionOf(request.GetType());
+        var actor = await currentUser.RequireAsync(permission.Role, permission.Action, cancellationToken);
+        foreach (var validator in services.GetServices<IValidator<TRequest>>())
+            await validator.ThrowIfInvalidAsync(request, cancellationToken);
+        return actor;
+    }
 
     private async Task<TResult> RunCoreAsync<TRequest, TResult>(TRequest request, CancellationToken cancellationToken)
         where TRequest : IUseCase<TResult>
     {
-        var permission = request is IChoosesItsRole chooser ? chooser.RequiredRole : PermissionOf(typeof(TRequest));
-        var actor = await currentUser.RequireAsync(permission.Role, permission.Action, cancellationToken);
-        foreach (var validator in services.GetServices<IValidator<TRequest>>())
-            await validator.ThrowIfInvalidAsync(request, cancellationToken);
-
+        var actor = await AuthorizeCoreAsync(request, cancellationToken);
         var handler = services.GetRequiredService<IUseCaseHandler<TRequest, TResult>>();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -70,7 +85,7 @@ public sealed class UseCasePipeline(
 
     private static RequiresRoleAttribute PermissionOf(Type requestType) =>
         requestType.GetCustomAttribute<RequiresRoleAttribute>()
-        ?? throw new InvalidOperationException($"{requestType.Name} has no [RequiresRole]: every use case names the role it needs.");
+        ?? throw new InvalidOperationException($"{requestType.Name} has no [RequiresRole]: every use case and query names the role it needs.");
 
     private abstract class Runner<TResult>
     {

@@ -30,5 +30,6 @@ public static class UseCaseRegistration
     }
 
     private static bool IsUseCaseRequest(Type type) =>
-        type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IUseCase<>));
+        type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IUseCase<>))
+        || typeof(IQuery).IsAssignableFrom(type);
 }

@@ -25,7 +25,7 @@ public static partial class AnswersCsvApply
         ArgumentNullException.ThrowIfNull(assessments);
         ArgumentNullException.ThrowIfNull(preview);
         if (!preview.CanApply)
-            throw new ValidationFailedException("file", preview.Errors.Count > 0 ? "Fix the rows with errors first; nothing was saved." : "The file changes nothing.");
+            throw RequestRefusals.One("file", preview.Errors.Count > 0 ? "Fix the rows with errors first; nothing was saved." : "The file changes nothing.");
         try
         {
             await assessments.SaveAnswersAsync(assessmentId, ToInputs(preview), cancellationToken);
@@ -33,7 +33,7 @@ public static partial class AnswersCsvApply
         }
         catch (ValidationFailedException refused)
         {
-            throw new ValidationFailedException(RowErrors(preview, refused)
+            throw RequestRefusals.Of(RowErrors(preview, refused)
                 .GroupBy(e => e.Row > 0 ? $"row {e.Row.ToString(CultureInfo.InvariantCulture)}" : "file")
                 .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
         }

@@ -1,0 +1,22 @@
+using FluentValidation;
+
+namespace VendorRisk.Web.Features.Vendors;
+
+// What each read of this feature needs; UseCasePipeline.AuthorizeAsync checks it (and audits a refusal).
+
+[RequiresRole(Roles.Viewer, "list users")]
+public sealed record ListUserOptions : IQuery;
+
+[RequiresRole(Roles.Viewer, "read vendors")]
+public sealed record ReadVendors : IQuery;
+
+/// <summary>A page of the vendor list.</summary>
+[RequiresRole(Roles.Viewer, "read vendors")]
+public sealed record VendorPageQuery(int Skip, int Take) : IQuery;
+
+public sealed class VendorPageQueryValidator : AbstractValidator<VendorPageQuery>
+{
+    public VendorPageQueryValidator() =>
+        RuleFor(q => q).Must(q => q.Skip >= 0 && q.Take >= 1)
+            .WithMessage("A page starts at 0 or later and holds at least one vendor.").OverridePropertyName("page");
+}
