@@ -8,6 +8,7 @@ return args.FirstOrDefault() switch
     "run" => await LoadRunCommand.RunAsync(args[1..]),
     "seed" => await SeedCommand.RunAsync(args[1..]),
     "measure" => await MeasureCommand.RunAsync(args[1..]),
+    "circuits" => await CircuitMemoryCommand.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -25,6 +26,11 @@ static int Usage()
           measure --url http://127.0.0.1:5080 [--password <password> [--email admin@load.vendorrisk]] [--token <API token>]
                   [--runs 3] [--api-runs 7] [--pages /,/vendors] [--api /api/v1/vendors,/api/v1/findings]
                Times the list pages (interactive, settled, HTML size) in Chromium and the list API calls, against a running app.
+
+          circuits --url <app> --path </assessments/12 or /compare?...> --server-pid <app pid> --password <password>
+                   [--email assessor@demo.vendorrisk] [--tabs 20] [--ready <CSS selector>] [--keep-dumps <dir>]
+               Opens the page in N signed-in tabs (N circuits) and reports the live managed heap each further tab adds
+               (dotnet-gcdump, after a full GC); --keep-dumps keeps both dumps for `dotnet-gcdump report`.
         """);
     return 2;
 }

@@ -17,10 +17,13 @@ public sealed partial class ServerProbe(int pid)
         return TimeSpan.FromMilliseconds(ticks * 10);
     }
 
-    /// <summary>Bytes of live objects on the managed heap after the full GC that dotnet-gcdump induces; null when the tool is missing.</summary>
-    public async Task<long?> LiveHeapBytesAsync()
+    /// <summary>
+    /// Bytes of live objects on the managed heap after the full GC that dotnet-gcdump induces; null when the tool is missing.
+    /// With <paramref name="keepAs"/> the dump stays there for <c>dotnet-gcdump report</c> (what the heap holds by type).
+    /// </summary>
+    public async Task<long?> LiveHeapBytesAsync(string? keepAs = null)
     {
-        var file = Path.Combine(Path.GetTempPath(), $"vendorrisk-load-{pid}-{Guid.NewGuid():N}.gcdump");
+        var file = keepAs ?? Path.Combine(Path.GetTempPath(), $"vendorrisk-load-{pid}-{Guid.NewGuid():N}.gcdump");
         try
         {
             if (await ToolAsync($"collect -p {pid} -o {file}") is null || !File.Exists(file))
@@ -31,7 +34,8 @@ public sealed partial class ServerProbe(int pid)
         }
         finally
         {
-            File.Delete(file);
+            if (keepAs is null)
+                File.Delete(file);
         }
     }
 

@@ -37,8 +37,8 @@ public sealed partial class QuestionEditor
     [Parameter, EditorRequired] public Func<AnswerInput, Task<SavedAnswer>> Save { get; set; } = null!;
     /// <summary>Raised after a save with the stored value (null when cleared), for the live score.</summary>
     [Parameter] public EventCallback<(string Key, AnswerValue? Value, int Version)> Saved { get; set; }
-    /// <summary>Enter (Ctrl+Enter in a text answer): move to the next question.</summary>
-    [Parameter] public EventCallback Next { get; set; }
+    /// <summary>Enter (Ctrl+Enter in a text answer): move on from this question (raised with its <see cref="Number"/>).</summary>
+    [Parameter] public EventCallback<int> Next { get; set; }
     /// <summary>Debounce for typing; tests shorten it.</summary>
     [Parameter] public TimeSpan Delay { get; set; } = TypingDelay;
 
@@ -258,7 +258,7 @@ public sealed partial class QuestionEditor
     private async Task OnKeyDownAsync(KeyboardEventArgs e)
     {
         if (e.Key is "Enter" or "NumpadEnter" && !e.ShiftKey && (Question.Type != QuestionType.Text || e.CtrlKey))
-            await Next.InvokeAsync();
+            await Next.InvokeAsync(Number);
     }
 
     private void Refresh()

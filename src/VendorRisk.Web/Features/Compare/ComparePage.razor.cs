@@ -27,7 +27,7 @@ public partial class ComparePage : IDisposable
     private IReadOnlyList<ProfileOption> _profiles = [];
     private string? _setKey;
     private IReadOnlyList<int> _ids = [];
-    private LoadedComparison? _loaded;
+    private ShownComparison? _loaded;
     private ComparisonResult? _result;
     private IReadOnlyDictionary<string, double> _multipliers = new Dictionary<string, double>();
     private IReadOnlyDictionary<string, double>? _panelMultipliers;
@@ -108,7 +108,8 @@ public partial class ComparePage : IDisposable
         var multipliers = CompareQuery.ParseMultipliers(MultipliersParameter);
         _profile = await Compare.ResolveProfileAsync(ProfileParameter);
         var loaded = await Compare.LoadAsync(_ids, multipliers, _profile?.Profile);
-        _loaded = loaded;
+        // Only what the page shows and re-ranks from: the snapshots' stored answers and scores would be per-tab copies.
+        _loaded = new ShownComparison(loaded.Inputs, [.. loaded.Snapshots.Select(s => new ComparedAssessment(s.Id, s.Label, s.QuestionSetVersionNumber, s.QuestionSet))]);
         _loadedKey = (IdsParameter, ProfileParameter);
         _weightingName = string.IsNullOrWhiteSpace(WeightingParameter) ? null : WeightingParameter.Trim();
         _multipliers = loaded.Result.Multipliers;
@@ -302,4 +303,8 @@ public partial class ComparePage : IDisposable
         _settle?.Dispose();
         GC.SuppressFinalize(this);
     }
+
+    private sealed record ComparedAssessment(int Id, string Label, int QuestionSetVersionNumber, VendorRisk.Domain.QuestionSets.QuestionSetDefinition QuestionSet);
+
+    private sealed record ShownComparison(IReadOnlyList<ComparisonInput> Inputs, IReadOnlyList<ComparedAssessment> Snapshots);
 }

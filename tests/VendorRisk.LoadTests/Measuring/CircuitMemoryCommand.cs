@@ -1,0 +1,73 @@
+using System.Globalization;
+using Microsoft.Playwright;
+using VendorRisk.LoadTests.LoadRun;
+
+namespace VendorRisk.LoadTests.Measuring;
+
+/// <summary>
+/// <c>circuits</c>: opens one page in N signed-in browser tabs (N Blazor circuits) and reports the live managed heap each
+/// further tab adds, from a GC dump with one tab open and one with N. Any page: the wizard, the compare page with ten vendors.
+/// </summary>
+public static class CircuitMemoryCommand
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var options = new CommandOptions(args);
+        var url = new Uri(options.Get("url") ?? "http://127.0.0.1:5080");
+        var path = options.Get("path") ?? throw new ArgumentException("--path is required (e.g. /assessments/12).");
+        var tabs = options.GetInt("tabs", 20);
+        var pid = options.GetInt("server-pid", 0);
+        if (pid == 0 || options.Get("password") is not { } password)
+            throw new ArgumentException("--server-pid and --password are required.");
+        var ready = options.Get("ready") ?? "main";
+        var keep = options.Get("keep-dumps");
+        var probe = new ServerProbe(pid);
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = options.Get("chromium") ?? "/usr/bin/chromium",
+            Args = ["--no-sandbox", "--disable-gpu", "--no-first-run"],
+        });
+        var state = await SignInAsync(browser, url, options.Get("email") ?? "assessor@demo.vendorrisk", password);
+
+        async Task OpenAsync()
+        {
+            var context = await browser.NewContextAsync(new() { BaseURL = url.ToString(), StorageState = state, ViewportSize = new() { Width = 1280, Height = 900 } });
+            context.SetDefaultTimeout(120_000);
+            var page = await context.NewPageAsync();
+            await page.GotoAsync(path);
+            await page.WaitForSelectorAsync("body[data-interactive=true]", new() { State = WaitForSelectorState.Attached });
+            await page.WaitForSelectorAsync(ready);
+        }
+
+        // The first tab pays for what the process initialises once (JIT, caches, static data): the baseline comes after it.
+        await OpenAsync();
+        var before = await probe.LiveHeapBytesAsync(keep is null ? null : Path.Combine(keep, "one-tab.gcdump"));
+        for (var i = 1; i < tabs; i++)
+            await OpenAsync();
+        var after = await probe.LiveHeapBytesAsync(keep is null ? null : Path.Combine(keep, $"{tabs}-tabs.gcdump"));
+        if (before is null || after is null)
+        {
+            Console.Error.WriteLine("No GC dump: run `dotnet tool restore` (dotnet-gcdump) from the repository root.");
+            return 1;
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{path}: live heap {before / 1024.0 / 1024:0.0} MB with one tab, {after / 1024.0 / 1024:0.0} MB with {tabs}: {(after - before) / 1024.0 / (tabs - 1):0} KB per further tab"));
+        return 0;
+    }
+
+    private static async Task<string> SignInAsync(IBrowser browser, Uri url, string email, string password)
+    {
+        var context = await browser.NewContextAsync(new() { BaseURL = url.ToString() });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(u => !u.Contains("/account/login", StringComparison.Ordinal));
+        var state = await context.StorageStateAsync();
+        await context.CloseAsync();
+        return state;
+    }
+}
