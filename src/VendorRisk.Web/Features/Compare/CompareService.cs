@@ -28,7 +28,8 @@ public sealed record ProfileOption(string Name, WorkloadProfile Profile, bool Is
 public sealed class CompareService(
     IDbContextFactory<VendorRiskDbContext> dbFactory,
     AssessmentReader reader,
-    UseCasePipeline pipeline)
+    UseCasePipeline pipeline,
+    TimeProvider clock)
 {
     public const int NameMaxLength = 100;
     public const string WeightingEntityType = "saved-weighting";
@@ -120,7 +121,7 @@ public sealed class CompareService(
     /// <summary>The set's assessments from their stored scores (ADR 0026): no answer is read, nothing is re-scored.</summary>
     private async Task<List<CompareCandidate>> CandidatesAsync(string questionSetKey, CancellationToken cancellationToken)
     {
-        await currentUser.RequireAsync(Roles.Viewer, "read assessments", cancellationToken);
+        await pipeline.AuthorizeAsync(new CompareAssessments(), cancellationToken);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = await db.Assessments.AsNoTracking()
