@@ -12,8 +12,6 @@ public sealed record VendorOption(int Id, string Name);
 /// </summary>
 public partial class AssessmentsPage
 {
-    private static readonly int[] PageSizes = [25, 50, 100];
-
     [SupplyParameterFromQuery(Name = "status")] public string? StatusParameter { get; set; }
     [SupplyParameterFromQuery(Name = "vendor")] public int? VendorParameter { get; set; }
     [SupplyParameterFromQuery(Name = "mine")] public bool? MineParameter { get; set; }
@@ -29,10 +27,7 @@ public partial class AssessmentsPage
     private VendorOption? _vendor;
     private string? _rating;
     private string? _userId;
-    private int _page;
-    private int _pageSize = 25;
-    private AssessmentSort _sort = AssessmentSort.Created;
-    private bool _descending = true;
+    private readonly ListPaging<AssessmentSort> _paging = new(AssessmentSort.Created, sort => sort == AssessmentSort.Created);
 
     protected override async Task OnInitializedAsync()
     {
@@ -40,10 +35,7 @@ public partial class AssessmentsPage
         _status = KebabEnum.Parse<AssessmentStatus>(StatusParameter);
         _mine = MineParameter ?? false;
         _rating = string.IsNullOrWhiteSpace(RatingParameter) ? null : RatingParameter.Trim();
-        _page = Math.Max(0, (PageParameter ?? 1) - 1);
-        _pageSize = SizeParameter is { } size && PageSizes.Contains(size) ? size : 25;
-        _sort = ListAddress.ParseEnum(SortParameter, AssessmentSort.Created);
-        _descending = DescendingParameter ?? _sort == AssessmentSort.Created;
+        _paging.Read(PageParameter, SizeParameter, SortParameter, DescendingParameter);
         if (VendorParameter is { } vendorId)
         {
             var vendor = await Vendors.GetAsync(vendorId);
@@ -51,13 +43,9 @@ public partial class AssessmentsPage
         }
     }
 
-    private SortDirection InitialDirection(AssessmentSort column) =>
-        column != _sort ? SortDirection.None : _descending ? SortDirection.Descending : SortDirection.Ascending;
-
     private async Task<GridData<AssessmentListRow>> LoadPageAsync(GridState<AssessmentListRow> state, CancellationToken cancellationToken)
     {
-        var sort = state.SortDefinitions.FirstOrDefault();
-        _sort = sort?.SortBy switch
+        _paging.Take(state, column => column switch
         {
             nameof(AssessmentListRow.Title) => AssessmentSort.Title,
             nameof(AssessmentListRow.Label) => AssessmentSort.Vendor,
@@ -66,10 +54,8 @@ public partial class AssessmentsPage
             nameof(AssessmentListRow.Completeness) => AssessmentSort.Completeness,
             nameof(AssessmentListRow.DueDate) => AssessmentSort.Due,
             _ => AssessmentSort.Created,
-        };
-        _descending = sort?.Descending ?? true;
-        _pageSize = state.PageSize;
-        var found = await Assessments.PageAsync(new AssessmentListQuery(_status, _vendor?.Id, _mine ? _userId : null, _rating, _sort, _descending),
+        });
+        var found = await Assessments.PageAsync(new AssessmentListQuery(_status, _vendor?.Id, _mine ? _userId : null, _rating, _paging.Sort, _paging.Descending),
             state.Page * state.PageSize, state.PageSize, cancellationToken);
         KeepInAddress(state.Page);
         return new GridData<AssessmentListRow> { Items = found.Items, TotalItems = found.Total };
@@ -79,17 +65,13 @@ public partial class AssessmentsPage
     {
         if (!RendererInfo.IsInteractive)
             return;
-        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
+        _paging.KeepInAddress(Navigation, new Dictionary<string, object?>
         {
             ["status"] = _status is { } status ? KebabEnum.ToKebab(status) : null,
             ["vendor"] = _vendor?.Id,
             ["mine"] = _mine ? true : null,
             ["rating"] = _rating,
-            ["sort"] = _sort == AssessmentSort.Created ? null : ListAddress.Format(_sort),
-            ["desc"] = _descending == (_sort == AssessmentSort.Created) ? null : _descending,
-            ["page"] = page > 0 ? page + 1 : null,
-            ["size"] = _pageSize == 25 ? null : _pageSize,
-        }), replace: true);
+        }, page);
     }
 
     private async Task<IEnumerable<VendorOption>> SearchVendorsAsync(string? text, CancellationToken cancellationToken) =>

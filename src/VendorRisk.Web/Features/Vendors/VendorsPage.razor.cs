@@ -10,7 +10,6 @@ namespace VendorRisk.Web.Features.Vendors;
 public partial class VendorsPage
 {
     private static readonly string[] DefaultRatings = ["Low", "Moderate", "High", "Critical"];
-    private static readonly int[] PageSizes = [25, 50, 100];
 
     [SupplyParameterFromQuery(Name = "q")] public string? Search { get; set; }
     [SupplyParameterFromQuery(Name = "tier")] public int? TierParameter { get; set; }
@@ -30,10 +29,7 @@ public partial class VendorsPage
     private string? _rating;
     private string? _tag;
     private bool _archived;
-    private int _page;
-    private int _pageSize = 25;
-    private VendorSort _sort = VendorSort.Name;
-    private bool _descending;
+    private readonly ListPaging<VendorSort> _paging = new(VendorSort.Name, _ => false);
 
     private bool IsFiltered => !string.IsNullOrWhiteSpace(_search) || _tier is not null || _rating is not null || _tag is not null;
 
@@ -44,31 +40,22 @@ public partial class VendorsPage
         _rating = RatingParameter;
         _tag = TagParameter;
         _archived = ArchivedParameter ?? false;
-        _page = Math.Max(0, (PageParameter ?? 1) - 1);
-        _pageSize = SizeParameter is { } size && PageSizes.Contains(size) ? size : 25;
-        _sort = ListAddress.ParseEnum(SortParameter, VendorSort.Name);
-        _descending = DescendingParameter ?? false;
+        _paging.Read(PageParameter, SizeParameter, SortParameter, DescendingParameter);
         _tags = await Vendors.ListTagsAsync();
         if (_rating is not null && !_ratings.Contains(_rating))
             _ratings = [.. _ratings, _rating];
     }
 
-    private SortDirection InitialDirection(VendorSort column) =>
-        column != _sort ? SortDirection.None : _descending ? SortDirection.Descending : SortDirection.Ascending;
-
     private async Task<GridData<VendorSummary>> LoadPageAsync(GridState<VendorSummary> state, CancellationToken cancellationToken)
     {
-        var sort = state.SortDefinitions.FirstOrDefault();
-        _sort = sort?.SortBy switch
+        _paging.Take(state, column => column switch
         {
             nameof(VendorSummary.Tier) => VendorSort.Tier,
             nameof(VendorSummary.LatestScore) => VendorSort.LatestScore,
             nameof(VendorSummary.AssessmentCount) => VendorSort.AssessmentCount,
             _ => VendorSort.Name,
-        };
-        _descending = sort?.Descending ?? false;
-        _pageSize = state.PageSize;
-        var found = await Vendors.PageAsync(new VendorQuery(_search, _tier, _rating, _tag, _archived, Sort: _sort, Descending: _descending),
+        });
+        var found = await Vendors.PageAsync(new VendorQuery(_search, _tier, _rating, _tag, _archived, Sort: _paging.Sort, Descending: _paging.Descending),
             state.Page * state.PageSize, state.PageSize, cancellationToken);
         KeepInAddress(state.Page);
         return new GridData<VendorSummary> { Items = found.Items, TotalItems = found.Total };
@@ -78,18 +65,14 @@ public partial class VendorsPage
     {
         if (!RendererInfo.IsInteractive)
             return;
-        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
+        _paging.KeepInAddress(Navigation, new Dictionary<string, object?>
         {
             ["q"] = string.IsNullOrWhiteSpace(_search) ? null : _search,
             ["tier"] = _tier,
             ["rating"] = _rating,
             ["tag"] = _tag,
             ["archived"] = _archived ? true : null,
-            ["sort"] = _sort == VendorSort.Name ? null : ListAddress.Format(_sort),
-            ["desc"] = _descending ? true : null,
-            ["page"] = page > 0 ? page + 1 : null,
-            ["size"] = _pageSize == 25 ? null : _pageSize,
-        }), replace: true);
+        }, page);
     }
 
     private Task ReloadAsync() => _grid?.ReloadServerData() ?? Task.CompletedTask;
