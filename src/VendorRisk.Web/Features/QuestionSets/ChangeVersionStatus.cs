@@ -20,9 +20,7 @@ public sealed class ChangeVersionStatusHandler :
     public async Task<Done> HandleAsync(PublishVersionRequest request, UseCaseContext context, CancellationToken cancellationToken)
     {
         var (key, number, db) = (request.Key, request.Number, context.Db);
-        var version = await QuestionSetVersions.FindAsync(db, key, number, cancellationToken, tracked: true);
-        if (version.Status != VersionStatus.Draft)
-            throw new ConflictException($"Version {number} of '{key}' is {KebabEnum.ToKebab(version.Status)}; only a draft can be published.");
+        var version = await FindInStatusAsync(db, key, number, VersionStatus.Draft, "only a draft can be published", cancellationToken);
         var parsed = QuestionSetFormat.Parse(version.ContentJson);
         if (!parsed.IsValid)
             throw QuestionSetVersions.Invalid(parsed.Errors);
@@ -53,9 +51,7 @@ public sealed class ChangeVersionStatusHandler :
     public async Task<Done> HandleAsync(RetireVersionRequest request, UseCaseContext context, CancellationToken cancellationToken)
     {
         var (key, number) = (request.Key, request.Number);
-        var version = await QuestionSetVersions.FindAsync(context.Db, key, number, cancellationToken, tracked: true);
-        if (version.Status != VersionStatus.Published)
-            throw new ConflictException($"Version {number} of '{key}' is {KebabEnum.ToKebab(version.Status)}; only the published version can be retired.");
+        var version = await FindInStatusAsync(context.Db, key, number, VersionStatus.Published, "only the published version can be retired", cancellationToken);
         version.Status = VersionStatus.Retired;
         version.RetiredAt = context.Now;
         context.Audit("question-set-retired", AuditEntityTypes.QuestionSet, QuestionSetVersions.EntityId(key, number),
@@ -66,9 +62,7 @@ public sealed class ChangeVersionStatusHandler :
     public async Task<Done> HandleAsync(DeleteDraftRequest request, UseCaseContext context, CancellationToken cancellationToken)
     {
         var (key, number, db) = (request.Key, request.Number, context.Db);
-        var version = await QuestionSetVersions.FindAsync(db, key, number, cancellationToken, tracked: true);
-        if (version.Status != VersionStatus.Draft)
-            throw new ConflictException($"Version {number} of '{key}' is {KebabEnum.ToKebab(version.Status)}; only a draft can be deleted.");
+        var version = await FindInStatusAsync(db, key, number, VersionStatus.Draft, "only a draft can be deleted", cancellationToken);
         db.QuestionSetVersions.Remove(version);
         var lastVersion = !await db.QuestionSetVersions.AnyAsync(v => v.QuestionSetId == version.QuestionSetId && v.Id != version.Id, cancellationToken);
         if (lastVersion)
@@ -77,5 +71,15 @@ public sealed class ChangeVersionStatusHandler :
             $"Draft version {number} of '{key}' deleted" + (lastVersion ? "; the set had no other version and was deleted" : ""),
             oldValue: version.ContentJson);
         return default;
+    }
+
+    /// <summary>The version, tracked; a 409 saying <paramref name="refusal"/> when it is not in <paramref name="required"/>.</summary>
+    private static async Task<QuestionSetVersion> FindInStatusAsync(VendorRiskDbContext db, string key, int number, VersionStatus required,
+        string refusal, CancellationToken cancellationToken)
+    {
+        var version = await QuestionSetVersions.FindAsync(db, key, number, cancellationToken, tracked: true);
+        if (version.Status != required)
+            throw new ConflictException($"Version {number} of '{key}' is {KebabEnum.ToKebab(version.Status)}; {refusal}.");
+        return version;
     }
 }
