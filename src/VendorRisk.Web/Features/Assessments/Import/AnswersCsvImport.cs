@@ -30,38 +30,29 @@ public static class AnswersCsvImport
     private const string AnswerColumn = "Answer";
     private static readonly string[] Yes = ["yes", "y", "true", "x", "n/a"];
 
-    public static CsvImportPreview Preview(AssessmentSnapshot assessment, TextReader csv)
-    {
-        ArgumentNullException.ThrowIfNull(assessment);
-        List<(int Row, string[] Cells)> records;
-        try
-        {
-            records = CsvRecords.Read(csv);
-        }
-        catch (FormatException ex)
-        {
-            return new([], [new CsvRowError(0, ex.Message)], 0);
-        }
-
-        // Only the CSV export guards formulas with an apostrophe; the XLSX export stores text cells as they are.
-        return Preview(assessment, records, SpreadsheetCellGuard.Unguard);
-    }
+    // Only the CSV export guards formulas with an apostrophe; the XLSX export stores text cells as they are.
+    public static CsvImportPreview Preview(AssessmentSnapshot assessment, TextReader csv) =>
+        ReadAndPreview(assessment, () => CsvRecords.Read(csv), SpreadsheetCellGuard.Unguard);
 
     /// <summary>The preview of an Excel workbook the XLSX export wrote (first sheet, same columns), edited offline.</summary>
-    public static CsvImportPreview PreviewWorkbook(AssessmentSnapshot assessment, Stream xlsx)
+    public static CsvImportPreview PreviewWorkbook(AssessmentSnapshot assessment, Stream xlsx) =>
+        ReadAndPreview(assessment, () => AnswersXlsx.ReadRows(xlsx), cell => cell);
+
+    /// <summary>A file that cannot be read as rows at all is one error on row 0.</summary>
+    private static CsvImportPreview ReadAndPreview(AssessmentSnapshot assessment, Func<List<(int Row, string[] Cells)>> readRows, Func<string, string> unguard)
     {
         ArgumentNullException.ThrowIfNull(assessment);
         List<(int Row, string[] Cells)> rows;
         try
         {
-            rows = AnswersXlsx.ReadRows(xlsx);
+            rows = readRows();
         }
         catch (FormatException ex)
         {
             return new([], [new CsvRowError(0, ex.Message)], 0);
         }
 
-        return Preview(assessment, rows, cell => cell);
+        return Preview(assessment, rows, unguard);
     }
 
     /// <summary>A CSV or an XLSX file, told apart by content (a workbook is a ZIP archive).</summary>
