@@ -2,13 +2,13 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace VendorRisk.Web.Infrastructure;
 
-/// <summary>One policy per role; each admits that role and every role above it.</summary>
+/// <summary>One policy per role, named as the role; each admits that role and every role above it.</summary>
 public static class Policies
 {
-    public const string Viewer = "Viewer";
-    public const string Assessor = "Assessor";
-    public const string Reviewer = "Reviewer";
-    public const string Admin = "Admin";
+    public const string Viewer = Roles.Viewer;
+    public const string Assessor = Roles.Assessor;
+    public const string Reviewer = Roles.Reviewer;
+    public const string Admin = Roles.Admin;
 
     public static void AddVendorRiskPolicies(this AuthorizationOptions options)
     {

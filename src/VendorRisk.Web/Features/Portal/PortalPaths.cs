@@ -4,11 +4,11 @@ namespace VendorRisk.Web.Features.Portal;
 public static class PortalPaths
 {
     public const string Root = "/portal";
-    public const string Open = "/portal/open";
-    public const string Questionnaire = "/portal/questionnaire";
-    public const string Unavailable = "/portal/unavailable";
-    public const string Expired = "/portal/expired";
-    public const string Answers = "/portal/answers";
-    public const string Submit = "/portal/submit";
-    public const string Files = "/portal/files";
+    public const string Open = Root + "/open";
+    public const string Questionnaire = Root + "/questionnaire";
+    public const string Unavailable = Root + "/unavailable";
+    public const string Expired = Root + "/expired";
+    public const string Answers = Root + "/answers";
+    public const string Submit = Root + "/submit";
+    public const string Files = Root + "/files";
 }
