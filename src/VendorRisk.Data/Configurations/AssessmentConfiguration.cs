@@ -6,7 +6,7 @@ public sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessmen
 {
     public void Configure(EntityTypeBuilder<Assessment> builder)
     {
-        builder.Property(a => a.Status).HasConversion(AssessmentStatusConverter.Instance).HasMaxLength(30);
+        builder.Property(a => a.Status).HasKebabConversion(AssessmentStatus.Draft, 30);
         builder.Property(a => a.Title).HasMaxLength(AssessmentLimits.TitleMaxLength);
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.HasIndex(a => a.Status);
@@ -33,7 +33,7 @@ public sealed class AnswerConfiguration : IEntityTypeConfiguration<Answer>
     {
         builder.HasIndex(a => new { a.AssessmentId, a.QuestionKey }).IsUnique();
         builder.Property(a => a.QuestionKey).HasMaxLength(64);
-        builder.Property(a => a.EvidenceSource).HasConversion(EvidenceSourceConverter.Instance).HasMaxLength(30);
+        builder.Property(a => a.EvidenceSource).HasKebabConversion(EvidenceSource.VendorAttestation, 30);
         builder.Property(a => a.Version).IsConcurrencyToken();
     }
 }

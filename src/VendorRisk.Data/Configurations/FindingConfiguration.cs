@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using VendorRisk.Domain.Findings;
 using VendorRisk.Domain.Scoring;
 
@@ -12,10 +11,8 @@ public sealed class FindingConfiguration : IEntityTypeConfiguration<Finding>
         builder.Property(f => f.Description).HasMaxLength(FindingLimits.DescriptionMaxLength);
         builder.Property(f => f.Justification).HasMaxLength(FindingLimits.JustificationMaxLength);
         builder.Property(f => f.QuestionKey).HasMaxLength(64);
-        builder.Property(f => f.Severity).HasConversion(new ValueConverter<FindingSeverity, string>(
-            v => KebabEnum.ToKebab(v), s => KebabEnum.Parse<FindingSeverity>(s) ?? FindingSeverity.Medium)).HasMaxLength(20);
-        builder.Property(f => f.Status).HasConversion(new ValueConverter<FindingStatus, string>(
-            v => KebabEnum.ToKebab(v), s => KebabEnum.Parse<FindingStatus>(s) ?? FindingStatus.Open)).HasMaxLength(20);
+        builder.Property(f => f.Severity).HasKebabConversion(FindingSeverity.Medium, 20);
+        builder.Property(f => f.Status).HasKebabConversion(FindingStatus.Open, 20);
         builder.Property(f => f.Version).IsConcurrencyToken();
         builder.HasIndex(f => f.AssessmentId);
         builder.HasIndex(f => new { f.Status, f.DueDate });

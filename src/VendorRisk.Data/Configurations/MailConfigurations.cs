@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-
 namespace VendorRisk.Data.Configurations;
 
 public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
@@ -7,8 +5,7 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
     public void Configure(EntityTypeBuilder<OutboxMessage> builder)
     {
         builder.ToTable("OutboxMessages");
-        builder.Property(m => m.Status).HasConversion(new ValueConverter<OutboxStatus, string>(
-            v => KebabEnum.ToKebab(v), s => KebabEnum.Parse<OutboxStatus>(s) ?? OutboxStatus.Pending)).HasMaxLength(20);
+        builder.Property(m => m.Status).HasKebabConversion(OutboxStatus.Pending, 20);
         builder.Property(m => m.Kind).HasMaxLength(OutboxMessage.KindMaxLength);
         builder.Property(m => m.ToAddress).HasMaxLength(OutboxMessage.AddressMaxLength);
         builder.Property(m => m.ToName).HasMaxLength(OutboxMessage.NameMaxLength);

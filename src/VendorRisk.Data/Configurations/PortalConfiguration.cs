@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-
 namespace VendorRisk.Data.Configurations;
 
 public static class PortalLimits
@@ -34,7 +32,6 @@ public sealed class VendorAnswerConfiguration : IEntityTypeConfiguration<VendorA
         builder.Property(a => a.QuestionKey).HasMaxLength(64);
         builder.Property(a => a.Comment).HasMaxLength(PortalLimits.CommentMaxLength);
         builder.Property(a => a.Version).IsConcurrencyToken();
-        builder.Property(a => a.Review).HasConversion(new ValueConverter<VendorAnswerReview, string>(
-            v => KebabEnum.ToKebab(v), s => KebabEnum.Parse<VendorAnswerReview>(s) ?? VendorAnswerReview.Pending)).HasMaxLength(20);
+        builder.Property(a => a.Review).HasKebabConversion(VendorAnswerReview.Pending, 20);
     }
 }

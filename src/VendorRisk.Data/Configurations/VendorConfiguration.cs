@@ -24,8 +24,8 @@ public sealed class ModelOfferingConfiguration : IEntityTypeConfiguration<ModelO
         builder.Property(o => o.Name).HasMaxLength(ModelOfferingLimits.NameMaxLength);
         builder.Property(o => o.NormalizedName).HasMaxLength(ModelOfferingLimits.NameMaxLength);
         builder.Property(o => o.ProviderModelId).HasMaxLength(ModelOfferingLimits.ProviderModelIdMaxLength);
-        builder.Property(o => o.Channel).HasConversion(ModelChannelConverter.Instance).HasMaxLength(30);
-        builder.Property(o => o.Status).HasConversion(ModelOfferingStatusConverter.Instance).HasMaxLength(30);
+        builder.Property(o => o.Channel).HasKebabConversion(ModelChannel.Other, 30);
+        builder.Property(o => o.Status).HasKebabConversion(ModelOfferingStatus.Active, 30);
         builder.Property(o => o.Version).IsConcurrencyToken();
     }
 }
