@@ -33,6 +33,17 @@ public sealed class AssessmentListPagingTests(WebAppFixture app) : IClassFixture
         return (vendorId, ids);
     }
 
+    [Theory]
+    [InlineData(-1, 10)]
+    [InlineData(0, 0)]
+    [InlineData(0, AssessmentList.MaxPageSize + 1)]
+    public async Task A_forged_offset_or_page_size_is_refused_on_page_size(int skip, int take)
+    {
+        var refused = await Assert.ThrowsAsync<ValidationFailedException>(() => PageAsync(new AssessmentListQuery(), skip, take));
+        Assert.Equal([$"A page holds 1 to {AssessmentList.MaxPageSize} assessments."], refused.Errors["pageSize"]);
+        Assert.Single(refused.Errors);
+    }
+
     [Fact]
     public async Task Pages_of_one_vendor_come_newest_first_and_add_up_to_the_total()
     {

@@ -32,6 +32,16 @@ public sealed class VendorListPagingTests(WebAppFixture app) : IClassFixture<Web
         return await viewer.ServiceProvider.GetRequiredService<VendorService>().PageAsync(query, skip, take, Ct);
     }
 
+    [Theory]
+    [InlineData(-1, 10)]
+    [InlineData(0, 0)]
+    public async Task A_forged_offset_or_page_size_is_refused_on_page(int skip, int take)
+    {
+        var refused = await Assert.ThrowsAsync<ValidationFailedException>(() => PageAsync(new VendorQuery(), skip, take));
+        Assert.Equal(["A page starts at 0 or later and holds at least one vendor."], refused.Errors["page"]);
+        Assert.Single(refused.Errors);
+    }
+
     [Fact]
     public async Task Pages_are_disjoint_slices_of_the_sorted_list_with_the_total_of_all()
     {

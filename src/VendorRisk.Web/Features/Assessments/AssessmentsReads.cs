@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace VendorRisk.Web.Features.Assessments;
 
 // What each read of this feature needs; UseCasePipeline.AuthorizeAsync checks it (and audits a refusal).
@@ -12,11 +10,7 @@ public sealed record ReadPublishedQuestionSets : IQuery;
 
 /// <summary>A page of the assessment list.</summary>
 [RequiresRole(Roles.Viewer, "read assessments")]
-public sealed record AssessmentPageQuery(int Skip, int Take) : IQuery;
+public sealed record AssessmentPageQuery(int Skip, int Take) : IPageQuery;
 
-public sealed class AssessmentPageQueryValidator : AbstractValidator<AssessmentPageQuery>
-{
-    public AssessmentPageQueryValidator() =>
-        RuleFor(q => q).Must(q => q.Skip >= 0 && q.Take is >= 1 and <= AssessmentList.MaxPageSize)
-            .WithMessage($"A page holds 1 to {AssessmentList.MaxPageSize} assessments.").OverridePropertyName("pageSize");
-}
+public sealed class AssessmentPageQueryValidator() : PageQueryValidator<AssessmentPageQuery>(
+    AssessmentList.MaxPageSize, "pageSize", $"A page holds 1 to {AssessmentList.MaxPageSize} assessments.");

@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace VendorRisk.Web.Features.Vendors;
 
 // What each read of this feature needs; UseCasePipeline.AuthorizeAsync checks it (and audits a refusal).
@@ -12,11 +10,8 @@ public sealed record ReadVendors : IQuery;
 
 /// <summary>A page of the vendor list.</summary>
 [RequiresRole(Roles.Viewer, "read vendors")]
-public sealed record VendorPageQuery(int Skip, int Take) : IQuery;
+public sealed record VendorPageQuery(int Skip, int Take) : IPageQuery;
 
-public sealed class VendorPageQueryValidator : AbstractValidator<VendorPageQuery>
-{
-    public VendorPageQueryValidator() =>
-        RuleFor(q => q).Must(q => q.Skip >= 0 && q.Take >= 1)
-            .WithMessage("A page starts at 0 or later and holds at least one vendor.").OverridePropertyName("page");
-}
+/// <summary>No upper bound: the vendor list reads every vendor for exports and pickers.</summary>
+public sealed class VendorPageQueryValidator() : PageQueryValidator<VendorPageQuery>(
+    int.MaxValue, "page", "A page starts at 0 or later and holds at least one vendor.");
