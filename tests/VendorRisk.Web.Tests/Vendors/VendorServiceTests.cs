@@ -26,6 +26,10 @@ public sealed class VendorServiceTests(WebAppFixture app) : IClassFixture<WebApp
         { "unknown-owner", "ownerId" },
         { "long-notes", "notes" },
         { "empty-tag", "tags[0]" },
+        { "repeated-tag", "tags" },
+        { "too-many-tags", "tags" },
+        { "long-model", "models[1]" },
+        { "too-many-models", "models" },
     };
 
     private static VendorRequest Case(string name)
@@ -44,6 +48,10 @@ public sealed class VendorServiceTests(WebAppFixture app) : IClassFixture<WebApp
             "unknown-owner" => valid with { OwnerId = "no-such-user" },
             "long-notes" => valid with { Notes = new string('x', 10_001) },
             "empty-tag" => valid with { Tags = [" "] },
+            "repeated-tag" => valid with { Tags = ["cloud", "Cloud"] },
+            "too-many-tags" => valid with { Tags = [.. Enumerable.Range(0, 21).Select(i => $"t{i}")] },
+            "long-model" => valid with { Models = ["m", new string('m', 201)] },
+            "too-many-models" => valid with { Models = [.. Enumerable.Range(0, 51).Select(i => $"m{i}")] },
             _ => throw new ArgumentOutOfRangeException(nameof(name)),
         };
     }
@@ -58,6 +66,16 @@ public sealed class VendorServiceTests(WebAppFixture app) : IClassFixture<WebApp
         Assert.True(ex.Errors.ContainsKey(path), $"Expected {path}; got {string.Join(", ", ex.Errors.Keys)}");
         await using var db = await app.CreateDbContextAsync();
         Assert.False(await db.Vendors.AnyAsync(v => v.Name == request.Name, Ct));
+    }
+
+    [Fact]
+    public async Task A_list_of_names_reports_its_own_errors_before_each_name_s()
+    {
+        await using var scope = app.ScopeAs(Roles.Assessor);
+        var request = TestData.Vendor("Valid " + Guid.NewGuid().ToString("n")) with { Tags = [.. Enumerable.Repeat("dup", 21), " "] };
+        var ex = await Assert.ThrowsAsync<ValidationFailedException>(() => scope.ServiceProvider.GetRequiredService<VendorService>().CreateAsync(request, Ct));
+        Assert.Equal(["Use at most 20 tags.", "Use each tag once."], ex.Errors["tags"]);
+        Assert.Equal(["A tag has 1 to 50 characters."], ex.Errors["tags[21]"]);
     }
 
     [Fact]

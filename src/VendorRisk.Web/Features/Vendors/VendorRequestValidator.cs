@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using FluentValidation;
 
 namespace VendorRisk.Web.Features.Vendors;
@@ -56,13 +57,8 @@ public sealed class VendorRequestValidator : AbstractValidator<VendorRequest>
             .Must(p => TextRules.Length(p) <= ParentCompanyMaxLength).WithMessage($"Use at most {ParentCompanyMaxLength} characters.")
             .OverridePropertyName("parentCompany");
 
-        RuleFor(v => v.Models).NotNull().WithMessage("Models may be empty but not missing.")
-            .Must(list => list is null || list.Count <= MaxModels).WithMessage($"List at most {MaxModels} models.")
-            .OverridePropertyName("models");
-        RuleForEach(v => v.Models)
-            .Must(m => !string.IsNullOrWhiteSpace(m) && TextRules.Length(m) <= ModelMaxLength)
-            .WithMessage($"A model name has 1 to {ModelMaxLength} characters.")
-            .OverridePropertyName("models");
+        RuleForNames(v => v.Models, "models", "Models may be empty but not missing.", MaxModels, $"List at most {MaxModels} models.",
+            ModelMaxLength, $"A model name has 1 to {ModelMaxLength} characters.");
 
         RuleFor(v => v.Tier)
             .InclusiveBetween(MinTier, MaxTier).When(v => v.Tier is not null).WithMessage($"The criticality tier is {MinTier} (most critical) to {MaxTier}.")
@@ -73,18 +69,29 @@ public sealed class VendorRequestValidator : AbstractValidator<VendorRequest>
             .WithMessage("The owner must be an existing user.")
             .OverridePropertyName("ownerId");
 
-        RuleFor(v => v.Tags).NotNull().WithMessage("Tags may be empty but not missing.")
-            .Must(list => list is null || list.Count <= MaxTags).WithMessage($"Use at most {MaxTags} tags.")
-            .Must(list => list is null || list.Distinct(StringComparer.OrdinalIgnoreCase).Count() == list.Count).WithMessage("Use each tag once.")
-            .OverridePropertyName("tags");
-        RuleForEach(v => v.Tags)
-            .Must(t => !string.IsNullOrWhiteSpace(t) && TextRules.Length(t) <= TagMaxLength)
-            .WithMessage($"A tag has 1 to {TagMaxLength} characters.")
-            .OverridePropertyName("tags");
+        RuleForNames(v => v.Tags, "tags", "Tags may be empty but not missing.", MaxTags, $"Use at most {MaxTags} tags.",
+                TagMaxLength, $"A tag has 1 to {TagMaxLength} characters.")
+            .Must(list => list is null || list.Distinct(StringComparer.OrdinalIgnoreCase).Count() == list.Count).WithMessage("Use each tag once.");
 
         RuleFor(v => v.Notes)
             .Must(n => TextRules.Length(n) <= NotesMaxLength).WithMessage($"Use at most {NotesMaxLength:N0} characters.")
             .OverridePropertyName("notes");
+    }
+
+    /// <summary>
+    /// A list that may be empty but not missing, of at most <paramref name="max"/> names of 1 to <paramref name="nameMaxLength"/>
+    /// characters; errors on <paramref name="field"/>. Returns the list's rule for any further list-wide check.
+    /// </summary>
+    private IRuleBuilderOptions<VendorRequest, IReadOnlyList<string>> RuleForNames(Expression<Func<VendorRequest, IReadOnlyList<string>>> list,
+        string field, string missing, int max, string tooMany, int nameMaxLength, string badName)
+    {
+        var listRule = RuleFor(list).NotNull().WithMessage(missing)
+            .Must(names => names is null || names.Count <= max).WithMessage(tooMany)
+            .OverridePropertyName(field);
+        RuleForEach(Expression.Lambda<Func<VendorRequest, IEnumerable<string>>>(list.Body, list.Parameters))
+            .Must(name => !string.IsNullOrWhiteSpace(name) && TextRules.Length(name) <= nameMaxLength).WithMessage(badName)
+            .OverridePropertyName(field);
+        return listRule;
     }
 
     public static bool BeHttpUrl(string website) =>
