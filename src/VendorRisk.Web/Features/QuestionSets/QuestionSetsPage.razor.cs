@@ -123,38 +123,33 @@ public partial class QuestionSetsPage
     private Task ExportAsync(string key, int number) => RunAsync(async () =>
         await QuestionSetUi.DownloadAsync(JS, await Service.ExportAsync(key, number)), reload: false);
 
-    private async Task PublishAsync(QuestionSetSummary set, QuestionSetVersionSummary version)
+    private Task PublishAsync(QuestionSetSummary set, QuestionSetVersionSummary version)
     {
         var retires = set.Published is { } current ? $" Version {current.Number} will be retired: it starts no new assessments." : "";
-        if (await Dialogs.ShowMessageBoxAsync("Publish version", $"Publish version {version.Number} of '{set.Title}'? It becomes the version new assessments use and can no longer change.{retires}", yesText: "Publish", cancelText: "Cancel") != true)
-            return;
-        await RunAsync(async () =>
-        {
-            await Service.PublishAsync(set.Key, version.Number);
-            Snackbar.Add($"Version {version.Number} of '{set.Key}' published.", Severity.Success);
-        });
+        return ConfirmThenRunAsync("Publish version", $"Publish version {version.Number} of '{set.Title}'? It becomes the version new assessments use and can no longer change.{retires}",
+            "Publish", () => Service.PublishAsync(set.Key, version.Number), $"Version {version.Number} of '{set.Key}' published.");
     }
 
-    private async Task RetireAsync(QuestionSetSummary set, QuestionSetVersionSummary version)
-    {
-        if (await Dialogs.ShowMessageBoxAsync("Retire version", $"Retire version {version.Number} of '{set.Title}'? No new assessment can start on it; assessments that used it keep showing it. The set has no published version until you publish another.", yesText: "Retire", cancelText: "Cancel") != true)
-            return;
-        await RunAsync(async () =>
-        {
-            await Service.RetireAsync(set.Key, version.Number);
-            Snackbar.Add($"Version {version.Number} of '{set.Key}' retired.", Severity.Success);
-        });
-    }
+    private Task RetireAsync(QuestionSetSummary set, QuestionSetVersionSummary version) =>
+        ConfirmThenRunAsync("Retire version", $"Retire version {version.Number} of '{set.Title}'? No new assessment can start on it; assessments that used it keep showing it. The set has no published version until you publish another.",
+            "Retire", () => Service.RetireAsync(set.Key, version.Number), $"Version {version.Number} of '{set.Key}' retired.");
 
-    private async Task DeleteDraftAsync(QuestionSetSummary set, QuestionSetVersionSummary version)
+    private Task DeleteDraftAsync(QuestionSetSummary set, QuestionSetVersionSummary version)
     {
         var alone = set.Versions.Count == 1 ? " The set has no other version and is deleted with it." : "";
-        if (await Dialogs.ShowMessageBoxAsync("Delete draft", $"Delete draft version {version.Number} of '{set.Title}'?{alone}", yesText: "Delete", cancelText: "Cancel") != true)
+        return ConfirmThenRunAsync("Delete draft", $"Delete draft version {version.Number} of '{set.Title}'?{alone}",
+            "Delete", () => Service.DeleteDraftAsync(set.Key, version.Number), $"Draft version {version.Number} of '{set.Key}' deleted.");
+    }
+
+    /// <summary>Asks first; once confirmed, runs <paramref name="action"/> and says <paramref name="done"/>.</summary>
+    private async Task ConfirmThenRunAsync(string title, string question, string yesText, Func<Task> action, string done)
+    {
+        if (await Dialogs.ShowMessageBoxAsync(title, question, yesText: yesText, cancelText: "Cancel") != true)
             return;
         await RunAsync(async () =>
         {
-            await Service.DeleteDraftAsync(set.Key, version.Number);
-            Snackbar.Add($"Draft version {version.Number} of '{set.Key}' deleted.", Severity.Success);
+            await action();
+            Snackbar.Add(done, Severity.Success);
         });
     }
 
