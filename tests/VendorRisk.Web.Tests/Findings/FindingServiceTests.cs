@@ -44,6 +44,34 @@ public sealed class FindingServiceTests(WebAppFixture app) : IClassFixture<WebAp
     }
 
     [Fact]
+    public async Task Raising_and_changing_findings_refuse_an_unknown_owner_and_an_overlong_description_in_one_wording()
+    {
+        var id = await PilotAsync();
+        await using var scope = app.ScopeAs(Roles.Assessor);
+        var pipeline = scope.ServiceProvider.GetRequiredService<UseCasePipeline>();
+        var tooLong = new string('d', FindingLimits.DescriptionMaxLength + 1);
+
+        var raise = await Assert.ThrowsAsync<ValidationFailedException>(() => pipeline.RunAsync(new RaiseFindingRequest
+        {
+            AssessmentId = id, Title = "Logs", Severity = FindingSeverity.Low, OwnerId = "no-such-user", Description = tooLong,
+        }, Ct));
+        Assert.Equal(["The owner must be an active user."], raise.Errors["ownerId"]);
+        Assert.Equal(["Use at most 10,000 characters."], raise.Errors["description"]);
+
+        var bulk = await Assert.ThrowsAsync<ValidationFailedException>(() =>
+            pipeline.RunAsync(new RaiseFindingsInBulkRequest { AssessmentId = id, OwnerId = "no-such-user" }, Ct));
+        Assert.Equal(["The owner must be an active user."], bulk.Errors["ownerId"]);
+
+        var findingId = await pipeline.RunAsync(new RaiseFindingRequest { AssessmentId = id, Title = "Logs", Severity = FindingSeverity.Low }, Ct);
+        var update = await Assert.ThrowsAsync<ValidationFailedException>(() => pipeline.RunAsync(new UpdateFindingRequest
+        {
+            FindingId = findingId, ExpectedVersion = 1, OwnerId = new("no-such-user"), Description = new(tooLong),
+        }, Ct));
+        Assert.Equal(["The owner must be an active user."], update.Errors["ownerId"]);
+        Assert.Equal(["Use at most 10,000 characters."], update.Errors["description"]);
+    }
+
+    [Fact]
     public async Task Bulk_raise_under_a_threshold_covers_every_weak_scored_answer()
     {
         using var assessor = await app.ApiClientAsync(Roles.Assessor);

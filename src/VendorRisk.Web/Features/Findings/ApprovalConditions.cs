@@ -22,13 +22,11 @@ public sealed class ConditionValidator : AbstractValidator<ConditionRequest>
             .Must(t => t.Trim().Length <= FindingLimits.TitleMaxLength).WithMessage($"Use at most {FindingLimits.TitleMaxLength} characters.");
         RuleFor(c => c.OwnerId).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Choose who owns this condition.")
-            .MustAsync(users.IsActiveAsync).WithMessage("The owner must be an active user.");
+            .BeAnActiveOwner(users);
         RuleFor(c => c.DueDate).Cascade(CascadeMode.Stop)
             .NotNull().WithMessage("Give the date by which the condition must be met.")
             .Must(d => d!.Value >= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).WithMessage("The due date is today or later.");
-        RuleFor(c => c.Severity).IsInEnum().WithMessage("Choose a severity: low, medium, high or critical.");
-        RuleFor(c => c.Description)
-            .Must(d => d!.Length <= FindingLimits.DescriptionMaxLength).When(c => c.Description is not null)
-            .WithMessage($"Use at most {FindingLimits.DescriptionMaxLength:N0} characters.");
+        RuleFor(c => c.Severity).IsInEnum().WithMessage(FindingRules.SeverityChoice);
+        RuleFor(c => c.Description).FitTheDescriptionLimit().When(c => c.Description is not null);
     }
 }

@@ -1,4 +1,19 @@
+using FluentValidation;
+
 namespace VendorRisk.Web.Features.Findings;
+
+/// <summary>The field rules every finding and condition request shares, with one wording.</summary>
+public static class FindingRules
+{
+    public static IRuleBuilderOptions<T, string?> BeAnActiveOwner<T>(this IRuleBuilder<T, string?> owner, ActiveUsers users) =>
+        owner.MustAsync(users.IsActiveAsync).WithMessage("The owner must be an active user.");
+
+    /// <summary>Not null: say <c>When(description is not null)</c> where it is optional.</summary>
+    public static IRuleBuilderOptions<T, string?> FitTheDescriptionLimit<T>(this IRuleBuilder<T, string?> description) =>
+        description.Must(d => d!.Length <= FindingLimits.DescriptionMaxLength).WithMessage($"Use at most {FindingLimits.DescriptionMaxLength:N0} characters.");
+
+    public const string SeverityChoice = "Choose a severity: low, medium, high or critical.";
+}
 
 /// <summary>Checks shared by the finding validators.</summary>
 public sealed class ActiveUsers(IDbContextFactory<VendorRiskDbContext> dbFactory)

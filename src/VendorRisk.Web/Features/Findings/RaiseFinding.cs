@@ -23,14 +23,10 @@ public sealed class RaiseFindingValidator : AbstractValidator<RaiseFindingReques
             .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Give the finding a title.")
             .Must(t => t.Trim().Length <= FindingLimits.TitleMaxLength).WithMessage($"Use at most {FindingLimits.TitleMaxLength} characters.");
         RuleFor(r => r.Severity).Cascade(CascadeMode.Stop)
-            .NotNull().WithMessage("Choose a severity: low, medium, high or critical.")
-            .IsInEnum().WithMessage("Choose a severity: low, medium, high or critical.");
-        RuleFor(r => r.Description)
-            .Must(d => d!.Length <= FindingLimits.DescriptionMaxLength).When(r => r.Description is not null)
-            .WithMessage($"Use at most {FindingLimits.DescriptionMaxLength:N0} characters.");
-        RuleFor(r => r.OwnerId)
-            .MustAsync(users.IsActiveAsync).When(r => !string.IsNullOrEmpty(r.OwnerId))
-            .WithMessage("The owner must be an active user.");
+            .NotNull().WithMessage(FindingRules.SeverityChoice)
+            .IsInEnum().WithMessage(FindingRules.SeverityChoice);
+        RuleFor(r => r.Description).FitTheDescriptionLimit().When(r => r.Description is not null);
+        RuleFor(r => r.OwnerId).BeAnActiveOwner(users).When(r => !string.IsNullOrEmpty(r.OwnerId));
     }
 }
 

@@ -28,9 +28,7 @@ public sealed class RaiseFindingsInBulkValidator : AbstractValidator<RaiseFindin
         RuleFor(r => r.Knockouts)
             .Must((r, knockouts) => knockouts || r.BelowP is not null)
             .WithMessage("Choose knockouts, a threshold, or both.");
-        RuleFor(r => r.OwnerId)
-            .MustAsync(users.IsActiveAsync).When(r => !string.IsNullOrEmpty(r.OwnerId))
-            .WithMessage("The owner must be an active user.");
+        RuleFor(r => r.OwnerId).BeAnActiveOwner(users).When(r => !string.IsNullOrEmpty(r.OwnerId));
     }
 }
 

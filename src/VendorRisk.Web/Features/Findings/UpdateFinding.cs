@@ -30,12 +30,9 @@ public sealed class UpdateFindingValidator : AbstractValidator<UpdateFindingRequ
     {
         RuleFor(r => r.ExpectedVersion).NotNull().WithMessage("Send the version of the finding you are changing.");
         RuleFor(r => r.Status).IsInEnum().WithMessage("Choose open, in-progress, resolved or risk-accepted.");
-        RuleFor(r => r.OwnerId!.Value)
-            .MustAsync(users.IsActiveAsync).When(r => r.OwnerId?.Value is not null)
-            .WithMessage("The owner must be an active user.").OverridePropertyName("ownerId");
-        RuleFor(r => r.Description!.Value)
-            .Must(d => d!.Length <= FindingLimits.DescriptionMaxLength).When(r => r.Description?.Value is not null)
-            .WithMessage($"Use at most {FindingLimits.DescriptionMaxLength:N0} characters.").OverridePropertyName("description");
+        RuleFor(r => r.OwnerId!.Value).BeAnActiveOwner(users).When(r => r.OwnerId?.Value is not null).OverridePropertyName("ownerId");
+        RuleFor(r => r.Description!.Value).FitTheDescriptionLimit().When(r => r.Description?.Value is not null)
+            .OverridePropertyName("description");
         RuleFor(r => r.Justification).Cascade(CascadeMode.Stop)
             .Must(j => !string.IsNullOrWhiteSpace(j)).When(r => r.Status == FindingStatus.RiskAccepted)
             .WithMessage("Say why the risk is accepted.")
