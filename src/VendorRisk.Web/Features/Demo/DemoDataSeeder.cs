@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using VendorRisk.Web.Features.Users;
 
 namespace VendorRisk.Web.Features.Demo;
@@ -18,17 +17,12 @@ public sealed class DemoDataSeeder(
 {
     public const string EmailDomain = "demo.vendorrisk";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
-    };
-
     public static string EmailOf(string role) => $"{role.ToLowerInvariant()}@{EmailDomain}";
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
         var userIds = await SeedUsersAsync();
-        var folder = SeedDataFolder.Find("demo", AppContext.BaseDirectory, environment.ContentRootPath, Directory.GetCurrentDirectory());
+        var folder = DemoSeedFiles.Folder(environment);
         if (folder is null)
         {
             logger.LogWarning("Demo data: no seed-data/demo folder found; only the demo users were created.");
@@ -76,7 +70,7 @@ public sealed class DemoDataSeeder(
 
     private async Task<Dictionary<string, int>> SeedVendorsAsync(VendorRiskDbContext db, string file, string ownerId, CancellationToken cancellationToken)
     {
-        var vendors = JsonSerializer.Deserialize<List<DemoVendor>>(await File.ReadAllTextAsync(file, cancellationToken), Json) ?? [];
+        var vendors = await DemoSeedFiles.ReadAsync<List<DemoVendor>>(file, cancellationToken) ?? [];
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var v in vendors)
         {
@@ -118,7 +112,7 @@ public sealed class DemoDataSeeder(
 
     private async Task SeedAssessmentAsync(VendorRiskDbContext db, string file, Dictionary<string, int> vendorIds, Dictionary<string, string> userIds, CancellationToken cancellationToken)
     {
-        var demo = JsonSerializer.Deserialize<DemoAssessment>(await File.ReadAllTextAsync(file, cancellationToken), Json);
+        var demo = await DemoSeedFiles.ReadAsync<DemoAssessment>(file, cancellationToken);
         if (demo is null || !vendorIds.TryGetValue(demo.Vendor, out var vendorId))
         {
             logger.LogWarning("Demo data: {File} names an unknown vendor; skipped.", Path.GetFileName(file));

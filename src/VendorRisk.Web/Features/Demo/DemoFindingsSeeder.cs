@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace VendorRisk.Web.Features.Demo;
 
 /// <summary>
@@ -14,18 +12,13 @@ public sealed class DemoFindingsSeeder(
     TimeProvider clock,
     ILogger<DemoFindingsSeeder> logger) : IDemoSeeder
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
-    };
-
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
-        var folder = SeedDataFolder.Find("demo", AppContext.BaseDirectory, environment.ContentRootPath, Directory.GetCurrentDirectory());
+        var folder = DemoSeedFiles.Folder(environment);
         var file = folder is null ? null : Path.Combine(folder, "findings.json");
         if (file is null || !File.Exists(file))
             return;
-        var data = JsonSerializer.Deserialize<DemoFindings>(await File.ReadAllTextAsync(file, cancellationToken), Json);
+        var data = await DemoSeedFiles.ReadAsync<DemoFindings>(file, cancellationToken);
         if (data is null)
             return;
 
