@@ -1,3 +1,5 @@
+using VendorRisk.Domain.Costs;
+
 namespace VendorRisk.Data.Entities;
 
 /// <summary>Append-only: a trigger refuses updates and deletes.</summary>
@@ -38,10 +40,31 @@ public sealed class SavedWorkloadProfile
     public double CachedInputShare { get; set; }
     public double BatchShare { get; set; }
     public double ReasoningRatio { get; set; }
-    public double ActiveHours { get; set; } = 220;
+    public double ActiveHours { get; set; } = WorkloadProfile.DefaultActiveHours;
     public bool Residency { get; set; }
     public double? Units { get; set; }
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>The profile these columns hold (checked again on the way out, as every profile is).</summary>
+    public WorkloadProfile ToProfile() => new(InputTokensPerMonth, OutputTokensPerMonth, Peak, Agentic, MonthlyGrowth, CachedInputShare,
+        BatchShare, ReasoningRatio, ActiveHours, Residency, Units);
+
+    /// <summary>Takes every field of <paramref name="profile"/>.</summary>
+    public void Set(WorkloadProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        InputTokensPerMonth = profile.InputTokensPerMonth;
+        OutputTokensPerMonth = profile.OutputTokensPerMonth;
+        Peak = profile.Peak;
+        Agentic = profile.Agentic;
+        MonthlyGrowth = profile.MonthlyGrowth;
+        CachedInputShare = profile.CachedInputShare;
+        BatchShare = profile.BatchShare;
+        ReasoningRatio = profile.ReasoningRatio;
+        ActiveHours = profile.ActiveHours;
+        Residency = profile.Residency;
+        Units = profile.Units;
+    }
 }
 
 public sealed class ApiToken

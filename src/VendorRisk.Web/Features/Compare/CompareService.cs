@@ -163,8 +163,7 @@ public sealed class CompareService(
         return [
             .. WorkloadProfile.Presets.Select(p => new ProfileOption(p.Name, p.Profile, true, p.Assumes)),
             .. saved.OrderBy(p => p.Name, StringComparer.CurrentCultureIgnoreCase)
-                .Select(p => new ProfileOption(p.Name, new WorkloadProfile(p.InputTokensPerMonth, p.OutputTokensPerMonth, p.Peak, p.Agentic,
-                    p.MonthlyGrowth, p.CachedInputShare, p.BatchShare, p.ReasoningRatio, p.ActiveHours, p.Residency, p.Units), false)),
+                .Select(p => new ProfileOption(p.Name, p.ToProfile(), false)),
         ];
     }
 

@@ -137,17 +137,7 @@ public sealed class SavedComparisonSettingsHandler :
         }
 
         existing.Name = cleanName;
-        existing.InputTokensPerMonth = profile.InputTokensPerMonth;
-        existing.OutputTokensPerMonth = profile.OutputTokensPerMonth;
-        existing.Peak = profile.Peak;
-        existing.Agentic = profile.Agentic;
-        existing.MonthlyGrowth = profile.MonthlyGrowth;
-        existing.CachedInputShare = profile.CachedInputShare;
-        existing.BatchShare = profile.BatchShare;
-        existing.ReasoningRatio = profile.ReasoningRatio;
-        existing.ActiveHours = profile.ActiveHours;
-        existing.Residency = profile.Residency;
-        existing.Units = profile.Units;
+        existing.Set(profile);
         existing.CreatedAt = context.Now;
         context.Audit(isNew ? "workload-profile-saved" : "workload-profile-replaced", CompareService.ProfileEntityType, cleanName,
             $"Saved workload profile '{cleanName}'", null, CompareQuery.FormatInlineProfile(profile));
