@@ -50,10 +50,16 @@ public sealed record AnswerDto
     }
 }
 
-public sealed record SectionScoreDto(string Key, double Weight, double? Score);
+public sealed record SectionScoreDto(string Key, double Weight, double? Score)
+{
+    public static SectionScoreDto From(SectionScore s) => new(s.Key, s.Weight, s.Score);
+}
 
 /// <summary>A knockout whose risk is accepted by an acceptance in force today (scoring.md §4).</summary>
-public sealed record AcceptedKnockoutDto(string QuestionKey, string AcceptedBy, DateOnly Until);
+public sealed record AcceptedKnockoutDto(string QuestionKey, string AcceptedBy, DateOnly Until)
+{
+    public static AcceptedKnockoutDto From(KnockoutAcceptance a) => new(a.QuestionKey, a.AcceptedById, a.Until);
+}
 
 public sealed record QuestionScoreDto(string Key, string SectionKey, double Weight, double? P, bool Answered, bool NotApplicable);
 
@@ -71,9 +77,9 @@ public sealed record ScoreDto(
 {
     public static ScoreDto From(AssessmentScore s) => new(
         s.Overall, s.Rating, s.BandRating, s.Knockouts, s.Completeness, s.EvidenceStrength,
-        s.Sections.Select(x => new SectionScoreDto(x.Key, x.Weight, x.Score)).ToList(),
+        [.. s.Sections.Select(SectionScoreDto.From)],
         s.Questions.Select(q => new QuestionScoreDto(q.Key, q.SectionKey, q.Weight, q.P, q.Answered, q.NotApplicable)).ToList(),
-        s.AcceptedKnockouts.Select(a => new AcceptedKnockoutDto(a.QuestionKey, a.AcceptedById, a.Until)).ToList());
+        [.. s.AcceptedKnockouts.Select(AcceptedKnockoutDto.From)]);
 }
 
 /// <summary>
@@ -103,8 +109,8 @@ public sealed record ScoreSummaryDto(
 {
     public static ScoreSummaryDto From(AssessmentScore s) => new(
         s.Overall, s.Rating, s.BandRating, s.Knockouts, s.Completeness, s.EvidenceStrength,
-        s.Sections.Select(x => new SectionScoreDto(x.Key, x.Weight, x.Score)).ToList(),
-        s.AcceptedKnockouts.Select(a => new AcceptedKnockoutDto(a.QuestionKey, a.AcceptedById, a.Until)).ToList());
+        [.. s.Sections.Select(SectionScoreDto.From)],
+        [.. s.AcceptedKnockouts.Select(AcceptedKnockoutDto.From)]);
 }
 
 public sealed record AssessmentDto(
