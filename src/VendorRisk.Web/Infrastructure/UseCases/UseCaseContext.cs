@@ -6,8 +6,11 @@ public sealed class UseCaseContext(VendorRiskDbContext db, Actor actor, DateTime
     public VendorRiskDbContext Db { get; } = db;
     public Actor Actor { get; } = actor;
 
-    /// <summary>The injected clock's time when the use case started (UTC), one value for everything it writes.</summary>
-    public DateTime Now { get; } = now;
+    /// <summary>
+    /// The injected clock's time when the use case started (UTC), one value for everything it writes. Cut to the
+    /// microsecond, the finest time PostgreSQL stores, so a time a use case returns equals the one a later read gives.
+    /// </summary>
+    public DateTime Now { get; } = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
 
     /// <summary>
     /// Records what happened, written in the same transaction as the change. Values that are not strings are stored as JSON;
