@@ -25,3 +25,31 @@ document.addEventListener("dragstart", (event) => {
         if (event.dataTransfer) event.dataTransfer.effectAllowed = "move";
     }
 });
+
+// The tab strips' keyboard (WAI-ARIA tabs pattern): arrows, Home and End move to a tab and open it.
+document.addEventListener("keydown", (event) => {
+    const tab = event.target instanceof Element ? event.target.closest("[data-vr-tablist] [role=tab]") : null;
+    if (!tab) return;
+    const tabs = [...tab.closest("[data-vr-tablist]").querySelectorAll("[role=tab]")];
+    const index = tabs.indexOf(tab);
+    const next = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: tabs.length - 1 }[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    const target = tabs[(next + tabs.length) % tabs.length];
+    target.focus();
+    target.click();
+});
+
+// The app bar's account menu is a <details>: Escape or a click elsewhere (or on one of its links) closes it.
+document.addEventListener("click", (event) => {
+    for (const menu of document.querySelectorAll("details[data-vr-menu][open]")) {
+        if (!menu.contains(event.target) || event.target.closest("a")) menu.open = false;
+    }
+});
+document.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape") return;
+    const menu = event.target instanceof Element ? event.target.closest("details[data-vr-menu][open]") : null;
+    if (!menu) return;
+    menu.open = false;
+    menu.querySelector("summary")?.focus();
+});

@@ -20,7 +20,33 @@ public partial class AssessmentPage
     private bool CanEdit => _canAssess && _actor is not null && _assessment is not null && AssessmentService.CanEditDraft(_actor, _assessment.AssessorId);
     private string? _error;
     private int _tab;
-    private List<BreadcrumbItem> _crumbs = [];
+    private IReadOnlyList<LightTab> _tabs = [];
+
+    private const string QuestionnaireTab = "questionnaire", BreakdownTab = "breakdown", EvidenceTab = "evidence",
+        FindingsTab = "findings", HistoryTab = "history";
+
+    /// <summary>The tabs for who is looking: an editable draft has the wizard and a score breakdown, anything else one answers tab.</summary>
+    private List<LightTab> BuildTabs()
+    {
+        var editing = _assessment!.IsEditable && CanEdit;
+        List<LightTab> tabs = [new(editing ? "Questionnaire" : "Answers and score", Icons.Material.Outlined.Checklist, QuestionnaireTab)];
+        if (editing)
+            tabs.Add(new("Score breakdown", Icons.Material.Outlined.Calculate, BreakdownTab));
+        tabs.Add(new("Evidence files", Icons.Material.Outlined.AttachFile, EvidenceTab));
+        tabs.Add(new("Findings", Icons.Material.Outlined.Flag, FindingsTab));
+        tabs.AddRange(Tabs.All.Select(tab => new LightTab(tab.Text, tab.Icon, tab.Id)));
+        tabs.Add(new("History", Icons.Material.Outlined.History, HistoryTab));
+        return tabs;
+    }
+
+    private async Task SelectTabAsync(int index)
+    {
+        _tab = index;
+        if (_tabs[index].Id == BreakdownTab)
+            await RefreshAsync();
+        else if (_tabs[index].Id == HistoryTab)
+            await LoadHistoryAsync();
+    }
 
     protected override async Task OnParametersSetAsync()
     {
@@ -48,7 +74,9 @@ public partial class AssessmentPage
             _score = _assessment.Score;
             _notice = _assessment.PreviousAssessmentId is null ? null : await Assessments.GetReassessmentNoticeAsync(Id);
             _prefill = _assessment.ModelId is null || _assessment.PreviousAssessmentId is not null ? null : await Assessments.GetPrefillNoticeAsync(Id);
-            _crumbs = [new("Assessments", "/assessments"), new(_assessment.Label, $"/vendors/{_assessment.VendorId}"), new(_assessment.Title, null, disabled: true)];
+            var tabs = BuildTabs();
+            if (!tabs.Select(t => t.Id).SequenceEqual(_tabs.Select(t => t.Id)))
+                (_tabs, _tab) = (tabs, 0);
             _error = null;
         }
         catch (Exception ex) when (ex is NotFoundException or ForbiddenException)

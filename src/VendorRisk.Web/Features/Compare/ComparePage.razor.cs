@@ -37,6 +37,7 @@ public partial class ComparePage : IDisposable
     private string? _error;
     private bool _loading;
     private bool _choosing;
+    private bool _editingProfile;
     private bool _exporting;
     private bool _hasCostRoles;
     private (string? Ids, string? Profile) _loadedKey;

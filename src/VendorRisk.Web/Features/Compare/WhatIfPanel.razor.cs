@@ -61,6 +61,11 @@ public partial class WhatIfPanel
         _ranking = Inputs.Count == 0 ? [] : ComparisonEngine.Rank(Inputs, scores);
     }
 
+    private Task OnSliderInputAsync(string sectionKey, object? value) =>
+        double.TryParse(value as string, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number)
+            ? OnSliderAsync(sectionKey, number)
+            : Task.CompletedTask;
+
     private async Task OnSliderAsync(string sectionKey, double value)
     {
         value = Math.Clamp(Math.Round(value, 2, MidpointRounding.AwayFromZero), RankStabilityAnalyzer.MinMultiplier, RankStabilityAnalyzer.MaxMultiplier);

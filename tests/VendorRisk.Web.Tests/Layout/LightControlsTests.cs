@@ -1,0 +1,96 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using VendorRisk.Web.Features.Shared;
+using VendorRisk.Web.Tests.Infrastructure;
+
+namespace VendorRisk.Web.Tests.Layout;
+
+/// <summary>The plain controls that replace MudBlazor components open tabs keep (ADR 0052): same roles, states and values.</summary>
+public sealed class LightControlsTests : BunitTestBase
+{
+    private static readonly LightTab[] ThreeTabs =
+        [new("First", Icons.Material.Outlined.Checklist, "first"), new("Second", Icons.Material.Outlined.Flag, "second"), new("Third", Icons.Material.Outlined.History, "third")];
+
+    [Fact]
+    public void The_tab_strip_is_a_tablist_with_one_selected_focusable_tab_labelling_the_panel()
+    {
+        var cut = Render<LightTabStrip>(p => p
+            .Add(x => x.Id, "tabs").Add(x => x.Tabs, ThreeTabs).Add(x => x.ActiveIndex, 1).Add(x => x.Label, "Assessment")
+            .Add(x => x.ChildContent, (RenderFragment)(b => b.AddMarkupContent(0, "<p id=\"content\">second's content</p>"))));
+
+        Assert.Equal("Assessment", cut.Find("[role=tablist]").GetAttribute("aria-label"));
+        var tabs = cut.FindAll("[role=tab]");
+        Assert.Equal(["First", "Second", "Third"], tabs.Select(t => t.TextContent.Trim()));
+        Assert.Equal(["false", "true", "false"], tabs.Select(t => t.GetAttribute("aria-selected")));
+        Assert.Equal(["-1", "0", "-1"], tabs.Select(t => t.GetAttribute("tabindex")));
+        Assert.All(tabs, t => Assert.Equal("tabs-panel", t.GetAttribute("aria-controls")));
+        var panel = cut.Find("[role=tabpanel]");
+        Assert.Equal("tabs-second", panel.GetAttribute("aria-labelledby"));
+        Assert.Equal("second's content", panel.QuerySelector("#content")!.TextContent);
+        Assert.Contains("mud-tab-active", tabs[1].ClassList);
+    }
+
+    [Fact]
+    public async Task Clicking_a_tab_asks_for_it_and_clicking_the_open_tab_asks_nothing()
+    {
+        var asked = new List<int>();
+        var cut = Render<LightTabStrip>(p => p
+            .Add(x => x.Id, "tabs").Add(x => x.Tabs, ThreeTabs).Add(x => x.ActiveIndex, 0)
+            .Add(x => x.ActiveIndexChanged, (int i) => asked.Add(i)));
+
+        await cut.InvokeAsync(() => cut.FindAll("[role=tab]")[2].Click());
+        await cut.InvokeAsync(() => cut.FindAll("[role=tab]")[0].Click());
+
+        Assert.Equal([2], asked);
+    }
+
+    [Fact]
+    public async Task The_number_field_reports_numbers_and_empties_and_refuses_other_text()
+    {
+        var reported = new List<double?>();
+        var cut = Render<LightNumberField>(p => p
+            .Add(x => x.Id, "n").Add(x => x.Label, "Days").Add(x => x.Unit, "days").Add(x => x.Value, 3)
+            .Add(x => x.ValueChanged, (double? v) => reported.Add(v)));
+
+        Assert.Equal("3", cut.Find("#n").GetAttribute("value"));
+        Assert.Equal("Days", cut.Find("label[for=n]").TextContent);
+        Assert.Equal("days", cut.Find(".mud-input-adornment-end").TextContent);
+
+        await cut.InvokeAsync(() => cut.Find("#n").Input("2.5"));
+        await cut.InvokeAsync(() => cut.Find("#n").Input("2,5x"));
+        Assert.Equal("true", cut.Find("#n").GetAttribute("aria-invalid"));
+        Assert.Contains("Not a number", cut.Find("#n-error").TextContent, StringComparison.Ordinal);
+        Assert.Equal("n-error", cut.Find("#n").GetAttribute("aria-describedby"));
+        await cut.InvokeAsync(() => cut.Find("#n").Input(""));
+
+        Assert.Equal([2.5, null], reported);
+        Assert.Equal("false", cut.Find("#n").GetAttribute("aria-invalid"));
+        Assert.Empty(cut.FindAll("#n-error"));
+    }
+
+    [Fact]
+    public async Task The_number_field_keeps_what_is_typed_until_a_new_value_comes_from_outside()
+    {
+        double? value = 1;
+        var cut = Render<LightNumberField>(p => p.Add(x => x.Id, "n").Add(x => x.Label, "Value").Add(x => x.Value, value));
+
+        await cut.InvokeAsync(() => cut.Find("#n").Input("2."));
+        Assert.Equal("2.", cut.Find("#n").GetAttribute("value"));
+
+        cut.Render(p => p.Add(x => x.Value, 7.25));
+        Assert.Equal("7.25", cut.Find("#n").GetAttribute("value"));
+    }
+
+    [Fact]
+    public void The_status_and_rating_chips_render_the_same_markup_inline_as_as_components()
+    {
+        var component = Render<StatusChip>(p => p.Add(x => x.Status, VendorRisk.Domain.Assessments.AssessmentStatus.Approved)).Markup;
+        var inline = Render(StatusChip.Render(VendorRisk.Domain.Assessments.AssessmentStatus.Approved)).Markup;
+        Assert.Equal(component, inline);
+
+        var rating = Render<RatingChip>(p => p.Add(x => x.Rating, "High").Add(x => x.ColorHex, "#aa0000")).Markup;
+        Assert.Equal(rating, Render(RatingChip.Render("High", "#aa0000")).Markup);
+        Assert.Contains("--vr-rating:#aa0000", rating, StringComparison.Ordinal);
+    }
+}
