@@ -68,6 +68,7 @@ public sealed class ModelOfferingJourneyTests(DemoBrowserFixture app) : IClassFi
         var twelveMonths = page.Locator($"#cost-table tr[data-vendor='{Vendor} · Atlas 3 Mini'] .vr-twelve-months");
         await Assertions.Expect(twelveMonths).ToContainTextAsync("$");
         var before = (await twelveMonths.InnerTextAsync()).Trim();
+        await page.ClickAsync("#edit-profile");
         await page.Locator("#profile-agentic").FillAsync("4");
         await page.ClickAsync("#apply-profile");
         await page.WaitForURLAsync(new Regex("agentic(%3A|:)4"));

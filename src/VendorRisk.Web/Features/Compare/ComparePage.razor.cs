@@ -141,7 +141,7 @@ public partial class ComparePage : IDisposable
 
     private void Show(ComparisonResult result)
     {
-        _result = result;
+        _result = result with { Ranking = LeanRanking.Of(result.Ranking) };
         _columns = [.. result.Ranking.Select(r => new QuestionTable.VendorColumn(r.AssessmentId, r.Label, _versionLabels[r.AssessmentId]))];
         _radarLabels = [.. result.Sections.Select(s => s.Title)];
         _radarSeries = [.. result.Ranking.Select(r => new RadarChart.RadarSeries(r.Label,

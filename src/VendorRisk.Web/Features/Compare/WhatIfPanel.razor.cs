@@ -58,7 +58,7 @@ public partial class WhatIfPanel
         var scores = new AssessmentScore[Inputs.Count];
         for (var i = 0; i < Inputs.Count; i++)
             scores[i] = ScoringEngine.Score(Inputs[i].QuestionSet, Inputs[i].Answers, Inputs[i].AsOf, _multipliers, Inputs[i].Acceptances);
-        _ranking = Inputs.Count == 0 ? [] : ComparisonEngine.Rank(Inputs, scores);
+        _ranking = Inputs.Count == 0 ? [] : LeanRanking.Of(ComparisonEngine.Rank(Inputs, scores));
     }
 
     private Task OnSliderInputAsync(string sectionKey, object? value) =>

@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using VendorRisk.Data.Entities;
+using VendorRisk.EndToEnd.Tests.Infrastructure;
+
+namespace VendorRisk.EndToEnd.Tests.Shell;
+
+/// <summary>The plain tab strip and account menu (ADR 0052) keep the keyboard use of the components they replace.</summary>
+public sealed class LightShellKeyboardTests(DemoBrowserFixture app) : IClassFixture<DemoBrowserFixture>
+{
+    [Fact]
+    public async Task Arrow_keys_Home_and_End_move_between_the_assessment_tabs_and_open_them()
+    {
+        await using var db = await app.CreateDbContextAsync();
+        var id = await db.Assessments.Where(a => a.Status == AssessmentStatus.Approved || a.Status == AssessmentStatus.ApprovedWithConditions).Select(a => a.Id).FirstAsync(TestContext.Current.CancellationToken);
+        var page = await app.SignedInPageAsync(Roles.Viewer);
+        await page.GotoAsync($"/assessments/{id}");
+        await BrowserFixture.WaitForInteractiveAsync(page);
+
+        var first = page.GetByRole(AriaRole.Tab, new() { Name = "Answers and score" });
+        await Assertions.Expect(first).ToHaveAttributeAsync("aria-selected", "true");
+        await first.FocusAsync();
+        await page.Keyboard.PressAsync("ArrowRight");
+        var evidence = page.GetByRole(AriaRole.Tab, new() { Name = "Evidence files" });
+        await Assertions.Expect(evidence).ToBeFocusedAsync();
+        await Assertions.Expect(evidence).ToHaveAttributeAsync("aria-selected", "true");
+        await Assertions.Expect(page.GetByRole(AriaRole.Tabpanel, new() { Name = "Evidence files" })).ToBeVisibleAsync();
+
+        await page.Keyboard.PressAsync("End");
+        var history = page.GetByRole(AriaRole.Tab, new() { Name = "History" });
+        await Assertions.Expect(history).ToBeFocusedAsync();
+        await Assertions.Expect(page.Locator("#history")).ToBeVisibleAsync();
+
+        await page.Keyboard.PressAsync("ArrowRight");
+        await Assertions.Expect(first).ToBeFocusedAsync();
+        await Assertions.Expect(first).ToHaveAttributeAsync("aria-selected", "true");
+        await page.Keyboard.PressAsync("ArrowLeft");
+        await Assertions.Expect(history).ToHaveAttributeAsync("aria-selected", "true");
+        await page.Keyboard.PressAsync("Home");
+        await Assertions.Expect(first).ToHaveAttributeAsync("aria-selected", "true");
+        await Assertions.Expect(page.Locator("[role=tab][tabindex='0']")).ToHaveCountAsync(1);
+    }
+
+    [Fact]
+    public async Task The_account_menu_opens_from_the_keyboard_and_closes_on_Escape_and_outside_clicks()
+    {
+        var page = await app.SignedInPageAsync(Roles.Assessor);
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        var button = page.GetByRole(AriaRole.Button, new() { Name = "Account menu" });
+        var signOut = page.GetByRole(AriaRole.Link, new() { Name = "Sign out" });
+        await Assertions.Expect(signOut).ToBeHiddenAsync();
+
+        await button.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(signOut).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Account and API tokens" })).ToBeVisibleAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(signOut).ToBeHiddenAsync();
+        await Assertions.Expect(button).ToBeFocusedAsync();
+
+        await button.ClickAsync();
+        await Assertions.Expect(signOut).ToBeVisibleAsync();
+        await page.Locator("main h1, main h4").First.ClickAsync();
+        await Assertions.Expect(signOut).ToBeHiddenAsync();
+    }
+}
