@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using VendorRisk.Data.Entities;
+using VendorRisk.Domain.Assessments;
 using VendorRisk.EndToEnd.Tests.Infrastructure;
 
 namespace VendorRisk.EndToEnd.Tests.Shell;
@@ -46,7 +47,8 @@ public sealed class LightShellKeyboardTests(DemoBrowserFixture app) : IClassFixt
     {
         var page = await app.SignedInPageAsync(Roles.Assessor);
         await BrowserFixture.WaitForInteractiveAsync(page);
-        var button = page.GetByRole(AriaRole.Button, new() { Name = "Account menu" });
+        // A <summary>: Chromium exposes it as a disclosure triangle (a button to screen readers), not to Playwright's role query.
+        var button = page.Locator("#account-menu > summary[aria-label='Account menu']");
         var signOut = page.GetByRole(AriaRole.Link, new() { Name = "Sign out" });
         await Assertions.Expect(signOut).ToBeHiddenAsync();
 
