@@ -1,7 +1,4 @@
-using System.Text.Json;
 using Bunit;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using VendorRisk.Domain.Assessments;
 using VendorRisk.Web.Features.Dashboard;
@@ -42,31 +39,12 @@ public sealed class DashboardPrerenderTests(WebAppFixture app) : PageTestBase(ap
         var cut = Render<DashboardPage>();
         cut.WaitForElement("#rating-tiles");
 
-        // bUnit's TriggerOnPersisting does not wait for the persisting it starts on the renderer's dispatcher, so a
-        // render still queued there (as a slower database's continuations leave one) made it read the state too early.
-        var page = new RecordingStateStore();
-        await Services.GetRequiredService<ComponentStatePersistenceManager>().PersistStateAsync(page, Renderer);
-
-        var kept = JsonSerializer.Deserialize<DashboardSummary>(page.Kept[DashboardPage.PrerenderedKey], JsonSerializerOptions.Web);
+        var kept = (await PersistedPageState.PersistAsync(this)).Read<DashboardSummary>(DashboardPage.PrerenderedKey);
         await using var scope = App.ScopeAs(Roles.Viewer);
         var fresh = await scope.ServiceProvider.GetRequiredService<DashboardService>().GetAsync(Ct);
         Assert.Equal(fresh.AssessmentCount, kept!.AssessmentCount);
         Assert.Equal(fresh.VendorCount, kept.VendorCount);
         Assert.Equal(fresh.StatusCounts, kept.StatusCounts);
         Assert.Equal(fresh.RatingCounts, kept.RatingCounts);
-    }
-
-    /// <summary>The page's persisted state, as the server would write it into the prerendered page.</summary>
-    private sealed class RecordingStateStore : IPersistentComponentStateStore
-    {
-        public IReadOnlyDictionary<string, byte[]> Kept { get; private set; } = new Dictionary<string, byte[]>();
-
-        public Task<IDictionary<string, byte[]>> GetPersistedStateAsync() => Task.FromResult<IDictionary<string, byte[]>>(new Dictionary<string, byte[]>());
-
-        public Task PersistStateAsync(IReadOnlyDictionary<string, byte[]> state)
-        {
-            Kept = new Dictionary<string, byte[]>(state);
-            return Task.CompletedTask;
-        }
     }
 }
