@@ -189,7 +189,7 @@ public sealed class NotScoredYetTests(WebAppFixture app) : PageTestBase(app), IC
         {
             var titles = cut.FindAll("tbody tr td:first-child a[href^='/assessments/']").Select(a => a.TextContent.Trim()).ToList();
             Assert.True(titles.Count >= 2);
-            Assert.Equal(titles.OrderDescending(StringComparer.Ordinal), titles);
+            Assert.True(titles.OrderDescending(StringComparer.Ordinal).SequenceEqual(titles), string.Join(" | ", titles));
             Assert.Contains("50", cut.Find(".mud-table-pagination-select").TextContent, StringComparison.Ordinal);
         });
     }

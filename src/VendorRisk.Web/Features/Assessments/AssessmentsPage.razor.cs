@@ -21,20 +21,22 @@ public partial class AssessmentsPage
     private VendorOption? _vendor;
     private string? _rating;
     private string? _userId;
+    // The grid loads its first page when it first renders, so it waits until the address's filters are all known.
+    private bool _filtersRead;
     protected override ListPaging<AssessmentSort> Paging { get; } = new(AssessmentSort.Created, sort => sort == AssessmentSort.Created);
 
     protected override async Task OnInitializedAsync()
     {
-        _userId = (await CurrentUser.GetAsync())?.UserId;
         _status = KebabEnum.Parse<AssessmentStatus>(StatusParameter);
         _mine = MineParameter ?? false;
         _rating = string.IsNullOrWhiteSpace(RatingParameter) ? null : RatingParameter.Trim();
-        ReadPagingFromAddress();
+        _userId = (await CurrentUser.GetAsync())?.UserId;
         if (VendorParameter is { } vendorId)
         {
             var vendor = await Vendors.GetAsync(vendorId);
             _vendor = new VendorOption(vendor.Id, vendor.Name);
         }
+        _filtersRead = true;
     }
 
     protected override AssessmentSort SortOf(string? column) => column switch

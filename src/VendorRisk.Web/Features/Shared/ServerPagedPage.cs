@@ -29,7 +29,11 @@ public abstract class ServerPagedPage<TRow, TSort> : ComponentBase where TSort :
     /// <summary>The filters as address parameters (null leaves one out).</summary>
     protected abstract Dictionary<string, object?> AddressFilters();
 
-    protected void ReadPagingFromAddress() => Paging.Read(PageParameter, SizeParameter, SortParameter, DescendingParameter);
+    /// <summary>
+    /// Reads the paging before anything is awaited: a page's first render happens at its first await (an async database
+    /// driver really awaits), and the grid takes its page size and initial sort from that render.
+    /// </summary>
+    protected override void OnInitialized() => Paging.Read(PageParameter, SizeParameter, SortParameter, DescendingParameter);
 
     protected async Task<GridData<TRow>> LoadPageAsync(GridState<TRow> state, CancellationToken cancellationToken)
     {

@@ -34,7 +34,6 @@ public partial class VendorsPage
         _rating = RatingParameter;
         _tag = TagParameter;
         _archived = ArchivedParameter ?? false;
-        ReadPagingFromAddress();
         _tags = await Vendors.ListTagsAsync();
         if (_rating is not null && !_ratings.Contains(_rating))
             _ratings = [.. _ratings, _rating];
