@@ -1,12 +1,8 @@
 using Mono.Cecil;
-using Mono.Cecil.Cil;
 
 namespace VendorRisk.Web.Tests.Architecture;
 
-/// <summary>
-/// Which feature folder uses which other feature folder's types, read from the compiled app: signatures, attributes
-/// and method bodies, so a component used only in Razor markup or a type named only inside a method counts too.
-/// </summary>
+/// <summary>Which feature folder uses which other feature folder's types, read from the compiled app (<see cref="TypeReferences"/>).</summary>
 public sealed class FeatureDependencyGraph
 {
     private const string FeaturesNamespace = "VendorRisk.Web.Features.";
@@ -23,9 +19,11 @@ public sealed class FeatureDependencyGraph
     public static FeatureDependencyGraph Of(System.Reflection.Assembly assembly)
     {
         var graph = new FeatureDependencyGraph();
-        using var module = ModuleDefinition.ReadModule(assembly.Location);
-        foreach (var type in module.Types)
-            graph.Visit(type, type);
+        foreach (var (owner, used) in TypeReferences.In(assembly))
+        {
+            if (FeatureOf(owner) is { } from)
+                graph.Record(from, owner, used);
+        }
         return graph;
     }
 
@@ -71,97 +69,10 @@ public sealed class FeatureDependencyGraph
         return found;
     }
 
-    private void Visit(TypeDefinition type, TypeDefinition owner)
+    private void Record(string from, TypeDefinition owner, TypeReference used)
     {
-        if (FeatureOf(owner) is not { } from)
-            return;
-        void Use(TypeReference? used) => Record(from, owner, used);
-
-        Use(type.BaseType);
-        foreach (var i in type.Interfaces)
-            Use(i.InterfaceType);
-        UseAttributes(type, Use);
-        foreach (var field in type.Fields)
-        {
-            Use(field.FieldType);
-            UseAttributes(field, Use);
-        }
-        foreach (var property in type.Properties)
-        {
-            Use(property.PropertyType);
-            UseAttributes(property, Use);
-        }
-        foreach (var method in type.Methods)
-            VisitMethod(method, Use);
-        foreach (var nested in type.NestedTypes)
-            Visit(nested, owner);
-    }
-
-    private static void VisitMethod(MethodDefinition method, Action<TypeReference?> use)
-    {
-        use(method.ReturnType);
-        foreach (var parameter in method.Parameters)
-            use(parameter.ParameterType);
-        UseAttributes(method, use);
-        if (!method.HasBody)
-            return;
-        foreach (var variable in method.Body.Variables)
-            use(variable.VariableType);
-        foreach (var instruction in method.Body.Instructions)
-        {
-            switch (instruction.Operand)
-            {
-                case TypeReference t:
-                    use(t);
-                    break;
-                case MethodReference m:
-                    use(m.DeclaringType);
-                    use(m.ReturnType);
-                    foreach (var p in m.Parameters)
-                        use(p.ParameterType);
-                    if (m is GenericInstanceMethod g)
-                        foreach (var a in g.GenericArguments)
-                            use(a);
-                    break;
-                case FieldReference f:
-                    use(f.DeclaringType);
-                    use(f.FieldType);
-                    break;
-            }
-        }
-    }
-
-    private static void UseAttributes(ICustomAttributeProvider provider, Action<TypeReference?> use)
-    {
-        foreach (var attribute in provider.CustomAttributes)
-        {
-            use(attribute.AttributeType);
-            foreach (var argument in attribute.ConstructorArguments.Concat(attribute.Properties.Select(p => p.Argument)))
-                if (argument.Value is TypeReference t)
-                    use(t);
-        }
-    }
-
-    private void Record(string from, TypeDefinition owner, TypeReference? used)
-    {
-        switch (used)
-        {
-            case null or GenericParameter:
-                return;
-            case GenericInstanceType generic:
-                Record(from, owner, generic.ElementType);
-                foreach (var argument in generic.GenericArguments)
-                    Record(from, owner, argument);
-                return;
-            case TypeSpecification specification:
-                Record(from, owner, specification.ElementType);
-                return;
-        }
-        var outer = used;
-        while (outer.DeclaringType is not null)
-            outer = outer.DeclaringType;
-        if (FeatureOf(outer) is { } to && to != from)
-            _edges.TryAdd((from, to), $"{owner.FullName} uses {outer.FullName}");
+        if (FeatureOf(used) is { } to && to != from)
+            _edges.TryAdd((from, to), $"{owner.FullName} uses {used.FullName}");
     }
 
     private static string? FeatureOf(TypeReference type) =>

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using VendorRisk.Data.Entities;
@@ -171,6 +172,25 @@ public sealed class NotScoredYetTests(WebAppFixture app) : PageTestBase(app), IC
         {
             var row = cut.FindAll("tr").First(r => r.QuerySelector($"a[href=\"/assessments/{id}\"]") is not null);
             Assert.Contains(ShownScore.NotScoredText, Text(row), StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public async Task The_assessments_list_takes_its_sort_and_page_size_from_the_address()
+    {
+        await TestData.CreateDraftAsync(App);
+        await TestData.CreateDraftAsync(App);
+        SignInAs(Roles.Viewer);
+        RenderProviders();
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/assessments?sort=title&desc=true&size=50");
+        var cut = Render<AssessmentsPage>();
+
+        cut.WaitForAssertion(() =>
+        {
+            var titles = cut.FindAll("tbody tr td:first-child a[href^='/assessments/']").Select(a => a.TextContent.Trim()).ToList();
+            Assert.True(titles.Count >= 2);
+            Assert.Equal(titles.OrderDescending(StringComparer.Ordinal), titles);
+            Assert.Contains("50", cut.Find(".mud-table-pagination-select").TextContent, StringComparison.Ordinal);
         });
     }
 }

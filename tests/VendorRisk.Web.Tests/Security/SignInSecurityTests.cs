@@ -50,6 +50,22 @@ public sealed class SignInSecurityTests(FastRevalidationFixture app) : IClassFix
     }
 
     [Fact]
+    public async Task An_unknown_email_is_refused_like_a_wrong_password_and_audited_as_a_failed_sign_in()
+    {
+        var email = $"nobody-{Guid.NewGuid():n}@vendorrisk.test";
+        using var client = app.CreateRawClient();
+
+        var refused = await WebAppFixture.PostLoginAsync(client, email, "any password at all");
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(VendorRisk.Web.Features.Account.SignInGuard.FailureMessage), await refused.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        await using var db = await app.CreateDbContextAsync();
+        var entry = await db.AuditEntries.SingleAsync(e => e.Action == "sign-in-failed" && e.UserName == email, TestContext.Current.CancellationToken);
+        Assert.Equal($"Sign-in failed for unknown email {email}", entry.Summary);
+        Assert.True(entry.IsSecurityEvent);
+    }
+
+    [Fact]
     public async Task A_disabled_users_next_request_after_revalidation_is_refused()
     {
         var email = $"disabled-{Guid.NewGuid():n}@vendorrisk.test";

@@ -5,7 +5,7 @@ public static class AccountRegistration
     public static IServiceCollection AddAccount(this IServiceCollection services)
     {
         services.AddOptions<SignInThrottleOptions>().BindConfiguration(SignInThrottleOptions.Section);
-        return services.AddScoped<SignInGuard>();
+        return services.AddScoped<SignInGuard>().AddScoped<PasswordSignIn>();
     }
 
     public static IEndpointRouteBuilder MapAccount(this IEndpointRouteBuilder endpoints)

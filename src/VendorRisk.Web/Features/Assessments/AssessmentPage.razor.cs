@@ -51,7 +51,7 @@ public partial class AssessmentPage
             _crumbs = [new("Assessments", "/assessments"), new(_assessment.Label, $"/vendors/{_assessment.VendorId}"), new(_assessment.Title, null, disabled: true)];
             _error = null;
         }
-        catch (Exception ex) when (ex is NotFoundException or ForbiddenException)
+        catch (Exception ex) when (ErrorPresenter.IsUserError(ex))
         {
             _error = ex.Message;
         }
@@ -166,7 +166,7 @@ public partial class AssessmentPage
             Snackbar.Add($"Reassessment started: {result.NewQuestionKeys.Count} new and {result.ChangedQuestionKeys.Count} changed questions, {result.DroppedAnswers.Count} answers dropped.", Severity.Success);
             Navigation.NavigateTo($"/assessments/{result.AssessmentId}");
         }
-        catch (Exception ex) when (ex is ValidationFailedException or ForbiddenException or ConflictException or NotFoundException)
+        catch (Exception ex) when (ErrorPresenter.IsUserError(ex))
         {
             Snackbar.Add(ErrorText.Of(ex), Severity.Error);
         }
@@ -184,7 +184,7 @@ public partial class AssessmentPage
             await action();
             Snackbar.Add(done, Severity.Success);
         }
-        catch (Exception ex) when (ex is ValidationFailedException or ForbiddenException or ConflictException or NotFoundException)
+        catch (Exception ex) when (ErrorPresenter.IsUserError(ex))
         {
             Snackbar.Add(ErrorText.Of(ex), Severity.Error);
         }

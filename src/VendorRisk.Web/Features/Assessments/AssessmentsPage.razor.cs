@@ -16,18 +16,12 @@ public partial class AssessmentsPage
     [SupplyParameterFromQuery(Name = "vendor")] public int? VendorParameter { get; set; }
     [SupplyParameterFromQuery(Name = "mine")] public bool? MineParameter { get; set; }
     [SupplyParameterFromQuery(Name = "rating")] public string? RatingParameter { get; set; }
-    [SupplyParameterFromQuery(Name = "sort")] public string? SortParameter { get; set; }
-    [SupplyParameterFromQuery(Name = "desc")] public bool? DescendingParameter { get; set; }
-    [SupplyParameterFromQuery(Name = "page")] public int? PageParameter { get; set; }
-    [SupplyParameterFromQuery(Name = "size")] public int? SizeParameter { get; set; }
-
-    private MudDataGrid<AssessmentListRow>? _grid;
     private bool _mine;
     private AssessmentStatus? _status;
     private VendorOption? _vendor;
     private string? _rating;
     private string? _userId;
-    private readonly ListPaging<AssessmentSort> _paging = new(AssessmentSort.Created, sort => sort == AssessmentSort.Created);
+    protected override ListPaging<AssessmentSort> Paging { get; } = new(AssessmentSort.Created, sort => sort == AssessmentSort.Created);
 
     protected override async Task OnInitializedAsync()
     {
@@ -35,7 +29,7 @@ public partial class AssessmentsPage
         _status = KebabEnum.Parse<AssessmentStatus>(StatusParameter);
         _mine = MineParameter ?? false;
         _rating = string.IsNullOrWhiteSpace(RatingParameter) ? null : RatingParameter.Trim();
-        _paging.Read(PageParameter, SizeParameter, SortParameter, DescendingParameter);
+        ReadPagingFromAddress();
         if (VendorParameter is { } vendorId)
         {
             var vendor = await Vendors.GetAsync(vendorId);
@@ -43,41 +37,34 @@ public partial class AssessmentsPage
         }
     }
 
-    private async Task<GridData<AssessmentListRow>> LoadPageAsync(GridState<AssessmentListRow> state, CancellationToken cancellationToken)
+    protected override AssessmentSort SortOf(string? column) => column switch
     {
-        _paging.Take(state, column => column switch
-        {
-            nameof(AssessmentListRow.Title) => AssessmentSort.Title,
-            nameof(AssessmentListRow.Label) => AssessmentSort.Vendor,
-            nameof(AssessmentListRow.Status) => AssessmentSort.Status,
-            "Shown.Overall" or nameof(ShownScore.Overall) => AssessmentSort.Score,
-            nameof(AssessmentListRow.Completeness) => AssessmentSort.Completeness,
-            nameof(AssessmentListRow.DueDate) => AssessmentSort.Due,
-            _ => AssessmentSort.Created,
-        });
-        var found = await Assessments.PageAsync(new AssessmentListQuery(_status, _vendor?.Id, _mine ? _userId : null, _rating, _paging.Sort, _paging.Descending),
-            state.Page * state.PageSize, state.PageSize, cancellationToken);
-        KeepInAddress(state.Page);
-        return new GridData<AssessmentListRow> { Items = found.Items, TotalItems = found.Total };
+        nameof(AssessmentListRow.Title) => AssessmentSort.Title,
+        nameof(AssessmentListRow.Label) => AssessmentSort.Vendor,
+        nameof(AssessmentListRow.Status) => AssessmentSort.Status,
+        "Shown.Overall" or nameof(ShownScore.Overall) => AssessmentSort.Score,
+        nameof(AssessmentListRow.Completeness) => AssessmentSort.Completeness,
+        nameof(AssessmentListRow.DueDate) => AssessmentSort.Due,
+        _ => AssessmentSort.Created,
+    };
+
+    protected override async Task<(IReadOnlyList<AssessmentListRow> Items, int Total)> FetchAsync(int skip, int take, CancellationToken cancellationToken)
+    {
+        var found = await Assessments.PageAsync(new AssessmentListQuery(_status, _vendor?.Id, _mine ? _userId : null, _rating, Paging.Sort, Paging.Descending),
+            skip, take, cancellationToken);
+        return (found.Items, found.Total);
     }
 
-    private void KeepInAddress(int page)
+    protected override Dictionary<string, object?> AddressFilters() => new()
     {
-        if (!RendererInfo.IsInteractive)
-            return;
-        _paging.KeepInAddress(Navigation, new Dictionary<string, object?>
-        {
-            ["status"] = _status is { } status ? KebabEnum.ToKebab(status) : null,
-            ["vendor"] = _vendor?.Id,
-            ["mine"] = _mine ? true : null,
-            ["rating"] = _rating,
-        }, page);
-    }
+        ["status"] = _status is { } status ? KebabEnum.ToKebab(status) : null,
+        ["vendor"] = _vendor?.Id,
+        ["mine"] = _mine ? true : null,
+        ["rating"] = _rating,
+    };
 
     private async Task<IEnumerable<VendorOption>> SearchVendorsAsync(string? text, CancellationToken cancellationToken) =>
         (await Vendors.SearchNamesAsync(text, 20, cancellationToken)).Select(v => new VendorOption(v.Id, v.Name));
-
-    private Task ReloadAsync() => _grid?.ReloadServerData() ?? Task.CompletedTask;
 
     private void OpenRow(DataGridRowClickEventArgs<AssessmentListRow> e) => Navigation.NavigateTo($"/assessments/{e.Item.Id}");
 

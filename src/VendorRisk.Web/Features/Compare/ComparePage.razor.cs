@@ -92,7 +92,7 @@ public partial class ComparePage : IDisposable
 
             await LoadAsync();
         }
-        catch (Exception ex) when (ex is ValidationFailedException or NotFoundException or ForbiddenException)
+        catch (Exception ex) when (ErrorPresenter.IsUserError(ex))
         {
             _error = ErrorText.Of(ex);
             _loaded = null;
@@ -249,7 +249,7 @@ public partial class ComparePage : IDisposable
             UpdateUrl();
             Snackbar.Add($"Saved weighting '{saved.Name}'.", Severity.Success);
         }
-        catch (Exception ex) when (ex is ValidationFailedException or ForbiddenException)
+        catch (Exception ex) when (ErrorPresenter.IsUserError(ex))
         {
             Snackbar.Add(ErrorText.Of(ex), Severity.Error);
         }
@@ -268,7 +268,7 @@ public partial class ComparePage : IDisposable
             ApplyProfileAsync(saved.Name);
             return true;
         }
-        catch (Exception ex) when (ex is ValidationFailedException or ForbiddenException)
+        catch (Exception ex) when (ErrorPresenter.IsUserError(ex))
         {
             Snackbar.Add(ErrorText.Of(ex), Severity.Error);
             return false;
@@ -285,7 +285,7 @@ public partial class ComparePage : IDisposable
             var file = await Reports.RenderComparisonPdfAsync(_ids, _multipliers, ProfileParameter, _weightingName);
             await JS.InvokeVoidAsync("vendorRisk.download", file.FileName, Reports_ContentType, Convert.ToBase64String(file.Content));
         }
-        catch (Exception ex) when (ex is ValidationFailedException or NotFoundException or ForbiddenException)
+        catch (Exception ex) when (ErrorPresenter.IsUserError(ex))
         {
             Snackbar.Add(ErrorText.Of(ex), Severity.Error);
         }

@@ -82,7 +82,7 @@ public sealed partial class EvidenceFilesPanel
             _validUntil = null;
             await LoadAsync();
         }
-        catch (Exception ex) when (ex is ValidationFailedException or ConflictException or ForbiddenException or NotFoundException or IOException)
+        catch (Exception ex) when (ex is IOException || ErrorPresenter.IsUserError(ex))
         {
             _error = ex is ValidationFailedException invalid ? invalid.Sentences : ex.Message;
         }
@@ -112,7 +112,7 @@ public sealed partial class EvidenceFilesPanel
             Snackbar.Add($"{file.Name} deleted.", Severity.Info);
             await LoadAsync();
         }
-        catch (Exception ex) when (ex is ConflictException or ForbiddenException or NotFoundException)
+        catch (Exception ex) when (ErrorPresenter.IsUserError(ex))
         {
             _error = ex.Message;
         }

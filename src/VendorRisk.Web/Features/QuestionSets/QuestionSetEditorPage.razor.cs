@@ -38,7 +38,7 @@ public partial class QuestionSetEditorPage
                 : null;
             _dirty = false;
         }
-        catch (Exception ex) when (ex is NotFoundException or ForbiddenException)
+        catch (Exception ex) when (ErrorPresenter.IsUserError(ex))
         {
             _error = ex.Message;
         }
@@ -136,7 +136,7 @@ public partial class QuestionSetEditorPage
         {
             await action();
         }
-        catch (Exception ex) when (ex is ConflictException or NotFoundException or ForbiddenException)
+        catch (Exception ex) when (ErrorPresenter.IsUserError(ex))
         {
             Snackbar.Add(ex.Message, Severity.Error, o => o.VisibleStateDuration = 15_000);
         }

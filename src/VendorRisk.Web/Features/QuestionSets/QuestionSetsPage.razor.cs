@@ -68,7 +68,7 @@ public partial class QuestionSetsPage
         {
             _importErrors = ex.Errors.SelectMany(e => e.Value.Select(m => new FormatError(e.Key, m))).ToList();
         }
-        catch (Exception ex) when (ex is ConflictException or ForbiddenException or IOException)
+        catch (Exception ex) when (ex is IOException || ErrorPresenter.IsUserError(ex))
         {
             Snackbar.Add(ex.Message, Severity.Error, o => o.VisibleStateDuration = 15_000);
         }
@@ -164,7 +164,7 @@ public partial class QuestionSetsPage
         {
             Snackbar.Add(ex.Message, Severity.Error, o => o.VisibleStateDuration = 20_000);
         }
-        catch (Exception ex) when (ex is ConflictException or NotFoundException or ForbiddenException)
+        catch (Exception ex) when (ErrorPresenter.IsUserError(ex))
         {
             Snackbar.Add(ex.Message, Severity.Error, o => o.VisibleStateDuration = 15_000);
         }

@@ -16,12 +16,6 @@ public partial class VendorsPage
     [SupplyParameterFromQuery(Name = "rating")] public string? RatingParameter { get; set; }
     [SupplyParameterFromQuery(Name = "tag")] public string? TagParameter { get; set; }
     [SupplyParameterFromQuery(Name = "archived")] public bool? ArchivedParameter { get; set; }
-    [SupplyParameterFromQuery(Name = "sort")] public string? SortParameter { get; set; }
-    [SupplyParameterFromQuery(Name = "desc")] public bool? DescendingParameter { get; set; }
-    [SupplyParameterFromQuery(Name = "page")] public int? PageParameter { get; set; }
-    [SupplyParameterFromQuery(Name = "size")] public int? SizeParameter { get; set; }
-
-    private MudDataGrid<VendorSummary>? _grid;
     private IReadOnlyList<string> _tags = [];
     private IReadOnlyList<string> _ratings = DefaultRatings;
     private string? _search;
@@ -29,7 +23,7 @@ public partial class VendorsPage
     private string? _rating;
     private string? _tag;
     private bool _archived;
-    private readonly ListPaging<VendorSort> _paging = new(VendorSort.Name, _ => false);
+    protected override ListPaging<VendorSort> Paging { get; } = new(VendorSort.Name, _ => false);
 
     private bool IsFiltered => !string.IsNullOrWhiteSpace(_search) || _tier is not null || _rating is not null || _tag is not null;
 
@@ -40,42 +34,35 @@ public partial class VendorsPage
         _rating = RatingParameter;
         _tag = TagParameter;
         _archived = ArchivedParameter ?? false;
-        _paging.Read(PageParameter, SizeParameter, SortParameter, DescendingParameter);
+        ReadPagingFromAddress();
         _tags = await Vendors.ListTagsAsync();
         if (_rating is not null && !_ratings.Contains(_rating))
             _ratings = [.. _ratings, _rating];
     }
 
-    private async Task<GridData<VendorSummary>> LoadPageAsync(GridState<VendorSummary> state, CancellationToken cancellationToken)
+    protected override VendorSort SortOf(string? column) => column switch
     {
-        _paging.Take(state, column => column switch
-        {
-            nameof(VendorSummary.Tier) => VendorSort.Tier,
-            nameof(VendorSummary.LatestScore) => VendorSort.LatestScore,
-            nameof(VendorSummary.AssessmentCount) => VendorSort.AssessmentCount,
-            _ => VendorSort.Name,
-        });
-        var found = await Vendors.PageAsync(new VendorQuery(_search, _tier, _rating, _tag, _archived, Sort: _paging.Sort, Descending: _paging.Descending),
-            state.Page * state.PageSize, state.PageSize, cancellationToken);
-        KeepInAddress(state.Page);
-        return new GridData<VendorSummary> { Items = found.Items, TotalItems = found.Total };
+        nameof(VendorSummary.Tier) => VendorSort.Tier,
+        nameof(VendorSummary.LatestScore) => VendorSort.LatestScore,
+        nameof(VendorSummary.AssessmentCount) => VendorSort.AssessmentCount,
+        _ => VendorSort.Name,
+    };
+
+    protected override async Task<(IReadOnlyList<VendorSummary> Items, int Total)> FetchAsync(int skip, int take, CancellationToken cancellationToken)
+    {
+        var found = await Vendors.PageAsync(new VendorQuery(_search, _tier, _rating, _tag, _archived, Sort: Paging.Sort, Descending: Paging.Descending),
+            skip, take, cancellationToken);
+        return (found.Items, found.Total);
     }
 
-    private void KeepInAddress(int page)
+    protected override Dictionary<string, object?> AddressFilters() => new()
     {
-        if (!RendererInfo.IsInteractive)
-            return;
-        _paging.KeepInAddress(Navigation, new Dictionary<string, object?>
-        {
-            ["q"] = string.IsNullOrWhiteSpace(_search) ? null : _search,
-            ["tier"] = _tier,
-            ["rating"] = _rating,
-            ["tag"] = _tag,
-            ["archived"] = _archived ? true : null,
-        }, page);
-    }
-
-    private Task ReloadAsync() => _grid?.ReloadServerData() ?? Task.CompletedTask;
+        ["q"] = string.IsNullOrWhiteSpace(_search) ? null : _search,
+        ["tier"] = _tier,
+        ["rating"] = _rating,
+        ["tag"] = _tag,
+        ["archived"] = _archived ? true : null,
+    };
 
     private Task SearchChanged(string? value) { _search = value; return ReloadAsync(); }
     private Task TierChanged(int? value) { _tier = value; return ReloadAsync(); }
