@@ -24,11 +24,11 @@ public sealed class CurrentUser(
     ILogger<CurrentUser> logger) : ICurrentUser
 {
     /// <summary>Compiled once: every autosave and every other use case reads its user.</summary>
-    private static readonly Func<VendorRiskDbContext, string, CancellationToken, Task<UserRow?>> FindUser =
+    private static readonly CompiledPerModel<Func<VendorRiskDbContext, string, CancellationToken, Task<UserRow?>>> FindUser = new(() =>
         EF.CompileAsyncQuery((VendorRiskDbContext db, string id, CancellationToken _) => db.Users.AsNoTracking()
             .Where(u => u.Id == id)
             .Select(u => new UserRow(u.Id, u.DisplayName, u.Email, u.Role, u.IsDisabled))
-            .SingleOrDefault());
+            .SingleOrDefault()));
 
     private sealed record UserRow(string Id, string? DisplayName, string? Email, string Role, bool IsDisabled);
 
@@ -58,7 +58,7 @@ public sealed class CurrentUser(
             return null;
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var user = await FindUser(db, userId, cancellationToken);
+        var user = await FindUser.For(db)(db, userId, cancellationToken);
         if (user is null || user.IsDisabled)
             return null;
         return new Actor(user.Id, string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email ?? user.Id : user.DisplayName, user.Role);

@@ -25,11 +25,11 @@ public sealed class ApiTokenAuthenticationHandler(
     /// <summary>LastUsedAt is written at most this often per token: a read per request, not a write.</summary>
     private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
 
-    private static readonly Func<VendorRiskDbContext, string, CancellationToken, Task<TokenRow?>> FindToken =
+    private static readonly CompiledPerModel<Func<VendorRiskDbContext, string, CancellationToken, Task<TokenRow?>>> FindToken = new(() =>
         EF.CompileAsyncQuery((VendorRiskDbContext db, string hash, CancellationToken _) => db.ApiTokens.AsNoTracking()
             .Where(t => t.TokenHash == hash)
             .Select(t => new TokenRow(t.Id, t.ExpiresAt, t.RevokedAt, t.LastUsedAt, t.UserId, t.User.Role, t.User.IsDisabled, t.User.Email, t.User.DisplayName))
-            .SingleOrDefault());
+            .SingleOrDefault()));
 
     private sealed record TokenRow(int Id, DateTime ExpiresAt, DateTime? RevokedAt, DateTime? LastUsedAt, string UserId, string Role,
         bool IsDisabled, string? Email, string? DisplayName);
@@ -60,7 +60,7 @@ public sealed class ApiTokenAuthenticationHandler(
         var hash = TokenService.Hash(token);
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(Context.RequestAborted);
-        var found = await FindToken(db, hash, Context.RequestAborted);
+        var found = await FindToken.For(db)(db, hash, Context.RequestAborted);
         if (found is null)
             return AuthenticateResult.Fail("Unknown API token.");
         if (found.RevokedAt is not null)

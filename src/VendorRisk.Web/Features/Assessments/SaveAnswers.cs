@@ -67,11 +67,11 @@ public sealed class AnswersAgainstSetValidator : AbstractValidator<IReadOnlyList
 public sealed class SaveAnswersHandler(QuestionSetDefinitions definitions) : IUseCaseHandler<SaveAnswersRequest, AnswersSaveResult>
 {
     /// <summary>Compiled once: translating the query's expression again on every save cost more CPU than running it.</summary>
-    private static readonly Func<VendorRiskDbContext, int, CancellationToken, Task<AssessmentRow?>> ReadAssessment =
+    private static readonly CompiledPerModel<Func<VendorRiskDbContext, int, CancellationToken, Task<AssessmentRow?>>> ReadAssessment = new(() =>
         EF.CompileAsyncQuery((VendorRiskDbContext db, int id, CancellationToken _) => db.Assessments.AsNoTracking()
             .Where(a => a.Id == id)
             .Select(a => new AssessmentRow(a, a.Answers.ToList(), a.QuestionSetVersion.UpdatedAt, db.RiskAcceptances.Any(r => r.AssessmentId == a.Id)))
-            .SingleOrDefault());
+            .SingleOrDefault()));
 
     private sealed record AssessmentRow(Assessment Assessment, List<Answer> Answers, DateTime VersionStamp, bool HasAcceptances);
 
@@ -81,7 +81,7 @@ public sealed class SaveAnswersHandler(QuestionSetDefinitions definitions) : IUs
         await db.LockAssessmentAsync(request.AssessmentId, cancellationToken);
         // Read untracked: only the assessment and the answers this request changes are attached, so each change detection
         // in SaveChanges walks a handful of entities, not every answer of the assessment.
-        var row = await ReadAssessment(db, request.AssessmentId, cancellationToken)
+        var row = await ReadAssessment.For(db)(db, request.AssessmentId, cancellationToken)
             ?? throw new NotFoundException($"No assessment with id {request.AssessmentId}.");
         var assessment = row.Assessment;
         AssessmentWorkflow.EnsureEditable(assessment.Facts(), context.Actor);
