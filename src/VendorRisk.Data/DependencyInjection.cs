@@ -43,7 +43,7 @@ public static class DependencyInjection
     public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
         Configure(options, new DatabaseLocation(connectionString));
 
-    /// <param name="clock">Stamps audit entries; null is the system clock.</param>
+    /// <param name="clock">Stamps audit entries; null is the system clock (to the microsecond).</param>
     public static void Configure(DbContextOptionsBuilder options, DatabaseLocation location, TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -51,7 +51,7 @@ public static class DependencyInjection
             options.UseNpgsql(location.ConnectionString, npgsql => npgsql.MigrationsAssembly(PostgresMigrationsAssembly));
         else
             options.UseSqlite(location.ConnectionString).AddInterceptors(new SqlitePragmaInterceptor());
-        options.AddInterceptors(new AuditClockInterceptor(clock ?? TimeProvider.System));
+        options.AddInterceptors(new AuditClockInterceptor(clock ?? MicrosecondTimeProvider.Default));
     }
 
     /// <summary>Reads <c>VendorRisk:Database:Provider</c>: empty or <c>sqlite</c>, or <c>postgres</c>.</summary>

@@ -21,6 +21,7 @@ public interface ICurrentUser
 public sealed class CurrentUser(
     IServiceProvider services,
     IDbContextFactory<VendorRiskDbContext> dbFactory,
+    SecurityAudit securityAudit,
     ILogger<CurrentUser> logger) : ICurrentUser
 {
     /// <summary>Compiled once: every autosave and every other use case reads its user.</summary>
@@ -72,12 +73,7 @@ public sealed class CurrentUser(
 
         var who = actor?.Name ?? "anonymous";
         logger.LogWarning("Permission denied: {User} ({Role}) tried to {Action}", who, actor?.Role, action);
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
-        {
-            db.Audit(actor ?? new Actor("anonymous", "anonymous", ""), "permission-denied", AuditEntityTypes.Security, null,
-                $"Refused: {action} (needs {role})", securityEvent: true);
-            await db.SaveChangesAsync(cancellationToken);
-        }
+        await securityAudit.RefusedAsync(actor, role, action, cancellationToken);
 
         throw new ForbiddenException(actor is null
             ? "You are not signed in, or your account is disabled."

@@ -24,7 +24,7 @@ public static class FeatureRegistration
 {
     public static IServiceCollection AddVendorRiskFeatures(this IServiceCollection services)
     {
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<TimeProvider>(MicrosecondTimeProvider.Default);
         services.AddUseCases(typeof(FeatureRegistration).Assembly);
         // Order matters only among seeders: question sets before the score back-fill, demo vendors before demo findings.
         return services

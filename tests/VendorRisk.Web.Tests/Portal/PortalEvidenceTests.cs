@@ -98,8 +98,8 @@ public sealed class PortalEvidenceTests(WebAppFixture app) : IClassFixture<WebAp
         await using (var scope = app.ScopeAs(Roles.Assessor))
         {
             using var stream = new MemoryStream(EvidenceSamples.Pdf);
-            await scope.ServiceProvider.GetRequiredService<EvidenceFileStore>().StoreAsync(
-                new EvidenceUpload(draft, Question, "analysts-internal-file.pdf", stream), new Actor(app.UserIdOf(Roles.Assessor), "Assessor", Roles.Assessor), Ct);
+            await scope.ServiceProvider.GetRequiredService<UploadEvidenceFileHandler>().HandleAsync(
+                new EvidenceUpload(draft, Question, "analysts-internal-file.pdf", stream), Ct);
         }
         await PortalTestSupport.AttachAsync(client, Question, EvidenceSamples.Pdf, "mine.pdf");
 

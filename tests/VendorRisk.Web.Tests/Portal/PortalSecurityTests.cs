@@ -264,7 +264,7 @@ public sealed class PortalSecurityTests(WebAppFixture app) : IClassFixture<WebAp
         var id = invitation.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var actions = await db.AuditEntries.Where(e => e.EntityType == AuditEntityTypes.PortalInvitation && e.EntityId == id)
             .OrderBy(e => e.Id).Select(e => e.Action).ToListAsync(Ct);
-        Assert.Equal([InviteVendorHandler.Action, PortalEndpoints.OpenedAction, PortalService.SavedAction, PortalService.SubmittedAction,
-            RevokeInvitationHandler.Action, PortalEndpoints.RefusedAction], actions);
+        Assert.Equal([InviteVendorHandler.Action, OpenPortalLinkHandler.OpenedAction, SavePortalAnswerHandler.SavedAction, SubmitPortalAnswersHandler.SubmittedAction,
+            RevokeInvitationHandler.Action, OpenPortalLinkHandler.RefusedAction], actions);
     }
 }

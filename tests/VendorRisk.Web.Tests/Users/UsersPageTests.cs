@@ -30,4 +30,22 @@ public sealed class UsersPageTests(WebAppFixture app) : PageTestBase(app), IClas
         Assert.Contains("last active Admin", message, StringComparison.Ordinal);
         Assert.DoesNotContain("role:", message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_malformed_email_shows_the_validators_message_on_the_field_and_creates_nobody()
+    {
+        SignInAs(Roles.Admin);
+        RenderProviders();
+        var cut = Render<UsersPage>();
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("#users-grid")));
+        await cut.InvokeAsync(() => cut.Find("#add-user").Click());
+        var email = cut.FindComponents<MudTextField<string>>().Single(f => f.Instance.Label == "Email");
+        await cut.InvokeAsync(() => email.Instance.ValueChanged.InvokeAsync("not-an-email"));
+
+        await cut.InvokeAsync(() => cut.Find("#create-user").Click());
+
+        cut.WaitForAssertion(() => Assert.Contains("Enter a valid email address.", email.Markup, StringComparison.Ordinal));
+        Assert.Empty(Services.GetRequiredService<ISnackbar>().ShownSnackbars);
+        Assert.Empty(cut.FindAll("#generated-password"));
+    }
 }

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
-using VendorRisk.Web.Features.Audit;
 
 namespace VendorRisk.Web.Features.Account;
 

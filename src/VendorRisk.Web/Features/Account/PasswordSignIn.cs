@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using VendorRisk.Web.Features.Audit;
 
 namespace VendorRisk.Web.Features.Account;
 

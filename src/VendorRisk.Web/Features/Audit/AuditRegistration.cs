@@ -3,7 +3,6 @@ namespace VendorRisk.Web.Features.Audit;
 public static class AuditRegistration
 {
     public static IServiceCollection AddAudit(this IServiceCollection services) => services
-        .AddScoped<SecurityAudit>()
         .AddScoped<AuditService>();
 
     public static IEndpointRouteBuilder MapAudit(this IEndpointRouteBuilder endpoints)

@@ -8,12 +8,12 @@ namespace VendorRisk.Web.Features.Demo;
 /// Runs after the question-set seeder; idempotent (existing users, vendors and assessments are kept).
 /// </summary>
 public sealed class DemoDataSeeder(
-    IDbContextFactory<VendorRiskDbContext> dbFactory,
+    UseCasePipeline pipeline,
     UserService users,
     QuestionSetDefinitions definitions,
     IHostEnvironment environment,
     TimeProvider clock,
-    ILogger<DemoDataSeeder> logger) : IDemoSeeder
+    ILogger<DemoDataSeeder> logger) : IDemoSeeder, IUseCaseHandler<LoadDemoDataRequest, Done>
 {
     public const string EmailDomain = "demo.vendorrisk";
 
@@ -29,10 +29,16 @@ public sealed class DemoDataSeeder(
             return;
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var vendorIds = await SeedVendorsAsync(db, Path.Combine(folder, "vendors.json"), userIds[Roles.Assessor], cancellationToken);
-        foreach (var file in Directory.GetFiles(Path.Combine(folder, "assessments"), "*.json").Order(StringComparer.Ordinal))
-            await SeedAssessmentAsync(db, file, vendorIds, userIds, cancellationToken);
+        await pipeline.AsSystem().RunAsync(new LoadDemoDataRequest(folder, userIds), cancellationToken);
+    }
+
+    /// <summary>The vendors and assessments of the demo folder, in one transaction, recorded as the system's.</summary>
+    public async Task<Done> HandleAsync(LoadDemoDataRequest request, UseCaseContext context, CancellationToken cancellationToken)
+    {
+        var vendorIds = await SeedVendorsAsync(context, Path.Combine(request.Folder, "vendors.json"), request.UserIds[Roles.Assessor], cancellationToken);
+        foreach (var file in Directory.GetFiles(Path.Combine(request.Folder, "assessments"), "*.json").Order(StringComparer.Ordinal))
+            await SeedAssessmentAsync(context, file, vendorIds, request.UserIds, cancellationToken);
+        return default;
     }
 
     private async Task<Dictionary<string, string>> SeedUsersAsync()
@@ -68,8 +74,9 @@ public sealed class DemoDataSeeder(
         return ids;
     }
 
-    private async Task<Dictionary<string, int>> SeedVendorsAsync(VendorRiskDbContext db, string file, string ownerId, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, int>> SeedVendorsAsync(UseCaseContext context, string file, string ownerId, CancellationToken cancellationToken)
     {
+        var db = context.Db;
         var vendors = await DemoSeedFiles.ReadAsync<List<DemoVendor>>(file, cancellationToken) ?? [];
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var v in vendors)
@@ -84,7 +91,7 @@ public sealed class DemoDataSeeder(
                 OwnerId = ownerId, Tags = v.Tags ?? [], Notes = v.Notes, CreatedAt = now.AddDays(-400), UpdatedAt = now, Version = 1,
             };
             db.Vendors.Add(vendor);
-            db.Audit(Actor.System, "vendor-created", AuditEntityTypes.Vendor, null, $"Demo vendor {vendor.Name} loaded");
+            context.Audit("vendor-created", AuditEntityTypes.Vendor, null, $"Demo vendor {vendor.Name} loaded");
         }
         await db.SaveChangesAsync(cancellationToken);
         var ids = await db.Vendors.AsNoTracking().ToDictionaryAsync(v => v.Name, v => v.Id, cancellationToken);
@@ -110,8 +117,10 @@ public sealed class DemoDataSeeder(
         return ids;
     }
 
-    private async Task SeedAssessmentAsync(VendorRiskDbContext db, string file, Dictionary<string, int> vendorIds, Dictionary<string, string> userIds, CancellationToken cancellationToken)
+    private async Task SeedAssessmentAsync(UseCaseContext context, string file, Dictionary<string, int> vendorIds, IReadOnlyDictionary<string, string> userIds,
+        CancellationToken cancellationToken)
     {
+        var db = context.Db;
         var demo = await DemoSeedFiles.ReadAsync<DemoAssessment>(file, cancellationToken);
         if (demo is null || !vendorIds.TryGetValue(demo.Vendor, out var vendorId))
         {
@@ -179,7 +188,7 @@ public sealed class DemoDataSeeder(
 
         db.Assessments.Add(assessment);
         await db.SaveChangesAsync(cancellationToken);
-        db.Audit(Actor.System, "assessment-created", AuditEntityTypes.Assessment, assessment.Id,
+        context.Audit("assessment-created", AuditEntityTypes.Assessment, assessment.Id,
             $"Demo assessment '{demo.Title}' loaded as {demo.Status}");
         await db.SaveChangesAsync(cancellationToken);
     }
@@ -193,3 +202,7 @@ public sealed class DemoDataSeeder(
         int CreatedDaysAgo, int? SubmittedDaysAgo, int? ReviewedDaysAgo, List<AnswerValue>? Answers, DateOnly? EvidenceDatesWrittenOn = null,
         string? Model = null);
 }
+
+/// <summary>Demo mode's vendors and assessments, from <see cref="Folder"/>, owned by the demo users of <see cref="UserIds"/> (by role).</summary>
+[RequiresRole(Roles.Admin, "load demo data")]
+public sealed record LoadDemoDataRequest(string Folder, IReadOnlyDictionary<string, string> UserIds) : IUseCase<Done>;

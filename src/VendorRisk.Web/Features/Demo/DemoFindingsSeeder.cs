@@ -6,11 +6,11 @@ namespace VendorRisk.Web.Features.Demo;
 /// today, so overdue findings stay overdue whenever the demo is loaded.
 /// </summary>
 public sealed class DemoFindingsSeeder(
-    IDbContextFactory<VendorRiskDbContext> dbFactory,
+    UseCasePipeline pipeline,
     QuestionSetDefinitions definitions,
     IHostEnvironment environment,
     TimeProvider clock,
-    ILogger<DemoFindingsSeeder> logger) : IDemoSeeder
+    ILogger<DemoFindingsSeeder> logger) : IDemoSeeder, IUseCaseHandler<LoadDemoFindingsRequest, Done>
 {
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
@@ -18,11 +18,17 @@ public sealed class DemoFindingsSeeder(
         var file = folder is null ? null : Path.Combine(folder, "findings.json");
         if (file is null || !File.Exists(file))
             return;
-        var data = await DemoSeedFiles.ReadAsync<DemoFindings>(file, cancellationToken);
-        if (data is null)
-            return;
+        await pipeline.AsSystem().RunAsync(new LoadDemoFindingsRequest(file), cancellationToken);
+    }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+    /// <summary>The findings and acceptances of the file, in one transaction, recorded as the system's.</summary>
+    public async Task<Done> HandleAsync(LoadDemoFindingsRequest request, UseCaseContext context, CancellationToken cancellationToken)
+    {
+        var data = await DemoSeedFiles.ReadAsync<DemoFindings>(request.File, cancellationToken);
+        if (data is null)
+            return default;
+
+        var db = context.Db;
         var users = await db.Users.AsNoTracking().Where(u => u.Email != null && u.Email.EndsWith("@" + DemoDataSeeder.EmailDomain))
             .ToDictionaryAsync(u => u.Email!, u => u.Id, cancellationToken);
         string? UserOf(string role) => users.GetValueOrDefault(DemoDataSeeder.EmailOf(role));
@@ -43,7 +49,7 @@ public sealed class DemoFindingsSeeder(
             };
             db.Findings.Add(finding);
             await db.SaveChangesAsync(cancellationToken);
-            db.Audit(Actor.System, "finding-raised", AuditEntityTypes.Finding, $"{finding.AssessmentId}/{finding.Id}",
+            context.Audit("finding-raised", AuditEntityTypes.Finding, $"{finding.AssessmentId}/{finding.Id}",
                 $"Demo {(f.IsCondition ? "condition" : "finding")} '{f.Title}' loaded as {f.Status}");
             await db.SaveChangesAsync(cancellationToken);
         }
@@ -71,10 +77,11 @@ public sealed class DemoFindingsSeeder(
                 AssessmentId = assessmentId.Value, QuestionKey = key, Justification = a.Justification, Until = until,
                 AcceptedById = reviewerId, AcceptedAt = now.AddDays(-2),
             });
-            db.Audit(Actor.System, "knockout-risk-accepted", AuditEntityTypes.RiskAcceptance, $"{assessmentId}/{key}",
+            context.Audit("knockout-risk-accepted", AuditEntityTypes.RiskAcceptance, $"{assessmentId}/{key}",
                 $"Demo acceptance of knockout '{key}' loaded, until {until:yyyy-MM-dd}");
             await db.SaveChangesAsync(cancellationToken);
         }
+        return default;
     }
 
     private static Task<int?> FindAsync(VendorRiskDbContext db, string vendor, string title, CancellationToken cancellationToken) =>
@@ -87,3 +94,7 @@ public sealed class DemoFindingsSeeder(
 
     private sealed record DemoAcceptance(string Vendor, string Assessment, string Justification, int UntilDaysAhead, string? QuestionKey = null);
 }
+
+/// <summary>Demo mode's findings, conditions and knockout acceptances, from <see cref="File"/>.</summary>
+[RequiresRole(Roles.Admin, "load demo findings")]
+public sealed record LoadDemoFindingsRequest(string File) : IUseCase<Done>;

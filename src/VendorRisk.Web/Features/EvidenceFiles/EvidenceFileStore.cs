@@ -24,31 +24,15 @@ public sealed record EvidenceFileInfo(
 
 /// <summary>
 /// Stores an evidence file: refuses anything that is not a draft's, a known question's, or an accepted file, before a
-/// byte is written. It checks no role: signed-in users upload through <see cref="AttachEvidenceFileHandler"/> in the use-case
-/// pipeline, the portal through <see cref="StoreAsync"/> under its invitation's actor.
+/// byte is written. It checks no role: signed-in users upload through <see cref="AttachEvidenceFileHandler"/>, a portal
+/// link through its own use case acting as the link's invitation; both add the file with <see cref="AttachAsync"/>.
 /// </summary>
 public sealed class EvidenceFileStore(
     IDbContextFactory<VendorRiskDbContext> dbFactory,
     QuestionSetDefinitions definitions,
-    IOptions<EvidenceFileOptions> options,
-    TimeProvider clock)
+    IOptions<EvidenceFileOptions> options)
 {
     public const string FileField = "file";
-
-    /// <summary>For the portal, whose contact is no signed-in user: receives the file, then adds it in its own transaction.</summary>
-    public async Task<EvidenceFileInfo> StoreAsync(EvidenceUpload upload, Actor uploader, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(uploader);
-        var received = await ReceiveAsync(upload, cancellationToken);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var file = await AddAsync(db, received, uploader, clock.GetUtcNow().UtcDateTime, cancellationToken);
-        var (action, summary, snapshot) = Uploaded(file);
-        db.Audit(uploader, action, AuditEntityTypes.EvidenceFile, $"{file.AssessmentId}/{file.Id}", summary, null, snapshot);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return ToInfo(file);
-    }
 
     /// <summary>
     /// Checks where the file goes, its name and its bytes, reading the stream outside any transaction (an upload may be slow).
@@ -69,7 +53,7 @@ public sealed class EvidenceFileStore(
     }
 
     /// <summary>Adds a received file inside the caller's transaction: the assessment still a draft, the quota kept. Saved, so it has its id.</summary>
-    public async Task<EvidenceFile> AddAsync(VendorRiskDbContext db, ReceivedEvidence received, Actor uploader, DateTime now, CancellationToken cancellationToken)
+    private async Task<EvidenceFile> AddAsync(VendorRiskDbContext db, ReceivedEvidence received, Actor uploader, DateTime now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(received);
@@ -103,10 +87,16 @@ public sealed class EvidenceFileStore(
         return file;
     }
 
-    /// <summary>The audit entry of an added file: its action, its summary and the file's metadata as the new value.</summary>
-    internal static (string Action, string Summary, object Snapshot) Uploaded(EvidenceFile file) => ("evidence-file-uploaded",
-        $"Evidence file '{file.Name}' ({Megabytes(file.Size)}, {file.ContentType}) attached to {(file.QuestionKey is null ? "the assessment" : $"question '{file.QuestionKey}'")}",
-        Snapshot(file));
+    /// <summary>Adds a received file in a use case's transaction, under its actor, and records it in the audit.</summary>
+    public async Task<EvidenceFileInfo> AttachAsync(UseCaseContext context, ReceivedEvidence received, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var file = await AddAsync(context.Db, received, context.Actor, context.Now, cancellationToken);
+        context.Audit("evidence-file-uploaded", AuditEntityTypes.EvidenceFile, $"{file.AssessmentId}/{file.Id}",
+            $"Evidence file '{file.Name}' ({Megabytes(file.Size)}, {file.ContentType}) attached to {(file.QuestionKey is null ? "the assessment" : $"question '{file.QuestionKey}'")}",
+            null, Snapshot(file));
+        return ToInfo(file);
+    }
 
     internal static object Snapshot(EvidenceFile f) => new { f.Name, f.QuestionKey, f.ContentType, f.Size, f.Sha256, f.ValidUntil };
 

@@ -47,10 +47,7 @@ public sealed class AttachEvidenceFileHandler(EvidenceFileStore store) : IUseCas
     public async Task<EvidenceFileInfo> HandleAsync(AttachEvidenceFileRequest request, UseCaseContext context, CancellationToken cancellationToken)
     {
         await EvidenceEditors.ThrowIfNotEditorAsync(context.Db, context.Actor, request.File.AssessmentId, cancellationToken);
-        var file = await store.AddAsync(context.Db, request.File, context.Actor, context.Now, cancellationToken);
-        var (action, summary, snapshot) = EvidenceFileStore.Uploaded(file);
-        context.Audit(action, AuditEntityTypes.EvidenceFile, $"{file.AssessmentId}/{file.Id}", summary, null, snapshot);
-        return EvidenceFileStore.ToInfo(file);
+        return await store.AttachAsync(context, request.File, cancellationToken);
     }
 }
 

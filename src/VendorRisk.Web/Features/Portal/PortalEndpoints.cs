@@ -6,9 +6,6 @@ namespace VendorRisk.Web.Features.Portal;
 /// </summary>
 public static class PortalEndpoints
 {
-    public const string OpenedAction = "portal-opened";
-    public const string RefusedAction = "portal-link-refused";
-
     public static void MapPortal(WebApplication app)
     {
         app.MapGet(PortalPaths.Open + "/{token}", OpenAsync).AllowAnonymous().RequireRateLimiting(PortalAuthentication.OpenLimit);
@@ -18,33 +15,22 @@ public static class PortalEndpoints
         portal.MapPost("/files", AttachFileAsync);
     }
 
-    private static async Task<IResult> OpenAsync(string token, HttpContext context, Microsoft.EntityFrameworkCore.IDbContextFactory<VendorRiskDbContext> dbFactory,
-        TimeProvider clock, ILoggerFactory loggers)
+    private static async Task<IResult> OpenAsync(string token, HttpContext context, UseCasePipeline pipeline, ILoggerFactory loggers)
     {
         if (!PortalTokens.LooksLikeToken(token))
             return Unknown(loggers, context);
-        var hash = PortalTokens.Hash(token);
-        await using var db = await dbFactory.CreateDbContextAsync(context.RequestAborted);
-        var invitation = await db.PortalInvitations.SingleOrDefaultAsync(i => i.TokenHash == hash, context.RequestAborted);
-        if (invitation is null || !PortalTokens.Matches(invitation.TokenHash, token))
-            return Unknown(loggers, context);
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        var status = InvitationStatuses.Of(invitation, now);
-        if (status is InvitationStatus.Revoked or InvitationStatus.Expired)
+        var opened = await pipeline.RunAsync(new OpenPortalLinkRequest(token, context.Connection.RemoteIpAddress?.ToString()), context.RequestAborted);
+        switch (opened)
         {
-            db.Audit(PortalActor.Of(invitation), RefusedAction, AuditEntityTypes.PortalInvitation, invitation.Id,
-                $"A {KebabEnum.ToKebab(status)} portal link was opened from {context.Connection.RemoteIpAddress}", null, null, securityEvent: true);
-            await db.SaveChangesAsync(context.RequestAborted);
+            case { InvitationId: null }:
+                return Unknown(loggers, context);
             // A revoked link looks exactly like an unknown one; only whoever holds an expired link learns it expired.
-            return Results.Redirect(status == InvitationStatus.Expired ? PortalPaths.Expired : PortalPaths.Unavailable);
+            case { Status: InvitationStatus.Expired }:
+                return Results.Redirect(PortalPaths.Expired);
+            case { Status: InvitationStatus.Revoked }:
+                return Results.Redirect(PortalPaths.Unavailable);
         }
-
-        invitation.OpenedAt ??= now;
-        db.Audit(PortalActor.Of(invitation), OpenedAction, AuditEntityTypes.PortalInvitation, invitation.Id,
-            $"Portal link opened from {context.Connection.RemoteIpAddress}", null, null);
-        await db.SaveChangesAsync(context.RequestAborted);
-        await PortalAuthentication.SignInAsync(context, invitation.Id);
+        await PortalAuthentication.SignInAsync(context, opened.InvitationId.Value);
         // The token leaves the address bar (and the history) at once.
         return Results.Redirect(PortalPaths.Questionnaire);
     }

@@ -6,10 +6,11 @@ namespace VendorRisk.Web.Features.Portal;
 public sealed record PortalFile(string? QuestionKey, string Name, long Size);
 
 /// <summary>
-/// Evidence files sent through the portal: stored by <see cref="EvidenceFileStore"/> under the invitation's actor (so the
-/// audit names the link), on the invitation's own assessment only. The contact sees only the files of their own link.
+/// Evidence files sent through the portal: received by <see cref="EvidenceFileStore"/> outside any transaction, then added
+/// by <see cref="AttachPortalEvidenceHandler"/> acting as the invitation (so the audit names the link), on the invitation's
+/// own assessment only. The contact sees only the files of their own link.
 /// </summary>
-public sealed class PortalEvidence(IDbContextFactory<VendorRiskDbContext> dbFactory, EvidenceFileStore store, TimeProvider clock)
+public sealed class PortalEvidence(IDbContextFactory<VendorRiskDbContext> dbFactory, EvidenceFileStore store, TimeProvider clock, UseCasePipeline pipeline)
 {
     /// <summary>Stores one file on a question of the invitation's assessment; the store's refusals come as <see cref="ValidationFailedException"/>.</summary>
     public async Task<PortalFile> AttachAsync(int invitationId, string questionKey, string? fileName, Stream content, CancellationToken cancellationToken = default)
@@ -22,8 +23,8 @@ public sealed class PortalEvidence(IDbContextFactory<VendorRiskDbContext> dbFact
         }
         if (string.IsNullOrWhiteSpace(questionKey))
             throw RequestRefusals.One("questionKey", "Choose the question the file belongs to.");
-        var stored = await store.StoreAsync(new EvidenceUpload(invitation.AssessmentId, questionKey, fileName, content, ValidUntil: null),
-            PortalActor.Of(invitation), cancellationToken);
+        var received = await store.ReceiveAsync(new EvidenceUpload(invitation.AssessmentId, questionKey, fileName, content, ValidUntil: null), cancellationToken);
+        var stored = await pipeline.RunAsync(new AttachPortalEvidenceRequest(invitationId, received), cancellationToken);
         return new PortalFile(stored.QuestionKey, stored.Name, stored.Size);
     }
 
@@ -36,5 +37,21 @@ public sealed class PortalEvidence(IDbContextFactory<VendorRiskDbContext> dbFact
             .OrderBy(f => f.Id)
             .Select(f => new PortalFile(f.QuestionKey, f.Name, f.Size))
             .ToListAsync(cancellationToken);
+    }
+}
+
+/// <summary>A file received through the link of <see cref="InvitationId"/>, to add to its assessment.</summary>
+public sealed record AttachPortalEvidenceRequest(int InvitationId, ReceivedEvidence File) : IUseCase<EvidenceFileInfo>, IActorLoadedByHandler;
+
+/// <summary>Adds the file as the link's invitation, if the link still opens the portal and the file is for its own assessment.</summary>
+public sealed class AttachPortalEvidenceHandler(EvidenceFileStore store) : IUseCaseHandler<AttachPortalEvidenceRequest, EvidenceFileInfo>
+{
+    public async Task<EvidenceFileInfo> HandleAsync(AttachPortalEvidenceRequest request, UseCaseContext context, CancellationToken cancellationToken)
+    {
+        var invitation = await PortalService.LoadActiveAsync(context.Db, request.InvitationId, context.Now, cancellationToken);
+        if (invitation.AssessmentId != request.File.AssessmentId)
+            throw new ForbiddenException("A portal link adds files to its own assessment only.");
+        context.ActAs(PortalActor.Of(invitation));
+        return await store.AttachAsync(context, request.File, cancellationToken);
     }
 }

@@ -1,6 +1,3 @@
-using VendorRisk.Data.Configurations;
-using VendorRisk.Web.Features.Mail;
-
 namespace VendorRisk.Web.Features.Portal;
 
 /// <summary>
@@ -8,10 +5,8 @@ namespace VendorRisk.Web.Features.Portal;
 /// revoked or expired link stops at once; the assessment is always the invitation's own, never one the caller names.
 /// Answers go to <see cref="VendorAnswer"/> (staging), never to the analyst's answers.
 /// </summary>
-public sealed class PortalService(IDbContextFactory<VendorRiskDbContext> dbFactory, QuestionSetDefinitions definitions, TimeProvider clock, PortalMails mails)
+public sealed class PortalService(IDbContextFactory<VendorRiskDbContext> dbFactory, QuestionSetDefinitions definitions, TimeProvider clock, UseCasePipeline pipeline)
 {
-    public const string SavedAction = "portal-answer-saved";
-    public const string SubmittedAction = "portal-submitted";
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public async Task<PortalQuestionnaire> GetAsync(int invitationId, CancellationToken cancellationToken = default)
@@ -42,68 +37,15 @@ public sealed class PortalService(IDbContextFactory<VendorRiskDbContext> dbFacto
     }
 
     /// <summary>Saves one answer (or clears it) with a version check, so two open tabs cannot silently undo each other.</summary>
-    public async Task<PortalAnswerSaved> SaveAnswerAsync(int invitationId, PortalAnswerInput input, CancellationToken cancellationToken = default)
+    public Task<PortalAnswerSaved> SaveAnswerAsync(int invitationId, PortalAnswerInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var invitation = await LoadActiveAsync(db, invitationId, cancellationToken);
-        await db.LockAssessmentAsync(invitation.AssessmentId, cancellationToken);
-        var assessment = await OpenAssessmentAsync(db, invitation, cancellationToken);
-        var definition = definitions.Get(assessment.QuestionSetVersion);
-        var value = Validate(definition, input);
-
-        var stored = await db.VendorAnswers.SingleOrDefaultAsync(a => a.InvitationId == invitationId && a.QuestionKey == input.QuestionKey, cancellationToken);
-        if (input.ExpectedVersion != (stored?.Version ?? 0))
-            throw new ConflictException("This answer was saved from another window since this page was loaded; reload the page to see it.",
-                stored is null ? null : ToSaved(stored));
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (stored is null)
-        {
-            stored = new VendorAnswer { InvitationId = invitationId, QuestionKey = input.QuestionKey };
-            db.VendorAnswers.Add(stored);
-        }
-        var old = stored.ValueJson;
-        stored.ValueJson = value is null ? "" : JsonSerializer.Serialize(value, Json);
-        stored.Comment = string.IsNullOrWhiteSpace(input.Comment) ? null : input.Comment.Trim();
-        stored.Version++;
-        stored.UpdatedAt = now;
-        db.Audit(PortalActor.Of(invitation), SavedAction, AuditEntityTypes.PortalInvitation, invitation.Id,
-            $"Vendor answer to '{input.QuestionKey}' {(value is null ? "cleared" : "saved")} (assessment #{invitation.AssessmentId})",
-            string.IsNullOrEmpty(old) ? null : old, new { value, comment = stored.Comment });
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex) when (DatabaseErrors.IsLostRace(ex))
-        {
-            throw new ConflictException("This answer was saved from another window at the same moment; reload the page to see it.");
-        }
-        await transaction.CommitAsync(cancellationToken);
-        return new PortalAnswerSaved(input.QuestionKey, stored.Version, now);
+        return pipeline.RunAsync(new SavePortalAnswerRequest(invitationId, input), cancellationToken);
     }
 
     /// <summary>Hands the answers to the buyer (the assessor's "vendor submitted" mail is queued with it); the link then shows them read-only.</summary>
-    public async Task<PortalInvitation> SubmitAsync(int invitationId, CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var invitation = await LoadActiveAsync(db, invitationId, cancellationToken);
-        await db.LockAssessmentAsync(invitation.AssessmentId, cancellationToken);
-        var assessment = await OpenAssessmentAsync(db, invitation, cancellationToken);
-        var answered = await db.VendorAnswers.CountAsync(a => a.InvitationId == invitationId && a.ValueJson != "", cancellationToken);
-        if (answered == 0)
-            throw RequestRefusals.One("answers", "Answer at least one question before you submit.");
-        invitation.SubmittedAt = clock.GetUtcNow().UtcDateTime;
-        db.Audit(PortalActor.Of(invitation), SubmittedAction, AuditEntityTypes.PortalInvitation, invitation.Id,
-            $"{invitation.ContactName} submitted {answered} answers for assessment #{invitation.AssessmentId}", null, new { answered });
-        var vendorName = await db.Vendors.AsNoTracking().Where(v => v.Id == assessment.VendorId).Select(v => v.Name).SingleAsync(cancellationToken);
-        await mails.EnqueueVendorSubmittedAsync(db, new VendorSubmittedMail(assessment.AssessorId, assessment.Id, assessment.Title, vendorName,
-            invitation.ContactName, answered), cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return invitation;
-    }
+    public Task<PortalInvitation> SubmitAsync(int invitationId, CancellationToken cancellationToken = default) =>
+        pipeline.RunAsync(new SubmitPortalAnswersRequest(invitationId), cancellationToken);
 
     private Task<PortalInvitation> LoadActiveAsync(VendorRiskDbContext db, int invitationId, CancellationToken cancellationToken) =>
         LoadActiveAsync(db, invitationId, clock.GetUtcNow().UtcDateTime, cancellationToken);
@@ -132,27 +74,10 @@ public sealed class PortalService(IDbContextFactory<VendorRiskDbContext> dbFacto
         return assessment;
     }
 
-    private static AnswerValue? Validate(QuestionSetDefinition definition, PortalAnswerInput input)
-    {
-        var question = definition.FindQuestion(input.QuestionKey ?? "")
-            ?? throw RequestRefusals.One(AnswerFields.QuestionKey, "This question is not part of the questionnaire.");
-        if (input.Comment?.Length > PortalLimits.CommentMaxLength)
-            throw RequestRefusals.One("comment", $"Use at most {PortalLimits.CommentMaxLength:N0} characters.");
-        if (input.Value is null)
-            return null;
-        // The vendor answers; the evidence and the internal note are the analyst's.
-        var value = input.Value with { QuestionKey = question.Key, Note = null, Evidence = null };
-        value = value.NotApplicable ? value with { Choice = null, Choices = null, Number = null, Text = null } : value with { Justification = null };
-        var result = new AnswerValidator(question).Validate(value);
-        if (!result.IsValid)
-            throw RequestRefusals.Of(result.Errors.GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray()));
-        return value;
-    }
-
     internal static AnswerValue? ValueOf(VendorAnswer answer) =>
         answer.ValueJson.Length == 0 ? null : JsonSerializer.Deserialize<AnswerValue>(answer.ValueJson, Json);
 
-    private static PortalSavedAnswer ToSaved(VendorAnswer a) => new(ValueOf(a), a.Comment, a.Version, a.UpdatedAt);
+    internal static PortalSavedAnswer ToSaved(VendorAnswer a) => new(ValueOf(a), a.Comment, a.Version, a.UpdatedAt);
 }
 
 /// <summary>The vendor as the audit log names them: the contact, under the invitation's id.</summary>

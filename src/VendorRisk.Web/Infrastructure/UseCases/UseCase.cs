@@ -27,6 +27,13 @@ public interface IChoosesItsRole
 }
 
 /// <summary>
+/// A use case of a caller who is no signed-in user of the app: a vendor contact through a portal link, whom the portal's
+/// own cookie authenticated before the endpoint ran. It names no role; its handler loads who acts (the link's invitation)
+/// inside the transaction and names them with <see cref="UseCaseContext.ActAs"/> before it records anything.
+/// </summary>
+public interface IActorLoadedByHandler;
+
+/// <summary>
 /// Does one use case inside the pipeline's transaction: loads, asks Domain, changes entities and records what
 /// happened with <see cref="UseCaseContext.Audit"/>. It neither checks the caller's role nor validates the request's
 /// shape (the pipeline did both) nor commits.

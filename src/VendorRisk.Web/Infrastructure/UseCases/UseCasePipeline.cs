@@ -44,19 +44,29 @@ public sealed class UseCasePipeline(
         ArgumentNullException.ThrowIfNull(request);
         var permission = request is IChoosesItsRole chooser ? chooser.RequiredRole : PermissionOf(request.GetType());
         var actor = await currentUser.RequireAsync(permission.Role, permission.Action, cancellationToken);
+        await ValidateAsync(request, cancellationToken);
+        return actor;
+    }
+
+    private async Task ValidateAsync<TRequest>(TRequest request, CancellationToken cancellationToken)
+    {
         foreach (var validator in services.GetServices<IValidator<TRequest>>())
             await validator.ThrowIfInvalidAsync(request, cancellationToken);
-        return actor;
     }
 
     private async Task<TResult> RunCoreAsync<TRequest, TResult>(TRequest request, CancellationToken cancellationToken)
         where TRequest : IUseCase<TResult>
     {
-        var actor = await AuthorizeCoreAsync(request, cancellationToken);
+        Actor? actor = null;
+        if (request is IActorLoadedByHandler)
+            await ValidateAsync(request, cancellationToken);
+        else
+            actor = await AuthorizeCoreAsync(request, cancellationToken);
         var handler = services.GetRequiredService<IUseCaseHandler<TRequest, TResult>>();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var context = new UseCaseContext(db, actor, clock.GetUtcNow().UtcDateTime);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var context = actor is null ? new UseCaseContext(db, now) : new UseCaseContext(db, actor, now);
         TResult result;
         try
         {

@@ -13,6 +13,7 @@ public static class UseCaseRegistration
     {
         ArgumentNullException.ThrowIfNull(assembly);
         services.AddScoped<UseCasePipeline>();
+        services.AddScoped<SecurityAudit>();
         foreach (var type in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false }))
         {
             foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType))
