@@ -7,7 +7,8 @@ namespace VendorRisk.Web.Infrastructure;
 /// The signed-in user as the services see them. Every data-changing service method asks this
 /// for an <see cref="Actor"/> with the role it needs, so a component or endpoint that calls a
 /// service cannot get around the check. The role and the disabled flag are read from the
-/// database on every call, so a change takes effect at once.
+/// database on every call, so a change takes effect at once; an API request reads them once, when its
+/// token is checked (<see cref="UseCheckedActor"/>).
 /// </summary>
 public interface ICurrentUser
 {
@@ -23,23 +24,42 @@ public sealed class CurrentUser(
     SecurityAudit securityAudit,
     ILogger<CurrentUser> logger) : ICurrentUser
 {
+    /// <summary>Compiled once: every autosave and every other use case reads its user.</summary>
+    private static readonly CompiledPerModel<Func<VendorRiskDbContext, string, CancellationToken, Task<UserRow?>>> FindUser = new(() =>
+        EF.CompileAsyncQuery((VendorRiskDbContext db, string id, CancellationToken _) => db.Users.AsNoTracking()
+            .Where(u => u.Id == id)
+            .Select(u => new UserRow(u.Id, u.DisplayName, u.Email, u.Role, u.IsDisabled))
+            .SingleOrDefault()));
+
+    private sealed record UserRow(string Id, string? DisplayName, string? Email, string Role, bool IsDisabled);
+
     private ClaimsPrincipal? _principal;
+    private Actor? _checkedActor;
 
     /// <summary>Set by the HTTP pipeline for API requests, where no Blazor authentication state exists.</summary>
     public void UsePrincipal(ClaimsPrincipal principal) => _principal = principal;
 
+    /// <summary>
+    /// An API request's user as its token check read them from the database moments ago, in this request (role, name,
+    /// not disabled): reading them again for the use case would only repeat that read.
+    /// </summary>
+    public void UseCheckedActor(ClaimsPrincipal principal, Actor actor)
+    {
+        _principal = principal;
+        _checkedActor = actor;
+    }
+
     public async Task<Actor?> GetAsync(CancellationToken cancellationToken = default)
     {
+        if (_checkedActor is not null)
+            return _checkedActor;
         var principal = _principal ?? await PrincipalFromBlazorAsync();
         var userId = principal?.FindFirstValue(ClaimTypes.NameIdentifier);
         if (userId is null)
             return null;
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var user = await db.Users.AsNoTracking()
-            .Where(u => u.Id == userId)
-            .Select(u => new { u.Id, u.DisplayName, u.Email, u.Role, u.IsDisabled })
-            .SingleOrDefaultAsync(cancellationToken);
+        var user = await FindUser.For(db)(db, userId, cancellationToken);
         if (user is null || user.IsDisabled)
             return null;
         return new Actor(user.Id, string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email ?? user.Id : user.DisplayName, user.Role);

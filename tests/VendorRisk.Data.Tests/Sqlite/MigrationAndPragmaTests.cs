@@ -34,6 +34,33 @@ public sealed class MigrationAndPragmaTests
     }
 
     [Fact]
+    public async Task A_pooled_connection_keeps_its_pragmas_without_running_them_again_and_a_new_one_gets_them()
+    {
+        TestProvider.SkipOnPostgres("SQLite pragmas and SQLite file checks.");
+        await using var database = await TestDatabase.CreateMigratedAsync();
+        await using (var first = database.CreateContext())
+        {
+            await first.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
+            // Changed by hand on the native connection: if every open ran the pragmas again, the next open would undo it.
+            await first.Database.ExecuteSqlRawAsync("PRAGMA busy_timeout=1234", TestContext.Current.CancellationToken);
+        }
+
+        await using (var reopened = database.CreateContext())
+        {
+            await reopened.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
+            Assert.Equal("1234", await ScalarAsync(reopened, "PRAGMA busy_timeout"));
+            Assert.Equal("1", await ScalarAsync(reopened, "PRAGMA foreign_keys"));
+            Microsoft.Data.Sqlite.SqliteConnection.ClearPool((Microsoft.Data.Sqlite.SqliteConnection)reopened.Database.GetDbConnection());
+        }
+
+        await using var fresh = database.CreateContext();
+        await fresh.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
+        Assert.Equal("5000", await ScalarAsync(fresh, "PRAGMA busy_timeout"));
+        Assert.Equal("1", await ScalarAsync(fresh, "PRAGMA foreign_keys"));
+        Assert.Equal("2", await ScalarAsync(fresh, "PRAGMA synchronous"));
+    }
+
+    [Fact]
     public async Task The_audit_log_refuses_updates_and_deletes()
     {
         await using var database = await TestDatabase.CreateMigratedAsync();

@@ -1,9 +1,12 @@
 using System.Net;
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using VendorRisk.Data.Entities;
 using VendorRisk.Domain.Common;
+using VendorRisk.Web.Features.Api;
 using VendorRisk.Web.Features.Tokens;
+using VendorRisk.Web.Infrastructure;
 using VendorRisk.Web.Features.Users;
 using VendorRisk.Web.Tests.Infrastructure;
 
@@ -90,6 +93,31 @@ public sealed class TokenAuthenticationTests(WebAppFixture app) : IClassFixture<
         await users.SetDisabledAsSystemAsync(user.User.Id, true);
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync(Probe, Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_use_case_acts_as_the_user_the_token_check_read_without_reading_them_again()
+    {
+        // No such user row: reading the user again would find no one and refuse.
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(ClaimTypes.NameIdentifier, "not-in-the-database"), new Claim(ClaimTypes.Name, "Checked Assessor"), new Claim(ClaimTypes.Role, Roles.Assessor)],
+            ApiTokenAuthenticationHandler.SchemeName));
+        var checkedActor = ApiTokenAuthenticationHandler.CheckedActor(principal);
+        Assert.Equal(new Actor("not-in-the-database", "Checked Assessor", Roles.Assessor), checkedActor);
+        await using var scope = app.Services.CreateAsyncScope();
+        var currentUser = scope.ServiceProvider.GetRequiredService<CurrentUser>();
+        currentUser.UseCheckedActor(principal, checkedActor!);
+
+        Assert.Equal(checkedActor, await currentUser.RequireAsync(Roles.Assessor, "edit assessments", Ct));
+        await Assert.ThrowsAsync<ForbiddenException>(() => currentUser.RequireAsync(Roles.Admin, "manage users", Ct));
+    }
+
+    [Fact]
+    public void Only_a_principal_of_the_token_scheme_carries_a_checked_user()
+    {
+        var cookie = new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(ClaimTypes.NameIdentifier, "someone"), new Claim(ClaimTypes.Name, "Someone"), new Claim(ClaimTypes.Role, Roles.Admin)], "Identity.Application"));
+        Assert.Null(ApiTokenAuthenticationHandler.CheckedActor(cookie));
     }
 
     [Fact]

@@ -46,13 +46,17 @@ public sealed class ApiStatusMiddleware(RequestDelegate next)
         Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } phrase ? phrase : "Error";
 }
 
-/// <summary>Hands the token's user to the services (registered after authentication, for /api only).</summary>
+/// <summary>
+/// Hands the token's user to the services (registered after authentication, for /api only), as the token check read
+/// them from the database in this request: the services do not read the user again.
+/// </summary>
 public sealed class ApiPrincipalMiddleware(RequestDelegate next)
 {
     public Task InvokeAsync(HttpContext context, Infrastructure.CurrentUser currentUser)
     {
-        if (context.User.Identity is { IsAuthenticated: true, AuthenticationType: ApiTokenAuthenticationHandler.SchemeName })
-            currentUser.UsePrincipal(context.User);
+        if (context.User.Identity is { IsAuthenticated: true, AuthenticationType: ApiTokenAuthenticationHandler.SchemeName }
+            && ApiTokenAuthenticationHandler.CheckedActor(context.User) is { } actor)
+            currentUser.UseCheckedActor(context.User, actor);
         return next(context);
     }
 }

@@ -8,7 +8,8 @@ namespace VendorRisk.Web.Features.Api;
 /// <summary>
 /// <c>Authorization: Bearer vr_…</c> for /api. Every request looks the token up by its hash and
 /// reads the user's current role and disabled flag, so a role change, a disabled user or a
-/// revoked token takes effect on the next request.
+/// revoked token takes effect on the next request. That read is the request's only read of its user
+/// (<see cref="CheckedActor"/>); it is a compiled query, as it runs on every API call.
 /// </summary>
 public sealed class ApiTokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -24,6 +25,27 @@ public sealed class ApiTokenAuthenticationHandler(
     /// <summary>LastUsedAt is written at most this often per token: a read per request, not a write.</summary>
     private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
 
+    private static readonly CompiledPerModel<Func<VendorRiskDbContext, string, CancellationToken, Task<TokenRow?>>> FindToken = new(() =>
+        EF.CompileAsyncQuery((VendorRiskDbContext db, string hash, CancellationToken _) => db.ApiTokens.AsNoTracking()
+            .Where(t => t.TokenHash == hash)
+            .Select(t => new TokenRow(t.Id, t.ExpiresAt, t.RevokedAt, t.LastUsedAt, t.UserId, t.User.Role, t.User.IsDisabled, t.User.Email, t.User.DisplayName))
+            .SingleOrDefault()));
+
+    private sealed record TokenRow(int Id, DateTime ExpiresAt, DateTime? RevokedAt, DateTime? LastUsedAt, string UserId, string Role,
+        bool IsDisabled, string? Email, string? DisplayName);
+
+    /// <summary>The user a principal of this scheme carries, as the token check read them; null for any other principal.</summary>
+    public static Actor? CheckedActor(ClaimsPrincipal principal)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        if (principal.Identity?.AuthenticationType != SchemeName)
+            return null;
+        var userId = principal.FindFirstValue(ClaimTypes.NameIdentifier);
+        var name = principal.FindFirstValue(ClaimTypes.Name);
+        var role = principal.FindFirstValue(ClaimTypes.Role);
+        return userId is null || name is null || role is null ? null : new Actor(userId, name, role);
+    }
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         string? header = Request.Headers.Authorization;
@@ -38,10 +60,7 @@ public sealed class ApiTokenAuthenticationHandler(
         var hash = TokenService.Hash(token);
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(Context.RequestAborted);
-        var found = await db.ApiTokens.AsNoTracking()
-            .Where(t => t.TokenHash == hash)
-            .Select(t => new { t.Id, t.ExpiresAt, t.RevokedAt, t.LastUsedAt, t.UserId, t.User.Role, t.User.IsDisabled, t.User.Email, t.User.DisplayName })
-            .SingleOrDefaultAsync(Context.RequestAborted);
+        var found = await FindToken.For(db)(db, hash, Context.RequestAborted);
         if (found is null)
             return AuthenticateResult.Fail("Unknown API token.");
         if (found.RevokedAt is not null)

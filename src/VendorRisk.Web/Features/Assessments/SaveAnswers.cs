@@ -66,21 +66,22 @@ public sealed class AnswersAgainstSetValidator : AbstractValidator<IReadOnlyList
 /// </summary>
 public sealed class SaveAnswersHandler(QuestionSetDefinitions definitions) : IUseCaseHandler<SaveAnswersRequest, AnswersSaveResult>
 {
+    /// <summary>Compiled once: translating the query's expression again on every save cost more CPU than running it.</summary>
+    private static readonly CompiledPerModel<Func<VendorRiskDbContext, int, CancellationToken, Task<AssessmentRow?>>> ReadAssessment = new(() =>
+        EF.CompileAsyncQuery((VendorRiskDbContext db, int id, CancellationToken _) => db.Assessments.AsNoTracking()
+            .Where(a => a.Id == id)
+            .Select(a => new AssessmentRow(a, a.Answers.ToList(), a.QuestionSetVersion.UpdatedAt, db.RiskAcceptances.Any(r => r.AssessmentId == a.Id)))
+            .SingleOrDefault()));
+
+    private sealed record AssessmentRow(Assessment Assessment, List<Answer> Answers, DateTime VersionStamp, bool HasAcceptances);
+
     public async Task<AnswersSaveResult> HandleAsync(SaveAnswersRequest request, UseCaseContext context, CancellationToken cancellationToken)
     {
         var db = context.Db;
         await db.LockAssessmentAsync(request.AssessmentId, cancellationToken);
         // Read untracked: only the assessment and the answers this request changes are attached, so each change detection
         // in SaveChanges walks a handful of entities, not every answer of the assessment.
-        var row = await db.Assessments.AsNoTracking().Where(a => a.Id == request.AssessmentId)
-            .Select(a => new
-            {
-                Assessment = a,
-                Answers = a.Answers.ToList(),
-                VersionStamp = a.QuestionSetVersion.UpdatedAt,
-                HasAcceptances = db.RiskAcceptances.Any(r => r.AssessmentId == a.Id),
-            })
-            .SingleOrDefaultAsync(cancellationToken)
+        var row = await ReadAssessment.For(db)(db, request.AssessmentId, cancellationToken)
             ?? throw new NotFoundException($"No assessment with id {request.AssessmentId}.");
         var assessment = row.Assessment;
         AssessmentWorkflow.EnsureEditable(assessment.Facts(), context.Actor);
