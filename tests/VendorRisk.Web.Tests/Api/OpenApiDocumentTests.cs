@@ -26,6 +26,22 @@ public sealed class OpenApiDocumentTests(WebAppFixture app) : IClassFixture<WebA
     ];
 
     [Fact]
+    public async Task Concurrent_requests_for_the_document_all_get_the_same_document()
+    {
+        // The schema transformer once shared a NullabilityInfoContext and HashSets between requests; concurrent
+        // builds corrupted them and every later build of the process answered 500.
+        using var client = app.CreateRawClient();
+        var bodies = await Task.WhenAll(Enumerable.Range(0, 12).Select(async _ =>
+        {
+            var response = await client.GetAsync("/openapi/v1.json", TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        }));
+
+        Assert.All(bodies, body => Assert.Equal(bodies[0], body));
+    }
+
+    [Fact]
     public async Task The_document_is_public_parses_and_lists_every_endpoint_with_the_bearer_scheme()
     {
         using var client = app.CreateRawClient();

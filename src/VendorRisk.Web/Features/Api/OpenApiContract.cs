@@ -27,11 +27,10 @@ public static class OpenApiContract
     public const string ConflictSchemaId = "ConflictProblemDetails";
     public const string QuestionSetFileSchemaId = "QuestionSetFile";
 
-    private static readonly NullabilityInfoContext Nullability = new();
-
     // The framework wraps nullable references in oneOf [null, $ref] after the schema transformers ran: the document
     // transformer unwraps the ones recorded here (component schema id → properties that are never null).
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, HashSet<string>> NonNullProperties = new();
+    // Documents can be built by concurrent requests (and test hosts), so everything shared here is concurrent.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, System.Collections.Concurrent.ConcurrentDictionary<string, bool>> NonNullProperties = new();
 
     private static readonly Dictionary<string, string> TagDescriptions = new(StringComparer.Ordinal)
     {
@@ -84,7 +83,7 @@ public static class OpenApiContract
                 required.Add(property.Name);
             if (nonNull)
             {
-                NonNullProperties.GetOrAdd(info.Type.Name, _ => new HashSet<string>(StringComparer.Ordinal)).Add(property.Name);
+                NonNullProperties.GetOrAdd(info.Type.Name, _ => new(StringComparer.Ordinal))[property.Name] = true;
                 if (inline is not null)
                     properties[property.Name] = WithoutNull(inline);
             }
@@ -98,10 +97,11 @@ public static class OpenApiContract
         type.GetConstructors().SelectMany(c => c.GetParameters())
             .Any(p => p.GetCustomAttribute<RequiredAttribute>() is not null && string.Equals(p.Name, jsonName, StringComparison.OrdinalIgnoreCase));
 
+    // NullabilityInfoContext is not thread-safe: one per call.
     private static bool IsNullable(MemberInfo? member) => member switch
     {
-        PropertyInfo p => Nullability.Create(p).ReadState != NullabilityState.NotNull,
-        FieldInfo f => Nullability.Create(f).ReadState != NullabilityState.NotNull,
+        PropertyInfo p => new NullabilityInfoContext().Create(p).ReadState != NullabilityState.NotNull,
+        FieldInfo f => new NullabilityInfoContext().Create(f).ReadState != NullabilityState.NotNull,
         _ => true,
     };
 
@@ -167,7 +167,7 @@ public static class OpenApiContract
         {
             if (schema is OpenApiSchema { Properties: { } properties } && NonNullProperties.TryGetValue(id, out var nonNull))
             {
-                foreach (var name in nonNull)
+                foreach (var name in nonNull.Keys)
                 {
                     if (properties.TryGetValue(name, out var property) && property is OpenApiSchema inline)
                         properties[name] = WithoutNull(inline);
