@@ -24,7 +24,7 @@ public sealed class AccountPageTests(WebAppFixture app) : PageTestBase(app), ICl
 
         cut.Find("#token-name input, input#token-name").Input("Nightly export");
         cut.Find("#token-days input, input#token-days").Change("400");
-        cut.Find("#create-token").Click();
+        await cut.InvokeAsync(() => cut.Find("#create-token").Click());
 
         var message = "";
         cut.WaitForAssertion(() => message = Assert.Single(Services.GetRequiredService<ISnackbar>().ShownSnackbars).Message);

@@ -153,7 +153,7 @@ public sealed class WizardComponentTests : BunitTestBase
         var alert = cut.Find("#q-probing-traffic-policy-conflict");
         Assert.Contains("Rita Reviewer", alert.TextContent);
         Assert.Contains(Set.FindQuestion("probing-traffic-policy")!.Options.Single(o => o.Key == "uniform-limits").Label, alert.TextContent);
-        cut.Find("#q-probing-traffic-policy-keep-mine").Click();
+        await cut.InvokeAsync(() => cut.Find("#q-probing-traffic-policy-keep-mine").Click());
         cut.WaitForAssertion(() => Assert.Equal("saved", cut.Find("[data-save-state]").GetAttribute("data-save-state")));
         Assert.Equal(4, inputs[^1].ExpectedVersion);
         Assert.Equal("spend-tiers", inputs[^1].Value.Choice);

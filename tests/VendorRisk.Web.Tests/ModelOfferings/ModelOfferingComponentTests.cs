@@ -66,13 +66,14 @@ public sealed class ModelOfferingComponentTests : BunitContext, IAsyncLifetime
         Assert.Contains("No model offerings yet", panel.Markup);
 
         // The click's handler waits for the dialog to close, so it is not awaited here.
-        var adding = panel.Find("#add-model").ClickAsync(new());
+        var adding = Task.CompletedTask;
+        await panel.InvokeAsync(() => { adding = panel.Find("#add-model").ClickAsync(new()); });
         dialogs.WaitForAssertion(() => Assert.NotEmpty(dialogs.FindAll("#model-save")));
         var name = dialogs.FindComponents<MudTextField<string>>().Single(f => f.Instance.Label == "Model name");
         await dialogs.InvokeAsync(() => name.Instance.ValueChanged.InvokeAsync("Atlas 3 Mini"));
         var channel = dialogs.FindComponents<MudSelect<string>>().Single(f => f.Instance.Label == "Channel");
         await dialogs.InvokeAsync(() => channel.Instance.ValueChanged.InvokeAsync("aws-bedrock"));
-        await dialogs.Find("#model-save").ClickAsync(new());
+        await dialogs.InvokeAsync(() => dialogs.Find("#model-save").ClickAsync(new()));
 
         await adding;
         panel.WaitForAssertion(() => Assert.Contains("Atlas 3 Mini", panel.Find("#model-table").TextContent));
@@ -94,11 +95,12 @@ public sealed class ModelOfferingComponentTests : BunitContext, IAsyncLifetime
         var panel = Render<ModelOfferingsPanel>(p => p.Add(x => x.VendorId, vendorId));
 
         // The click's handler waits for the dialog to close, so it is not awaited here.
-        var adding = panel.Find("#add-model").ClickAsync(new());
+        var adding = Task.CompletedTask;
+        await panel.InvokeAsync(() => { adding = panel.Find("#add-model").ClickAsync(new()); });
         dialogs.WaitForAssertion(() => Assert.NotEmpty(dialogs.FindAll("#model-save")));
         var name = dialogs.FindComponents<MudTextField<string>>().Single(f => f.Instance.Label == "Model name");
         await dialogs.InvokeAsync(() => name.Instance.ValueChanged.InvokeAsync("quill 2 PRO"));
-        await dialogs.Find("#model-save").ClickAsync(new());
+        await dialogs.InvokeAsync(() => dialogs.Find("#model-save").ClickAsync(new()));
 
         dialogs.WaitForAssertion(() => Assert.Contains("already has a model offering named", dialogs.Markup));
         Assert.False(adding.IsCompleted);
@@ -168,7 +170,7 @@ public sealed class CostUiTests : Infrastructure.BunitTestBase
 
         var growth = editor.FindComponents<MudNumericField<double>>().Single(f => f.Instance.Label == "Growth % a month");
         await editor.InvokeAsync(() => growth.Instance.ValueChanged.InvokeAsync(5));
-        await editor.Find("#apply-profile").ClickAsync(new());
+        await editor.InvokeAsync(() => editor.Find("#apply-profile").ClickAsync(new()));
 
         Assert.NotNull(applied);
         Assert.Contains("monthlyGrowth:0.05", applied);
@@ -191,7 +193,7 @@ public sealed class CostUiTests : Infrastructure.BunitTestBase
 
         var batch = editor.FindComponents<MudNumericField<double>>().Single(f => f.Instance.Label == "Batch %");
         await editor.InvokeAsync(() => batch.Instance.ValueChanged.InvokeAsync(150));
-        await editor.Find("#apply-profile").ClickAsync(new());
+        await editor.InvokeAsync(() => editor.Find("#apply-profile").ClickAsync(new()));
 
         Assert.False(applied);
         Assert.Contains("The batch share must be between 0 and 1.", editor.Markup);
