@@ -63,17 +63,17 @@ public sealed class AccountPageTests(WebAppFixture app) : PageTestBase(app), ICl
         RenderProviders();
         var cut = Render<AccountPage>();
 
-        cut.Find("input#current-password").Input("not my password at all");
-        cut.Find("input#new-password").Input(newPassword);
-        cut.Find("input#confirm-password").Input(newPassword);
+        await cut.InvokeAsync(() => cut.Find("input#current-password").Input("not my password at all"));
+        await cut.InvokeAsync(() => cut.Find("input#new-password").Input(newPassword));
+        await cut.InvokeAsync(() => cut.Find("input#confirm-password").Input(newPassword));
         await cut.InvokeAsync(() => cut.Find("#change-password-button").Click());
         cut.WaitForAssertion(() => Assert.Equal("The current password is not right.", cut.Find("#password-error").TextContent.Trim()));
         Assert.Equal(stampBefore, await StampAsync(id));
 
-        cut.Find("input#current-password").Input(oldPassword);
-        cut.Find("input#new-password").Input(newPassword);
-        cut.Find("input#confirm-password").Input(newPassword);
-        Assert.Equal(oldPassword, cut.Find("input#current-password").GetAttribute("value"));
+        await cut.InvokeAsync(() => cut.Find("input#current-password").Input(oldPassword));
+        await cut.InvokeAsync(() => cut.Find("input#new-password").Input(newPassword));
+        await cut.InvokeAsync(() => cut.Find("input#confirm-password").Input(newPassword));
+        cut.WaitForAssertion(() => Assert.Equal(oldPassword, cut.Find("input#current-password").GetAttribute("value")));
         await cut.InvokeAsync(() => cut.Find("#change-password-button").Click());
         // The form empties only once the change is saved; the error clears as soon as the click is handled.
         cut.WaitForAssertion(() => Assert.Equal("", cut.Find("input#current-password").GetAttribute("value") ?? ""));
