@@ -62,7 +62,7 @@ public sealed class CurrentUser(
         var user = await FindUser.For(db)(db, userId, cancellationToken);
         if (user is null || user.IsDisabled)
             return null;
-        return new Actor(user.Id, string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email ?? user.Id : user.DisplayName, user.Role);
+        return new Actor(user.Id, ApplicationUser.ShownName(user.DisplayName, user.Email, user.Id), user.Role);
     }
 
     public async Task<Actor> RequireAsync(string role, string action, CancellationToken cancellationToken = default)

@@ -80,7 +80,7 @@ public sealed class ApiTokenAuthenticationHandler(
         var identity = new ClaimsIdentity(
         [
             new Claim(ClaimTypes.NameIdentifier, found.UserId),
-            new Claim(ClaimTypes.Name, string.IsNullOrWhiteSpace(found.DisplayName) ? found.Email ?? found.UserId : found.DisplayName),
+            new Claim(ClaimTypes.Name, ApplicationUser.ShownName(found.DisplayName, found.Email, found.UserId)),
             new Claim(ClaimTypes.Role, found.Role),
             new Claim(TokenIdClaim, found.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         ], SchemeName);

@@ -57,7 +57,7 @@ public sealed class AssessmentList(
             .Select(r => new { r.AssessmentId, r.QuestionKey, r.AcceptedById, r.Until }).ToListAsync(cancellationToken)).ToLookup(r => r.AssessmentId);
         var userIds = page.Select(a => a.AssessorId).Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName, u.Email })
-            .ToDictionaryAsync(u => u.Id, u => string.IsNullOrWhiteSpace(u.DisplayName) ? u.Email ?? u.Id : u.DisplayName, cancellationToken);
+            .ToDictionaryAsync(u => u.Id, u => ApplicationUser.ShownName(u.DisplayName, u.Email, u.Id), cancellationToken);
         var versionIds = page.Select(a => a.QuestionSetVersionId).Distinct().ToList();
         var versions = await db.QuestionSetVersions.AsNoTracking().Where(v => versionIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, cancellationToken);
 

@@ -107,7 +107,7 @@ public sealed class AssessmentService(
         var users = await db.Users.AsNoTracking().Where(u => !u.IsDisabled)
             .Select(u => new { u.Id, u.DisplayName, u.Email, u.Role }).ToListAsync(cancellationToken);
         return users.Where(u => Roles.Includes(u.Role, Roles.Assessor))
-            .Select(u => new UserOption(u.Id, string.IsNullOrWhiteSpace(u.DisplayName) ? u.Email ?? u.Id : u.DisplayName, u.Role))
+            .Select(u => new UserOption(u.Id, ApplicationUser.ShownName(u.DisplayName, u.Email, u.Id), u.Role))
             .OrderBy(u => u.Name, StringComparer.OrdinalIgnoreCase).ToList();
     }
 }

@@ -162,6 +162,6 @@ public sealed class FindingQueries(
     {
         var list = ids.Distinct().ToList();
         return await db.Users.AsNoTracking().Where(u => list.Contains(u.Id))
-            .ToDictionaryAsync(u => u.Id, u => string.IsNullOrWhiteSpace(u.DisplayName) ? u.Email ?? u.Id : u.DisplayName, cancellationToken);
+            .ToDictionaryAsync(u => u.Id, u => ApplicationUser.ShownName(u.DisplayName, u.Email, u.Id), cancellationToken);
     }
 }

@@ -32,7 +32,7 @@ public sealed class ActiveUsers(IDbContextFactory<VendorRiskDbContext> dbFactory
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var users = await db.Users.AsNoTracking().Where(u => !u.IsDisabled)
             .Select(u => new { u.Id, u.DisplayName, u.Email, u.Role }).ToListAsync(cancellationToken);
-        return users.Select(u => new UserOption(u.Id, string.IsNullOrWhiteSpace(u.DisplayName) ? u.Email ?? u.Id : u.DisplayName, u.Role))
+        return users.Select(u => new UserOption(u.Id, ApplicationUser.ShownName(u.DisplayName, u.Email, u.Id), u.Role))
             .OrderBy(u => u.Name, StringComparer.OrdinalIgnoreCase).ToList();
     }
 }

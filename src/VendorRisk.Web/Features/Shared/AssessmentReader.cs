@@ -88,7 +88,7 @@ public sealed class AssessmentReader(
         var userIds = rows.SelectMany(a => new[] { a.AssessorId, a.ReviewerId }).Concat(acceptances.Select(r => r.AcceptedById))
             .OfType<string>().Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
-            .ToDictionaryAsync(u => u.Id, u => string.IsNullOrWhiteSpace(u.DisplayName) ? u.Email ?? u.Id : u.DisplayName, cancellationToken);
+            .ToDictionaryAsync(u => u.Id, u => ApplicationUser.ShownName(u.DisplayName, u.Email, u.Id), cancellationToken);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var byAssessment = acceptances.ToLookup(r => r.AssessmentId);
         return rows.Select(a => ToSnapshot(a, names, today, new KnockoutAcceptances(

@@ -37,7 +37,7 @@ internal static class VendorList
 
         var ownerIds = page.Select(r => r.OwnerId).OfType<string>().Distinct().ToList();
         var owners = await db.Users.AsNoTracking().Where(u => ownerIds.Contains(u.Id))
-            .Select(u => new { u.Id, u.DisplayName, u.Email }).ToDictionaryAsync(u => u.Id, u => string.IsNullOrWhiteSpace(u.DisplayName) ? u.Email ?? u.Id : u.DisplayName, cancellationToken);
+            .Select(u => new { u.Id, u.DisplayName, u.Email }).ToDictionaryAsync(u => u.Id, u => ApplicationUser.ShownName(u.DisplayName, u.Email, u.Id), cancellationToken);
         var versionIds = page.Select(r => r.LatestVersionId).OfType<int>().Distinct().ToList();
         var versions = await db.QuestionSetVersions.AsNoTracking().Where(v => versionIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, cancellationToken);
         return new VendorResults([.. page.Select(r => new VendorSummary(r.Id, r.Name, r.Website, r.HeadquartersCountry, r.Tier, r.Tags, r.IsArchived,

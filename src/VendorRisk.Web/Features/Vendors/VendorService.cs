@@ -74,7 +74,7 @@ public sealed class VendorService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var users = await db.Users.AsNoTracking().Where(u => !u.IsDisabled)
             .Select(u => new { u.Id, u.DisplayName, u.Email, u.Role }).ToListAsync(cancellationToken);
-        return users.Select(u => new UserOption(u.Id, string.IsNullOrWhiteSpace(u.DisplayName) ? u.Email ?? u.Id : u.DisplayName, u.Role))
+        return users.Select(u => new UserOption(u.Id, ApplicationUser.ShownName(u.DisplayName, u.Email, u.Id), u.Role))
             .OrderBy(u => u.Name, StringComparer.OrdinalIgnoreCase).ToList();
     }
 
@@ -92,7 +92,7 @@ public sealed class VendorService(
         var wanted = ids.OfType<string>().Distinct().ToList();
         var users = await db.Users.AsNoTracking().Where(u => wanted.Contains(u.Id))
             .Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync(cancellationToken);
-        return users.ToDictionary(u => u.Id, u => string.IsNullOrWhiteSpace(u.DisplayName) ? u.Email ?? u.Id : u.DisplayName);
+        return users.ToDictionary(u => u.Id, u => ApplicationUser.ShownName(u.DisplayName, u.Email, u.Id));
     }
 
     /// <summary>api.md latestRating: the most recently reviewed approved or approved-with-conditions assessment.</summary>
