@@ -63,6 +63,19 @@ public sealed class PortalService(IDbContextFactory<VendorRiskDbContext> dbFacto
         };
     }
 
+    /// <summary>
+    /// A portal write's start, inside its transaction: the still-open invitation becomes the use case's actor, and its
+    /// assessment is locked and must still take answers.
+    /// </summary>
+    internal static async Task<(PortalInvitation Invitation, Assessment Assessment)> BeginWriteAsync(
+        UseCaseContext context, int invitationId, CancellationToken cancellationToken)
+    {
+        var invitation = await LoadActiveAsync(context.Db, invitationId, context.Now, cancellationToken);
+        context.ActAs(PortalActor.Of(invitation));
+        await context.Db.LockAssessmentAsync(invitation.AssessmentId, cancellationToken);
+        return (invitation, await OpenAssessmentAsync(context.Db, invitation, cancellationToken));
+    }
+
     internal static async Task<Assessment> OpenAssessmentAsync(VendorRiskDbContext db, PortalInvitation invitation, CancellationToken cancellationToken)
     {
         if (invitation.SubmittedAt is not null)

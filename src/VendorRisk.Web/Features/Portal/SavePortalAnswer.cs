@@ -18,10 +18,7 @@ public sealed class SavePortalAnswerHandler(QuestionSetDefinitions definitions) 
     {
         var (invitationId, input) = request;
         var db = context.Db;
-        var invitation = await PortalService.LoadActiveAsync(db, invitationId, context.Now, cancellationToken);
-        context.ActAs(PortalActor.Of(invitation));
-        await db.LockAssessmentAsync(invitation.AssessmentId, cancellationToken);
-        var assessment = await PortalService.OpenAssessmentAsync(db, invitation, cancellationToken);
+        var (invitation, assessment) = await PortalService.BeginWriteAsync(context, invitationId, cancellationToken);
         var value = Validate(definitions.Get(assessment.QuestionSetVersion), input);
 
         var stored = await db.VendorAnswers.SingleOrDefaultAsync(a => a.InvitationId == invitationId && a.QuestionKey == input.QuestionKey, cancellationToken);

@@ -13,10 +13,7 @@ public sealed class SubmitPortalAnswersHandler(PortalMails mails) : IUseCaseHand
     public async Task<PortalInvitation> HandleAsync(SubmitPortalAnswersRequest request, UseCaseContext context, CancellationToken cancellationToken)
     {
         var db = context.Db;
-        var invitation = await PortalService.LoadActiveAsync(db, request.InvitationId, context.Now, cancellationToken);
-        context.ActAs(PortalActor.Of(invitation));
-        await db.LockAssessmentAsync(invitation.AssessmentId, cancellationToken);
-        var assessment = await PortalService.OpenAssessmentAsync(db, invitation, cancellationToken);
+        var (invitation, assessment) = await PortalService.BeginWriteAsync(context, request.InvitationId, cancellationToken);
         var answered = await db.VendorAnswers.CountAsync(a => a.InvitationId == invitation.Id && a.ValueJson != "", cancellationToken);
         if (answered == 0)
             throw RequestRefusals.One("answers", "Answer at least one question before you submit.");
