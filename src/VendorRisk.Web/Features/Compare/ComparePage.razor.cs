@@ -15,6 +15,8 @@ public partial class ComparePage : IDisposable
 {
     private static readonly TimeSpan SettleDelay = TimeSpan.FromMilliseconds(300);
 
+    [Inject] private IServiceProvider Services { get; set; } = null!;
+
     [SupplyParameterFromQuery(Name = "set")] public string? SetParameter { get; set; }
     [SupplyParameterFromQuery(Name = "ids")] public string? IdsParameter { get; set; }
     [SupplyParameterFromQuery(Name = "multipliers")] public string? MultipliersParameter { get; set; }
@@ -48,10 +50,12 @@ public partial class ComparePage : IDisposable
     private Dictionary<int, string> _versionLabels = [];
     private Dictionary<int, VendorRisk.Domain.Assessments.AssessmentStatus> _statuses = [];
     private List<QuestionTable.VendorColumn> _columns = [];
-    private List<CostTable.CostRow> _costRows = [];
     private CostCurve? _curve;
-    private List<RadarChart.RadarSeries> _radarSeries = [];
-    private string[] _radarLabels = [];
+
+    // The matrix, radar and costs have no events: one HTML string each per result, not thousands of frames kept twice.
+    private MarkupString _matrixHtml;
+    private MarkupString _radarHtml;
+    private MarkupString _costHtml;
 
     protected override async Task OnParametersSetAsync()
     {
@@ -125,7 +129,7 @@ public partial class ComparePage : IDisposable
             ? null
             : CostCurve.Build([.. loaded.Inputs.Select(i => new CostCurveInput(i.AssessmentId, i.QuestionSet, i.Answers))], _profile.Profile);
         await UseSetAsync(loaded.Result.QuestionSetKey);
-        Show(loaded.Result);
+        await ShowAsync(loaded.Result);
         _loading = false;
     }
 
@@ -139,18 +143,29 @@ public partial class ComparePage : IDisposable
         _profiles = await Compare.ListProfilesAsync();
     }
 
-    private void Show(ComparisonResult result)
+    private async Task ShowAsync(ComparisonResult result)
     {
         _result = result with { Ranking = LeanRanking.Of(result.Ranking) };
         _columns = [.. result.Ranking.Select(r => new QuestionTable.VendorColumn(r.AssessmentId, r.Label, _versionLabels[r.AssessmentId]))];
-        _radarLabels = [.. result.Sections.Select(s => s.Title)];
-        _radarSeries = [.. result.Ranking.Select(r => new RadarChart.RadarSeries(r.Label,
-            [.. result.Sections.Select(s => r.Score.Sections.FirstOrDefault(x => x.Key == s.Key)?.Score)],
-            _colors[r.AssessmentId]))];
-        _costRows = result.Cost is null
-            ? []
-            : [.. result.Ranking.Select(r => new CostTable.CostRow(r.AssessmentId, r.Label, result.Cost.First(c => c.AssessmentId == r.AssessmentId).Estimate,
-                SensitivityOf(r.AssessmentId)))];
+        _matrixHtml = await StaticHtml.RenderAsync<SectionMatrix>(Services, new Dictionary<string, object?> { [nameof(SectionMatrix.Result)] = _result });
+        _radarHtml = await StaticHtml.RenderAsync<RadarChart>(Services, new Dictionary<string, object?>
+        {
+            [nameof(RadarChart.Labels)] = result.Sections.Select(s => s.Title).ToList(),
+            [nameof(RadarChart.Series)] = result.Ranking.Select(r => new RadarChart.RadarSeries(r.Label,
+                [.. result.Sections.Select(s => r.Score.Sections.FirstOrDefault(x => x.Key == s.Key)?.Score)],
+                _colors[r.AssessmentId])).ToList(),
+        });
+        _costHtml = result.Cost is null || _profile is null
+            ? default
+            : await StaticHtml.RenderAsync<CostAtScale>(Services, new Dictionary<string, object?>
+            {
+                [nameof(CostAtScale.Rows)] = result.Ranking.Select(r => new CostTable.CostRow(r.AssessmentId, r.Label,
+                    result.Cost.First(c => c.AssessmentId == r.AssessmentId).Estimate, SensitivityOf(r.AssessmentId))).ToList(),
+                [nameof(CostAtScale.Colors)] = _colors,
+                [nameof(CostAtScale.Names)] = _names,
+                [nameof(CostAtScale.Curve)] = _curve,
+                [nameof(CostAtScale.Profile)] = _profile.Profile,
+            });
     }
 
     private CostSensitivity? SensitivityOf(int assessmentId)
@@ -183,11 +198,11 @@ public partial class ComparePage : IDisposable
             return;
         }
 
-        await InvokeAsync(() =>
+        await InvokeAsync(async () =>
         {
             if (token.IsCancellationRequested || _loaded is null)
                 return;
-            Show(ComparisonEngine.Compare(_loaded.Inputs, _multipliers, _profile?.Profile));
+            await ShowAsync(ComparisonEngine.Compare(_loaded.Inputs, _multipliers, _profile?.Profile));
             UpdateUrl();
             StateHasChanged();
         });
@@ -222,7 +237,7 @@ public partial class ComparePage : IDisposable
         }));
     }
 
-    private void LoadWeightingAsync(string? name)
+    private async Task LoadWeightingAsync(string? name)
     {
         var weighting = _weightings.FirstOrDefault(w => w.Name == name);
         if (weighting is null || _result is null)
@@ -233,7 +248,7 @@ public partial class ComparePage : IDisposable
         _weightingName = weighting.Name;
         if (weighting.Multipliers.Keys.Any(k => !known.Contains(k)))
             Snackbar.Add("Some sections of this weighting are not in the compared versions; they were left out.", Severity.Info);
-        Show(ComparisonEngine.Compare(_loaded!.Inputs, _multipliers, _profile?.Profile));
+        await ShowAsync(ComparisonEngine.Compare(_loaded!.Inputs, _multipliers, _profile?.Profile));
         UpdateUrl();
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using VendorRisk.Domain.Comparison;
+using VendorRisk.Web.Features.Shared;
 
 namespace VendorRisk.Web.Features.Compare;
 
@@ -12,6 +13,7 @@ public partial class WhatIfPanel
 {
     private readonly Dictionary<string, double> _multipliers = new(StringComparer.Ordinal);
     private IReadOnlyList<RankedAssessment> _ranking = [];
+    private MarkupString _rankingHtml;
     private Dictionary<int, ComparisonInput> _inputsById = [];
     private IReadOnlyList<ComparisonInput>? _scoredInputs;
     private IReadOnlyDictionary<string, double>? _adoptedMultipliers;
@@ -23,7 +25,9 @@ public partial class WhatIfPanel
     /// <summary>The current ranking, best first (for the page and tests).</summary>
     public IReadOnlyList<RankedAssessment> Ranking => _ranking;
 
-    protected override void OnParametersSet()
+    [Inject] private IServiceProvider Services { get; set; } = null!;
+
+    protected override async Task OnParametersSetAsync()
     {
         var rescore = false;
         if (!ReferenceEquals(Multipliers, _adoptedMultipliers))
@@ -50,15 +54,23 @@ public partial class WhatIfPanel
         }
 
         if (rescore)
-            Rescore();
+            await RescoreAsync();
     }
 
-    private void Rescore()
+    private async Task RescoreAsync()
     {
         var scores = new AssessmentScore[Inputs.Count];
         for (var i = 0; i < Inputs.Count; i++)
             scores[i] = ScoringEngine.Score(Inputs[i].QuestionSet, Inputs[i].Answers, Inputs[i].AsOf, _multipliers, Inputs[i].Acceptances);
         _ranking = Inputs.Count == 0 ? [] : LeanRanking.Of(ComparisonEngine.Rank(Inputs, scores));
+        // Cards without events: one HTML string per ranking instead of ten cards' frames kept twice.
+        _rankingHtml = await StaticHtml.RenderAsync<RankingCards>(Services, new Dictionary<string, object?>
+        {
+            [nameof(RankingCards.Ranking)] = _ranking,
+            [nameof(RankingCards.InputsById)] = _inputsById,
+            [nameof(RankingCards.VersionLabels)] = VersionLabels,
+            [nameof(RankingCards.Statuses)] = Statuses,
+        });
     }
 
     private Task OnSliderInputAsync(string sectionKey, object? value) =>
@@ -84,13 +96,11 @@ public partial class WhatIfPanel
 
     private async Task ChangedAsync()
     {
-        Rescore();
+        await RescoreAsync();
         _stale = true;
         if (OnMultipliersChanged is not null)
             await OnMultipliersChanged(new Dictionary<string, double>(_multipliers, StringComparer.Ordinal));
     }
-
-    private string VersionOf(int assessmentId) => VersionLabels?.GetValueOrDefault(assessmentId) ?? "";
 
     /// <summary>Version labels per assessment id, for the cards.</summary>
     [Parameter] public IReadOnlyDictionary<int, string>? VersionLabels { get; set; }
@@ -110,7 +120,4 @@ public partial class WhatIfPanel
             ? null
             : $"Not every assessment compared is approved ({string.Join("; ", pending)}). A draft or an assessment awaiting review may still change; a rejected one should not be chosen.";
     }
-
-    private static string Percent(double value) =>
-        Math.Round(value, 0, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.InvariantCulture) + " %";
 }
