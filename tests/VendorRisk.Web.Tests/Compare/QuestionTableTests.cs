@@ -48,7 +48,7 @@ public sealed class QuestionTableTests : BunitTestBase
         RenderProviders();
         var cut = RenderTable(result);
 
-        await cut.InvokeAsync(() => cut.FindComponent<MudBlazor.MudSelect<string>>().Instance.ValueChanged.InvokeAsync(""));
+        await cut.Find("select#filter-section").ChangeAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = "" });
 
         cut.WaitForAssertion(() => Assert.Equal(result.Questions.Count, cut.FindAll("#question-table tr[data-question]").Count));
     }

@@ -83,6 +83,78 @@ public sealed class LightControlsTests : BunitTestBase
     }
 
     [Fact]
+    public async Task The_select_offers_its_options_reports_a_choice_and_ignores_a_value_it_never_offered()
+    {
+        var reported = new List<string>();
+        var cut = Render<LightSelect>(p => p
+            .Add(x => x.Id, "s").Add(x => x.Label, "Question set").Add(x => x.Value, "b")
+            .Add(x => x.Options, [new LightOption("a", "Alpha"), new LightOption("b", "Beta")])
+            .Add(x => x.ValueChanged, (string v) => reported.Add(v)));
+
+        Assert.Equal(["Alpha", "Beta"], cut.FindAll("select#s option").Select(o => o.TextContent));
+        Assert.Equal("Question set", cut.Find("label[for=s]").TextContent);
+        Assert.Contains("mud-shrink", cut.Find(".mud-input").ClassList);
+
+        await cut.Find("#s").ChangeAsync(new ChangeEventArgs { Value = "a" });
+        await cut.Find("#s").ChangeAsync(new ChangeEventArgs { Value = "forged" });
+
+        Assert.Equal(["a"], reported);
+    }
+
+    [Fact]
+    public void An_empty_select_shows_its_label_in_the_field_and_its_helper_text()
+    {
+        var cut = Render<LightSelect>(p => p
+            .Add(x => x.Id, "w").Add(x => x.Label, "Load a saved weighting").Add(x => x.Options, []).Add(x => x.Disabled, true)
+            .Add(x => x.HelperText, "No saved weightings yet."));
+
+        Assert.DoesNotContain("mud-shrink", cut.Find(".mud-input").ClassList);
+        Assert.True(cut.Find("#w").HasAttribute("disabled"));
+        Assert.Equal("w-helper", cut.Find("#w").GetAttribute("aria-describedby"));
+        Assert.Equal("No saved weightings yet.", cut.Find("#w-helper").TextContent);
+    }
+
+    [Fact]
+    public async Task The_text_field_reports_every_keystroke_and_cuts_a_forged_value_to_its_maximum_length()
+    {
+        var reported = new List<string?>();
+        var cut = Render<LightTextField>(p => p
+            .Add(x => x.Id, "t").Add(x => x.Label, "Save weighting as…").Add(x => x.MaxLength, 5)
+            .Add(x => x.ValueChanged, (string? v) => reported.Add(v)));
+
+        Assert.Equal("5", cut.Find("#t").GetAttribute("maxlength"));
+        await cut.InvokeAsync(() => cut.Find("#t").Input("Ris"));
+        await cut.InvokeAsync(() => cut.Find("#t").Input("Risk first"));
+
+        Assert.Equal(["Ris", "Risk "], reported);
+    }
+
+    [Fact]
+    public void The_alert_has_mud_alerts_role_classes_and_message()
+    {
+        var cut = Render(LightAlert.Render("a", Severity.Warning, "Check <this>", "mb-3", outlined: true, dense: true));
+
+        var alert = cut.Find("#a");
+        Assert.Equal("alert", alert.GetAttribute("role"));
+        Assert.Equal(["mud-alert", "mud-alert-outlined-warning", "mud-dense", "mud-elevation-0", "mb-3"], alert.ClassList);
+        Assert.Equal("Check <this>", alert.QuerySelector(".mud-alert-message")!.TextContent);
+        Assert.NotNull(alert.QuerySelector(".mud-alert-icon svg"));
+    }
+
+    [Fact]
+    public async Task Static_html_is_the_components_markup_with_text_encoded_and_no_events()
+    {
+        var html = await StaticHtml.RenderAsync<LightTextField>(Services, new Dictionary<string, object?>
+        {
+            [nameof(LightTextField.Id)] = "t", [nameof(LightTextField.Label)] = "<b>Name</b>", [nameof(LightTextField.Value)] = "a & b",
+        });
+
+        Assert.Contains("<legend>&lt;b&gt;Name&lt;/b&gt;</legend>", html.Value, StringComparison.Ordinal);
+        Assert.Contains("value=\"a &amp; b\"", html.Value, StringComparison.Ordinal);
+        Assert.DoesNotContain("blazor:", html.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_status_and_rating_chips_render_the_same_markup_inline_as_as_components()
     {
         var component = Render<StatusChip>(p => p.Add(x => x.Status, VendorRisk.Domain.Assessments.AssessmentStatus.Approved)).Markup;
