@@ -17,6 +17,11 @@ public static class LightMarkup
         Icons.GetOrAdd((icon, size, extraClass), key => new MarkupString(
             $"<svg class=\"mud-icon-root mud-svg-icon mud-icon-size-{key.Size}{(key.Class is null ? "" : " " + key.Class)}\" focusable=\"false\" viewBox=\"0 0 24 24\" aria-hidden=\"true\">{key.Icon}</svg>"));
 
+    /// <summary>A small indeterminate <c>MudProgressCircular</c> for a button that is working.</summary>
+    public static readonly MarkupString SmallSpinner = new(
+        "<span class=\"mud-progress-circular mud-default-text mud-progress-circular-small mud-progress-indeterminate mr-2\" role=\"progressbar\">" +
+        "<svg class=\"mud-progress-circular-svg\" viewBox=\"22 22 44 44\"><circle class=\"mud-progress-circular-circle mud-progress-indeterminate\" cx=\"44\" cy=\"44\" r=\"20\" fill=\"none\" stroke-width=\"3\"></circle></svg></span>");
+
     /// <summary>The classes of a medium <c>MudButton</c> (variant: text, outlined or filled; color: default, primary…).</summary>
     public static string ButtonClass(string variant = "outlined", string color = "default") =>
         ButtonClasses.GetOrAdd((variant, color), key =>
