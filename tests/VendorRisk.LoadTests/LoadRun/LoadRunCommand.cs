@@ -97,7 +97,20 @@ public static class LoadRunCommand
         await stop.CancelAsync();
         await Task.WhenAll(tasks);
 
-        Report(options, recorder, elapsed, cpuEnd - cpuStart, heapBefore, heapAfter);
+        // What the open circuits cost with nobody saving (SignalR keep-alives, timers): measured after the run, once its last
+        // saves have settled, so that the CPU of a save itself is known and the idle cost is not spread over the saves.
+        TimeSpan? idleCpu = null;
+        var idleWindow = options.Mode != LoadMode.Api && probe is not null ? options.Idle : TimeSpan.Zero;
+        if (idleWindow > TimeSpan.Zero)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(5));
+            var idleStart = probe!.CpuTime();
+            await Task.Delay(idleWindow);
+            idleCpu = probe.CpuTime() - idleStart;
+        }
+
+        var idlePerSecond = idleCpu is { } idle ? idle / idleWindow.TotalSeconds : (TimeSpan?)null;
+        Report(options, recorder, elapsed, cpuEnd - cpuStart, idlePerSecond, heapBefore, heapAfter);
         foreach (var circuit in hubCircuits)
             await circuit.DisposeAsync();
         return 0;
@@ -153,7 +166,7 @@ public static class LoadRunCommand
         return circuits;
     }
 
-    private static void Report(LoadRunOptions options, LatencyRecorder recorder, TimeSpan elapsed, TimeSpan? cpu, long? heapBefore, long? heapAfter)
+    private static void Report(LoadRunOptions options, LatencyRecorder recorder, TimeSpan elapsed, TimeSpan? cpu, TimeSpan? idlePerSecond, long? heapBefore, long? heapAfter)
     {
         var saves = recorder.Count;
         var c = CultureInfo.InvariantCulture;
@@ -168,7 +181,15 @@ public static class LoadRunCommand
             errors            {(recorder.Errors.Count == 0 ? "0" : string.Join(", ", recorder.Errors.Select(e => $"{e.Key}: {e.Value}")))}
             """));
         if (cpu is { } spent && saves > 0)
+        {
             Console.WriteLine(string.Create(c, $"server CPU/save   {spent.TotalMilliseconds / saves:0.00} ms ({spent.TotalSeconds:0.0} s of CPU over {elapsed.TotalSeconds:0} s; everything the process did, circuits included)"));
+            if (idlePerSecond is { } idle)
+            {
+                var open = idle * elapsed.TotalSeconds;
+                Console.WriteLine(string.Create(c, $"  of which idle   {open.TotalMilliseconds / saves:0.00} ms (open circuits, nobody saving: {idle.TotalMilliseconds:0.0} ms of CPU a second, {idle.TotalMilliseconds * 1000 / Math.Max(1, options.Assessors):0} µs a second per circuit)"));
+                Console.WriteLine(string.Create(c, $"  a save itself   {(spent - open).TotalMilliseconds / saves:0.00} ms (the rest: the save, its render and its messages)"));
+            }
+        }
         if (heapBefore is { } before && heapAfter is { } after)
             Console.WriteLine(string.Create(c, $"live heap         {before / 1024.0 / 1024:0.0} MB with one tab open, {after / 1024.0 / 1024:0.0} MB with {options.Assessors}: {(after - before) / 1024.0 / Math.Max(1, options.Assessors - 1):0} KB per further circuit"));
     }

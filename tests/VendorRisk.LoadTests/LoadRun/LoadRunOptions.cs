@@ -21,6 +21,7 @@ public sealed record LoadRunOptions
     public int? ServerPid { get; init; }
     public string Chromium { get; init; } = "/usr/bin/chromium";
     public int OpenParallel { get; init; } = 4;
+    public TimeSpan Idle { get; init; } = TimeSpan.FromSeconds(20);
 
     public const string Help = """
         usage: run --url <app> --token <assessor API token> [options]
@@ -33,6 +34,9 @@ public sealed record LoadRunOptions
           --email E --password P  hub and circuits modes: the account the circuits sign in with (the token's user)
           --open-parallel N       hub mode: circuits opened at once while setting up (default 4)
           --server-pid PID        the app's process: CPU per save from /proc, live heap per circuit by dotnet-gcdump
+          --idle S                hub and circuits modes with --server-pid: seconds of CPU measured with every circuit
+                                  open and nothing saved, before the run, so a save's own CPU can be told from what
+                                  open circuits cost anyway (default 20; 0 skips it)
           --vendor-id ID          vendor to assess (default: the first listed)
           --question-set KEY      (default frontier-ai-buyer-checklist)
           --chromium PATH         (default /usr/bin/chromium)
@@ -88,6 +92,7 @@ public sealed record LoadRunOptions
             ServerPid = Int("--server-pid"),
             Chromium = Get("--chromium") ?? "/usr/bin/chromium",
             OpenParallel = Int("--open-parallel") ?? 4,
+            Idle = TimeSpan.FromSeconds(Int("--idle") ?? 20),
         };
         if (options.Mode != LoadMode.Api && (options.Email is null || options.Password is null))
             throw new ArgumentException($"{mode.ToString().ToLowerInvariant()} mode needs --email and --password (or VENDORRISK_LOAD_PASSWORD).");
