@@ -126,7 +126,8 @@ public sealed class AccessibilityTests(DemoBrowserFixture app) : IClassFixture<D
                     () => [...document.querySelectorAll('body *')]
                         .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && e.offsetParent !== null)
                         .filter(e => ![...e.children].some(c => c.getBoundingClientRect().right > window.innerWidth + 1))
-                        .slice(0, 4).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + '.' + [...e.classList].join('.')).join(', ')
+                        .filter(e => { for (let a = e.parentElement; a; a = a.parentElement) { const o = getComputedStyle(a).overflowX; if (o === 'auto' || o === 'scroll') return false; } return true; })
+                        .slice(0, 6).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + '.' + [...e.classList].join('.')).join(', ')
                     """);
                 problems.Add($"{name} ({theme}, {width} px): the page is {overflow} px wider than the screen: {culprits}");
             }
