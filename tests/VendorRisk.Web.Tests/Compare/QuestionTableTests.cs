@@ -52,4 +52,19 @@ public sealed class QuestionTableTests : BunitTestBase
 
         cut.WaitForAssertion(() => Assert.Equal(result.Questions.Count, cut.FindAll("#question-table tr[data-question]").Count));
     }
+
+    [Fact]
+    public async Task Only_critical_keeps_the_critical_questions_of_the_section()
+    {
+        var result = Result();
+        RenderProviders();
+        var cut = RenderTable(result);
+
+        await cut.Find("#filter-critical input").ChangeAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = true });
+
+        var first = result.Sections[0].Key;
+        var expected = result.Questions.Where(q => q.SectionKey == first && q.Critical).Select(q => q.QuestionKey).ToList();
+        Assert.NotEmpty(expected);
+        cut.WaitForAssertion(() => Assert.Equal(expected, cut.FindAll("#question-table tr[data-question]").Select(r => r.GetAttribute("data-question"))));
+    }
 }

@@ -130,6 +130,24 @@ public sealed class LightControlsTests : BunitTestBase
     }
 
     [Fact]
+    public async Task The_switch_is_a_checkbox_with_the_switch_role_that_reports_its_state()
+    {
+        var reported = new List<bool>();
+        var cut = Render<LightSwitch>(p => p
+            .Add(x => x.Id, "sw").Add(x => x.Label, "Only critical").Add(x => x.ValueChanged, (bool v) => reported.Add(v)));
+
+        var box = cut.Find("#sw input[type=checkbox][role=switch]");
+        Assert.Equal("false", box.GetAttribute("aria-checked"));
+        Assert.Equal("Only critical", cut.Find("#sw .mud-typography").TextContent);
+
+        await cut.Find("#sw input").ChangeAsync(new ChangeEventArgs { Value = true });
+
+        Assert.Equal([true], reported);
+        Assert.Equal("true", cut.Find("#sw input").GetAttribute("aria-checked"));
+        Assert.Contains("mud-checked", cut.Find("#sw .mud-switch-base").ClassList);
+    }
+
+    [Fact]
     public void The_alert_has_mud_alerts_role_classes_and_message()
     {
         var cut = Render(LightAlert.Render("a", Severity.Warning, "Check <this>", "mb-3", outlined: true, dense: true));
