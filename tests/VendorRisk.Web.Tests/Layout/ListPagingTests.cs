@@ -40,11 +40,11 @@ public sealed class ListPagingTests
         var navigation = new RecordingNavigation();
         var paging = Vendors();
         paging.Read(null, null, null, null);
-        paging.KeepInAddress(navigation, new Dictionary<string, object?> { ["q"] = "acme", ["tier"] = null }, page: 0);
+        paging.KeepInAddress(navigation, new Dictionary<string, object?> { ["q"] = "acme", ["tier"] = null }, page: 0, "/vendors");
         Assert.Equal("http://localhost/vendors?q=acme", navigation.Last);
 
         paging.Read(2, 100, "tier", true);
-        paging.KeepInAddress(navigation, new Dictionary<string, object?> { ["q"] = "acme" }, page: 1);
+        paging.KeepInAddress(navigation, new Dictionary<string, object?> { ["q"] = "acme" }, page: 1, "/vendors");
         Assert.Equal("http://localhost/vendors?q=acme&sort=tier&desc=True&page=2&size=100", navigation.Last);
         Assert.True(navigation.Replaced);
     }
@@ -55,13 +55,38 @@ public sealed class ListPagingTests
         var navigation = new RecordingNavigation();
         var paging = Assessments();
         paging.Read(null, null, null, false);
-        paging.KeepInAddress(navigation, [], page: 0);
+        paging.KeepInAddress(navigation, [], page: 0, "/vendors");
         Assert.Equal("http://localhost/vendors?desc=False", navigation.Last);
+    }
+
+    [Fact]
+    public void An_address_that_already_says_it_is_not_written_again()
+    {
+        var navigation = new RecordingNavigation("http://localhost/vendors?q=acme&page=2");
+        var paging = Vendors();
+        paging.Read(2, null, null, null);
+
+        paging.KeepInAddress(navigation, new Dictionary<string, object?> { ["q"] = "acme" }, page: 1, "/vendors");
+
+        Assert.Null(navigation.Last);
+    }
+
+    [Fact]
+    public void A_list_the_user_has_left_while_it_loaded_does_not_take_them_back()
+    {
+        // The user clicked "Assessments" while the vendors' rows were loading: the load that finishes writes nothing.
+        var navigation = new RecordingNavigation("http://localhost/assessments");
+        var paging = Vendors();
+        paging.Read(3, null, null, null);
+
+        paging.KeepInAddress(navigation, new Dictionary<string, object?> { ["q"] = "acme" }, page: 2, "/vendors");
+
+        Assert.Null(navigation.Last);
     }
 
     private sealed class RecordingNavigation : NavigationManager
     {
-        public RecordingNavigation() => Initialize("http://localhost/", "http://localhost/vendors");
+        public RecordingNavigation(string uri = "http://localhost/vendors") => Initialize("http://localhost/", uri);
 
         public string? Last { get; private set; }
         public bool Replaced { get; private set; }

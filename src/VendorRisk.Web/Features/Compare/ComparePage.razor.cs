@@ -73,6 +73,8 @@ public partial class ComparePage : IDisposable
                     ? SetParameter!
                     : _questionSets.OrderByDescending(s => s.VendorCount).First().Key;
                 var defaults = await Compare.DefaultSelectionAsync(key);
+                if (!StillOnThisPage)
+                    return;
                 if (defaults.Count >= ComparisonEngine.MinAssessments)
                 {
                     Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
@@ -208,8 +210,14 @@ public partial class ComparePage : IDisposable
         });
     }
 
+    // Writing the address is a navigation: one that lands after the user has left (a slow default selection, a slider
+    // that settles as they click away) would take them back to this page.
+    private bool StillOnThisPage => new Uri(Navigation.Uri).AbsolutePath.Equals("/compare", StringComparison.OrdinalIgnoreCase);
+
     private void UpdateUrl()
     {
+        if (!StillOnThisPage)
+            return;
         var text = CompareQuery.FormatMultipliers(_multipliers);
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
         {

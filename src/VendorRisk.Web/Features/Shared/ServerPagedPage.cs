@@ -33,14 +33,20 @@ public abstract class ServerPagedPage<TRow, TSort> : ComponentBase where TSort :
     /// Reads the paging before anything is awaited: a page's first render happens at its first await (an async database
     /// driver really awaits), and the grid takes its page size and initial sort from that render.
     /// </summary>
-    protected override void OnInitialized() => Paging.Read(PageParameter, SizeParameter, SortParameter, DescendingParameter);
+    protected override void OnInitialized()
+    {
+        _listPath = new Uri(Navigation.Uri).AbsolutePath;
+        Paging.Read(PageParameter, SizeParameter, SortParameter, DescendingParameter);
+    }
+
+    private string _listPath = "/";
 
     protected async Task<GridData<TRow>> LoadPageAsync(GridState<TRow> state, CancellationToken cancellationToken)
     {
         Paging.Take(state, SortOf);
         var (items, total) = await FetchAsync(state.Page * state.PageSize, state.PageSize, cancellationToken);
         if (RendererInfo.IsInteractive)
-            Paging.KeepInAddress(Navigation, AddressFilters(), state.Page);
+            Paging.KeepInAddress(Navigation, AddressFilters(), state.Page, _listPath);
         return new GridData<TRow> { Items = items, TotalItems = total };
     }
 
