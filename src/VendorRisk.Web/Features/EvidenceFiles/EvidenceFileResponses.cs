@@ -10,8 +10,12 @@ public static class EvidenceFileHttp
 {
     public const string FormField = EvidenceFileStore.FileField;
 
-    /// <summary>The largest body an upload may have: the file's limit plus room for the multipart framing.</summary>
-    public const long MaxBodyBytes = EvidenceLimits.MaxFileBytes + 1024 * 1024;
+    /// <summary>
+    /// The largest body an upload may have: the file's limit plus 2 MB. Kestrel counts the body as it reads it ahead of
+    /// the application (up to its 1 MB request buffer), so with 1 MB of room a file just over the limit was sometimes cut
+    /// off by the body limit (413) before the store saw it pass 25 MB (400, the contract's answer).
+    /// </summary>
+    public const long MaxBodyBytes = EvidenceLimits.MaxFileBytes + 2 * 1024 * 1024;
 
     /// <summary>
     /// Always an attachment (RFC 6266, <c>filename*</c> for any non-ASCII name), never sniffed, never cached, and
