@@ -16,6 +16,13 @@ public interface ICurrentUser
 
     /// <summary>Returns the actor, or throws <see cref="ForbiddenException"/> (and audits the denial).</summary>
     Task<Actor> RequireAsync(string role, string action, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// As <see cref="RequireAsync(string, string, CancellationToken)"/>, reading the user through <paramref name="db"/>: a
+    /// use case about to run on that context saves a second context and connection (every autosave is one).
+    /// </summary>
+    Task<Actor> RequireAsync(string role, string action, VendorRiskDbContext db, CancellationToken cancellationToken = default) =>
+        RequireAsync(role, action, cancellationToken);
 }
 
 public sealed class CurrentUser(
@@ -49,7 +56,9 @@ public sealed class CurrentUser(
         _checkedActor = actor;
     }
 
-    public async Task<Actor?> GetAsync(CancellationToken cancellationToken = default)
+    public Task<Actor?> GetAsync(CancellationToken cancellationToken = default) => GetAsync(null, cancellationToken);
+
+    private async Task<Actor?> GetAsync(VendorRiskDbContext? db, CancellationToken cancellationToken)
     {
         if (_checkedActor is not null)
             return _checkedActor;
@@ -58,16 +67,28 @@ public sealed class CurrentUser(
         if (userId is null)
             return null;
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var user = await FindUser.For(db)(db, userId, cancellationToken);
+        UserRow? user;
+        if (db is not null)
+            user = await FindUser.For(db)(db, userId, cancellationToken);
+        else
+        {
+            await using var own = await dbFactory.CreateDbContextAsync(cancellationToken);
+            user = await FindUser.For(own)(own, userId, cancellationToken);
+        }
         if (user is null || user.IsDisabled)
             return null;
         return new Actor(user.Id, ApplicationUser.ShownName(user.DisplayName, user.Email, user.Id), user.Role);
     }
 
-    public async Task<Actor> RequireAsync(string role, string action, CancellationToken cancellationToken = default)
+    public Task<Actor> RequireAsync(string role, string action, CancellationToken cancellationToken = default) =>
+        RequireCoreAsync(role, action, null, cancellationToken);
+
+    public Task<Actor> RequireAsync(string role, string action, VendorRiskDbContext db, CancellationToken cancellationToken = default) =>
+        RequireCoreAsync(role, action, db, cancellationToken);
+
+    private async Task<Actor> RequireCoreAsync(string role, string action, VendorRiskDbContext? db, CancellationToken cancellationToken)
     {
-        var actor = await GetAsync(cancellationToken);
+        var actor = await GetAsync(db, cancellationToken);
         if (actor is not null && actor.Can(role))
             return actor;
 
