@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using System.Net;
 using VendorRisk.Data.Entities;
@@ -43,6 +44,15 @@ public sealed class AppStartupTests(WebAppFixture app) : IClassFixture<WebAppFix
         var response = await client.GetAsync("/no-such-page", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("Page not found", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public void Open_tabs_wake_the_server_for_popover_clean_up_every_few_seconds_not_twice_a_second()
+    {
+        // Each circuit's popover service ticks at this period, idle or not (MudBlazor's default: half a second).
+        var popovers = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MudBlazor.PopoverOptions>>().Value;
+        Assert.Equal(VendorRisk.Web.Infrastructure.DependencyInjection.PopoverDetachPeriod, popovers.QueueDelay);
+        Assert.True(popovers.QueueDelay >= TimeSpan.FromSeconds(5));
     }
 
     [Fact]
