@@ -107,6 +107,36 @@ public sealed class AssessmentPageTests(WebAppFixture app) : PageTestBase(app), 
         var caption = System.Text.RegularExpressions.Regex.Replace(score.QuerySelector(".mud-typography-caption")!.TextContent, @"\s+", " ").Trim();
         Assert.EndsWith($"evidence strength {ScoreFormat.Display(12.5)} of 100", caption, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_autosave_redraws_the_wizard_but_not_the_page_around_it()
+    {
+        var id = await TestData.CreateDraftAsync(App);
+        SignInAs(Roles.Assessor);
+        RenderProviders();
+        var cut = Render<AssessmentPage>(p => p.Add(x => x.Id, id));
+        cut.WaitForElement("#live-score");
+        var wizard = cut.FindComponent<AssessmentWizard>();
+
+        async Task AnswerAsync(int question)
+        {
+            var option = cut.FindAll("[data-question]")[question].QuerySelector("input[type=radio]")!;
+            var key = option.Closest("[data-question]")!.GetAttribute("data-question");
+            await option.ChangeAsync(new ChangeEventArgs { Value = option.GetAttribute("value") });
+            cut.WaitForAssertion(() => Assert.Equal("saved", cut.Find($"[data-question='{key}'] [data-save-state]").GetAttribute("data-save-state")));
+        }
+
+        // A component's render count includes its children's, so the page's own renders are counted on its title, a child
+        // drawn again whenever the page is. The first save also lets the page finish loading on a busy machine.
+        var title = cut.FindComponent<Microsoft.AspNetCore.Components.Web.PageTitle>();
+        await AnswerAsync(0);
+        var pageRenders = title.RenderCount;
+        var wizardRenders = wizard.RenderCount;
+        await AnswerAsync(1);
+
+        Assert.True(wizard.RenderCount > wizardRenders, "the wizard draws its live score again");
+        Assert.Equal(pageRenders, title.RenderCount);
+    }
 }
 
 public sealed class NotScoredYetTests(WebAppFixture app) : PageTestBase(app), IClassFixture<WebAppFixture>
