@@ -59,27 +59,16 @@ public sealed class ListPagingTests
         Assert.Equal("http://localhost/vendors?desc=False", navigation.Last);
     }
 
-    [Fact]
-    public void An_address_that_already_says_it_is_not_written_again()
+    [Theory]
+    [InlineData("http://localhost/vendors?q=acme&page=2", 2, 1)] // the address already says it (a first load)
+    [InlineData("http://localhost/assessments", 3, 2)] // the user clicked "Assessments" while the vendors' rows were loading
+    public void Nothing_is_written_when_the_address_already_says_it_or_the_user_has_left_the_list(string address, int pageInAddress, int page)
     {
-        var navigation = new RecordingNavigation("http://localhost/vendors?q=acme&page=2");
+        var navigation = new RecordingNavigation(address);
         var paging = Vendors();
-        paging.Read(2, null, null, null);
+        paging.Read(pageInAddress, null, null, null);
 
-        paging.KeepInAddress(navigation, new Dictionary<string, object?> { ["q"] = "acme" }, page: 1, "/vendors");
-
-        Assert.Null(navigation.Last);
-    }
-
-    [Fact]
-    public void A_list_the_user_has_left_while_it_loaded_does_not_take_them_back()
-    {
-        // The user clicked "Assessments" while the vendors' rows were loading: the load that finishes writes nothing.
-        var navigation = new RecordingNavigation("http://localhost/assessments");
-        var paging = Vendors();
-        paging.Read(3, null, null, null);
-
-        paging.KeepInAddress(navigation, new Dictionary<string, object?> { ["q"] = "acme" }, page: 2, "/vendors");
+        paging.KeepInAddress(navigation, new Dictionary<string, object?> { ["q"] = "acme" }, page, "/vendors");
 
         Assert.Null(navigation.Last);
     }

@@ -210,9 +210,8 @@ public partial class ComparePage : IDisposable
         });
     }
 
-    // Writing the address is a navigation: one that lands after the user has left (a slow default selection, a slider
-    // that settles as they click away) would take them back to this page.
-    private bool StillOnThisPage => new Uri(Navigation.Uri).AbsolutePath.Equals("/compare", StringComparison.OrdinalIgnoreCase);
+    // A slow default selection, or a slider that settles as the user clicks away, must not take them back here.
+    private bool StillOnThisPage => ListAddress.IsShown(Navigation, "/compare");
 
     private void UpdateUrl()
     {

@@ -47,12 +47,11 @@ public sealed class ListPaging<TSort> where TSort : struct, Enum
     }
 
     /// <summary>Replaces the address with <paramref name="filters"/> and this paging at <paramref name="page"/>, so a reload or a shared link keeps them.</summary>
-    /// <param name="listPath">The list page's own path (<c>/vendors</c>). Writing the address is a navigation: one that
-    /// lands after the user has clicked elsewhere takes them back to this list, so a list the user has left, or an address
-    /// that already says it (a first load), writes nothing.</param>
+    /// <param name="listPath">The list page's own path (<c>/vendors</c>): a list the user has left
+    /// (<see cref="ListAddress.IsShown"/>), or an address that already says it (a first load), writes nothing.</param>
     public void KeepInAddress(NavigationManager navigation, Dictionary<string, object?> filters, int page, string listPath)
     {
-        if (!string.Equals(new Uri(navigation.Uri).AbsolutePath, listPath, StringComparison.OrdinalIgnoreCase))
+        if (!ListAddress.IsShown(navigation, listPath))
             return;
         filters["sort"] = Sort.Equals(defaultSort) ? null : ListAddress.Format(Sort);
         filters["desc"] = Descending == defaultDescending(Sort) ? null : Descending;
