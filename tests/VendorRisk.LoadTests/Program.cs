@@ -29,8 +29,11 @@ static int Usage()
 
           circuits --url <app> --path </assessments/12 or /compare?...> --server-pid <app pid> --password <password>
                    [--email assessor@demo.vendorrisk] [--tabs 20] [--ready <CSS selector>] [--keep-dumps <dir>]
+                   [--inspect "<command with {pid} and {label}>"] [--settle <seconds>]
                Opens the page in N signed-in tabs (N circuits) and reports the live managed heap each further tab adds
-               (dotnet-gcdump, after a full GC); --keep-dumps keeps both dumps for `dotnet-gcdump report`.
+               (dotnet-gcdump, after a full GC); --keep-dumps keeps both dumps for `dotnet-gcdump report`; --inspect runs a
+               command against the app with one tab open ({label} = one) and with all of them (all); --settle 135 also
+               measures once the tabs' idle keep-alive HTTP connections have closed (Kestrel's timeout: 130 s).
         """);
     return 2;
 }

@@ -88,12 +88,14 @@ public static class LoadRunCommand
         if (options.HumanPace)
             await Task.Delay(TimeSpan.FromSeconds(10));
         var cpuStart = probe?.CpuTime();
+        var trafficStart = CircuitTraffic.Now();
         var clock = Stopwatch.StartNew();
         recorder.Open();
         await Task.Delay(options.Duration);
         recorder.Close();
         var elapsed = clock.Elapsed;
         var cpuEnd = probe?.CpuTime();
+        var traffic = CircuitTraffic.Now() - trafficStart;
         await stop.CancelAsync();
         await Task.WhenAll(tasks);
 
@@ -110,7 +112,7 @@ public static class LoadRunCommand
         }
 
         var idlePerSecond = idleCpu is { } idle ? idle / idleWindow.TotalSeconds : (TimeSpan?)null;
-        Report(options, recorder, elapsed, cpuEnd - cpuStart, idlePerSecond, heapBefore, heapAfter);
+        Report(options, recorder, elapsed, cpuEnd - cpuStart, idlePerSecond, heapBefore, heapAfter, traffic);
         foreach (var circuit in hubCircuits)
             await circuit.DisposeAsync();
         return 0;
@@ -166,7 +168,8 @@ public static class LoadRunCommand
         return circuits;
     }
 
-    private static void Report(LoadRunOptions options, LatencyRecorder recorder, TimeSpan elapsed, TimeSpan? cpu, TimeSpan? idlePerSecond, long? heapBefore, long? heapAfter)
+    private static void Report(LoadRunOptions options, LatencyRecorder recorder, TimeSpan elapsed, TimeSpan? cpu, TimeSpan? idlePerSecond, long? heapBefore, long? heapAfter,
+        CircuitTraffic.Totals traffic)
     {
         var saves = recorder.Count;
         var c = CultureInfo.InvariantCulture;
@@ -180,6 +183,8 @@ public static class LoadRunCommand
             latency p99       {recorder.Percentile(99):0.0} ms
             errors            {(recorder.Errors.Count == 0 ? "0" : string.Join(", ", recorder.Errors.Select(e => $"{e.Key}: {e.Value}")))}
             """));
+        if (options.Mode == LoadMode.Hub && saves > 0)
+            Console.WriteLine(string.Create(c, $"server messages   {(double)traffic.Batches / saves:0.00} render batches ({traffic.Bytes / 1024.0 / saves:0.0} KB) and {(double)traffic.JsCalls / saves:0.00} JS calls per save"));
         if (cpu is { } spent && saves > 0)
         {
             Console.WriteLine(string.Create(c, $"server CPU/save   {spent.TotalMilliseconds / saves:0.00} ms ({spent.TotalSeconds:0.0} s of CPU over {elapsed.TotalSeconds:0} s; everything the process did, circuits included)"));

@@ -21,6 +21,8 @@ public static class CircuitMemoryCommand
             throw new ArgumentException("--server-pid and --password are required.");
         var ready = options.Get("ready") ?? "main";
         var keep = options.Get("keep-dumps");
+        var inspect = options.Get("inspect");
+        var settle = TimeSpan.FromSeconds(options.GetInt("settle", 0));
         var probe = new ServerProbe(pid);
 
         using var playwright = await Playwright.CreateAsync();
@@ -43,10 +45,13 @@ public static class CircuitMemoryCommand
 
         // The first tab pays for what the process initialises once (JIT, caches, static data): the baseline comes after it.
         await OpenAsync();
+        await Task.Delay(settle);
         var before = await probe.LiveHeapBytesAsync(keep is null ? null : Path.Combine(keep, "one-tab.gcdump"));
+        await InspectAsync(inspect, pid, "one");
         for (var i = 1; i < tabs; i++)
             await OpenAsync();
         var after = await probe.LiveHeapBytesAsync(keep is null ? null : Path.Combine(keep, $"{tabs}-tabs.gcdump"));
+        await InspectAsync(inspect, pid, "all");
         if (before is null || after is null)
         {
             Console.Error.WriteLine("No GC dump: run `dotnet tool restore` (dotnet-gcdump) from the repository root.");
@@ -54,7 +59,31 @@ public static class CircuitMemoryCommand
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{path}: live heap {before / 1024.0 / 1024:0.0} MB with one tab, {after / 1024.0 / 1024:0.0} MB with {tabs}: {(after - before) / 1024.0 / (tabs - 1):0} KB per further tab"));
+        if (settle > TimeSpan.Zero)
+        {
+            // Each tab's own browser context also left up to six keep-alive HTTP connections (the page and its assets),
+            // which the server holds until its keep-alive timeout; a user's one browser shares them across tabs.
+            await Task.Delay(settle);
+            var settled = await probe.LiveHeapBytesAsync(keep is null ? null : Path.Combine(keep, $"{tabs}-tabs-settled.gcdump"));
+            await InspectAsync(inspect, pid, "settled");
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{path}: {settled / 1024.0 / 1024:0.0} MB with {tabs} after {settle.TotalSeconds:0} s, once idle HTTP connections have closed: {(settled - before) / 1024.0 / (tabs - 1):0} KB per further tab"));
+        }
         return 0;
+    }
+
+    /// <summary>
+    /// <c>--inspect "cmd {pid} {label}"</c>: runs a command of the user's (a heap walker, say) against the app with one tab
+    /// open (label <c>one</c>) and with all of them (<c>all</c>), while the tabs stay open.
+    /// </summary>
+    private static async Task InspectAsync(string? command, int pid, string label)
+    {
+        if (command is null)
+            return;
+        var line = command.Replace("{pid}", pid.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{label}", label, StringComparison.Ordinal);
+        using var process = System.Diagnostics.Process.Start("/bin/sh", ["-c", line]);
+        await process.WaitForExitAsync();
     }
 
     private static async Task<string> SignInAsync(IBrowser browser, Uri url, string email, string password)

@@ -136,6 +136,7 @@ public sealed partial class BlazorCircuitClient(Uri baseUrl, CookieContainer coo
 
     private void OnRenderBatch(long batchId, byte[] data)
     {
+        CircuitTraffic.RenderBatch(data.Length);
         string? error = null;
         lock (_mirror)
         {
@@ -161,6 +162,7 @@ public sealed partial class BlazorCircuitClient(Uri baseUrl, CookieContainer coo
 
     private void OnBeginInvokeJS(long asyncHandle, string identifier, string argsJson, int resultType, long targetInstanceId, int callType)
     {
+        CircuitTraffic.JsCall();
         if (identifier == "Blazor._internal.attachWebRendererInterop")
         {
             // Arguments: renderer id, the renderer's interop object ({"__dotNetObject": id}), JS component settings.
