@@ -15,7 +15,8 @@ public static class WriteLocks
     {
         if (db.Database.CurrentTransaction is null)
             throw new InvalidOperationException("Lock inside the write's transaction.");
-        if (db.Database.IsNpgsql())
+        // Not IsNpgsql(): it reads the provider assembly's name by reflection, on every autosave.
+        if (db.Database.GetDbConnection() is Npgsql.NpgsqlConnection)
             await db.Database.ExecuteSqlAsync($"""SELECT 1 FROM "Assessments" WHERE "Id" = {assessmentId} FOR UPDATE""", cancellationToken);
     }
 }

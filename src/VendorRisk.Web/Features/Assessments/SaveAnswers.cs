@@ -73,6 +73,10 @@ public sealed class SaveAnswersHandler(QuestionSetDefinitions definitions) : IUs
             .Select(a => new AssessmentRow(a, a.Answers.ToList(), a.QuestionSetVersion.UpdatedAt, db.RiskAcceptances.Any(r => r.AssessmentId == a.Id)))
             .SingleOrDefault()));
 
+    private static readonly CompiledPerModel<Func<VendorRiskDbContext, int, string, CancellationToken, Task<AnswerVersionMark?>>> ReadMark = new(() =>
+        EF.CompileAsyncQuery((VendorRiskDbContext db, int assessmentId, string key, CancellationToken _) =>
+            db.AnswerVersionMarks.SingleOrDefault(m => m.AssessmentId == assessmentId && m.QuestionKey == key)));
+
     private sealed record AssessmentRow(Assessment Assessment, List<Answer> Answers, DateTime VersionStamp, bool HasAcceptances);
 
     public async Task<AnswersSaveResult> HandleAsync(SaveAnswersRequest request, UseCaseContext context, CancellationToken cancellationToken)
@@ -192,6 +196,14 @@ public sealed class SaveAnswersHandler(QuestionSetDefinitions definitions) : IUs
         var needed = request.Answers.Where(i => i.Clear || !stored.ContainsKey(i.Value.QuestionKey)).Select(i => i.Value.QuestionKey).ToList();
         if (needed.Count == 0)
             return new Dictionary<string, AnswerVersionMark>(StringComparer.Ordinal);
+        if (needed.Count == 1)
+        {
+            // The wizard's autosave: one answer, one compiled look-up (a query over a list is translated again each time).
+            var marks = new Dictionary<string, AnswerVersionMark>(StringComparer.Ordinal);
+            if (await ReadMark.For(db)(db, request.AssessmentId, needed[0], cancellationToken) is { } mark)
+                marks[mark.QuestionKey] = mark;
+            return marks;
+        }
         return await db.AnswerVersionMarks.Where(m => m.AssessmentId == request.AssessmentId && needed.Contains(m.QuestionKey))
             .ToDictionaryAsync(m => m.QuestionKey, StringComparer.Ordinal, cancellationToken);
     }
