@@ -1,7 +1,7 @@
 // Small browser helpers called from Blazor (no inline scripts: the CSP forbids them).
 window.vendorRisk = {
     // Set once the circuit is up: end-to-end tests wait for it before clicking.
-    markInteractive: () => { document.body.dataset.interactive = "true"; },
+    markInteractive: () => { document.body.dataset.interactive = "true"; window.vendorRisk.syncNav?.(); },
     theme: {
         get: () => localStorage.getItem("vr-theme"),
         set: (value) => localStorage.setItem("vr-theme", value),
@@ -53,3 +53,32 @@ document.addEventListener("keydown", (event) => {
     menu.open = false;
     menu.querySelector("summary")?.focus();
 });
+
+// The navigation drawer (ADR 0056), without a round trip: the toggle hides it beside wide content or shows it over
+// narrow content; on a narrow screen a link, the scrim or Escape closes it again.
+(() => {
+    const wide = window.matchMedia("(min-width: 960px)");
+    const root = document.documentElement.classList;
+    const isOpen = () => wide.matches ? !root.contains("vr-nav-hidden") : root.contains("vr-nav-shown");
+    const sync = () => {
+        for (const toggle of document.querySelectorAll("[data-vr-nav-toggle]"))
+            toggle.setAttribute("aria-expanded", isOpen() ? "true" : "false");
+    };
+    const closeOverContent = () => { root.remove("vr-nav-shown"); sync(); };
+    document.addEventListener("click", (event) => {
+        const target = event.target instanceof Element ? event.target : null;
+        if (target?.closest("[data-vr-nav-toggle]")) {
+            root.toggle(wide.matches ? "vr-nav-hidden" : "vr-nav-shown");
+            sync();
+        } else if (!wide.matches && (target?.closest("[data-vr-nav-close]") || target?.closest("#nav-drawer a"))) {
+            closeOverContent();
+        }
+    });
+    document.addEventListener("keydown", (event) => {
+        if (event.key === "Escape" && !wide.matches && root.contains("vr-nav-shown")) closeOverContent();
+    });
+    wide.addEventListener("change", closeOverContent);
+    // The toggle is drawn by Blazor, prerendered and then again once interactive (markInteractive): state it both times.
+    window.vendorRisk.syncNav = sync;
+    document.addEventListener("DOMContentLoaded", sync);
+})();

@@ -71,4 +71,30 @@ public sealed class ShellTests(BrowserFixture app) : IClassFixture<BrowserFixtur
         await page.WaitForFunctionAsync(
             "expected => getComputedStyle(document.documentElement).getPropertyValue('--mud-palette-background').replace(/\\s/g, '').includes(expected)", expected);
     }
+    [Fact]
+    public async Task The_drawer_hides_beside_wide_content_and_opens_over_narrow_content_until_a_link_is_followed()
+    {
+        var page = await app.SignedInPageAsync(Roles.Assessor);
+        var toggle = page.Locator("[data-vr-nav-toggle]");
+        var vendors = page.Locator("#nav-drawer").GetByText("Vendors", new() { Exact = true });
+
+        // Wide: open beside the content; the toggle hides it and shows it again.
+        await Assertions.Expect(vendors).ToBeVisibleAsync();
+        await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-expanded", "true");
+        await toggle.ClickAsync();
+        await Assertions.Expect(vendors).Not.ToBeVisibleAsync();
+        await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-expanded", "false");
+        await toggle.ClickAsync();
+        await Assertions.Expect(vendors).ToBeVisibleAsync();
+
+        // Narrow: closed until asked for, over the content, and closed again by the link it took the user to.
+        await page.SetViewportSizeAsync(390, 844);
+        await Assertions.Expect(vendors).Not.ToBeVisibleAsync();
+        await toggle.ClickAsync();
+        await Assertions.Expect(vendors).ToBeVisibleAsync();
+        await vendors.ClickAsync();
+        await page.WaitForURLAsync("**/vendors");
+        await Assertions.Expect(vendors).Not.ToBeVisibleAsync();
+        await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-expanded", "false");
+    }
 }
