@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -153,6 +154,28 @@ public sealed class WizardComponentTests : BunitTestBase
         await cut.InvokeAsync(() => group.Instance.ValueChanged.InvokeAsync("tenant-baselines"));
         cut.WaitForAssertion(() => Assert.Contains("Not saved — retry", cut.Find("[data-save-state]").TextContent));
         Assert.Contains("Retry", cut.Find("[data-save-state]").TextContent);
+    }
+
+    [Fact]
+    public async Task A_save_that_waits_for_the_database_draws_its_question_once_saving_and_once_saved()
+    {
+        // On PostgreSQL a save yields while the database answers; every further render would be one more render batch.
+        RenderProviders();
+        var pending = new TaskCompletionSource<SavedAnswer>();
+        var cut = Render<QuestionEditor>(p => p
+            .Add(q => q.Question, Set.FindQuestion("probing-traffic-policy")!)
+            .Add(q => q.Number, 2)
+            .Add(q => q.Save, _ => pending.Task));
+        var renders = cut.RenderCount;
+
+        var change = cut.Find("input[value=spend-tiers]").ChangeAsync(new ChangeEventArgs { Value = "spend-tiers" });
+        cut.WaitForAssertion(() => Assert.Contains("Saving…", cut.Find("[data-save-state]").TextContent));
+        Assert.Equal(renders + 1, cut.RenderCount);
+        await cut.InvokeAsync(() => pending.SetResult(new SavedAnswer("probing-traffic-policy", 1, false, "Me", DateTime.UtcNow)));
+        await change;
+
+        cut.WaitForAssertion(() => Assert.Contains("Saved", cut.Find("[data-save-state]").TextContent));
+        Assert.Equal(renders + 2, cut.RenderCount);
     }
 
     [Fact]

@@ -69,31 +69,6 @@ public sealed partial class QuestionEditor
 
     protected override void OnInitialized() => Load(Stored?.Value, Stored?.Version ?? 0);
 
-    // The editor holds its answer itself (loaded once, above): a parent render (the live score after any question's save)
-    // that passes the same question changes nothing here, so it renders nothing. Most of a save's render work was the
-    // section's other editors drawing themselves again.
-    private (Question Question, int Number, bool ReadOnly, int AssessmentId)? _shown;
-    private bool _sameAsShown;
-
-    protected override void OnParametersSet()
-    {
-        var shown = (Question, Number, ReadOnly, AssessmentId);
-        _sameAsShown = _shown is { } last && ReferenceEquals(last.Question, Question) && last == shown;
-        _shown = shown;
-    }
-
-    protected override bool ShouldRender()
-    {
-        if (!_sameAsShown)
-            return true;
-        _sameAsShown = false;
-        return false;
-    }
-
-    // A render already queued when the same parameters came (this editor's own state change) has drawn it: the next
-    // request must not be skipped.
-    protected override void OnAfterRender(bool firstRender) => _sameAsShown = false;
-
     private void Load(AnswerValue? value, int version)
     {
         _version = version;

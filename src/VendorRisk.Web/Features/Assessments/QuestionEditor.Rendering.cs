@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Components;
+
+namespace VendorRisk.Web.Features.Assessments;
+
+/// <summary>When a question draws itself: an autosave redraws its own question once saving and once saved, nothing else.</summary>
+public sealed partial class QuestionEditor : IHandleEvent
+{
+    // The editor holds its answer itself (loaded once, in OnInitialized): a parent render (the live score after any question's save)
+    // that passes the same question changes nothing here, so it renders nothing. Most of a save's render work was the
+    // section's other editors drawing themselves again.
+    private (Question Question, int Number, bool ReadOnly, int AssessmentId)? _shown;
+    private bool _sameAsShown;
+
+    protected override void OnParametersSet()
+    {
+        var shown = (Question, Number, ReadOnly, AssessmentId);
+        _sameAsShown = _shown is { } last && ReferenceEquals(last.Question, Question) && last == shown;
+        _shown = shown;
+    }
+
+    protected override bool ShouldRender()
+    {
+        if (!_sameAsShown)
+        {
+            _draws++;
+            return true;
+        }
+        _sameAsShown = false;
+        return false;
+    }
+
+    // Renders requested since the editor was created; see HandleEventAsync.
+    private int _draws;
+
+    /// <summary>
+    /// As ComponentBase: drawn once the handler's synchronous part has run (the choice, "Saving…"); but not again when an
+    /// asynchronous handler ends if it drew its own result meanwhile (a save's <c>finally</c> does). When the save went to
+    /// the database asynchronously (PostgreSQL), that second render was a render batch of its own on every save.
+    /// </summary>
+    async Task IHandleEvent.HandleEventAsync(EventCallbackWorkItem callback, object? arg)
+    {
+        var task = callback.InvokeAsync(arg);
+        StateHasChanged();
+        if (task.IsCompleted)
+        {
+            await task;
+            return;
+        }
+        var draws = _draws;
+        await task;
+        if (_draws == draws)
+            StateHasChanged();
+    }
+
+    // A render already queued when the same parameters came (this editor's own state change) has drawn it: the next
+    // request must not be skipped.
+    protected override void OnAfterRender(bool firstRender) => _sameAsShown = false;
+}
