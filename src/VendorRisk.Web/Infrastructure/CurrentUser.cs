@@ -18,10 +18,10 @@ public interface ICurrentUser
     Task<Actor> RequireAsync(string role, string action, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// As <see cref="RequireAsync(string, string, CancellationToken)"/>, reading the user through <paramref name="db"/>: a
-    /// use case about to run on that context saves a second context and connection (every autosave is one).
+    /// As <see cref="RequireAsync(string, string, CancellationToken)"/>, reading the user through <paramref name="db"/> when
+    /// given: a use case about to run on that context saves a second context and connection (every autosave is one).
     /// </summary>
-    Task<Actor> RequireAsync(string role, string action, VendorRiskDbContext db, CancellationToken cancellationToken = default) =>
+    Task<Actor> RequireAsync(string role, string action, VendorRiskDbContext? db, CancellationToken cancellationToken = default) =>
         RequireAsync(role, action, cancellationToken);
 }
 
@@ -81,12 +81,9 @@ public sealed class CurrentUser(
     }
 
     public Task<Actor> RequireAsync(string role, string action, CancellationToken cancellationToken = default) =>
-        RequireCoreAsync(role, action, null, cancellationToken);
+        RequireAsync(role, action, null, cancellationToken);
 
-    public Task<Actor> RequireAsync(string role, string action, VendorRiskDbContext db, CancellationToken cancellationToken = default) =>
-        RequireCoreAsync(role, action, db, cancellationToken);
-
-    private async Task<Actor> RequireCoreAsync(string role, string action, VendorRiskDbContext? db, CancellationToken cancellationToken)
+    public async Task<Actor> RequireAsync(string role, string action, VendorRiskDbContext? db, CancellationToken cancellationToken = default)
     {
         var actor = await GetAsync(db, cancellationToken);
         if (actor is not null && actor.Can(role))

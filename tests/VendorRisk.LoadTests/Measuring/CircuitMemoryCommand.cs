@@ -44,13 +44,15 @@ public static class CircuitMemoryCommand
         }
 
         // The first tab pays for what the process initialises once (JIT, caches, static data): the baseline comes after it.
+        Task<long?> LiveHeapAsync(string dump) => probe.LiveHeapBytesAsync(keep is null ? null : Path.Combine(keep, dump));
+
         await OpenAsync();
         await Task.Delay(settle);
-        var before = await probe.LiveHeapBytesAsync(keep is null ? null : Path.Combine(keep, "one-tab.gcdump"));
+        var before = await LiveHeapAsync("one-tab.gcdump");
         await InspectAsync(inspect, pid, "one");
         for (var i = 1; i < tabs; i++)
             await OpenAsync();
-        var after = await probe.LiveHeapBytesAsync(keep is null ? null : Path.Combine(keep, $"{tabs}-tabs.gcdump"));
+        var after = await LiveHeapAsync($"{tabs}-tabs.gcdump");
         await InspectAsync(inspect, pid, "all");
         if (before is null || after is null)
         {
@@ -61,10 +63,10 @@ public static class CircuitMemoryCommand
             $"{path}: live heap {before / 1024.0 / 1024:0.0} MB with one tab, {after / 1024.0 / 1024:0.0} MB with {tabs}: {(after - before) / 1024.0 / (tabs - 1):0} KB per further tab"));
         if (settle > TimeSpan.Zero)
         {
-            // Each tab's own browser context also left up to six keep-alive HTTP connections (the page and its assets),
+            // Each tab's own browser context also left several keep-alive HTTP connections (the page and its assets),
             // which the server holds until its keep-alive timeout; a user's one browser shares them across tabs.
             await Task.Delay(settle);
-            var settled = await probe.LiveHeapBytesAsync(keep is null ? null : Path.Combine(keep, $"{tabs}-tabs-settled.gcdump"));
+            var settled = await LiveHeapAsync($"{tabs}-tabs-settled.gcdump");
             await InspectAsync(inspect, pid, "settled");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{path}: {settled / 1024.0 / 1024:0.0} MB with {tabs} after {settle.TotalSeconds:0} s, once idle HTTP connections have closed: {(settled - before) / 1024.0 / (tabs - 1):0} KB per further tab"));

@@ -43,9 +43,7 @@ public sealed class UseCasePipeline(
     {
         ArgumentNullException.ThrowIfNull(request);
         var permission = request is IChoosesItsRole chooser ? chooser.RequiredRole : PermissionOf(request.GetType());
-        var actor = db is null
-            ? await currentUser.RequireAsync(permission.Role, permission.Action, cancellationToken)
-            : await currentUser.RequireAsync(permission.Role, permission.Action, db, cancellationToken);
+        var actor = await currentUser.RequireAsync(permission.Role, permission.Action, db, cancellationToken);
         await ValidateAsync(request, cancellationToken);
         return actor;
     }
