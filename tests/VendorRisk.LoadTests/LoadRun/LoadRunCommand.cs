@@ -85,33 +85,33 @@ public static class LoadRunCommand
                 await Task.Delay(TimeSpan.FromMilliseconds(10_000.0 * i / assessors.Count));
             await run(stop.Token);
         }).ToList();
-        if (options.HumanPace)
-            await Task.Delay(TimeSpan.FromSeconds(10));
-        var cpuStart = probe?.CpuTime();
+        await Task.Delay(options.WarmupOrDefault);
+        var cpuStart = probe?.Sample();
         var trafficStart = CircuitTraffic.Now();
         var clock = Stopwatch.StartNew();
         recorder.Open();
         await Task.Delay(options.Duration);
         recorder.Close();
         var elapsed = clock.Elapsed;
-        var cpuEnd = probe?.CpuTime();
+        var cpuEnd = probe?.Sample();
         var traffic = CircuitTraffic.Now() - trafficStart;
         await stop.CancelAsync();
         await Task.WhenAll(tasks);
 
         // What the open circuits cost with nobody saving (SignalR keep-alives, timers): measured after the run, once its last
         // saves have settled, so that the CPU of a save itself is known and the idle cost is not spread over the saves.
-        TimeSpan? idleCpu = null;
+        CpuSample? idleCpu = null;
         var idleWindow = options.Mode != LoadMode.Api && probe is not null ? options.Idle : TimeSpan.Zero;
         if (idleWindow > TimeSpan.Zero)
         {
             await Task.Delay(TimeSpan.FromSeconds(5));
-            var idleStart = probe!.CpuTime();
+            var idleStart = probe!.Sample();
             await Task.Delay(idleWindow);
-            idleCpu = probe.CpuTime() - idleStart;
+            idleCpu = probe.Sample() - idleStart;
         }
 
-        var idlePerSecond = idleCpu is { } idle ? idle / idleWindow.TotalSeconds : (TimeSpan?)null;
+        var idlePerSecond = idleCpu is { } idle ? new CpuSample(idle.User / idleWindow.TotalSeconds, idle.System / idleWindow.TotalSeconds,
+            (long)(idle.ContextSwitches / idleWindow.TotalSeconds)) : (CpuSample?)null;
         Report(options, recorder, elapsed, cpuEnd - cpuStart, idlePerSecond, heapBefore, heapAfter, traffic);
         foreach (var circuit in hubCircuits)
             await circuit.DisposeAsync();
@@ -168,14 +168,14 @@ public static class LoadRunCommand
         return circuits;
     }
 
-    private static void Report(LoadRunOptions options, LatencyRecorder recorder, TimeSpan elapsed, TimeSpan? cpu, TimeSpan? idlePerSecond, long? heapBefore, long? heapAfter,
+    private static void Report(LoadRunOptions options, LatencyRecorder recorder, TimeSpan elapsed, CpuSample? cpu, CpuSample? idlePerSecond, long? heapBefore, long? heapAfter,
         CircuitTraffic.Totals traffic)
     {
         var saves = recorder.Count;
         var c = CultureInfo.InvariantCulture;
         Console.WriteLine(string.Create(c, $"""
 
-            mode {options.Mode.ToString().ToLowerInvariant()}{(options.Minimal ? " (Prefer: return=minimal)" : "")}, {options.Assessors} assessors, {(options.HumanPace ? "human pace (a change every 5–10 s)" : "full speed")}, {elapsed.TotalSeconds:0} s measured
+            mode {options.Mode.ToString().ToLowerInvariant()}{(options.Minimal ? " (Prefer: return=minimal)" : "")}, {options.Assessors} assessors, {(options.HumanPace ? "human pace (a change every 5–10 s)" : "full speed")}, {options.WarmupOrDefault.TotalSeconds:0} s warm-up, {elapsed.TotalSeconds:0} s measured
             saves             {saves}
             saves/s           {saves / elapsed.TotalSeconds:0.0}
             latency p50       {recorder.Percentile(50):0.0} ms
@@ -185,14 +185,17 @@ public static class LoadRunCommand
             """));
         if (options.Mode == LoadMode.Hub && saves > 0)
             Console.WriteLine(string.Create(c, $"server messages   {(double)traffic.Batches / saves:0.00} render batches ({traffic.Bytes / 1024.0 / saves:0.0} KB) and {(double)traffic.JsCalls / saves:0.00} JS calls per save"));
-        if (cpu is { } spent && saves > 0)
+        if (cpu is { } sample && saves > 0)
         {
+            var spent = sample.Cpu;
             Console.WriteLine(string.Create(c, $"server CPU/save   {spent.TotalMilliseconds / saves:0.00} ms ({spent.TotalSeconds:0.0} s of CPU over {elapsed.TotalSeconds:0} s; everything the process did, circuits included)"));
-            if (idlePerSecond is { } idle)
+            Console.WriteLine(string.Create(c, $"  user / system   {sample.User.TotalMilliseconds / saves:0.00} / {sample.System.TotalMilliseconds / saves:0.00} ms; {(double)sample.ContextSwitches / saves:0.0} thread wake-ups (context switches) per save"));
+            if (idlePerSecond is { } idleSample)
             {
+                var idle = idleSample.Cpu;
                 var open = idle * elapsed.TotalSeconds;
-                Console.WriteLine(string.Create(c, $"  of which idle   {open.TotalMilliseconds / saves:0.00} ms (open circuits, nobody saving: {idle.TotalMilliseconds:0.0} ms of CPU a second, {idle.TotalMilliseconds * 1000 / Math.Max(1, options.Assessors):0} µs a second per circuit)"));
-                Console.WriteLine(string.Create(c, $"  a save itself   {(spent - open).TotalMilliseconds / saves:0.00} ms (the rest: the save, its render and its messages)"));
+                Console.WriteLine(string.Create(c, $"  of which idle   {open.TotalMilliseconds / saves:0.00} ms (open circuits, nobody saving: {idle.TotalMilliseconds:0.0} ms of CPU a second, {idle.TotalMilliseconds * 1000 / Math.Max(1, options.Assessors):0} µs a second per circuit; {idleSample.ContextSwitches} wake-ups a second)"));
+                Console.WriteLine(string.Create(c, $"  a save itself   {(spent - open).TotalMilliseconds / saves:0.00} ms (the rest: the save, its render and its messages), {(sample.ContextSwitches - idleSample.ContextSwitches * elapsed.TotalSeconds) / saves:0.0} wake-ups"));
             }
         }
         if (heapBefore is { } before && heapAfter is { } after)

@@ -22,6 +22,10 @@ public sealed record LoadRunOptions
     public string Chromium { get; init; } = "/usr/bin/chromium";
     public int OpenParallel { get; init; } = 4;
     public TimeSpan Idle { get; init; } = TimeSpan.FromSeconds(20);
+    public TimeSpan? Warmup { get; init; }
+
+    /// <summary>How long the assessors save before the measured window opens.</summary>
+    public TimeSpan WarmupOrDefault => Warmup ?? (HumanPace ? TimeSpan.FromSeconds(10) : TimeSpan.Zero);
 
     public const string Help = """
         usage: run --url <app> --token <assessor API token> [options]
@@ -30,6 +34,8 @@ public sealed record LoadRunOptions
           --assessors N           simulated assessors, each on its own new assessment (default 50)
           --pace human|full       human: one change every 5–10 s each; full: back to back (default human)
           --duration S            measured seconds after every assessor is ready (default 60)
+          --warmup S              seconds of saving before the measured window opens, so the server's JIT has tiered
+                                  up the save's code (default 10 at human pace, 0 at full speed)
           --minimal               api mode: send Prefer: return=minimal
           --email E --password P  hub and circuits modes: the account the circuits sign in with (the token's user)
           --open-parallel N       hub mode: circuits opened at once while setting up (default 4)
@@ -93,6 +99,7 @@ public sealed record LoadRunOptions
             Chromium = Get("--chromium") ?? "/usr/bin/chromium",
             OpenParallel = Int("--open-parallel") ?? 4,
             Idle = TimeSpan.FromSeconds(Int("--idle") ?? 20),
+            Warmup = Int("--warmup") is { } warmup ? TimeSpan.FromSeconds(warmup) : null,
         };
         if (options.Mode != LoadMode.Api && (options.Email is null || options.Password is null))
             throw new ArgumentException($"{mode.ToString().ToLowerInvariant()} mode needs --email and --password (or VENDORRISK_LOAD_PASSWORD).");

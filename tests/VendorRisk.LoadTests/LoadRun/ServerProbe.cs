@@ -8,13 +8,34 @@ namespace VendorRisk.LoadTests.LoadRun;
 public sealed partial class ServerProbe(int pid)
 {
     /// <summary>User + system CPU time of the process so far (Linux /proc/PID/stat, clock ticks of 10 ms).</summary>
-    public TimeSpan CpuTime()
+    public TimeSpan CpuTime() => Sample().Cpu;
+
+    /// <summary>
+    /// CPU time split into user and system (the kernel's share: sockets, futexes, waking threads), and the context switches
+    /// of the process's live threads: a thread that sleeps and is woken again counts one.
+    /// </summary>
+    public CpuSample Sample()
     {
         var stat = File.ReadAllText($"/proc/{pid}/stat");
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         // Fields after the command name start at field 3 (state): utime is field 14, stime field 15.
-        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-        return TimeSpan.FromMilliseconds(ticks * 10);
+        var user = long.Parse(fields[11], CultureInfo.InvariantCulture) * 10;
+        var system = long.Parse(fields[12], CultureInfo.InvariantCulture) * 10;
+        long switches = 0;
+        foreach (var task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
+        {
+            try
+            {
+                foreach (var line in File.ReadLines(Path.Combine(task, "status")))
+                    if (line.StartsWith("voluntary_ctxt_switches:", StringComparison.Ordinal) || line.StartsWith("nonvoluntary_ctxt_switches:", StringComparison.Ordinal))
+                        switches += long.Parse(line[(line.IndexOf(':') + 1)..].Trim(), CultureInfo.InvariantCulture);
+            }
+            catch (IOException)
+            {
+                // The thread ended while we read.
+            }
+        }
+        return new CpuSample(TimeSpan.FromMilliseconds(user), TimeSpan.FromMilliseconds(system), switches);
     }
 
     /// <summary>
@@ -58,4 +79,11 @@ public sealed partial class ServerProbe(int pid)
 
     [GeneratedRegex(@"([\d,]+)\s+GC Heap bytes")]
     private static partial Regex HeapBytes();
+}
+
+public readonly record struct CpuSample(TimeSpan User, TimeSpan System, long ContextSwitches)
+{
+    public TimeSpan Cpu => User + System;
+
+    public static CpuSample operator -(CpuSample a, CpuSample b) => new(a.User - b.User, a.System - b.System, a.ContextSwitches - b.ContextSwitches);
 }
