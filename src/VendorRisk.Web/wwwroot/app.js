@@ -6,8 +6,6 @@ window.vendorRisk = {
         get: () => localStorage.getItem("vr-theme"),
         set: (value) => localStorage.setItem("vr-theme", value),
     },
-    /** Focuses the first input of an element (Enter in the wizard moves to the next question). */
-    focusFirst: (element) => (element?.querySelector("input:not([type=hidden]):not([disabled]), textarea, button") ?? element)?.focus(),
     download: (fileName, contentType, base64) => {
         const link = document.createElement("a");
         link.href = `data:${contentType};base64,${base64}`;
@@ -38,6 +36,22 @@ document.addEventListener("keydown", (event) => {
     const target = tabs[(next + tabs.length) % tabs.length];
     target.focus();
     target.click();
+});
+
+// Enter in a wizard question moves to the next question, or to the next-section button after the last (Ctrl+Enter in a
+// text box, where Enter starts a new line). In the browser: a key press in an open wizard is no message to the server.
+document.addEventListener("keydown", (event) => {
+    if ((event.key !== "Enter" && event.key !== "NumpadEnter") || event.shiftKey || event.altKey || event.isComposing) return;
+    const target = event.target instanceof Element ? event.target : null;
+    const question = target?.closest("[data-vr-wizard-question]");
+    // Buttons, links and pickers keep Enter for themselves.
+    if (!question || target.closest("button, a, select, [role=button], .mud-select, .mud-picker")) return;
+    if (target.matches("textarea") && !event.ctrlKey) return;
+    event.preventDefault();
+    const questions = [...question.parentElement.querySelectorAll(":scope > [data-vr-wizard-question]")];
+    const next = questions[questions.indexOf(question) + 1];
+    const field = next?.querySelector("input:not([type=hidden]):not([disabled]), textarea:not([disabled])");
+    (field ?? next ?? document.getElementById("next-section"))?.focus();
 });
 
 // The app bar's account menu is a <details>: Escape or a click elsewhere (or on one of its links) closes it.

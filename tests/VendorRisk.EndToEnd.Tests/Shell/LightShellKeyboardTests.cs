@@ -1,12 +1,18 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using VendorRisk.Data.Entities;
 using VendorRisk.Domain.Assessments;
 using VendorRisk.EndToEnd.Tests.Infrastructure;
+using VendorRisk.Web.Features.Assessments;
+using VendorRisk.Web.Features.Vendors;
 
 namespace VendorRisk.EndToEnd.Tests.Shell;
 
-/// <summary>The plain tab strip and account menu (ADR 0052) keep the keyboard use of the components they replace.</summary>
+/// <summary>
+/// The plain tab strip and account menu (ADR 0052) keep the keyboard use of the components they replace; Enter in the
+/// wizard moves on in the browser, without a round trip.
+/// </summary>
 public sealed class LightShellKeyboardTests(DemoBrowserFixture app) : IClassFixture<DemoBrowserFixture>
 {
     [Fact]
@@ -65,5 +71,47 @@ public sealed class LightShellKeyboardTests(DemoBrowserFixture app) : IClassFixt
         await Assertions.Expect(signOut).ToBeVisibleAsync();
         await page.Locator("main h1, main h4").First.ClickAsync();
         await Assertions.Expect(signOut).ToBeHiddenAsync();
+    }
+
+    [Fact]
+    public async Task Enter_moves_to_the_next_question_and_after_the_last_to_the_next_section_button_Ctrl_Enter_in_a_text_answer()
+    {
+        int id;
+        await using (var scope = app.ScopeAs(Roles.Assessor))
+        {
+            var vendorId = await scope.ServiceProvider.GetRequiredService<VendorService>().CreateAsync(
+                new VendorRequest($"Keyboard Labs {Guid.NewGuid():n}"[..22], null, null, [], null, [], null, null, [], null), TestContext.Current.CancellationToken);
+            id = await scope.ServiceProvider.GetRequiredService<AssessmentService>().CreateAsync(
+                new CreateAssessmentRequest(vendorId, "frontier-ai-buyer-checklist", Title: "Keyboard"), TestContext.Current.CancellationToken);
+        }
+        var page = await app.SignedInPageAsync(Roles.Assessor);
+        await page.GotoAsync($"/assessments/{id}");
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        await page.Locator("#section-continuity-and-exit").ClickAsync();
+        await Assertions.Expect(page.Locator("#section-title")).ToHaveTextAsync("Continuity, contract and exit");
+
+        // A choice: Enter goes on to the next question's first field.
+        await page.Locator("#q-change-of-control input").First.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#q-financial-runway input").First).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        var text = page.Locator("#q-differentiation-narrative textarea").First;
+        await Assertions.Expect(text).ToBeFocusedAsync();
+
+        // A text answer keeps Enter for new lines; Ctrl+Enter goes on, after the last question to the next section.
+        await page.Keyboard.TypeAsync("Frontier reasoning");
+        await page.Keyboard.PressAsync("Enter");
+        await page.Keyboard.TypeAsync("and tooling");
+        await Assertions.Expect(text).ToBeFocusedAsync();
+        await Assertions.Expect(text).ToHaveValueAsync("Frontier reasoning\nand tooling");
+        await page.Keyboard.PressAsync("Control+Enter");
+        await Assertions.Expect(page.Locator("#next-section")).ToBeFocusedAsync();
+
+        // Enter on a button inside a question is the button's: the details panel opens, focus stays.
+        var details = page.Locator("#q-exit-plan-details-toggle");
+        await details.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(details).ToBeFocusedAsync();
+        await Assertions.Expect(details).ToHaveAttributeAsync("aria-expanded", "true");
     }
 }

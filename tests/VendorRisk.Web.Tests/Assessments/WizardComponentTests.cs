@@ -179,6 +179,33 @@ public sealed class WizardComponentTests : BunitTestBase
     }
 
     [Fact]
+    public async Task After_a_save_that_waited_the_live_score_and_the_saved_state_go_out_in_one_render_batch()
+    {
+        // A render batch is a message to the browser and its acknowledgement back: the wizard's live score draws the
+        // question's saved state with it instead of the question drawing itself in a batch of its own.
+        RenderProviders();
+        var pending = new TaskCompletionSource<SavedAnswer>();
+        var cut = Render<AssessmentWizard>(p => p
+            .Add(w => w.Assessment, Snapshot("eligibility-and-control"))
+            .Add(w => w.Save, _ => pending.Task));
+        var first = cut.FindComponents<QuestionEditor>()[0];
+        var option = first.Instance.Question.Options[0].Key;
+        var progressBefore = cut.Find("#live-score [role=progressbar]").GetAttribute("aria-valuenow");
+
+        var change = cut.InvokeAsync(() => first.FindComponent<OptionList>().Instance.ValueChanged.InvokeAsync(option));
+        cut.WaitForAssertion(() => Assert.Contains("Saving…", first.Find("[data-save-state]").TextContent));
+        // What the question shows in each render batch that draws the wizard after the save: "Saved" in the first one.
+        var shownWithLiveScore = new List<string>();
+        cut.OnAfterRender += (_, _) => shownWithLiveScore.Add(cut.Find($"#q-{first.Instance.Question.Key} [data-save-state]").GetAttribute("data-save-state")!);
+        await cut.InvokeAsync(() => pending.SetResult(new SavedAnswer(first.Instance.Question.Key, 1, false, "Me", DateTime.UtcNow)));
+        await change;
+
+        cut.WaitForAssertion(() => Assert.Contains("Saved", first.Find("[data-save-state]").TextContent));
+        Assert.NotEqual(progressBefore, cut.Find("#live-score [role=progressbar]").GetAttribute("aria-valuenow"));
+        Assert.Equal("saved", shownWithLiveScore.First());
+    }
+
+    [Fact]
     public async Task A_conflict_shows_the_other_value_and_who_wrote_it_and_keep_mine_saves_on_their_version()
     {
         RenderProviders();

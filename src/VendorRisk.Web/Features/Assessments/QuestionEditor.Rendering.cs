@@ -14,7 +14,7 @@ public sealed partial class QuestionEditor : IHandleEvent
     protected override void OnParametersSet()
     {
         var shown = (Question, Number, ReadOnly, AssessmentId);
-        _sameAsShown = _shown is { } last && ReferenceEquals(last.Question, Question) && last == shown;
+        _sameAsShown = !_drawWithParent && _shown is { } last && ReferenceEquals(last.Question, Question) && last == shown;
         _shown = shown;
     }
 
@@ -31,6 +31,26 @@ public sealed partial class QuestionEditor : IHandleEvent
 
     // Renders requested since the editor was created; see HandleEventAsync.
     private int _draws;
+
+    // Set while the wizard hears of a save (Saved): the wizard's render of the live score draws this editor's saved state
+    // too, in the same render batch. After a save that yielded (PostgreSQL), the two were a render batch each.
+    private bool _drawWithParent;
+
+    /// <summary>Raises <see cref="Saved"/>; true when the wizard's render drew this editor with it.</summary>
+    private async Task<bool> RaiseSavedAsync(AnswerValue? value)
+    {
+        var draws = _draws;
+        _drawWithParent = true;
+        try
+        {
+            await Saved.InvokeAsync((Question.Key, value, _version));
+        }
+        finally
+        {
+            _drawWithParent = false;
+        }
+        return _draws != draws;
+    }
 
     /// <summary>
     /// As ComponentBase: drawn once the handler's synchronous part has run (the choice, "Saving…"); but not again when an

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
 using MudBlazor;
 
 namespace VendorRisk.Web.Features.Assessments;
@@ -37,12 +36,8 @@ public sealed partial class QuestionEditor
     [Parameter, EditorRequired] public Func<AnswerInput, Task<SavedAnswer>> Save { get; set; } = null!;
     /// <summary>Raised after a save with the stored value (null when cleared), for the live score.</summary>
     [Parameter] public EventCallback<(string Key, AnswerValue? Value, int Version)> Saved { get; set; }
-    /// <summary>Enter (Ctrl+Enter in a text answer): move on from this question (raised with its <see cref="Number"/>).</summary>
-    [Parameter] public EventCallback<int> Next { get; set; }
     /// <summary>Debounce for typing; tests shorten it.</summary>
     [Parameter] public TimeSpan Delay { get; set; } = TypingDelay;
-
-    public ElementReference Element;
 
     private string? _choice;
     private HashSet<string> _choices = [];
@@ -190,11 +185,13 @@ public sealed partial class QuestionEditor
         _saving = true;
         _state = SaveState.Saving;
         Refresh();
+        var drawn = false;
         try
         {
             do
             {
                 _again = false;
+                drawn = false;
                 var value = BuildValue();
                 if (value is null && _version == 0)
                 {
@@ -208,7 +205,7 @@ public sealed partial class QuestionEditor
                 _version = saved.Version;
                 _state = SaveState.Saved;
                 _errors = [];
-                await Saved.InvokeAsync((Question.Key, value, _version));
+                drawn = await RaiseSavedAsync(value);
             }
             while (_again && !_disposed);
         }
@@ -231,7 +228,8 @@ public sealed partial class QuestionEditor
         finally
         {
             _saving = false;
-            Refresh();
+            if (!drawn)
+                Refresh();
         }
     }
 
@@ -253,12 +251,6 @@ public sealed partial class QuestionEditor
         _conflict = null;
         _state = SaveState.Saved;
         await Saved.InvokeAsync((Question.Key, value, _version));
-    }
-
-    private async Task OnKeyDownAsync(KeyboardEventArgs e)
-    {
-        if (e.Key is "Enter" or "NumpadEnter" && !e.ShiftKey && (Question.Type != QuestionType.Text || e.CtrlKey))
-            await Next.InvokeAsync(Number);
     }
 
     private void Refresh()
