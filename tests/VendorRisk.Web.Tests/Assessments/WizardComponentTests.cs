@@ -206,6 +206,36 @@ public sealed class WizardComponentTests : BunitTestBase
     }
 
     [Fact]
+    public async Task A_change_made_while_a_save_is_on_its_way_is_saved_next_and_the_question_shows_saving_until_then()
+    {
+        RenderProviders();
+        var saves = new List<(AnswerInput Input, TaskCompletionSource<SavedAnswer> Done)>();
+        var cut = Render<AssessmentWizard>(p => p
+            .Add(w => w.Assessment, Snapshot("eligibility-and-control"))
+            .Add(w => w.Save, input =>
+            {
+                saves.Add((input, new TaskCompletionSource<SavedAnswer>()));
+                return saves[^1].Done.Task;
+            }));
+        var editor = cut.FindComponents<QuestionEditor>()[0];
+        var (key, options) = (editor.Instance.Question.Key, editor.Instance.Question.Options);
+        var list = editor.FindComponent<OptionList>();
+        string SaveState() => editor.Find("[data-save-state]").GetAttribute("data-save-state")!;
+
+        var first = cut.InvokeAsync(() => list.Instance.ValueChanged.InvokeAsync(options[0].Key));
+        var second = cut.InvokeAsync(() => list.Instance.ValueChanged.InvokeAsync(options[1].Key));
+        Assert.Single(saves);
+        await cut.InvokeAsync(() => saves[0].Done.SetResult(new SavedAnswer(key, 1, false, "Me", DateTime.UtcNow)));
+
+        cut.WaitForAssertion(() => Assert.Equal(2, saves.Count));
+        Assert.Equal((options[1].Key, 1), (saves[1].Input.Value.Choice, saves[1].Input.ExpectedVersion));
+        Assert.Equal("saving", SaveState());
+        await cut.InvokeAsync(() => saves[1].Done.SetResult(new SavedAnswer(key, 2, false, "Me", DateTime.UtcNow)));
+        await Task.WhenAll(first, second);
+        cut.WaitForAssertion(() => Assert.Equal("saved", SaveState()));
+    }
+
+    [Fact]
     public async Task A_conflict_shows_the_other_value_and_who_wrote_it_and_keep_mine_saves_on_their_version()
     {
         RenderProviders();

@@ -203,7 +203,8 @@ public sealed partial class QuestionEditor
                     : new AnswerInput(value, ExpectedVersion: _version);
                 var saved = await Save(input);
                 _version = saved.Version;
-                _state = SaveState.Saved;
+                // A change made while this save was on its way goes next: until then the question still shows "Saving…".
+                _state = _again ? SaveState.Saving : SaveState.Saved;
                 _errors = [];
                 drawn = await RaiseSavedAsync(value);
             }
