@@ -37,6 +37,8 @@ public static class LoadRunCommand
         Console.WriteLine($"{options.Assessors} draft assessments created ({ids[0]}–{ids[^1]}), {questions.Count} questions each.");
 
         var probe = options.ServerPid is { } pid ? new ServerProbe(pid) : null;
+        using var stopTracking = new CancellationTokenSource();
+        var tracking = probe?.TrackThreads(stopTracking.Token) ?? Task.CompletedTask;
         var recorder = new LatencyRecorder();
         var pace = new Random(20);
         TimeSpan Pause()
@@ -112,6 +114,8 @@ public static class LoadRunCommand
 
         var idlePerSecond = idleCpu is { } idle ? new CpuSample(idle.User / idleWindow.TotalSeconds, idle.System / idleWindow.TotalSeconds,
             (long)(idle.ContextSwitches / idleWindow.TotalSeconds)) : (CpuSample?)null;
+        await stopTracking.CancelAsync();
+        await tracking;
         Report(options, recorder, elapsed, cpuEnd - cpuStart, idlePerSecond, heapBefore, heapAfter, traffic);
         foreach (var circuit in hubCircuits)
             await circuit.DisposeAsync();

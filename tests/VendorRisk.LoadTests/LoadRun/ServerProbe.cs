@@ -12,7 +12,8 @@ public sealed partial class ServerProbe(int pid)
 
     /// <summary>
     /// CPU time split into user and system (the kernel's share: sockets, futexes, waking threads), and the context switches
-    /// of the process's live threads: a thread that sleeps and is woken again counts one.
+    /// of the process's threads: a thread that sleeps and is woken again counts one. A thread that ended keeps the count last
+    /// read for it (the thread pool retires idle workers); <see cref="TrackThreads"/> reads them often enough to matter little.
     /// </summary>
     public CpuSample Sample()
     {
@@ -21,21 +22,55 @@ public sealed partial class ServerProbe(int pid)
         // Fields after the command name start at field 3 (state): utime is field 14, stime field 15.
         var user = long.Parse(fields[11], CultureInfo.InvariantCulture) * 10;
         var system = long.Parse(fields[12], CultureInfo.InvariantCulture) * 10;
-        long switches = 0;
-        foreach (var task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
+        return new CpuSample(TimeSpan.FromMilliseconds(user), TimeSpan.FromMilliseconds(system), ContextSwitches());
+    }
+
+    private readonly Dictionary<string, long> _switchesByThread = [];
+
+    /// <summary>Reads every thread's context switches each second until <paramref name="stop"/>.</summary>
+    public async Task TrackThreads(CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        try
         {
-            try
-            {
-                foreach (var line in File.ReadLines(Path.Combine(task, "status")))
-                    if (line.StartsWith("voluntary_ctxt_switches:", StringComparison.Ordinal) || line.StartsWith("nonvoluntary_ctxt_switches:", StringComparison.Ordinal))
-                        switches += long.Parse(line[(line.IndexOf(':') + 1)..].Trim(), CultureInfo.InvariantCulture);
-            }
-            catch (IOException)
-            {
-                // The thread ended while we read.
-            }
+            while (await timer.WaitForNextTickAsync(stop))
+                ContextSwitches();
         }
-        return new CpuSample(TimeSpan.FromMilliseconds(user), TimeSpan.FromMilliseconds(system), switches);
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private long ContextSwitches()
+    {
+        lock (_switchesByThread)
+        {
+            foreach (var task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
+            {
+                try
+                {
+                    long switches = 0;
+                    foreach (var line in File.ReadLines(Path.Combine(task, "status")))
+                        if (line.StartsWith("voluntary_ctxt_switches:", StringComparison.Ordinal) || line.StartsWith("nonvoluntary_ctxt_switches:", StringComparison.Ordinal))
+                            switches += long.Parse(line[(line.IndexOf(':') + 1)..].Trim(), CultureInfo.InvariantCulture);
+                    _switchesByThread[Path.GetFileName(task)] = switches;
+                }
+                catch (IOException)
+                {
+                    // The thread ended while we read: its last count stays.
+                }
+            }
+            return _switchesByThread.Values.Sum();
+        }
+    }
+
+    /// <summary>The process's resident memory (VmRSS): the managed heap and everything native, zlib streams and pools included.</summary>
+    public long ResidentBytes()
+    {
+        foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+                return long.Parse(line[6..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
+        return 0;
     }
 
     /// <summary>

@@ -49,10 +49,12 @@ public static class CircuitMemoryCommand
         await OpenAsync();
         await Task.Delay(settle);
         var before = await LiveHeapAsync("one-tab.gcdump");
+        var residentBefore = probe.ResidentBytes();
         await InspectAsync(inspect, pid, "one");
         for (var i = 1; i < tabs; i++)
             await OpenAsync();
         var after = await LiveHeapAsync($"{tabs}-tabs.gcdump");
+        var residentAfter = probe.ResidentBytes();
         await InspectAsync(inspect, pid, "all");
         if (before is null || after is null)
         {
@@ -61,6 +63,8 @@ public static class CircuitMemoryCommand
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{path}: live heap {before / 1024.0 / 1024:0.0} MB with one tab, {after / 1024.0 / 1024:0.0} MB with {tabs}: {(after - before) / 1024.0 / (tabs - 1):0} KB per further tab"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{path}: resident {residentBefore / 1024.0 / 1024:0.0} MB with one tab, {residentAfter / 1024.0 / 1024:0.0} MB with {tabs}: {(residentAfter - residentBefore) / 1024.0 / (tabs - 1):0} KB per further tab (native memory included)"));
         if (settle > TimeSpan.Zero)
         {
             // Each tab's own browser context also left several keep-alive HTTP connections (the page and its assets),
