@@ -113,7 +113,7 @@ public static class LoadRunCommand
         }
 
         var idlePerSecond = idleCpu is { } idle ? new CpuSample(idle.User / idleWindow.TotalSeconds, idle.System / idleWindow.TotalSeconds,
-            (long)(idle.ContextSwitches / idleWindow.TotalSeconds)) : (CpuSample?)null;
+            (long)(idle.ContextSwitches / idleWindow.TotalSeconds), idle.Jit / idleWindow.TotalSeconds) : (CpuSample?)null;
         await stopTracking.CancelAsync();
         await tracking;
         Report(options, recorder, elapsed, cpuEnd - cpuStart, idlePerSecond, heapBefore, heapAfter, traffic);
@@ -194,12 +194,14 @@ public static class LoadRunCommand
             var spent = sample.Cpu;
             Console.WriteLine(string.Create(c, $"server CPU/save   {spent.TotalMilliseconds / saves:0.00} ms ({spent.TotalSeconds:0.0} s of CPU over {elapsed.TotalSeconds:0} s; everything the process did, circuits included)"));
             Console.WriteLine(string.Create(c, $"  user / system   {sample.User.TotalMilliseconds / saves:0.00} / {sample.System.TotalMilliseconds / saves:0.00} ms; {(double)sample.ContextSwitches / saves:0.0} thread wake-ups (context switches) per save"));
+            Console.WriteLine(string.Create(c, $"  of which JIT    {sample.Jit.TotalMilliseconds / saves:0.00} ms (the runtime recompiling hot code optimised in the background: a one-off while the process warms up; --warmup to measure after it)"));
             if (idlePerSecond is { } idleSample)
             {
                 var idle = idleSample.Cpu;
                 var open = idle * elapsed.TotalSeconds;
                 Console.WriteLine(string.Create(c, $"  of which idle   {open.TotalMilliseconds / saves:0.00} ms (open circuits, nobody saving: {idle.TotalMilliseconds:0.0} ms of CPU a second, {idle.TotalMilliseconds * 1000 / Math.Max(1, options.Assessors):0} µs a second per circuit; {idleSample.ContextSwitches} wake-ups a second)"));
                 Console.WriteLine(string.Create(c, $"  a save itself   {(spent - open).TotalMilliseconds / saves:0.00} ms (the rest: the save, its render and its messages), {(sample.ContextSwitches - idleSample.ContextSwitches * elapsed.TotalSeconds) / saves:0.0} wake-ups"));
+                Console.WriteLine(string.Create(c, $"  without JIT     {(spent - open - (sample.Jit - idleSample.Jit * elapsed.TotalSeconds)).TotalMilliseconds / saves:0.00} ms (a save itself once the process is warm)"));
             }
         }
         if (heapBefore is { } before && heapAfter is { } after)

@@ -11,39 +11,47 @@ public sealed partial class ServerProbe(int pid)
     public TimeSpan CpuTime() => Sample().Cpu;
 
     /// <summary>
-    /// CPU time split into user and system (the kernel's share: sockets, futexes, waking threads), and the context switches
-    /// of the process's threads: a thread that sleeps and is woken again counts one. A thread that ended keeps the count last
-    /// read for it (the thread pool retires idle workers); <see cref="TrackThreads"/> reads them often enough to matter little.
+    /// CPU time split into user and system (the kernel's share: sockets, futexes, waking threads); of it, the runtime's
+    /// background JIT (the thread that recompiles hot methods optimised, a one-off while a process warms up); and the
+    /// context switches of the process's threads (a thread that sleeps and is woken again counts one). A thread that ended
+    /// keeps what was last read for it (idle thread-pool workers and the JIT's thread come and go); <see cref="TrackThreads"/>
+    /// reads them often enough for that to matter little.
     /// </summary>
     public CpuSample Sample()
     {
-        var stat = File.ReadAllText($"/proc/{pid}/stat");
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        // Fields after the command name start at field 3 (state): utime is field 14, stime field 15.
-        var user = long.Parse(fields[11], CultureInfo.InvariantCulture) * 10;
-        var system = long.Parse(fields[12], CultureInfo.InvariantCulture) * 10;
-        return new CpuSample(TimeSpan.FromMilliseconds(user), TimeSpan.FromMilliseconds(system), ContextSwitches());
+        var fields = StatFields($"/proc/{pid}/stat");
+        var (switches, jit) = ReadThreads();
+        return new CpuSample(Ticks(fields[11]), Ticks(fields[12]), switches, jit);
     }
 
-    private readonly Dictionary<string, long> _switchesByThread = [];
+    // Fields after the command name start at field 3 (state): utime is field 14, stime field 15, in ticks of 10 ms.
+    private static string[] StatFields(string path)
+    {
+        var stat = File.ReadAllText(path);
+        return stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+    }
 
-    /// <summary>Reads every thread's context switches each second until <paramref name="stop"/>.</summary>
+    private static TimeSpan Ticks(string field) => TimeSpan.FromMilliseconds(long.Parse(field, CultureInfo.InvariantCulture) * 10);
+
+    private readonly Dictionary<string, (long Switches, TimeSpan Jit)> _byThread = [];
+
+    /// <summary>Reads every thread's context switches and the JIT thread's CPU each second until <paramref name="stop"/>.</summary>
     public async Task TrackThreads(CancellationToken stop)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
         try
         {
             while (await timer.WaitForNextTickAsync(stop))
-                ContextSwitches();
+                ReadThreads();
         }
         catch (OperationCanceledException)
         {
         }
     }
 
-    private long ContextSwitches()
+    private (long Switches, TimeSpan Jit) ReadThreads()
     {
-        lock (_switchesByThread)
+        lock (_byThread)
         {
             foreach (var task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
             {
@@ -53,14 +61,21 @@ public sealed partial class ServerProbe(int pid)
                     foreach (var line in File.ReadLines(Path.Combine(task, "status")))
                         if (line.StartsWith("voluntary_ctxt_switches:", StringComparison.Ordinal) || line.StartsWith("nonvoluntary_ctxt_switches:", StringComparison.Ordinal))
                             switches += long.Parse(line[(line.IndexOf(':') + 1)..].Trim(), CultureInfo.InvariantCulture);
-                    _switchesByThread[Path.GetFileName(task)] = switches;
+                    // The runtime names it ".NET Tiered Compilation Worker"; Linux keeps 15 characters of a thread's name.
+                    var jit = TimeSpan.Zero;
+                    if (File.ReadAllText(Path.Combine(task, "comm")).StartsWith(".NET Tiered Com", StringComparison.Ordinal))
+                    {
+                        var fields = StatFields(Path.Combine(task, "stat"));
+                        jit = Ticks(fields[11]) + Ticks(fields[12]);
+                    }
+                    _byThread[Path.GetFileName(task)] = (switches, jit);
                 }
                 catch (IOException)
                 {
-                    // The thread ended while we read: its last count stays.
+                    // The thread ended while we read: what was last read for it stays.
                 }
             }
-            return _switchesByThread.Values.Sum();
+            return (_byThread.Values.Sum(t => t.Switches), _byThread.Values.Aggregate(TimeSpan.Zero, (sum, t) => sum + t.Jit));
         }
     }
 
@@ -116,9 +131,10 @@ public sealed partial class ServerProbe(int pid)
     private static partial Regex HeapBytes();
 }
 
-public readonly record struct CpuSample(TimeSpan User, TimeSpan System, long ContextSwitches)
+public readonly record struct CpuSample(TimeSpan User, TimeSpan System, long ContextSwitches, TimeSpan Jit)
 {
     public TimeSpan Cpu => User + System;
 
-    public static CpuSample operator -(CpuSample a, CpuSample b) => new(a.User - b.User, a.System - b.System, a.ContextSwitches - b.ContextSwitches);
+    public static CpuSample operator -(CpuSample a, CpuSample b) =>
+        new(a.User - b.User, a.System - b.System, a.ContextSwitches - b.ContextSwitches, a.Jit - b.Jit);
 }
