@@ -29,12 +29,13 @@ public sealed class AccessibilityTests(DemoBrowserFixture app) : IClassFixture<D
         var vendor = await db.Vendors.OrderBy(v => v.Id).Select(v => v.Id).FirstAsync();
         var approved = await db.Assessments.Where(a => a.Status == AssessmentStatus.Approved || a.Status == AssessmentStatus.ApprovedWithConditions)
             .OrderBy(a => a.Id).Select(a => a.Id).FirstAsync();
+        var draft = await db.Assessments.Where(a => a.Status == AssessmentStatus.Draft).OrderBy(a => a.Id).Select(a => a.Id).FirstAsync();
         var version = await db.QuestionSetVersions.Where(v => v.Status == VersionStatus.Published)
             .OrderBy(v => v.Id).Select(v => new { v.QuestionSet.Key, v.Number }).FirstAsync();
         return
         [
             ("dashboard", "/"), ("vendors", "/vendors"), ("vendor", $"/vendors/{vendor}"), ("assessments", "/assessments"),
-            ("assessment", $"/assessments/{approved}"), ("compare", "/compare"), ("question-sets", "/question-sets"),
+            ("assessment", $"/assessments/{approved}"), ("wizard", $"/assessments/{draft}"), ("compare", "/compare"), ("question-sets", "/question-sets"),
             ("question-set-version", $"/question-sets/{version.Key}/versions/{version.Number}"), ("users", "/users"), ("audit", "/audit"), ("mail", "/admin/mail"),
             ("account", "/account"), ("findings", "/findings"),
         ];

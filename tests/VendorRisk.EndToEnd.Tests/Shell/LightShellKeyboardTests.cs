@@ -74,7 +74,7 @@ public sealed class LightShellKeyboardTests(DemoBrowserFixture app) : IClassFixt
     }
 
     [Fact]
-    public async Task Enter_moves_to_the_next_question_and_after_the_last_to_the_next_section_button_Ctrl_Enter_in_a_text_answer()
+    public async Task Sections_open_from_the_keyboard_and_Enter_moves_to_the_next_question_then_the_next_section_button_Ctrl_Enter_in_a_text_answer()
     {
         int id;
         await using (var scope = app.ScopeAs(Roles.Assessor))
@@ -87,8 +87,15 @@ public sealed class LightShellKeyboardTests(DemoBrowserFixture app) : IClassFixt
         var page = await app.SignedInPageAsync(Roles.Assessor);
         await page.GotoAsync($"/assessments/{id}");
         await BrowserFixture.WaitForInteractiveAsync(page);
-        await page.Locator("#section-continuity-and-exit").ClickAsync();
+        // The section list: native buttons, Space and Enter open a section.
+        await page.Locator("#section-data-use-and-ip").FocusAsync();
+        await page.Keyboard.PressAsync("Space");
+        await Assertions.Expect(page.Locator("#section-title")).ToHaveTextAsync("Data use, residency and intellectual property");
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(page.Locator("#section-continuity-and-exit")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator("#section-title")).ToHaveTextAsync("Continuity, contract and exit");
+        await Assertions.Expect(page.Locator("#section-continuity-and-exit")).ToHaveAttributeAsync("aria-current", "step");
 
         // A choice: Enter goes on to the next question's first field.
         await page.Locator("#q-change-of-control input").First.FocusAsync();
