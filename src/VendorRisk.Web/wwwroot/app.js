@@ -41,11 +41,13 @@ document.addEventListener("keydown", (event) => {
 // Enter in a wizard question moves to the next question, or to the next-section button after the last (Ctrl+Enter in a
 // text box, where Enter starts a new line). In the browser: a key press in an open wizard is no message to the server.
 document.addEventListener("keydown", (event) => {
-    if ((event.key !== "Enter" && event.key !== "NumpadEnter") || event.shiftKey || event.altKey || event.isComposing) return;
+    // Not the Enter that ends an input method's composition (Safari reports it as keyCode 229), nor a held one.
+    if (event.key !== "Enter" || event.shiftKey || event.altKey || event.repeat || event.defaultPrevented
+        || event.isComposing || event.keyCode === 229) return;
     const target = event.target instanceof Element ? event.target : null;
     const question = target?.closest("[data-vr-wizard-question]");
-    // Buttons, links and pickers keep Enter for themselves.
-    if (!question || target.closest("button, a, select, [role=button], .mud-select, .mud-picker")) return;
+    // Buttons, links, file inputs and pickers keep Enter for themselves.
+    if (!question || target.closest("button, a, select, input[type=file], [role=button], .mud-select, .mud-picker")) return;
     if (target.matches("textarea") && !event.ctrlKey) return;
     event.preventDefault();
     const questions = [...question.parentElement.querySelectorAll(":scope > [data-vr-wizard-question]")];

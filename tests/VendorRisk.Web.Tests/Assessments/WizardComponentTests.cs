@@ -235,6 +235,48 @@ public sealed class WizardComponentTests : BunitTestBase
         cut.WaitForAssertion(() => Assert.Equal("saved", SaveState()));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Words_typed_while_a_save_is_on_its_way_show_as_unsaved_and_are_saved_when_the_question_is_left(bool leaveDuringTheSave)
+    {
+        RenderProviders();
+        var saves = new List<(AnswerInput Input, TaskCompletionSource<SavedAnswer> Done)>();
+        var cut = Render<QuestionEditor>(p => p
+            .Add(q => q.Question, Set.FindQuestion("differentiation-narrative")!)
+            .Add(q => q.Number, 8)
+            .Add(q => q.Delay, TimeSpan.FromMinutes(10))
+            .Add(q => q.Save, input =>
+            {
+                saves.Add((input, new TaskCompletionSource<SavedAnswer>()));
+                // A save the test never finishes (it failed before) ends, so that disposing the editor does not hang.
+                return saves[^1].Done.Task.WaitAsync(TimeSpan.FromSeconds(20));
+            }));
+        var text = cut.FindComponents<MudTextField<string>>().Single(t => t.Instance.Label == "Answer");
+        SavedAnswer Saved(int version) => new("differentiation-narrative", version, false, "Me", DateTime.UtcNow);
+
+        await cut.InvokeAsync(() => text.Instance.ValueChanged.InvokeAsync("Moat"));
+        var first = cut.InvokeAsync(() => cut.Instance.SaveNowAsync());
+        await cut.InvokeAsync(() => text.Instance.ValueChanged.InvokeAsync("Moat and tooling"));
+        Task Leave() => cut.InvokeAsync(async () => await cut.Instance.DisposeAsync());
+        var left = leaveDuringTheSave ? Leave() : null;
+        await cut.InvokeAsync(() => saves[0].Done.SetResult(Saved(1)));
+        if (!leaveDuringTheSave)
+        {
+            // The typing pause has not passed: the question says so, and leaving it saves the words at once.
+            await first;
+            Assert.Equal("pending", cut.Find("[data-save-state]").GetAttribute("data-save-state"));
+            Assert.Single(saves);
+            left = Leave();
+        }
+
+        // Left during the save: the same save goes on to save the words right after.
+        cut.WaitForAssertion(() => Assert.Equal(2, saves.Count));
+        Assert.Equal(("Moat and tooling", 1), (saves[1].Input.Value.Text, saves[1].Input.ExpectedVersion));
+        await cut.InvokeAsync(() => saves[1].Done.SetResult(Saved(2)));
+        await Task.WhenAll(first, left!);
+    }
+
     [Fact]
     public async Task A_conflict_shows_the_other_value_and_who_wrote_it_and_keep_mine_saves_on_their_version()
     {

@@ -203,12 +203,12 @@ public sealed partial class QuestionEditor
                     : new AnswerInput(value, ExpectedVersion: _version);
                 var saved = await Save(input);
                 _version = saved.Version;
-                // A change made while this save was on its way goes next: until then the question still shows "Saving…".
-                _state = _again ? SaveState.Saving : SaveState.Saved;
+                // A change made while this save was on its way goes next ("Saving…"), or after its typing pause ("Unsaved changes…").
+                _state = _again ? SaveState.Saving : _debounce is not null ? SaveState.Pending : SaveState.Saved;
                 _errors = [];
                 drawn = await RaiseSavedAsync(value);
             }
-            while (_again && !_disposed);
+            while (_again);
         }
         catch (ConflictException ex) when (ex.Current is CurrentAnswer current)
         {
@@ -277,11 +277,16 @@ public sealed partial class QuestionEditor
 
     public async ValueTask DisposeAsync()
     {
-        // Leaving the section or the page: a pending debounced change is saved now rather than lost.
-        var pending = _debounce is not null && _state == SaveState.Pending;
+        // Leaving the section or the page: a change still waiting for its typing pause is saved now rather than lost, or,
+        // when a save is on its way, right after it.
+        var pending = _debounce is not null;
         _debounce?.Cancel();
         _debounce = null;
-        if (pending && !_saving)
+        if (pending && _saving)
+        {
+            _again = true;
+        }
+        else if (pending)
         {
             try
             {
