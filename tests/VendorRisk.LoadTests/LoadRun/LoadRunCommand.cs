@@ -194,7 +194,7 @@ public static class LoadRunCommand
             var spent = sample.Cpu;
             Console.WriteLine(string.Create(c, $"server CPU/save   {spent.TotalMilliseconds / saves:0.00} ms ({spent.TotalSeconds:0.0} s of CPU over {elapsed.TotalSeconds:0} s; everything the process did, circuits included)"));
             Console.WriteLine(string.Create(c, $"  user / system   {sample.User.TotalMilliseconds / saves:0.00} / {sample.System.TotalMilliseconds / saves:0.00} ms; {(double)sample.ContextSwitches / saves:0.0} thread wake-ups (context switches) per save"));
-            Console.WriteLine(string.Create(c, $"  of which JIT    {sample.Jit.TotalMilliseconds / saves:0.00} ms (the runtime recompiling hot code optimised in the background: a one-off while the process warms up; --warmup to measure after it)"));
+            Console.WriteLine(string.Create(c, $"  of which JIT    {sample.Jit.TotalMilliseconds / saves:0.00} ms (at least: the runtime recompiling hot code optimised in the background, a one-off while the process warms up; --warmup to measure after it)"));
             if (idlePerSecond is { } idleSample)
             {
                 var idle = idleSample.Cpu;

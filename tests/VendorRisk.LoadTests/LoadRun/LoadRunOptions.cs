@@ -24,8 +24,13 @@ public sealed record LoadRunOptions
     public TimeSpan Idle { get; init; } = TimeSpan.FromSeconds(20);
     public TimeSpan? Warmup { get; init; }
 
-    /// <summary>How long the assessors save before the measured window opens.</summary>
-    public TimeSpan WarmupOrDefault => Warmup ?? (HumanPace ? TimeSpan.FromSeconds(10) : TimeSpan.Zero);
+    /// <summary>
+    /// How long the assessors save before the measured window opens; at human pace at least the 10 s over which their
+    /// first changes are spread, so that every assessor is saving when it opens.
+    /// </summary>
+    public TimeSpan WarmupOrDefault => HumanPace
+        ? TimeSpan.FromSeconds(Math.Max(10, Warmup?.TotalSeconds ?? 10))
+        : Warmup ?? TimeSpan.Zero;
 
     public const string Help = """
         usage: run --url <app> --token <assessor API token> [options]
@@ -35,7 +40,7 @@ public sealed record LoadRunOptions
           --pace human|full       human: one change every 5–10 s each; full: back to back (default human)
           --duration S            measured seconds after every assessor is ready (default 60)
           --warmup S              seconds of saving before the measured window opens, so the server's JIT has tiered
-                                  up the save's code (default 10 at human pace, 0 at full speed)
+                                  up the save's code (default and least 10 at human pace; default 0 at full speed)
           --minimal               api mode: send Prefer: return=minimal
           --email E --password P  hub and circuits modes: the account the circuits sign in with (the token's user)
           --open-parallel N       hub mode: circuits opened at once while setting up (default 4)

@@ -15,7 +15,8 @@ public sealed partial class ServerProbe(int pid)
     /// background JIT (the thread that recompiles hot methods optimised, a one-off while a process warms up); and the
     /// context switches of the process's threads (a thread that sleeps and is woken again counts one). A thread that ended
     /// keeps what was last read for it (idle thread-pool workers and the JIT's thread come and go); <see cref="TrackThreads"/>
-    /// reads them often enough for that to matter little.
+    /// reads them each second, so what a thread did in its last second, or a thread that lived less than a second, is
+    /// missed: the JIT's share is a lower bound.
     /// </summary>
     public CpuSample Sample()
     {
@@ -62,13 +63,12 @@ public sealed partial class ServerProbe(int pid)
                         if (line.StartsWith("voluntary_ctxt_switches:", StringComparison.Ordinal) || line.StartsWith("nonvoluntary_ctxt_switches:", StringComparison.Ordinal))
                             switches += long.Parse(line[(line.IndexOf(':') + 1)..].Trim(), CultureInfo.InvariantCulture);
                     // The runtime names it ".NET Tiered Compilation Worker"; Linux keeps 15 characters of a thread's name.
-                    var jit = TimeSpan.Zero;
-                    if (File.ReadAllText(Path.Combine(task, "comm")).StartsWith(".NET Tiered Com", StringComparison.Ordinal))
-                    {
-                        var fields = StatFields(Path.Combine(task, "stat"));
-                        jit = Ticks(fields[11]) + Ticks(fields[12]);
-                    }
-                    _byThread[Path.GetFileName(task)] = (switches, jit);
+                    var fields = StatFields(Path.Combine(task, "stat"));
+                    var jit = File.ReadAllText(Path.Combine(task, "comm")).StartsWith(".NET Tiered Com", StringComparison.Ordinal)
+                        ? Ticks(fields[11]) + Ticks(fields[12])
+                        : TimeSpan.Zero;
+                    // A thread id can be used again once its thread has ended: with its start time (field 22) it names one thread.
+                    _byThread[$"{Path.GetFileName(task)}@{fields[19]}"] = (switches, jit);
                 }
                 catch (IOException)
                 {
