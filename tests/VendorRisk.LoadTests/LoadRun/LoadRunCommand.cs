@@ -112,11 +112,11 @@ public static class LoadRunCommand
             idleCpu = probe.Sample() - idleStart;
         }
 
-        var idlePerSecond = idleCpu is { } idle ? new CpuSample(idle.User / idleWindow.TotalSeconds, idle.System / idleWindow.TotalSeconds,
-            (long)(idle.ContextSwitches / idleWindow.TotalSeconds), idle.Jit / idleWindow.TotalSeconds) : (CpuSample?)null;
+        // What open circuits would have cost over the measured window with nobody saving.
+        var idleOverWindow = idleCpu * (elapsed / idleWindow);
         await stopTracking.CancelAsync();
         await tracking;
-        Report(options, recorder, elapsed, cpuEnd - cpuStart, idlePerSecond, heapBefore, heapAfter, traffic);
+        Report(options, recorder, elapsed, cpuEnd - cpuStart, idleOverWindow, heapBefore, heapAfter, traffic);
         foreach (var circuit in hubCircuits)
             await circuit.DisposeAsync();
         return 0;
@@ -172,7 +172,7 @@ public static class LoadRunCommand
         return circuits;
     }
 
-    private static void Report(LoadRunOptions options, LatencyRecorder recorder, TimeSpan elapsed, CpuSample? cpu, CpuSample? idlePerSecond, long? heapBefore, long? heapAfter,
+    private static void Report(LoadRunOptions options, LatencyRecorder recorder, TimeSpan elapsed, CpuSample? cpu, CpuSample? idleOverWindow, long? heapBefore, long? heapAfter,
         CircuitTraffic.Totals traffic)
     {
         var saves = recorder.Count;
@@ -195,13 +195,13 @@ public static class LoadRunCommand
             Console.WriteLine(string.Create(c, $"server CPU/save   {spent.TotalMilliseconds / saves:0.00} ms ({spent.TotalSeconds:0.0} s of CPU over {elapsed.TotalSeconds:0} s; everything the process did, circuits included)"));
             Console.WriteLine(string.Create(c, $"  user / system   {sample.User.TotalMilliseconds / saves:0.00} / {sample.System.TotalMilliseconds / saves:0.00} ms; {(double)sample.ContextSwitches / saves:0.0} thread wake-ups (context switches) per save"));
             Console.WriteLine(string.Create(c, $"  of which JIT    {sample.Jit.TotalMilliseconds / saves:0.00} ms (at least: the runtime recompiling hot code optimised in the background, a one-off while the process warms up; --warmup to measure after it)"));
-            if (idlePerSecond is { } idleSample)
+            if (idleOverWindow is { } open)
             {
-                var idle = idleSample.Cpu;
-                var open = idle * elapsed.TotalSeconds;
-                Console.WriteLine(string.Create(c, $"  of which idle   {open.TotalMilliseconds / saves:0.00} ms (open circuits, nobody saving: {idle.TotalMilliseconds:0.0} ms of CPU a second, {idle.TotalMilliseconds * 1000 / Math.Max(1, options.Assessors):0} µs a second per circuit; {idleSample.ContextSwitches} wake-ups a second)"));
-                Console.WriteLine(string.Create(c, $"  a save itself   {(spent - open).TotalMilliseconds / saves:0.00} ms (the rest: the save, its render and its messages), {(sample.ContextSwitches - idleSample.ContextSwitches * elapsed.TotalSeconds) / saves:0.0} wake-ups"));
-                Console.WriteLine(string.Create(c, $"  without JIT     {(spent - open - (sample.Jit - idleSample.Jit * elapsed.TotalSeconds)).TotalMilliseconds / saves:0.00} ms (a save itself once the process is warm)"));
+                var idlePerSecond = open.Cpu / elapsed.TotalSeconds;
+                var itself = sample - open;
+                Console.WriteLine(string.Create(c, $"  of which idle   {open.Cpu.TotalMilliseconds / saves:0.00} ms (open circuits, nobody saving: {idlePerSecond.TotalMilliseconds:0.0} ms of CPU a second, {idlePerSecond.TotalMilliseconds * 1000 / Math.Max(1, options.Assessors):0} µs a second per circuit; {open.ContextSwitches / elapsed.TotalSeconds:0} wake-ups a second)"));
+                Console.WriteLine(string.Create(c, $"  a save itself   {itself.Cpu.TotalMilliseconds / saves:0.00} ms (the rest: the save, its render and its messages), {(double)itself.ContextSwitches / saves:0.0} wake-ups"));
+                Console.WriteLine(string.Create(c, $"  without JIT     {(itself.Cpu - itself.Jit).TotalMilliseconds / saves:0.00} ms (a save itself once the process is warm)"));
             }
         }
         if (heapBefore is { } before && heapAfter is { } after)

@@ -7,11 +7,8 @@ namespace VendorRisk.LoadTests.LoadRun;
 /// <summary>What the app's own process spent: CPU time from /proc and live managed heap from a GC dump.</summary>
 public sealed partial class ServerProbe(int pid)
 {
-    /// <summary>User + system CPU time of the process so far (Linux /proc/PID/stat, clock ticks of 10 ms).</summary>
-    public TimeSpan CpuTime() => Sample().Cpu;
-
     /// <summary>
-    /// CPU time split into user and system (the kernel's share: sockets, futexes, waking threads); of it, the runtime's
+    /// User + system CPU time of the process so far (Linux /proc/PID/stat, clock ticks of 10 ms), split into user and system (the kernel's share: sockets, futexes, waking threads); of it, the runtime's
     /// background JIT (the thread that recompiles hot methods optimised, a one-off while a process warms up); and the
     /// context switches of the process's threads (a thread that sleeps and is woken again counts one). A thread that ended
     /// keeps what was last read for it (idle thread-pool workers and the JIT's thread come and go); <see cref="TrackThreads"/>
@@ -137,4 +134,8 @@ public readonly record struct CpuSample(TimeSpan User, TimeSpan System, long Con
 
     public static CpuSample operator -(CpuSample a, CpuSample b) =>
         new(a.User - b.User, a.System - b.System, a.ContextSwitches - b.ContextSwitches, a.Jit - b.Jit);
+
+    /// <summary>What the same rate would have spent over <paramref name="factor"/> times as long.</summary>
+    public static CpuSample operator *(CpuSample a, double factor) =>
+        new(a.User * factor, a.System * factor, (long)(a.ContextSwitches * factor), a.Jit * factor);
 }

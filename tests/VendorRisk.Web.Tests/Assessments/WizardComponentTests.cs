@@ -29,6 +29,25 @@ public sealed class WizardComponentTests : BunitTestBase
     private static Task<SavedAnswer> Saves(AnswerInput input) =>
         Task.FromResult(new SavedAnswer(input.Value.QuestionKey, (input.ExpectedVersion ?? 0) + 1, input.Clear, "Me", DateTime.UtcNow));
 
+    /// <summary>Saves that stay on their way until the test finishes them, one by one.</summary>
+    private sealed class HeldSaves
+    {
+        private readonly List<TaskCompletionSource<SavedAnswer>> _pending = [];
+
+        public List<AnswerInput> Inputs { get; } = [];
+
+        public Task<SavedAnswer> Save(AnswerInput input)
+        {
+            Inputs.Add(input);
+            _pending.Add(new TaskCompletionSource<SavedAnswer>());
+            // A save a failed test never finishes still ends, so that disposing the editor does not hang.
+            return _pending[^1].Task.WaitAsync(TimeSpan.FromSeconds(20));
+        }
+
+        public void Finish(int index, int version) =>
+            _pending[index].SetResult(new SavedAnswer(Inputs[index].Value.QuestionKey, version, false, "Me", DateTime.UtcNow));
+    }
+
     [Fact]
     public void The_wizard_opens_at_the_last_section_and_renders_each_question_type_with_its_input()
     {
@@ -209,28 +228,24 @@ public sealed class WizardComponentTests : BunitTestBase
     public async Task A_change_made_while_a_save_is_on_its_way_is_saved_next_and_the_question_shows_saving_until_then()
     {
         RenderProviders();
-        var saves = new List<(AnswerInput Input, TaskCompletionSource<SavedAnswer> Done)>();
+        var saves = new HeldSaves();
         var cut = Render<AssessmentWizard>(p => p
             .Add(w => w.Assessment, Snapshot("eligibility-and-control"))
-            .Add(w => w.Save, input =>
-            {
-                saves.Add((input, new TaskCompletionSource<SavedAnswer>()));
-                return saves[^1].Done.Task;
-            }));
+            .Add(w => w.Save, saves.Save));
         var editor = cut.FindComponents<QuestionEditor>()[0];
-        var (key, options) = (editor.Instance.Question.Key, editor.Instance.Question.Options);
+        var options = editor.Instance.Question.Options;
         var list = editor.FindComponent<OptionList>();
         string SaveState() => editor.Find("[data-save-state]").GetAttribute("data-save-state")!;
 
         var first = cut.InvokeAsync(() => list.Instance.ValueChanged.InvokeAsync(options[0].Key));
         var second = cut.InvokeAsync(() => list.Instance.ValueChanged.InvokeAsync(options[1].Key));
-        Assert.Single(saves);
-        await cut.InvokeAsync(() => saves[0].Done.SetResult(new SavedAnswer(key, 1, false, "Me", DateTime.UtcNow)));
+        Assert.Single(saves.Inputs);
+        await cut.InvokeAsync(() => saves.Finish(0, version: 1));
 
-        cut.WaitForAssertion(() => Assert.Equal(2, saves.Count));
-        Assert.Equal((options[1].Key, 1), (saves[1].Input.Value.Choice, saves[1].Input.ExpectedVersion));
+        cut.WaitForAssertion(() => Assert.Equal(2, saves.Inputs.Count));
+        Assert.Equal((options[1].Key, 1), (saves.Inputs[1].Value.Choice, saves.Inputs[1].ExpectedVersion));
         Assert.Equal("saving", SaveState());
-        await cut.InvokeAsync(() => saves[1].Done.SetResult(new SavedAnswer(key, 2, false, "Me", DateTime.UtcNow)));
+        await cut.InvokeAsync(() => saves.Finish(1, version: 2));
         await Task.WhenAll(first, second);
         cut.WaitForAssertion(() => Assert.Equal("saved", SaveState()));
     }
@@ -241,39 +256,33 @@ public sealed class WizardComponentTests : BunitTestBase
     public async Task Words_typed_while_a_save_is_on_its_way_show_as_unsaved_and_are_saved_when_the_question_is_left(bool leaveDuringTheSave)
     {
         RenderProviders();
-        var saves = new List<(AnswerInput Input, TaskCompletionSource<SavedAnswer> Done)>();
+        var saves = new HeldSaves();
         var cut = Render<QuestionEditor>(p => p
             .Add(q => q.Question, Set.FindQuestion("differentiation-narrative")!)
             .Add(q => q.Number, 8)
             .Add(q => q.Delay, TimeSpan.FromMinutes(10))
-            .Add(q => q.Save, input =>
-            {
-                saves.Add((input, new TaskCompletionSource<SavedAnswer>()));
-                // A save the test never finishes (it failed before) ends, so that disposing the editor does not hang.
-                return saves[^1].Done.Task.WaitAsync(TimeSpan.FromSeconds(20));
-            }));
+            .Add(q => q.Save, saves.Save));
         var text = cut.FindComponents<MudTextField<string>>().Single(t => t.Instance.Label == "Answer");
-        SavedAnswer Saved(int version) => new("differentiation-narrative", version, false, "Me", DateTime.UtcNow);
 
         await cut.InvokeAsync(() => text.Instance.ValueChanged.InvokeAsync("Moat"));
         var first = cut.InvokeAsync(() => cut.Instance.SaveNowAsync());
         await cut.InvokeAsync(() => text.Instance.ValueChanged.InvokeAsync("Moat and tooling"));
         Task Leave() => cut.InvokeAsync(async () => await cut.Instance.DisposeAsync());
         var left = leaveDuringTheSave ? Leave() : null;
-        await cut.InvokeAsync(() => saves[0].Done.SetResult(Saved(1)));
+        await cut.InvokeAsync(() => saves.Finish(0, version: 1));
         if (!leaveDuringTheSave)
         {
             // The typing pause has not passed: the question says so, and leaving it saves the words at once.
             await first;
             Assert.Equal("pending", cut.Find("[data-save-state]").GetAttribute("data-save-state"));
-            Assert.Single(saves);
+            Assert.Single(saves.Inputs);
             left = Leave();
         }
 
         // Left during the save: the same save goes on to save the words right after.
-        cut.WaitForAssertion(() => Assert.Equal(2, saves.Count));
-        Assert.Equal(("Moat and tooling", 1), (saves[1].Input.Value.Text, saves[1].Input.ExpectedVersion));
-        await cut.InvokeAsync(() => saves[1].Done.SetResult(Saved(2)));
+        cut.WaitForAssertion(() => Assert.Equal(2, saves.Inputs.Count));
+        Assert.Equal(("Moat and tooling", 1), (saves.Inputs[1].Value.Text, saves.Inputs[1].ExpectedVersion));
+        await cut.InvokeAsync(() => saves.Finish(1, version: 2));
         await Task.WhenAll(first, left!);
     }
 
