@@ -101,6 +101,26 @@ public sealed class PublishedVersionImmutabilityTests : IAsyncLifetime
         Assert.Equal("""{"edited":true}""", await StoredContentAsync(_draftId));
     }
 
+    [Fact]
+    public async Task A_save_detects_changes_once_and_hands_automatic_detection_back_after_it_whether_it_succeeds_or_fails()
+    {
+        await using var db = NewContext();
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var draft = await db.QuestionSetVersions.SingleAsync(v => v.Id == _draftId, cancellationToken);
+        draft.ContentJson = """{"detected":true}""";
+
+        await db.SaveChangesAsync(cancellationToken);
+        Assert.True(db.ChangeTracker.AutoDetectChangesEnabled);
+        Assert.Equal("""{"detected":true}""", await StoredContentAsync(_draftId));
+
+        var published = await db.QuestionSetVersions.SingleAsync(v => v.Id == _publishedId, cancellationToken);
+        published.ContentJson = """{"tampered":true}""";
+        await Assert.ThrowsAsync<PublishedVersionImmutableException>(() => db.SaveChangesAsync(cancellationToken));
+        Assert.True(db.ChangeTracker.AutoDetectChangesEnabled);
+        Assert.Throws<PublishedVersionImmutableException>(() => db.SaveChanges());
+        Assert.True(db.ChangeTracker.AutoDetectChangesEnabled);
+    }
+
     private VendorRiskDbContext NewContext() => _database.CreateContext();
 
     private async Task<string> StoredContentAsync(int id)

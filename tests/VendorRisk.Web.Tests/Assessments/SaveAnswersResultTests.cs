@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using VendorRisk.Domain.Assessments;
 using VendorRisk.Web.Features.Assessments;
@@ -55,5 +57,75 @@ public sealed class SaveAnswersResultTests(WebAppFixture app) : IClassFixture<We
         Assert.Equal(1, again.Answers[0].Version);
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<Data.VendorRiskDbContext>>().CreateDbContextAsync(cancellationToken);
         Assert.Equal(1, await db.AuditEntries.CountAsync(e => e.EntityId == $"{id}/tenant-abuse-controls", cancellationToken));
+    }
+
+    [Fact]
+    public async Task An_autosave_walks_its_tracked_entities_twice_and_sets_no_savepoint()
+    {
+        var id = await TestData.CreateDraftAsync(app);
+        await using var scope = app.ScopeAs(Roles.Assessor);
+        var pipeline = scope.ServiceProvider.GetRequiredService<UseCasePipeline>();
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await pipeline.RunAsync(new SaveAnswersRequest(id, [new AnswerInput(new AnswerValue { QuestionKey = "region-gating", Choice = "full-parity" })]), cancellationToken);
+
+        using var events = new EntityFrameworkEvents();
+        await pipeline.RunAsync(new SaveAnswersRequest(id, [new AnswerInput(new AnswerValue { QuestionKey = "region-gating", Choice = "major-gaps" }, ExpectedVersion: 1)]), cancellationToken);
+
+        // Once in the save, once where the pipeline asks whether anything is left to save (were eight: four per SaveChanges, two of them).
+        Assert.Equal(2, events.Count(CoreEventId.DetectChangesStarting));
+        Assert.Equal(0, events.Count(RelationalEventId.CreatingTransactionSavepoint));
+        Assert.Equal(1, events.Count(RelationalEventId.TransactionCommitted));
+    }
+
+    /// <summary>
+    /// EF Core's diagnostic events raised by this test's own flow only: the flag flows with the awaits into the use case,
+    /// and tests of other classes running at the same time do not carry it.
+    /// </summary>
+    private sealed class EntityFrameworkEvents : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    {
+        private static readonly AsyncLocal<EntityFrameworkEvents?> Current = new();
+        private readonly List<string> _names = [];
+        private readonly List<IDisposable> _subscriptions = [];
+
+        public EntityFrameworkEvents()
+        {
+            Current.Value = this;
+            _subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
+        }
+
+        public int Count(Microsoft.Extensions.Logging.EventId id)
+        {
+            lock (_names)
+                return _names.Count(n => n == id.Name);
+        }
+
+        public void OnNext(DiagnosticListener listener)
+        {
+            if (listener.Name == DbLoggerCategory.Name)
+                lock (_subscriptions)
+                    _subscriptions.Add(listener.Subscribe(this));
+        }
+
+        public void OnNext(KeyValuePair<string, object?> value)
+        {
+            if (Current.Value == this)
+                lock (_names)
+                    _names.Add(value.Key);
+        }
+
+        public void OnCompleted()
+        {
+        }
+
+        public void OnError(Exception error)
+        {
+        }
+
+        public void Dispose()
+        {
+            Current.Value = null;
+            lock (_subscriptions)
+                _subscriptions.ForEach(s => s.Dispose());
+        }
     }
 }

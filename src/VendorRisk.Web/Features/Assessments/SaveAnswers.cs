@@ -89,7 +89,8 @@ public sealed class SaveAnswersHandler(QuestionSetDefinitions definitions) : IUs
             ?? throw new NotFoundException($"No assessment with id {request.AssessmentId}.");
         var assessment = row.Assessment;
         AssessmentWorkflow.EnsureEditable(assessment.Facts(), context.Actor);
-        db.Assessments.Attach(assessment);
+        // Entry().State, not Attach: Attach walks the entity's navigations looking for more to track, and there are none.
+        db.Entry(assessment).State = EntityState.Unchanged;
         var definition = await DefinitionAsync(db, assessment.QuestionSetVersionId, row.VersionStamp, cancellationToken);
         AnswersAgainstSetValidator.For(definition).ThrowIfInvalid(request.Answers);
 
@@ -117,6 +118,9 @@ public sealed class SaveAnswersHandler(QuestionSetDefinitions definitions) : IUs
         var score = ScoringEngine.Score(definition, values, today, acceptances: acceptances);
         StoredScores.Store(db, assessment, StoredScores.From(score, definition, values, today));
         assessment.UpdatedAt = context.Now;
+        // No savepoint around this save: a failure fails the whole use case and its transaction, so the two statements
+        // that would set and release one are work for nothing on every change an assessor makes.
+        db.Database.AutoSavepointsEnabled = false;
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -125,6 +129,10 @@ public sealed class SaveAnswersHandler(QuestionSetDefinitions definitions) : IUs
         {
             VendorRiskTelemetry.AnswerConflicts.Add(1);
             throw new ConflictException("Someone else saved this answer at the same moment; reload it and choose.");
+        }
+        finally
+        {
+            db.Database.AutoSavepointsEnabled = true;
         }
         return new AnswersSaveResult(results, score);
     }
@@ -177,7 +185,7 @@ public sealed class SaveAnswersHandler(QuestionSetDefinitions definitions) : IUs
         }
         else
         {
-            db.Answers.Attach(current);
+            db.Entry(current).State = EntityState.Unchanged;
         }
 
         current.Apply(value);

@@ -74,7 +74,9 @@ public sealed class UseCasePipeline(
         try
         {
             result = await handler.HandleAsync(request, context, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
+            // Most handlers leave their changes to this save; one that saved itself (the autosave) skips a second, empty one.
+            if (db.ChangeTracker.HasChanges())
+                await db.SaveChangesAsync(cancellationToken);
         }
         catch (WorkflowRefusedException refusal)
         {
