@@ -18,6 +18,8 @@ public sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessmen
         builder.Property(a => a.ScoreRating).HasMaxLength(100);
         builder.Property(a => a.ScoreBandRating).HasMaxLength(100);
         builder.Property(a => a.ScoreCappedRating).HasMaxLength(100);
+        builder.PrimitiveCollection(a => a.ScoreSections).Metadata.SetValueComparer(ScoreListComparers.Sections);
+        builder.PrimitiveCollection(a => a.ScoreKnockouts).Metadata.SetValueComparer(ScoreListComparers.Knockouts);
         builder.HasOne(a => a.QuestionSetVersion).WithMany().HasForeignKey(a => a.QuestionSetVersionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(a => a.AssessorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(a => a.ModelOffering).WithMany().HasForeignKey(a => a.ModelOfferingId).OnDelete(DeleteBehavior.Restrict);

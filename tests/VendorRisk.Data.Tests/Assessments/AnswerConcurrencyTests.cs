@@ -11,7 +11,7 @@ public sealed class AnswerConcurrencyTests
     public async Task A_second_context_saving_an_answer_on_a_stale_version_gets_a_concurrency_conflict()
     {
         await using var database = await TestDatabase.CreateMigratedAsync();
-        var answerId = await SeedAnswerAsync(database);
+        var answerId = (await AssessmentSeed.SeedAsync(database)).AnswerId;
 
         await using var first = database.CreateContext();
         await using var second = database.CreateContext();
@@ -36,26 +36,10 @@ public sealed class AnswerConcurrencyTests
     public async Task Two_answers_to_one_question_of_one_assessment_are_refused_by_the_unique_index()
     {
         await using var database = await TestDatabase.CreateMigratedAsync();
-        var answerId = await SeedAnswerAsync(database);
+        var answerId = (await AssessmentSeed.SeedAsync(database)).AnswerId;
         await using var db = database.CreateContext();
         var existing = await db.Answers.AsNoTracking().SingleAsync(a => a.Id == answerId, TestContext.Current.CancellationToken);
         db.Answers.Add(new Answer { AssessmentId = existing.AssessmentId, QuestionKey = existing.QuestionKey, Choice = "x", Version = 1, UpdatedById = "u", UpdatedByName = "u", UpdatedAt = DateTime.UtcNow });
         await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync(TestContext.Current.CancellationToken));
-    }
-
-    private static async Task<int> SeedAnswerAsync(TestDatabase database)
-    {
-        await using var db = database.CreateContext();
-        var now = DateTime.UtcNow;
-        var user = new ApplicationUser { Id = "u1", UserName = "a@x.test", Email = "a@x.test", DisplayName = "A", Role = Roles.Assessor, CreatedAt = now, SecurityStamp = "s" };
-        db.Users.Add(user);
-        var set = new QuestionSet { Key = "k", Title = "K", CreatedAt = now };
-        var version = new QuestionSetVersion { QuestionSet = set, Number = 1, Status = VersionStatus.Draft, Title = "K", ContentJson = "{}", CreatedBy = "t", CreatedAt = now, UpdatedAt = now };
-        var vendor = new Vendor { Name = "V", NormalizedName = "V", CreatedAt = now, UpdatedAt = now };
-        var assessment = new Assessment { Vendor = vendor, QuestionSetVersion = version, Title = "T", AssessorId = user.Id, Status = AssessmentStatus.Draft, CreatedAt = now, UpdatedAt = now, Version = 1 };
-        var answer = new Answer { Assessment = assessment, QuestionKey = "q1", Choice = "a", Version = 1, UpdatedById = user.Id, UpdatedByName = "A", UpdatedAt = now };
-        db.Answers.Add(answer);
-        await db.SaveChangesAsync();
-        return answer.Id;
     }
 }
