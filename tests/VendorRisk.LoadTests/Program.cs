@@ -9,6 +9,7 @@ return args.FirstOrDefault() switch
     "seed" => await SeedCommand.RunAsync(args[1..]),
     "measure" => await MeasureCommand.RunAsync(args[1..]),
     "circuits" => await CircuitMemoryCommand.RunAsync(args[1..]),
+    "typing" => await TypingCommand.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -34,6 +35,12 @@ static int Usage()
                (dotnet-gcdump, after a full GC); --keep-dumps keeps both dumps for `dotnet-gcdump report`; --inspect runs a
                command against the app with one tab open ({label} = one) and with all of them (all); --settle 135 also
                measures once the tabs' idle keep-alive HTTP connections have closed (Kestrel's timeout: 130 s).
+
+          typing --url <app> --path </assessments/12> --server-pid <app pid> --password <password>
+                 [--email assessor@demo.vendorrisk] [--section "#section-continuity-and-exit"]
+                 [--field "#q-differentiation-narrative textarea"] [--chars 300] [--delay 200]
+               Types into one of the wizard's text boxes in Chromium, a key every --delay ms, and reports the WebSocket
+               messages the page sent and the server's CPU per character (less the open tab's idle CPU over as long).
         """);
     return 2;
 }

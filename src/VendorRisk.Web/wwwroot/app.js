@@ -40,7 +40,8 @@ document.addEventListener("keydown", (event) => {
 
 // Enter in a wizard question moves to the next question, or to the next-section button after the last (Ctrl+Enter in a
 // text box, where Enter starts a new line). In the browser: a key press in an open wizard is no message to the server.
-document.addEventListener("keydown", (event) => {
+// The typing pause below calls it too: it stops key events at the box, before they reach this listener.
+function enterMovesOn(event) {
     // Not the Enter that ends an input method's composition (Safari reports it as keyCode 229), nor a held one.
     if (event.key !== "Enter" || event.shiftKey || event.altKey || event.repeat || event.defaultPrevented
         || event.isComposing || event.keyCode === 229) return;
@@ -54,7 +55,8 @@ document.addEventListener("keydown", (event) => {
     const next = questions[questions.indexOf(question) + 1];
     const field = next?.querySelector("input:not([type=hidden]):not([disabled]), textarea:not([disabled])");
     (field ?? next ?? document.getElementById("next-section"))?.focus();
-});
+}
+document.addEventListener("keydown", enterMovesOn);
 
 // The app bar's account menu is a <details>: Escape or a click elsewhere (or on one of its links) closes it.
 document.addEventListener("click", (event) => {
@@ -97,4 +99,64 @@ document.addEventListener("keydown", (event) => {
     // The toggle is drawn by Blazor, prerendered and then again once interactive (markInteractive): state it both times.
     window.vendorRisk.syncNav = sync;
     document.addEventListener("DOMContentLoaded", sync);
+})();
+
+// Typing in a wizard question's text box stays in the browser until a quiet second (ADR 0059): then one change event
+// takes the text to the server, which saves it at once. The first key press of a burst goes on as an input event (the
+// question shows "Unsaved changes…"); the others, and every key event, stop at the box's wrapper (data-vr-typing-pause),
+// so Blazor never sends them. Leaving the box, or the page being hidden, sends the text at once.
+(() => {
+    const pause = 1000;
+    const waiting = new Map(); // field → its pause timer
+    const sent = new WeakMap(); // field → the text its last change carried
+    const watched = new WeakSet();
+    const send = (field) => {
+        clearTimeout(waiting.get(field));
+        waiting.delete(field);
+        if (!field.isConnected) return;
+        sent.set(field, field.value);
+        field.dispatchEvent(new Event("change", { bubbles: true }));
+    };
+    const later = (field) => {
+        clearTimeout(waiting.get(field));
+        waiting.set(field, setTimeout(() => (composing ? later(field) : send(field)), pause));
+    };
+    let composing = false;
+    const isField = (target) => target instanceof HTMLTextAreaElement || target instanceof HTMLInputElement;
+    const watch = (wrapper) => {
+        wrapper.addEventListener("input", (event) => {
+            if (!isField(event.target)) return;
+            const first = !waiting.has(event.target);
+            later(event.target);
+            if (!first) event.stopPropagation();
+        });
+        for (const type of ["keydown", "keypress", "keyup", "paste"])
+            wrapper.addEventListener(type, (event) => {
+                if (!isField(event.target)) return;
+                if (type === "keydown") enterMovesOn(event);
+                event.stopPropagation();
+            });
+        // The box's own change (it lost the focus): the text goes now, unless the pause already sent this very text.
+        wrapper.addEventListener("change", (event) => {
+            const field = event.target;
+            if (!isField(field) || !event.isTrusted) return;
+            const typed = waiting.has(field);
+            clearTimeout(waiting.get(field));
+            waiting.delete(field);
+            if (!typed && sent.get(field) === field.value) event.stopPropagation();
+            else sent.set(field, field.value);
+        });
+        wrapper.addEventListener("compositionstart", () => { composing = true; });
+        wrapper.addEventListener("compositionend", () => { composing = false; });
+    };
+    document.addEventListener("focusin", (event) => {
+        const wrapper = event.target instanceof Element ? event.target.closest("[data-vr-typing-pause]") : null;
+        if (wrapper && !watched.has(wrapper)) {
+            watched.add(wrapper);
+            watch(wrapper);
+        }
+    }, true);
+    const sendAll = () => [...waiting.keys()].forEach(send);
+    document.addEventListener("visibilitychange", () => { if (document.visibilityState === "hidden") sendAll(); });
+    window.addEventListener("pagehide", sendAll);
 })();

@@ -92,7 +92,7 @@ public static class CircuitMemoryCommand
         await process.WaitForExitAsync();
     }
 
-    private static async Task<string> SignInAsync(IBrowser browser, Uri url, string email, string password)
+    internal static async Task<string> SignInAsync(IBrowser browser, Uri url, string email, string password)
     {
         var context = await browser.NewContextAsync(new() { BaseURL = url.ToString() });
         var page = await context.NewPageAsync();

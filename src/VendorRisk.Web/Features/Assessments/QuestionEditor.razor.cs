@@ -36,7 +36,7 @@ public sealed partial class QuestionEditor
     [Parameter, EditorRequired] public Func<AnswerInput, Task<SavedAnswer>> Save { get; set; } = null!;
     /// <summary>Raised after a save with the stored value (null when cleared), for the live score.</summary>
     [Parameter] public EventCallback<(string Key, AnswerValue? Value, int Version)> Saved { get; set; }
-    /// <summary>Debounce for typing; tests shorten it.</summary>
+    /// <summary>Wait after a number changes before it is saved (text boxes wait in the browser, app.js); tests shorten it.</summary>
     [Parameter] public TimeSpan Delay { get; set; } = TypingDelay;
 
     private string? _choice;
@@ -59,6 +59,8 @@ public sealed partial class QuestionEditor
     private string? _failure;
     private CancellationTokenSource? _debounce;
     private bool _saving, _again, _disposed;
+    // Typing has started in a text box and its text is still in the browser (app.js sends it after a quiet second).
+    private bool _typing;
 
     public SaveState State => _state;
 
@@ -125,11 +127,29 @@ public sealed partial class QuestionEditor
     }
 
     private Task NumberChanged(double? value) { _number = value; return ChangedAsync(immediate: false); }
-    private Task TextChanged(string? value) { _text = value; return ChangedAsync(immediate: false); }
     private Task NotApplicableChanged(bool value) { _notApplicable = value; return ChangedAsync(immediate: true); }
-    private Task JustificationChanged(string? value) { _justification = value; return ChangedAsync(immediate: false); }
-    private Task NoteChanged(string? value) { _note = value; return ChangedAsync(immediate: false); }
-    private Task EvidenceDescriptionChanged(string? value) { _evidenceDescription = value; return ChangedAsync(immediate: false); }
+
+    // The text boxes' values come after the browser's typing pause (app.js), so they are saved at once.
+    private Task TextChanged(string? value) { _text = value; return TypedAsync(); }
+    private Task JustificationChanged(string? value) { _justification = value; return TypedAsync(); }
+    private Task NoteChanged(string? value) { _note = value; return TypedAsync(); }
+    private Task EvidenceDescriptionChanged(string? value) { _evidenceDescription = value; return TypedAsync(); }
+
+    private Task TypedAsync()
+    {
+        _typing = false;
+        return ChangedAsync(immediate: true);
+    }
+
+    /// <summary>The first key press of a burst in a text box: the browser keeps the text until its typing pause.</summary>
+    private void TypingStarted()
+    {
+        if (ReadOnly || _state == SaveState.Conflict)
+            return;
+        _typing = true;
+        if (!_saving)
+            _state = SaveState.Pending;
+    }
     private Task EvidenceSourceChanged(EvidenceSource? value) { _evidenceSource = value; return ChangedAsync(immediate: true); }
     private Task EvidenceDateChanged(DateTime? value) { _evidenceDate = value; return ChangedAsync(immediate: true); }
 
@@ -204,7 +224,7 @@ public sealed partial class QuestionEditor
                 var saved = await Save(input);
                 _version = saved.Version;
                 // A change made while this save was on its way goes next ("Saving…"), or after its typing pause ("Unsaved changes…").
-                _state = _again ? SaveState.Saving : _debounce is not null ? SaveState.Pending : SaveState.Saved;
+                _state = _again ? SaveState.Saving : _debounce is not null || _typing ? SaveState.Pending : SaveState.Saved;
                 _errors = [];
                 drawn = await RaiseSavedAsync(value);
             }

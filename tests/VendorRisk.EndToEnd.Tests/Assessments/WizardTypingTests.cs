@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using VendorRisk.Domain.Assessments;
+using VendorRisk.EndToEnd.Tests.Infrastructure;
+using VendorRisk.Web.Features.Assessments;
+using VendorRisk.Web.Features.Vendors;
+
+namespace VendorRisk.EndToEnd.Tests.Assessments;
+
+/// <summary>
+/// Typing in a wizard question stays in the browser until a quiet second (ADR 0059): the server hears the first key
+/// press of a burst ("Unsaved changes…") and then the text, once; leaving the box sends it at once.
+/// </summary>
+public sealed class WizardTypingTests(BrowserFixture app) : IClassFixture<BrowserFixture>
+{
+    private const string Text = "Frontier reasoning, agent tooling and a private deployment";
+
+    [Fact]
+    public async Task Typing_a_text_answer_sends_a_handful_of_messages_not_one_per_key_and_saves_the_text_after_a_quiet_second()
+    {
+        var id = await CreateDraftAsync();
+        var sent = 0;
+        var counting = false;
+        var page = await app.SignedInPageAsync(Roles.Assessor);
+        page.WebSocket += (_, socket) => socket.FrameSent += (_, _) =>
+        {
+            if (Volatile.Read(ref counting))
+                Interlocked.Increment(ref sent);
+        };
+        await OpenContinuitySectionAsync(page, id);
+        var answer = page.Locator("#q-differentiation-narrative textarea").First;
+        await answer.FocusAsync();
+
+        Volatile.Write(ref counting, true);
+        await page.Keyboard.TypeAsync(Text, new() { Delay = 25 });
+        var whileTyping = Volatile.Read(ref sent);
+
+        // One message per key press was at least 58 here; the first key press (with its render's acknowledgement) and
+        // perhaps a save in a pause a loaded machine made remain.
+        Assert.True(whileTyping <= 8, $"Typing {Text.Length} characters sent {whileTyping} WebSocket messages.");
+        await Assertions.Expect(page.Locator("#q-differentiation-narrative [data-save-state]")).ToContainTextAsync("Saved");
+        Assert.Equal(Text, await StoredAsync(id, "differentiation-narrative", a => a.Text));
+    }
+
+    [Fact]
+    public async Task A_note_typed_and_left_at_once_for_the_next_section_is_saved()
+    {
+        var id = await CreateDraftAsync();
+        var page = await app.SignedInPageAsync(Roles.Assessor);
+        await OpenContinuitySectionAsync(page, id);
+        await page.Locator("#q-exit-plan-details-toggle").ClickAsync();
+        var note = page.Locator("#q-exit-plan-details input").First;
+        await note.FocusAsync();
+
+        await page.Keyboard.TypeAsync("Exit plan agreed");
+        await page.Locator("#next-section").ClickAsync();
+
+        await Assertions.Expect(page.Locator("#section-title")).Not.ToHaveTextAsync("Continuity, contract and exit");
+        Assert.Equal("Exit plan agreed", await StoredAsync(id, "exit-plan", a => a.Note));
+    }
+
+    private async Task<int> CreateDraftAsync()
+    {
+        await using var scope = app.ScopeAs(Roles.Assessor);
+        var vendorId = await scope.ServiceProvider.GetRequiredService<VendorService>().CreateAsync(
+            new VendorRequest($"Typing Labs {Guid.NewGuid():n}"[..20], null, null, [], null, [], null, null, [], null), TestContext.Current.CancellationToken);
+        return await scope.ServiceProvider.GetRequiredService<AssessmentService>().CreateAsync(
+            new CreateAssessmentRequest(vendorId, "frontier-ai-buyer-checklist", Title: "Typing"), TestContext.Current.CancellationToken);
+    }
+
+    private static async Task OpenContinuitySectionAsync(IPage page, int id)
+    {
+        await page.GotoAsync($"/assessments/{id}");
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        await page.Locator("#section-continuity-and-exit").ClickAsync();
+        await Assertions.Expect(page.Locator("#section-title")).ToHaveTextAsync("Continuity, contract and exit");
+    }
+
+    /// <summary>The stored answer's field, once the save has landed (the page shows no saved state after leaving the section).</summary>
+    private async Task<string?> StoredAsync(int id, string key, Func<Data.Entities.Answer, string?> field)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            await using var db = await app.CreateDbContextAsync();
+            var answer = await db.Answers.AsNoTracking().SingleOrDefaultAsync(a => a.AssessmentId == id && a.QuestionKey == key, TestContext.Current.CancellationToken);
+            if (answer is not null && field(answer) is { } value || DateTime.UtcNow > deadline)
+                return answer is null ? null : field(answer);
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+    }
+}
