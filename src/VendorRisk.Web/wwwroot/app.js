@@ -103,25 +103,23 @@ document.addEventListener("keydown", (event) => {
 
 // Typing in a wizard question's text box stays in the browser until a quiet second (ADR 0059): then one change event
 // takes the text to the server, which saves it at once. The first key press of a burst goes on as an input event (the
-// question shows "Unsaved changes…"); the others, and every key event, stop at the box's wrapper (data-vr-typing-pause),
-// so Blazor never sends them. Leaving the box, or the page being hidden, sends the text at once.
+// question shows "Unsaved changes…"); the others, and the box's key events (but Escape, which a dialog may need), stop at
+// the box's wrapper (data-vr-typing-pause), so Blazor never sends them. Leaving the box sends its own change event at
+// once; the page being hidden sends every waiting text.
 (() => {
     const pause = 1000;
     const waiting = new Map(); // field → its pause timer
-    const sent = new WeakMap(); // field → the text its last change carried
     const watched = new WeakSet();
+    let composing = false;
     const send = (field) => {
         clearTimeout(waiting.get(field));
         waiting.delete(field);
-        if (!field.isConnected) return;
-        sent.set(field, field.value);
-        field.dispatchEvent(new Event("change", { bubbles: true }));
+        if (field.isConnected) field.dispatchEvent(new Event("change", { bubbles: true }));
     };
     const later = (field) => {
         clearTimeout(waiting.get(field));
         waiting.set(field, setTimeout(() => (composing ? later(field) : send(field)), pause));
     };
-    let composing = false;
     const isField = (target) => target instanceof HTMLTextAreaElement || target instanceof HTMLInputElement;
     const watch = (wrapper) => {
         wrapper.addEventListener("input", (event) => {
@@ -132,19 +130,16 @@ document.addEventListener("keydown", (event) => {
         });
         for (const type of ["keydown", "keypress", "keyup", "paste"])
             wrapper.addEventListener(type, (event) => {
-                if (!isField(event.target)) return;
+                if (!isField(event.target) || event.key === "Escape") return;
                 if (type === "keydown") enterMovesOn(event);
                 event.stopPropagation();
             });
-        // The box's own change (it lost the focus): the text goes now, unless the pause already sent this very text.
+        // The box's own change (it lost the focus) goes on to the server, carrying the text: nothing waits any more. It goes
+        // even when the pause sent the same text, in case that one was lost (a dropped connection); the same text saves nothing.
         wrapper.addEventListener("change", (event) => {
-            const field = event.target;
-            if (!isField(field) || !event.isTrusted) return;
-            const typed = waiting.has(field);
-            clearTimeout(waiting.get(field));
-            waiting.delete(field);
-            if (!typed && sent.get(field) === field.value) event.stopPropagation();
-            else sent.set(field, field.value);
+            if (!isField(event.target) || !event.isTrusted) return;
+            clearTimeout(waiting.get(event.target));
+            waiting.delete(event.target);
         });
         wrapper.addEventListener("compositionstart", () => { composing = true; });
         wrapper.addEventListener("compositionend", () => { composing = false; });

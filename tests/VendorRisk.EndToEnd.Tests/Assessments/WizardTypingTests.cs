@@ -40,7 +40,30 @@ public sealed class WizardTypingTests(BrowserFixture app) : IClassFixture<Browse
         // perhaps a save in a pause a loaded machine made remain.
         Assert.True(whileTyping <= 8, $"Typing {Text.Length} characters sent {whileTyping} WebSocket messages.");
         await Assertions.Expect(page.Locator("#q-differentiation-narrative [data-save-state]")).ToContainTextAsync("Saved");
-        Assert.Equal(Text, await StoredAsync(id, "differentiation-narrative", a => a.Text));
+        Assert.Equal(Text, await StoredAsync(id, "differentiation-narrative", a => a.Text, Text));
+    }
+
+    [Fact]
+    public async Task Typing_on_right_after_a_pause_keeps_every_character()
+    {
+        var id = await CreateDraftAsync();
+        var page = await app.SignedInPageAsync(Roles.Assessor);
+        await OpenContinuitySectionAsync(page, id);
+        var answer = page.Locator("#q-differentiation-narrative textarea").First;
+        await answer.FocusAsync();
+
+        // The pause sends the text after a second; the next key press comes just before, as or just after the server answers.
+        var words = new[] { 990, 1000, 1010, 1020, 1040, 1080, 1160 }.Select(wait => (Word: $"w{wait}", Wait: wait)).ToList();
+        foreach (var (word, wait) in words)
+        {
+            await page.Keyboard.TypeAsync(word == words[0].Word ? word : " " + word);
+            await Task.Delay(wait, TestContext.Current.CancellationToken);
+        }
+
+        var expected = string.Join(' ', words.Select(w => w.Word));
+        await Assertions.Expect(answer).ToHaveValueAsync(expected);
+        Assert.Equal(expected, await StoredAsync(id, "differentiation-narrative", a => a.Text, expected));
+        await Assertions.Expect(page.Locator("#q-differentiation-narrative [data-save-state]")).ToContainTextAsync("Saved");
     }
 
     [Fact]
@@ -57,7 +80,7 @@ public sealed class WizardTypingTests(BrowserFixture app) : IClassFixture<Browse
         await page.Locator("#next-section").ClickAsync();
 
         await Assertions.Expect(page.Locator("#section-title")).Not.ToHaveTextAsync("Continuity, contract and exit");
-        Assert.Equal("Exit plan agreed", await StoredAsync(id, "exit-plan", a => a.Note));
+        Assert.Equal("Exit plan agreed", await StoredAsync(id, "exit-plan", a => a.Note, "Exit plan agreed"));
     }
 
     private async Task<int> CreateDraftAsync()
@@ -77,16 +100,20 @@ public sealed class WizardTypingTests(BrowserFixture app) : IClassFixture<Browse
         await Assertions.Expect(page.Locator("#section-title")).ToHaveTextAsync("Continuity, contract and exit");
     }
 
-    /// <summary>The stored answer's field, once the save has landed (the page shows no saved state after leaving the section).</summary>
-    private async Task<string?> StoredAsync(int id, string key, Func<Data.Entities.Answer, string?> field)
+    /// <summary>
+    /// The stored answer's field once it is <paramref name="expected"/>, or what it is after 30 s: the save lands after the
+    /// page has moved on (the section is left) or after an earlier save of part of the text.
+    /// </summary>
+    private async Task<string?> StoredAsync(int id, string key, Func<Data.Entities.Answer, string?> field, string expected)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {
             await using var db = await app.CreateDbContextAsync();
             var answer = await db.Answers.AsNoTracking().SingleOrDefaultAsync(a => a.AssessmentId == id && a.QuestionKey == key, TestContext.Current.CancellationToken);
-            if (answer is not null && field(answer) is { } value || DateTime.UtcNow > deadline)
-                return answer is null ? null : field(answer);
+            var value = answer is null ? null : field(answer);
+            if (value == expected || DateTime.UtcNow > deadline)
+                return value;
             await Task.Delay(100, TestContext.Current.CancellationToken);
         }
     }

@@ -29,25 +29,6 @@ public sealed class WizardComponentTests : BunitTestBase
     private static Task<SavedAnswer> Saves(AnswerInput input) =>
         Task.FromResult(new SavedAnswer(input.Value.QuestionKey, (input.ExpectedVersion ?? 0) + 1, input.Clear, "Me", DateTime.UtcNow));
 
-    /// <summary>Saves that stay on their way until the test finishes them, one by one.</summary>
-    private sealed class HeldSaves
-    {
-        private readonly List<TaskCompletionSource<SavedAnswer>> _pending = [];
-
-        public List<AnswerInput> Inputs { get; } = [];
-
-        public Task<SavedAnswer> Save(AnswerInput input)
-        {
-            Inputs.Add(input);
-            _pending.Add(new TaskCompletionSource<SavedAnswer>());
-            // A save a failed test never finishes still ends, so that disposing the editor does not hang.
-            return _pending[^1].Task.WaitAsync(TimeSpan.FromSeconds(20));
-        }
-
-        public void Finish(int index, int version) =>
-            _pending[index].SetResult(new SavedAnswer(Inputs[index].Value.QuestionKey, version, false, "Me", DateTime.UtcNow));
-    }
-
     [Fact]
     public void The_wizard_opens_at_the_last_section_and_renders_each_question_type_with_its_input()
     {
@@ -248,70 +229,6 @@ public sealed class WizardComponentTests : BunitTestBase
         await cut.InvokeAsync(() => saves.Finish(1, version: 2));
         await Task.WhenAll(first, second);
         cut.WaitForAssertion(() => Assert.Equal("saved", SaveState()));
-    }
-
-    [Fact]
-    public async Task The_first_key_press_shows_unsaved_changes_and_the_text_the_browser_sends_after_its_pause_is_saved_at_once()
-    {
-        RenderProviders();
-        var saves = new HeldSaves();
-        var cut = Render<QuestionEditor>(p => p
-            .Add(q => q.Question, Set.FindQuestion("differentiation-narrative")!)
-            .Add(q => q.Number, 8)
-            .Add(q => q.Delay, TimeSpan.FromMinutes(10))
-            .Add(q => q.Save, saves.Save));
-
-        await cut.InvokeAsync(() => cut.Find("[data-vr-typing-pause]").Input("M"));
-        Assert.Equal("pending", cut.Find("[data-save-state]").GetAttribute("data-save-state"));
-        Assert.Empty(saves.Inputs);
-
-        var text = cut.FindComponents<MudTextField<string>>().Single(t => t.Instance.Label == "Answer");
-        var saved = cut.InvokeAsync(() => text.Instance.ValueChanged.InvokeAsync("Moat"));
-        cut.WaitForAssertion(() => Assert.Equal("Moat", Assert.Single(saves.Inputs).Value.Text));
-        await cut.InvokeAsync(() => saves.Finish(0, version: 1));
-        await saved;
-        Assert.Equal("saved", cut.Find("[data-save-state]").GetAttribute("data-save-state"));
-    }
-
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task Typing_while_a_save_is_on_its_way_shows_as_unsaved_and_its_text_is_saved_after_it(bool leaveDuringTheSave)
-    {
-        RenderProviders();
-        var saves = new HeldSaves();
-        var cut = Render<QuestionEditor>(p => p
-            .Add(q => q.Question, Set.FindQuestion("differentiation-narrative")!)
-            .Add(q => q.Number, 8)
-            .Add(q => q.Save, saves.Save));
-        var text = cut.FindComponents<MudTextField<string>>().Single(t => t.Instance.Label == "Answer");
-
-        // The browser's typing pause sent "Moat": saved at once. The user types on; the first key press says so.
-        var first = cut.InvokeAsync(() => text.Instance.ValueChanged.InvokeAsync("Moat"));
-        cut.WaitForAssertion(() => Assert.Single(saves.Inputs));
-        await cut.InvokeAsync(() => cut.Find("[data-vr-typing-pause]").Input(" and"));
-        Task Change() => cut.InvokeAsync(() => text.Instance.ValueChanged.InvokeAsync("Moat and tooling"));
-        Task? second = null;
-        if (leaveDuringTheSave)
-        {
-            // Leaving the box sends its text (its change event) while the first save is still on its way.
-            second = Change();
-            await cut.InvokeAsync(async () => await cut.Instance.DisposeAsync());
-        }
-        await cut.InvokeAsync(() => saves.Finish(0, version: 1));
-        await first;
-        if (!leaveDuringTheSave)
-        {
-            // The text is still in the browser, in its typing pause: the question says so, and saves it when it comes.
-            Assert.Equal("pending", cut.Find("[data-save-state]").GetAttribute("data-save-state"));
-            Assert.Single(saves.Inputs);
-            second = Change();
-        }
-
-        cut.WaitForAssertion(() => Assert.Equal(2, saves.Inputs.Count));
-        Assert.Equal(("Moat and tooling", 1), (saves.Inputs[1].Value.Text, saves.Inputs[1].ExpectedVersion));
-        await cut.InvokeAsync(() => saves.Finish(1, version: 2));
-        await second!;
     }
 
     [Fact]

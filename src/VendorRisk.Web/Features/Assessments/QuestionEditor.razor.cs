@@ -61,6 +61,7 @@ public sealed partial class QuestionEditor
     private bool _saving, _again, _disposed;
     // Typing has started in a text box and its text is still in the browser (app.js sends it after a quiet second).
     private bool _typing;
+    private SaveState _beforeTyping;
 
     public SaveState State => _state;
 
@@ -146,9 +147,24 @@ public sealed partial class QuestionEditor
     {
         if (ReadOnly || _state == SaveState.Conflict)
             return;
+        if (!_typing)
+            _beforeTyping = _state;
         _typing = true;
         if (!_saving)
             _state = SaveState.Pending;
+    }
+
+    /// <summary>
+    /// The box's change event, after the field's own handler: when the text came back as it was (typed, then deleted), no
+    /// value changed and nothing was saved, so the question shows what it showed before the typing.
+    /// </summary>
+    private void TypingEnded()
+    {
+        if (!_typing)
+            return;
+        _typing = false;
+        if (!_saving && _debounce is null && _state == SaveState.Pending)
+            _state = _beforeTyping;
     }
     private Task EvidenceSourceChanged(EvidenceSource? value) { _evidenceSource = value; return ChangedAsync(immediate: true); }
     private Task EvidenceDateChanged(DateTime? value) { _evidenceDate = value; return ChangedAsync(immediate: true); }
