@@ -25,19 +25,11 @@ public static class CircuitMemoryCommand
         var settle = TimeSpan.FromSeconds(options.GetInt("settle", 0));
         var probe = new ServerProbe(pid);
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = options.Get("chromium") ?? "/usr/bin/chromium",
-            Args = ["--no-sandbox", "--disable-gpu", "--no-first-run"],
-        });
-        var state = await SignInAsync(browser, url, options.Get("email") ?? "assessor@demo.vendorrisk", password);
+        await using var chromium = await SignedInChromium.StartAsync(options, url, password);
 
         async Task OpenAsync()
         {
-            var context = await browser.NewContextAsync(new() { BaseURL = url.ToString(), StorageState = state, ViewportSize = new() { Width = 1280, Height = 900 } });
-            context.SetDefaultTimeout(120_000);
-            var page = await context.NewPageAsync();
+            var page = await chromium.NewTabAsync();
             await page.GotoAsync(path);
             await page.WaitForSelectorAsync("body[data-interactive=true]", new() { State = WaitForSelectorState.Attached });
             await page.WaitForSelectorAsync(ready);
@@ -90,19 +82,5 @@ public static class CircuitMemoryCommand
             .Replace("{label}", label, StringComparison.Ordinal);
         using var process = System.Diagnostics.Process.Start("/bin/sh", ["-c", line]);
         await process.WaitForExitAsync();
-    }
-
-    internal static async Task<string> SignInAsync(IBrowser browser, Uri url, string email, string password)
-    {
-        var context = await browser.NewContextAsync(new() { BaseURL = url.ToString() });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(u => !u.Contains("/account/login", StringComparison.Ordinal));
-        var state = await context.StorageStateAsync();
-        await context.CloseAsync();
-        return state;
     }
 }

@@ -27,15 +27,8 @@ public static class TypingCommand
         var delay = options.GetInt("delay", 200);
         var probe = new ServerProbe(pid);
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = options.Get("chromium") ?? "/usr/bin/chromium",
-            Args = ["--no-sandbox", "--disable-gpu", "--no-first-run"],
-        });
-        var state = await CircuitMemoryCommand.SignInAsync(browser, url, options.Get("email") ?? "assessor@demo.vendorrisk", password);
-        var context = await browser.NewContextAsync(new() { BaseURL = url.ToString(), StorageState = state, ViewportSize = new() { Width = 1280, Height = 900 } });
-        var page = await context.NewPageAsync();
+        await using var chromium = await SignedInChromium.StartAsync(options, url, password);
+        var page = await chromium.NewTabAsync();
         var sent = 0;
         page.WebSocket += (_, socket) => socket.FrameSent += (_, _) => Interlocked.Increment(ref sent);
         await page.GotoAsync(path);
