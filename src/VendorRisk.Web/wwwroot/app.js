@@ -111,9 +111,12 @@ document.addEventListener("keydown", (event) => {
     const waiting = new Map(); // field → its pause timer
     const watched = new WeakSet();
     let composing = false;
-    const send = (field) => {
+    const forget = (field) => {
         clearTimeout(waiting.get(field));
         waiting.delete(field);
+    };
+    const send = (field) => {
+        forget(field);
         if (field.isConnected) field.dispatchEvent(new Event("change", { bubbles: true }));
     };
     const later = (field) => {
@@ -137,9 +140,7 @@ document.addEventListener("keydown", (event) => {
         // The box's own change (it lost the focus) goes on to the server, carrying the text: nothing waits any more. It goes
         // even when the pause sent the same text, in case that one was lost (a dropped connection); the same text saves nothing.
         wrapper.addEventListener("change", (event) => {
-            if (!isField(event.target) || !event.isTrusted) return;
-            clearTimeout(waiting.get(event.target));
-            waiting.delete(event.target);
+            if (isField(event.target) && event.isTrusted) forget(event.target);
         });
         wrapper.addEventListener("compositionstart", () => { composing = true; });
         wrapper.addEventListener("compositionend", () => { composing = false; });
