@@ -3,8 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using VendorRisk.Domain.Assessments;
 using VendorRisk.EndToEnd.Tests.Infrastructure;
-using VendorRisk.Web.Features.Assessments;
-using VendorRisk.Web.Features.Vendors;
+using VendorRisk.Web.Tests.Infrastructure;
 
 namespace VendorRisk.EndToEnd.Tests.Assessments;
 
@@ -19,7 +18,7 @@ public sealed class WizardTypingTests(BrowserFixture app) : IClassFixture<Browse
     [Fact]
     public async Task Typing_a_text_answer_sends_a_handful_of_messages_not_one_per_key_and_saves_the_text_after_a_quiet_second()
     {
-        var id = await CreateDraftAsync();
+        var id = await TestData.CreateDraftAsync(app);
         var sent = 0;
         var counting = false;
         var page = await app.SignedInPageAsync(Roles.Assessor);
@@ -46,7 +45,7 @@ public sealed class WizardTypingTests(BrowserFixture app) : IClassFixture<Browse
     [Fact]
     public async Task Typing_on_right_after_a_pause_keeps_every_character()
     {
-        var id = await CreateDraftAsync();
+        var id = await TestData.CreateDraftAsync(app);
         var page = await app.SignedInPageAsync(Roles.Assessor);
         await OpenContinuitySectionAsync(page, id);
         var answer = page.Locator("#q-differentiation-narrative textarea").First;
@@ -69,7 +68,7 @@ public sealed class WizardTypingTests(BrowserFixture app) : IClassFixture<Browse
     [Fact]
     public async Task A_note_typed_and_left_at_once_for_the_next_section_is_saved()
     {
-        var id = await CreateDraftAsync();
+        var id = await TestData.CreateDraftAsync(app);
         var page = await app.SignedInPageAsync(Roles.Assessor);
         await OpenContinuitySectionAsync(page, id);
         await page.Locator("#q-exit-plan-details-toggle").ClickAsync();
@@ -81,15 +80,6 @@ public sealed class WizardTypingTests(BrowserFixture app) : IClassFixture<Browse
 
         await Assertions.Expect(page.Locator("#section-title")).Not.ToHaveTextAsync("Continuity, contract and exit");
         Assert.Equal("Exit plan agreed", await StoredAsync(id, "exit-plan", a => a.Note, "Exit plan agreed"));
-    }
-
-    private async Task<int> CreateDraftAsync()
-    {
-        await using var scope = app.ScopeAs(Roles.Assessor);
-        var vendorId = await scope.ServiceProvider.GetRequiredService<VendorService>().CreateAsync(
-            new VendorRequest($"Typing Labs {Guid.NewGuid():n}"[..20], null, null, [], null, [], null, null, [], null), TestContext.Current.CancellationToken);
-        return await scope.ServiceProvider.GetRequiredService<AssessmentService>().CreateAsync(
-            new CreateAssessmentRequest(vendorId, "frontier-ai-buyer-checklist", Title: "Typing"), TestContext.Current.CancellationToken);
     }
 
     private static async Task OpenContinuitySectionAsync(IPage page, int id)

@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using VendorRisk.Data.Entities;
 using VendorRisk.Domain.Assessments;
 using VendorRisk.Domain.QuestionSets;
-using VendorRisk.Domain.QuestionSets.Interchange;
 using VendorRisk.Domain.Scoring;
 using VendorRisk.Web.Features.Assessments;
 using VendorRisk.Web.Features.Shared;
@@ -83,7 +82,7 @@ public sealed class AssessmentPageTests(WebAppFixture app) : PageTestBase(app), 
 
         var names = cut.WaitForElements("#assessment-score .vr-knockout-name");
         var exitPlan = Assert.Single(names, n => n.GetAttribute("title") == "exit-plan");
-        var text = QuestionSetFormat.Parse(File.ReadAllText(TestData.SeedFile(TestData.Frontier))).Definition!.FindQuestion("exit-plan")!.Text;
+        var text = TestData.FrontierSet.FindQuestion("exit-plan")!.Text;
         Assert.Equal(QuestionNames.Short(text), exitPlan.TextContent.Trim());
         Assert.True(exitPlan.TextContent.Trim().Length < text.Length, "the short name is shorter than the question");
         Assert.DoesNotContain(names, n => n.TextContent.Contains('…') && n.TextContent.Length > QuestionNames.MaxLength + 1);
@@ -227,7 +226,7 @@ public sealed class NotScoredYetTests(WebAppFixture app) : PageTestBase(app), IC
 
 public sealed class AssessmentHistoryTests(WebAppFixture app) : PageTestBase(app), IClassFixture<WebAppFixture>
 {
-    private static readonly string Other = QuestionSetFormat.Parse(File.ReadAllText(TestData.SeedFile(TestData.Frontier))).Definition!
+    private static readonly string Other = TestData.FrontierSet
         .FindQuestion("region-gating")!.Options.First(o => o.Key != "full-parity").Key;
 
     private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
@@ -244,7 +243,7 @@ public sealed class AssessmentHistoryTests(WebAppFixture app) : PageTestBase(app
             await service.SaveAnswersAsync(id, [new AnswerInput(new AnswerValue { QuestionKey = "region-gating", Choice = Other }, ExpectedVersion: version)], Ct);
         }
 
-        var set = QuestionSetFormat.Parse(File.ReadAllText(TestData.SeedFile(TestData.Frontier))).Definition!;
+        var set = TestData.FrontierSet;
         var question = set.FindQuestion("region-gating")!;
         var label = question.Options.Single(o => o.Key == "full-parity").Label;
         var otherLabel = question.Options.Single(o => o.Key == Other).Label;

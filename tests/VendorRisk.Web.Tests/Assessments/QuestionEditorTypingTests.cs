@@ -1,7 +1,6 @@
 using Bunit;
 using MudBlazor;
 using VendorRisk.Domain.QuestionSets;
-using VendorRisk.Domain.QuestionSets.Interchange;
 using VendorRisk.Web.Features.Assessments;
 using VendorRisk.Web.Tests.Infrastructure;
 
@@ -10,8 +9,7 @@ namespace VendorRisk.Web.Tests.Assessments;
 /// <summary>A text box's typing waits in the browser (ADR 0059): what the question shows and saves as its events come.</summary>
 public sealed class QuestionEditorTypingTests : BunitTestBase
 {
-    private static readonly QuestionSetDefinition Set =
-        QuestionSetFormat.Parse(File.ReadAllText(TestData.SeedFile(TestData.Frontier))).Definition!;
+    private static readonly QuestionSetDefinition Set = TestData.FrontierSet;
 
     [Fact]
     public async Task The_first_key_press_shows_unsaved_changes_and_the_text_the_browser_sends_after_its_pause_is_saved_at_once()

@@ -5,7 +5,6 @@ using MudBlazor;
 using VendorRisk.Domain.Assessments;
 using VendorRisk.Domain.Common;
 using VendorRisk.Domain.QuestionSets;
-using VendorRisk.Domain.QuestionSets.Interchange;
 using VendorRisk.Domain.Scoring;
 using VendorRisk.Web.Features.Assessments;
 using VendorRisk.Web.Features.Shared;
@@ -15,8 +14,7 @@ namespace VendorRisk.Web.Tests.Assessments;
 
 public sealed class WizardComponentTests : BunitTestBase
 {
-    private static readonly QuestionSetDefinition Set =
-        QuestionSetFormat.Parse(File.ReadAllText(TestData.SeedFile(TestData.Frontier))).Definition!;
+    private static readonly QuestionSetDefinition Set = TestData.FrontierSet;
 
     private static AssessmentSnapshot Snapshot(string? lastSection = null) => new()
     {

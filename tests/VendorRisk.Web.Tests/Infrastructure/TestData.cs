@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using VendorRisk.Data.Entities;
 using VendorRisk.Domain.Assessments;
+using VendorRisk.Domain.QuestionSets;
+using VendorRisk.Domain.QuestionSets.Interchange;
 using VendorRisk.Web.Features.Assessments;
 using VendorRisk.Web.Features.Vendors;
 
@@ -14,6 +16,12 @@ public static class TestData
     public const string QuickScreen = "vendor-quick-screen";
 
     public static string SeedFile(string key) => Path.Combine(AppContext.BaseDirectory, "seed-data", "question-sets", $"{key}.json");
+
+    /// <summary>The frontier checklist as seed-data has it, parsed once (a definition is immutable, so tests share it).</summary>
+    public static QuestionSetDefinition FrontierSet => LazyFrontierSet.Value;
+
+    private static readonly Lazy<QuestionSetDefinition> LazyFrontierSet =
+        new(() => QuestionSetFormat.Parse(File.ReadAllText(SeedFile(Frontier))).Definition!);
 
     /// <summary>Imports and publishes a question set from seed-data unless it is already there (the question-set seeder may have done it).</summary>
     public static async Task EnsurePublishedAsync(WebAppFixture app, string key, string? contentJson = null)

@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using VendorRisk.Data.Entities;
 using VendorRisk.Domain.Assessments;
 using VendorRisk.Domain.QuestionSets;
-using VendorRisk.Domain.QuestionSets.Interchange;
 using VendorRisk.Domain.Scoring;
 using VendorRisk.Web.Features.Assessments;
 using VendorRisk.Web.Features.Findings;
@@ -94,7 +93,7 @@ public sealed class StoredScoreConsistencyTests(WebAppFixture app) : IClassFixtu
     [Fact]
     public void A_stored_rating_that_relies_on_an_acceptance_is_capped_again_the_day_after_it_lapses()
     {
-        var set = QuestionSetFormat.Parse(File.ReadAllText(TestData.SeedFile(TestData.Frontier))).Definition!;
+        var set = TestData.FrontierSet;
         // Strong answers everywhere a choice is asked, except one critical question: a good band, capped by the knockout.
         var answers = set.AllQuestions.Where(q => q.Type == QuestionType.Choice)
             .ToDictionary(q => q.Key, q => new AnswerValue { QuestionKey = q.Key, Choice = q.Options.MaxBy(o => o.Score)!.Key });
