@@ -8,8 +8,8 @@ namespace VendorRisk.LoadTests.LoadRun;
 public sealed partial class ServerProbe(int pid)
 {
     /// <summary>
-    /// User + system CPU time of the process so far (Linux /proc/PID/stat, clock ticks of 10 ms), split into user and system (the kernel's share: sockets, futexes, waking threads); of it, the runtime's
-    /// background JIT (the thread that recompiles hot methods optimised, a one-off while a process warms up); and the
+    /// User + system CPU time of the process so far (Linux /proc/PID/stat, clock ticks of 10 ms), split into user and
+    /// system (the kernel's share: sockets, futexes, waking threads); of it, the runtime's background JIT (the thread that recompiles hot methods optimised, a one-off while a process warms up); and the
     /// context switches of the process's threads (a thread that sleeps and is woken again counts one). A thread that ended
     /// keeps what was last read for it (idle thread-pool workers and the JIT's thread come and go); <see cref="TrackThreads"/>
     /// reads them each second, so what a thread did in its last second, or a thread that lived less than a second, is
