@@ -73,12 +73,29 @@ public static class DependencyInjection
             throw new ArgumentException($"{ProviderSetting} is 'postgres' but ConnectionStrings:{ConnectionStringName} is empty; set it to the PostgreSQL connection string (Host=…;Database=…;Username=…;Password=…).");
         try
         {
-            return new DatabaseLocation(new NpgsqlConnectionStringBuilder(connectionString).ConnectionString, DatabaseProvider.Postgres);
+            return new DatabaseLocation(WithAutoPrepare(connectionString).ConnectionString, DatabaseProvider.Postgres);
         }
         catch (ArgumentException ex)
         {
             throw new ArgumentException($"ConnectionStrings:{ConnectionStringName} is not a PostgreSQL connection string: {ex.Message}", ex);
         }
+    }
+
+    /// <summary>
+    /// Prepared statements for the queries every autosave runs, unless the connection string decides (ADR 0060): the
+    /// server parses and plans them once per connection, not on every save. <c>Max Auto Prepare=0</c> turns it off,
+    /// for a pooler in front of PostgreSQL that cannot keep prepared statements.
+    /// </summary>
+    private static NpgsqlConnectionStringBuilder WithAutoPrepare(string connectionString)
+    {
+        // Npgsql's own builder answers ContainsKey for every keyword it knows, set or not: ask the plain one.
+        var written = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!written.ContainsKey("Max Auto Prepare") && !written.ContainsKey("MaxAutoPrepare"))
+            builder.MaxAutoPrepare = 64;
+        if (!written.ContainsKey("Auto Prepare Min Usages") && !written.ContainsKey("AutoPrepareMinUsages"))
+            builder.AutoPrepareMinUsages = 2;
+        return builder;
     }
 
     public static string ResolveConnectionString(string? connectionString, string contentRoot)

@@ -15,7 +15,7 @@ public sealed class TestDatabase : IAsyncDisposable
         Directory.CreateDirectory(_folder);
         Path = System.IO.Path.Combine(_folder, "test.db");
         Location = TestProvider.Current.IsPostgres
-            ? new DatabaseLocation(TestProvider.Current.CreatePostgresDatabase(), DatabaseProvider.Postgres)
+            ? DependencyInjection.Resolve(DatabaseProvider.Postgres, TestProvider.Current.CreatePostgresDatabase(), _folder)
             : new DatabaseLocation($"Data Source={Path}");
     }
 
