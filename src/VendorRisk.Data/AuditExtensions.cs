@@ -26,7 +26,8 @@ public static class AuditExtensions
             NewValue = Serialize(newValue),
             IsSecurityEvent = securityEvent,
         };
-        db.AuditEntries.Add(entry);
+        // Entry().State, not Add: Add walks the entry's navigations looking for more to track, and an audit entry has none.
+        db.Entry(entry).State = EntityState.Added;
         return entry;
     }
 

@@ -180,7 +180,7 @@ public sealed class SaveAnswersHandler(QuestionSetDefinitions definitions) : IUs
         {
             // A cleared answer's next version continues after its last one, so a writer holding an old version never matches again.
             current = new Answer { AssessmentId = assessmentId, QuestionKey = key, Version = marks.GetValueOrDefault(key)?.Version ?? 0 };
-            db.Answers.Add(current);
+            db.Entry(current).State = EntityState.Added; // not Add: nothing hangs off a new answer for Add's graph walk to find
             stored[key] = current;
         }
         else
