@@ -8,8 +8,8 @@ using VendorRisk.Web.Tests.Infrastructure;
 namespace VendorRisk.EndToEnd.Tests.Assessments;
 
 /// <summary>
-/// Typing in a wizard question stays in the browser until a quiet second (ADR 0059): the server hears the first key
-/// press of a burst ("Unsaved changes…") and then the text, once; leaving the box sends it at once.
+/// Typing in a wizard question's text or number box stays in the browser until a quiet second (ADR 0059): the server
+/// hears the first key press of a burst ("Unsaved changes…") and then the text, once; leaving the box sends it at once.
 /// </summary>
 public sealed class WizardTypingTests(BrowserFixture app) : IClassFixture<BrowserFixture>
 {
@@ -19,27 +19,47 @@ public sealed class WizardTypingTests(BrowserFixture app) : IClassFixture<Browse
     public async Task Typing_a_text_answer_sends_a_handful_of_messages_not_one_per_key_and_saves_the_text_after_a_quiet_second()
     {
         var id = await TestData.CreateDraftAsync(app);
-        var sent = 0;
-        var counting = false;
         var page = await app.SignedInPageAsync(Roles.Assessor);
-        page.WebSocket += (_, socket) => socket.FrameSent += (_, _) =>
-        {
-            if (Volatile.Read(ref counting))
-                Interlocked.Increment(ref sent);
-        };
+        var frames = new SentFrames(page);
         await OpenContinuitySectionAsync(page, id);
         var answer = page.Locator("#q-differentiation-narrative textarea").First;
         await answer.FocusAsync();
 
-        Volatile.Write(ref counting, true);
+        frames.Start();
         await page.Keyboard.TypeAsync(Text, new() { Delay = 25 });
-        var whileTyping = Volatile.Read(ref sent);
+        var whileTyping = frames.Count;
 
         // One message per key press was at least 58 here; the first key press (with its render's acknowledgement) and
         // perhaps a save in a pause a loaded machine made remain.
         Assert.True(whileTyping <= 8, $"Typing {Text.Length} characters sent {whileTyping} WebSocket messages.");
         await Assertions.Expect(page.Locator("#q-differentiation-narrative [data-save-state]")).ToContainTextAsync("Saved");
         Assert.Equal(Text, await StoredAsync(id, "differentiation-narrative", a => a.Text, Text));
+    }
+
+    [Fact]
+    public async Task Typing_a_number_sends_a_handful_of_messages_and_saves_it_once()
+    {
+        var id = await TestData.CreateDraftAsync(app);
+        var page = await app.SignedInPageAsync(Roles.Assessor);
+        var frames = new SentFrames(page);
+        await page.GotoAsync($"/assessments/{id}");
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        await page.Locator("#section-usage-and-cost").ClickAsync();
+        var number = page.Locator("#q-price-input-number");
+        await number.FocusAsync();
+
+        frames.Start();
+        await page.Keyboard.TypeAsync("12500.75", new() { Delay = 25 });
+        var whileTyping = frames.Count;
+
+        // Each key press was an event, a render and its acknowledgement, and each pause a save of the number so far.
+        Assert.True(whileTyping <= 6, $"Typing 8 characters of a number sent {whileTyping} WebSocket messages.");
+        await Assertions.Expect(page.Locator("#q-price-input [data-save-state]")).ToContainTextAsync("Saved");
+        Assert.Equal(12500.75, await StoredAsync(id, "price-input", a => a.Number, 12500.75));
+        await using var db = await app.CreateDbContextAsync();
+        var version = await db.Answers.Where(a => a.AssessmentId == id && a.QuestionKey == "price-input").Select(a => a.Version)
+            .SingleAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(1, version);
     }
 
     [Fact]
@@ -82,6 +102,23 @@ public sealed class WizardTypingTests(BrowserFixture app) : IClassFixture<Browse
         Assert.Equal("Exit plan agreed", await StoredAsync(id, "exit-plan", a => a.Note, "Exit plan agreed"));
     }
 
+    /// <summary>The WebSocket frames the page sends once <see cref="Start"/> is called.</summary>
+    private sealed class SentFrames
+    {
+        private int _count;
+        private int _counting;
+
+        public SentFrames(IPage page) => page.WebSocket += (_, socket) => socket.FrameSent += (_, _) =>
+        {
+            if (Volatile.Read(ref _counting) == 1)
+                Interlocked.Increment(ref _count);
+        };
+
+        public int Count => Volatile.Read(ref _count);
+
+        public void Start() => Volatile.Write(ref _counting, 1);
+    }
+
     private static async Task OpenContinuitySectionAsync(IPage page, int id)
     {
         await page.GotoAsync($"/assessments/{id}");
@@ -94,15 +131,15 @@ public sealed class WizardTypingTests(BrowserFixture app) : IClassFixture<Browse
     /// The stored answer's field once it is <paramref name="expected"/>, or what it is after 30 s: the save lands after the
     /// page has moved on (the section is left) or after an earlier save of part of the text.
     /// </summary>
-    private async Task<string?> StoredAsync(int id, string key, Func<Data.Entities.Answer, string?> field, string expected)
+    private async Task<T?> StoredAsync<T>(int id, string key, Func<Data.Entities.Answer, T?> field, T expected)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {
             await using var db = await app.CreateDbContextAsync();
             var answer = await db.Answers.AsNoTracking().SingleOrDefaultAsync(a => a.AssessmentId == id && a.QuestionKey == key, TestContext.Current.CancellationToken);
-            var value = answer is null ? null : field(answer);
-            if (value == expected || DateTime.UtcNow > deadline)
+            var value = answer is null ? default : field(answer);
+            if (EqualityComparer<T?>.Default.Equals(value, expected) || DateTime.UtcNow > deadline)
                 return value;
             await Task.Delay(100, TestContext.Current.CancellationToken);
         }

@@ -6,7 +6,7 @@ using VendorRisk.Web.Tests.Infrastructure;
 
 namespace VendorRisk.Web.Tests.Assessments;
 
-/// <summary>A text box's typing waits in the browser (ADR 0059): what the question shows and saves as its events come.</summary>
+/// <summary>A text or number box's typing waits in the browser (ADR 0059): what the question shows and saves as its events come.</summary>
 public sealed class QuestionEditorTypingTests : BunitTestBase
 {
     private static readonly QuestionSetDefinition Set = TestData.FrontierSet;
@@ -27,6 +27,30 @@ public sealed class QuestionEditorTypingTests : BunitTestBase
         await cut.InvokeAsync(() => saves.Finish(0, version: 1));
         await saved;
         Assert.Equal("saved", cut.Find("[data-save-state]").GetAttribute("data-save-state"));
+    }
+
+    [Fact]
+    public async Task A_number_is_saved_once_when_the_browser_sends_it_after_its_pause_not_on_each_key_press()
+    {
+        var saves = new HeldSaves();
+        RenderProviders();
+        var cut = Render<QuestionEditor>(p => p
+            .Add(q => q.Question, Set.FindQuestion("price-input")!)
+            .Add(q => q.Number, 3)
+            .Add(q => q.Save, saves.Save));
+        var box = cut.Find("#q-price-input-number");
+
+        // Only the first key press of a burst reaches the server; the box itself listens to no key press.
+        await cut.InvokeAsync(() => box.Input("1"));
+        Assert.Equal("pending", cut.Find("[data-save-state]").GetAttribute("data-save-state"));
+        Assert.Empty(saves.Inputs);
+
+        var saved = cut.InvokeAsync(() => cut.Find("#q-price-input-number").Change("12.5"));
+        cut.WaitForAssertion(() => Assert.Equal(12.5, Assert.Single(saves.Inputs).Value.Number));
+        await cut.InvokeAsync(() => saves.Finish(0, version: 1));
+        await saved;
+        Assert.Equal("saved", cut.Find("[data-save-state]").GetAttribute("data-save-state"));
+        Assert.Single(cut.FindAll("[data-vr-typing-pause] #q-price-input-number"));
     }
 
     [Theory]
@@ -82,14 +106,13 @@ public sealed class QuestionEditorTypingTests : BunitTestBase
         Assert.Empty(saves.Inputs);
     }
 
-    /// <summary>A text question; the server's own pause (for numbers) is long, so a save here comes from the browser's pause.</summary>
+    /// <summary>A text question: its saves come from the browser's typing pause (the change event), never from the server.</summary>
     private IRenderedComponent<QuestionEditor> RenderTextQuestion(HeldSaves saves)
     {
         RenderProviders();
         return Render<QuestionEditor>(p => p
             .Add(q => q.Question, Set.FindQuestion("differentiation-narrative")!)
             .Add(q => q.Number, 8)
-            .Add(q => q.Delay, TimeSpan.FromMinutes(10))
             .Add(q => q.Save, saves.Save));
     }
 }

@@ -36,7 +36,7 @@ public sealed class WizardComponentTests : BunitTestBase
             .Add(w => w.Save, Saves));
 
         Assert.Contains("Usage", cut.Find("#section-title").TextContent, StringComparison.OrdinalIgnoreCase);
-        // number, with its unit
+        // number, labelled with its unit
         Assert.NotEmpty(cut.FindAll("#q-price-input input[inputmode], #q-price-input input[type=text], #q-price-input input[type=number]"));
         Assert.Empty(cut.FindAll("#q-price-input input[type=radio]"));
         Assert.Contains("USD per 1M tokens", cut.Find("#q-price-input").TextContent);
@@ -87,7 +87,6 @@ public sealed class WizardComponentTests : BunitTestBase
         var cut = Render<QuestionEditor>(p => p
             .Add(q => q.Question, Set.FindQuestion("region-gating")!)
             .Add(q => q.Number, 1)
-            .Add(q => q.Delay, TimeSpan.FromMilliseconds(10))
             .Add(q => q.Save, input => { saves.Add(input); return Saves(input); }));
         Assert.Empty(cut.FindAll("#q-region-gating-justification"));
 

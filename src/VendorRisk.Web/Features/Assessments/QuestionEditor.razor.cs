@@ -15,14 +15,12 @@ public enum SaveState
 }
 
 /// <summary>
-/// One question of the wizard with its own autosave: clicks save at once, typing after a quiet
-/// second; one save in flight at a time, each carrying the version it was based on; a conflict
+/// One question of the wizard with its own autosave: clicks save at once, typing after the browser's quiet
+/// second (app.js); one save in flight at a time, each carrying the version it was based on; a conflict
 /// shows the other writer's answer and lets the user choose.
 /// </summary>
 public sealed partial class QuestionEditor
 {
-    public static readonly TimeSpan TypingDelay = TimeSpan.FromSeconds(1);
-
     [Parameter, EditorRequired] public Question Question { get; set; } = null!;
     /// <summary>The stored answer when the wizard loaded, or null.</summary>
     [Parameter] public StoredAnswer? Stored { get; set; }
@@ -36,8 +34,6 @@ public sealed partial class QuestionEditor
     [Parameter, EditorRequired] public Func<AnswerInput, Task<SavedAnswer>> Save { get; set; } = null!;
     /// <summary>Raised after a save with the stored value (null when cleared), for the live score.</summary>
     [Parameter] public EventCallback<(string Key, AnswerValue? Value, int Version)> Saved { get; set; }
-    /// <summary>Wait after a number changes before it is saved (text boxes wait in the browser, app.js); tests shorten it.</summary>
-    [Parameter] public TimeSpan Delay { get; set; } = TypingDelay;
 
     private string? _choice;
     private HashSet<string> _choices = [];
@@ -57,9 +53,8 @@ public sealed partial class QuestionEditor
     private CurrentAnswer? _conflict;
     private IReadOnlyList<string> _errors = [];
     private string? _failure;
-    private CancellationTokenSource? _debounce;
     private bool _saving, _again, _disposed;
-    // Typing has started in a text box and its text is still in the browser (app.js sends it after a quiet second).
+    // Typing has started in a text or number box and its text is still in the browser (app.js sends it after a quiet second).
     private bool _typing;
     private SaveState _beforeTyping;
 
@@ -107,7 +102,7 @@ public sealed partial class QuestionEditor
         return value.HasValue || value.NotApplicable || value.Note is not null || value.Evidence is not null ? AnswerNormalization.Normalize(value) : null;
     }
 
-    private Task ChoiceChanged(string? value) { _choice = value; return ChangedAsync(immediate: true); }
+    private Task ChoiceChanged(string? value) { _choice = value; return ChangedAsync(); }
 
     private Task ToggleChoice((string Key, bool Chosen) change)
     {
@@ -117,20 +112,20 @@ public sealed partial class QuestionEditor
             _choices.Add(key);
         else
             _choices.Remove(key);
-        return ChangedAsync(immediate: true);
+        return ChangedAsync();
     }
 
     private Task NoneChanged(bool none)
     {
         _multiAnswered = none;
         _choices.Clear();
-        return ChangedAsync(immediate: true);
+        return ChangedAsync();
     }
 
-    private Task NumberChanged(double? value) { _number = value; return ChangedAsync(immediate: false); }
-    private Task NotApplicableChanged(bool value) { _notApplicable = value; return ChangedAsync(immediate: true); }
+    private Task NotApplicableChanged(bool value) { _notApplicable = value; return ChangedAsync(); }
 
-    // The text boxes' values come after the browser's typing pause (app.js), so they are saved at once.
+    // The text and number boxes' values come after the browser's typing pause (app.js), so they are saved at once.
+    private Task NumberChanged(double? value) { _number = value; return TypedAsync(); }
     private Task TextChanged(string? value) { _text = value; return TypedAsync(); }
     private Task JustificationChanged(string? value) { _justification = value; return TypedAsync(); }
     private Task NoteChanged(string? value) { _note = value; return TypedAsync(); }
@@ -139,7 +134,7 @@ public sealed partial class QuestionEditor
     private Task TypedAsync()
     {
         _typing = false;
-        return ChangedAsync(immediate: true);
+        return ChangedAsync();
     }
 
     /// <summary>The first key press of a burst in a text box: the browser keeps the text until its typing pause.</summary>
@@ -163,55 +158,25 @@ public sealed partial class QuestionEditor
         if (!_typing)
             return;
         _typing = false;
-        if (!_saving && _debounce is null && _state == SaveState.Pending)
+        if (!_saving && _state == SaveState.Pending)
             _state = _beforeTyping;
     }
-    private Task EvidenceSourceChanged(EvidenceSource? value) { _evidenceSource = value; return ChangedAsync(immediate: true); }
-    private Task EvidenceDateChanged(DateTime? value) { _evidenceDate = value; return ChangedAsync(immediate: true); }
+    private Task EvidenceSourceChanged(EvidenceSource? value) { _evidenceSource = value; return ChangedAsync(); }
+    private Task EvidenceDateChanged(DateTime? value) { _evidenceDate = value; return ChangedAsync(); }
 
-    private async Task ChangedAsync(bool immediate)
+    private Task ChangedAsync()
     {
-        if (ReadOnly)
-            return;
-        _debounce?.Cancel();
-        _debounce = null;
-        if (_state == SaveState.Conflict)
-            return; // the user chooses first
-        if (_notApplicable && string.IsNullOrWhiteSpace(_justification))
-        {
-            _state = SaveState.Pending;
-            return; // N/A is saved once it has its justification
-        }
-
+        if (ReadOnly || _state == SaveState.Conflict)
+            return Task.CompletedTask; // read-only, or the user chooses first
         _state = SaveState.Pending;
-        if (immediate)
-        {
-            await SaveNowAsync();
-            return;
-        }
-
-        var debounce = _debounce = new CancellationTokenSource();
-        _ = DelayThenSaveAsync(debounce.Token);
-    }
-
-    private async Task DelayThenSaveAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await Task.Delay(Delay, cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return;
-        }
-        await InvokeAsync(SaveNowAsync);
+        if (_notApplicable && string.IsNullOrWhiteSpace(_justification))
+            return Task.CompletedTask; // N/A is saved once it has its justification
+        return SaveNowAsync();
     }
 
     /// <summary>Saves now (also the retry button). One save in flight; changes made meanwhile are saved right after.</summary>
     public async Task SaveNowAsync()
     {
-        _debounce?.Cancel();
-        _debounce = null;
         if (_saving)
         {
             _again = true;
@@ -240,7 +205,7 @@ public sealed partial class QuestionEditor
                 var saved = await Save(input);
                 _version = saved.Version;
                 // A change made while this save was on its way goes next ("Saving…"), or after its typing pause ("Unsaved changes…").
-                _state = _again ? SaveState.Saving : _debounce is not null || _typing ? SaveState.Pending : SaveState.Saved;
+                _state = _again ? SaveState.Saving : _typing ? SaveState.Pending : SaveState.Saved;
                 _errors = [];
                 drawn = await RaiseSavedAsync(value);
             }
@@ -311,27 +276,11 @@ public sealed partial class QuestionEditor
     private string Describe(AnswerValue? value) =>
         value is null ? "no answer" : AnswersCsvExport.DescribeAnswer(Question, value) is { Length: > 0 } text ? text : "no value (note or evidence only)";
 
-    public async ValueTask DisposeAsync()
+    // Nothing waits here to be saved: a box's text waits in the browser, which sends it when the box loses the focus
+    // (leaving the section) or the page is hidden (app.js).
+    public ValueTask DisposeAsync()
     {
-        // Leaving the section or the page: a change still waiting for its typing pause is saved now rather than lost, or,
-        // when a save is on its way, right after it.
-        var pending = _debounce is not null;
-        _debounce?.Cancel();
-        _debounce = null;
-        if (pending && _saving)
-        {
-            _again = true;
-        }
-        else if (pending)
-        {
-            try
-            {
-                await SaveNowAsync();
-            }
-            catch (ObjectDisposedException)
-            {
-            }
-        }
         _disposed = true;
+        return ValueTask.CompletedTask;
     }
 }
