@@ -101,7 +101,7 @@ document.addEventListener("keydown", (event) => {
     document.addEventListener("DOMContentLoaded", sync);
 })();
 
-// Typing in a wizard question's text box stays in the browser until a quiet second (ADR 0059): then one change event
+// Typing in a wizard question's text or number box stays in the browser until a quiet second (ADR 0059): then one change event
 // takes the text to the server, which saves it at once. The first key press of a burst goes on as an input event (the
 // question shows "Unsaved changes…"); the others, and the box's key events (but Escape, which a dialog may need), stop at
 // the box's wrapper (data-vr-typing-pause), so Blazor never sends them. Leaving the box sends its own change event at

@@ -137,7 +137,7 @@ public sealed partial class QuestionEditor
         return ChangedAsync();
     }
 
-    /// <summary>The first key press of a burst in a text box: the browser keeps the text until its typing pause.</summary>
+    /// <summary>The first key press of a burst in a text or number box: the browser keeps the text until its typing pause.</summary>
     private void TypingStarted()
     {
         if (ReadOnly || _state == SaveState.Conflict)
