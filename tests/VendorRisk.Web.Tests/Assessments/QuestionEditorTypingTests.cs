@@ -72,7 +72,7 @@ public sealed class QuestionEditorTypingTests : BunitTestBase
         {
             // Leaving the box sends its text (its change event) while the first save is still on its way.
             second = Change();
-            await cut.InvokeAsync(async () => await cut.Instance.DisposeAsync());
+            await cut.InvokeAsync(cut.Instance.Dispose);
         }
         await cut.InvokeAsync(() => saves.Finish(0, version: 1));
         await first;

@@ -278,9 +278,5 @@ public sealed partial class QuestionEditor
 
     // Nothing waits here to be saved: a box's text waits in the browser, which sends it when the box loses the focus
     // (leaving the section) or the page is hidden (app.js).
-    public ValueTask DisposeAsync()
-    {
-        _disposed = true;
-        return ValueTask.CompletedTask;
-    }
+    public void Dispose() => _disposed = true;
 }
