@@ -1,5 +1,4 @@
-using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.RateLimiting;
+using VendorRisk.Web.Infrastructure.RequestLimits;
 
 namespace VendorRisk.Web.Features.Account;
 
@@ -20,19 +19,13 @@ public static class SignInThrottle
 {
     public const string Policy = "sign-in";
 
-    public static void AddPolicy(RateLimiterOptions options) =>
+    public static void AddPolicy(RequestLimitOptions options) =>
         options.AddPolicy(Policy, context =>
         {
             if (!HttpMethods.IsPost(context.Request.Method))
-                return RateLimitPartition.GetNoLimiter("read");
+                return null;
             var limit = context.RequestServices.GetRequiredService<IOptions<SignInThrottleOptions>>().Value.AttemptsPerMinute;
-            return RateLimitPartition.GetFixedWindowLimiter("client:" + context.Connection.RemoteIpAddress, _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = Math.Max(1, limit),
-                Window = TimeSpan.FromMinutes(1),
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            });
+            return RequestLimit.PerMinute("client:" + context.Connection.RemoteIpAddress, limit);
         });
 
     public static Task WriteRefusalAsync(HttpContext context, int retryAfterSeconds) =>

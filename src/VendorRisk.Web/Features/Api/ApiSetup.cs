@@ -1,10 +1,9 @@
 using System.Text.Json.Serialization;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.OpenApi;
 using VendorRisk.Web.Features.Account;
 using VendorRisk.Web.Features.Tokens;
+using VendorRisk.Web.Infrastructure.RequestLimits;
 
 namespace VendorRisk.Web.Features.Api;
 
@@ -39,21 +38,17 @@ public static class ApiSetup
             .AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName)
             .RequireAuthenticatedUser()));
 
-        services.AddRateLimiter(o =>
+        services.AddRequestLimits(o =>
         {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.OnRejected = async (context, cancellationToken) =>
+            o.OnRejected = async (context, seconds) =>
             {
-                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
-                var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
-                context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                if (context.HttpContext.Request.Path.StartsWithSegments("/api"))
-                    await ApiProblems.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "Too many requests",
+                if (context.Request.Path.StartsWithSegments("/api"))
+                    await ApiProblems.WriteAsync(context, StatusCodes.Status429TooManyRequests, "Too many requests",
                         $"This token is over its limit of requests a minute; retry after {seconds} s.");
-                else if (context.HttpContext.Request.Path.StartsWithSegments(Portal.PortalPaths.Root))
-                    await Portal.PortalThrottle.WriteRefusalAsync(context.HttpContext, seconds);
+                else if (context.Request.Path.StartsWithSegments(Portal.PortalPaths.Root))
+                    await Portal.PortalThrottle.WriteRefusalAsync(context, seconds);
                 else
-                    await SignInThrottle.WriteRefusalAsync(context.HttpContext, seconds);
+                    await SignInThrottle.WriteRefusalAsync(context, seconds);
             };
             SignInThrottle.AddPolicy(o);
             o.AddPolicy(RateLimitPolicy, context =>
@@ -61,13 +56,7 @@ public static class ApiSetup
                 var limit = context.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value.RequestsPerMinute;
                 var partition = context.User.FindFirst(ApiTokenAuthenticationHandler.TokenIdClaim)?.Value
                     ?? "anonymous:" + context.Connection.RemoteIpAddress;
-                return RateLimitPartition.GetFixedWindowLimiter(partition, _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = Math.Max(1, limit),
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                    AutoReplenishment = true,
-                });
+                return RequestLimit.PerMinute(partition, limit);
             });
         });
 
@@ -106,7 +95,7 @@ public static class ApiSetup
     {
         // Runs after authentication and authorization (registered after them in the pipeline).
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseMiddleware<ApiPrincipalMiddleware>());
-        app.UseRateLimiter();
+        app.UseRequestLimits();
 
         app.MapOpenApi(PublicEndpoints.OpenApi.Replace("v1", "{documentName}", StringComparison.Ordinal)).AllowAnonymous();
 

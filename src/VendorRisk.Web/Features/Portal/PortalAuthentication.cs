@@ -1,8 +1,7 @@
 using System.Security.Claims;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.RateLimiting;
+using VendorRisk.Web.Infrastructure.RequestLimits;
 
 namespace VendorRisk.Web.Features.Portal;
 
@@ -40,7 +39,7 @@ public static class PortalAuthentication
             cookie.ExpireTimeSpan = TimeSpan.FromMinutes(Math.Clamp(portal.Value.SessionMinutes, 5, 24 * 60)));
         services.AddAuthorizationBuilder().AddPolicy(Policy, policy => policy
             .AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser().RequireClaim(InvitationClaim));
-        services.Configure<RateLimiterOptions>(o =>
+        services.Configure<RequestLimitOptions>(o =>
         {
             o.AddPolicy(OpenLimit, context => Window("address:" + context.Connection.RemoteIpAddress,
                 context.RequestServices.GetRequiredService<IOptions<PortalOptions>>().Value.OpeningsPerMinute));
@@ -80,12 +79,5 @@ public static class PortalAuthentication
         }
     }
 
-    private static RateLimitPartition<string> Window(string key, int limit) =>
-        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = Math.Max(1, limit),
-            Window = TimeSpan.FromMinutes(1),
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        });
+    private static RequestLimit Window(string key, int limit) => RequestLimit.PerMinute(key, limit);
 }
