@@ -109,6 +109,8 @@ public sealed partial class BlazorCircuitClient(Uri baseUrl, CookieContainer coo
             {
                 options.Cookies = cookies;
                 options.Transports = HttpTransportType.WebSockets;
+                // As a browser, offer permessage-deflate (.NET's client offers it only when asked): the server's answer decides.
+                options.WebSocketConfiguration = socket => socket.DangerousDeflateOptions = new System.Net.WebSockets.WebSocketDeflateOptions();
             })
             .WithServerTimeout(TimeSpan.FromMinutes(3));
         builder.Services.AddSingleton<IHubProtocol, BlazorPackHubProtocol>();
