@@ -41,9 +41,9 @@ public static class PortalAuthentication
             .AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser().RequireClaim(InvitationClaim));
         services.Configure<RequestLimitOptions>(o =>
         {
-            o.AddPolicy(OpenLimit, context => Window("address:" + context.Connection.RemoteIpAddress,
+            o.AddPolicy(OpenLimit, context => RequestLimit.PerMinute("address:" + context.Connection.RemoteIpAddress,
                 context.RequestServices.GetRequiredService<IOptions<PortalOptions>>().Value.OpeningsPerMinute));
-            o.AddPolicy(LinkLimit, context => Window(
+            o.AddPolicy(LinkLimit, context => RequestLimit.PerMinute(
                 InvitationIdOf(context.User) is { } id ? $"link:{id}" : "address:" + context.Connection.RemoteIpAddress,
                 context.RequestServices.GetRequiredService<IOptions<PortalOptions>>().Value.RequestsPerMinutePerLink));
         });
@@ -78,6 +78,4 @@ public static class PortalAuthentication
             await context.HttpContext.SignOutAsync(Scheme);
         }
     }
-
-    private static RequestLimit Window(string key, int limit) => RequestLimit.PerMinute(key, limit);
 }
