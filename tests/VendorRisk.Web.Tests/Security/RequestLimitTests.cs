@@ -77,7 +77,8 @@ public sealed class RequestLimitTests
     public async Task Endpoints_without_a_policy_or_with_limits_disabled_pass_and_an_unknown_policy_is_a_clear_error()
     {
         var options = new RequestLimitOptions();
-        options.AddPolicy("one", _ => RequestLimit.PerMinute("all", 1));
+        var refusals = new List<int>();
+        options.AddPolicy("one", _ => RequestLimit.PerMinute("all", 1), (_, seconds) => { refusals.Add(seconds); return Task.CompletedTask; });
         var passed = 0;
         var middleware = new RequestLimitMiddleware(_ => { passed++; return Task.CompletedTask; }, Options.Create(options), new FixedWindows());
 
@@ -90,6 +91,7 @@ public sealed class RequestLimitTests
         Assert.Equal(3, passed);
         Assert.Equal(StatusCodes.Status429TooManyRequests, refused.Response.StatusCode);
         Assert.Equal("60", refused.Response.Headers.RetryAfter.ToString());
+        Assert.Equal([60], refusals);
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => middleware.InvokeAsync(Request(new EnableRateLimitingAttribute("missing"))));
         Assert.Contains("'missing'", error.Message, StringComparison.Ordinal);
     }
@@ -98,9 +100,9 @@ public sealed class RequestLimitTests
     public void A_policy_name_is_registered_once()
     {
         var options = new RequestLimitOptions();
-        options.AddPolicy("one", _ => null);
+        options.AddPolicy("one", _ => null, (_, _) => Task.CompletedTask);
 
-        var error = Assert.Throws<InvalidOperationException>(() => options.AddPolicy("one", _ => null));
+        var error = Assert.Throws<InvalidOperationException>(() => options.AddPolicy("one", _ => null, (_, _) => Task.CompletedTask));
         Assert.Contains("'one'", error.Message, StringComparison.Ordinal);
     }
 

@@ -26,7 +26,7 @@ public static class SignInThrottle
                 return null;
             var limit = context.RequestServices.GetRequiredService<IOptions<SignInThrottleOptions>>().Value.AttemptsPerMinute;
             return RequestLimit.PerMinute("client:" + context.Connection.RemoteIpAddress, limit);
-        });
+        }, WriteRefusalAsync);
 
     public static Task WriteRefusalAsync(HttpContext context, int retryAfterSeconds) =>
         TooManyRequestsPage.WriteAsync(context, "Too many attempts", "Too many sign-in attempts",

@@ -38,18 +38,8 @@ public static class ApiSetup
             .AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName)
             .RequireAuthenticatedUser()));
 
-        services.AddRequestLimits(o =>
+        services.AddRequestLimits().Configure<RequestLimitOptions>(o =>
         {
-            o.OnRejected = async (context, seconds) =>
-            {
-                if (context.Request.Path.StartsWithSegments("/api"))
-                    await ApiProblems.WriteAsync(context, StatusCodes.Status429TooManyRequests, "Too many requests",
-                        $"This token is over its limit of requests a minute; retry after {seconds} s.");
-                else if (context.Request.Path.StartsWithSegments(Portal.PortalPaths.Root))
-                    await Portal.PortalThrottle.WriteRefusalAsync(context, seconds);
-                else
-                    await SignInThrottle.WriteRefusalAsync(context, seconds);
-            };
             SignInThrottle.AddPolicy(o);
             o.AddPolicy(RateLimitPolicy, context =>
             {
@@ -57,7 +47,8 @@ public static class ApiSetup
                 var partition = context.User.FindFirst(ApiTokenAuthenticationHandler.TokenIdClaim)?.Value
                     ?? "anonymous:" + context.Connection.RemoteIpAddress;
                 return RequestLimit.PerMinute(partition, limit);
-            });
+            }, (context, seconds) => ApiProblems.WriteAsync(context, StatusCodes.Status429TooManyRequests, "Too many requests",
+                $"This token is over its limit of requests a minute; retry after {seconds} s."));
         });
 
         services.ConfigureHttpJsonOptions(o =>

@@ -42,10 +42,10 @@ public static class PortalAuthentication
         services.Configure<RequestLimitOptions>(o =>
         {
             o.AddPolicy(OpenLimit, context => RequestLimit.PerMinute("address:" + context.Connection.RemoteIpAddress,
-                context.RequestServices.GetRequiredService<IOptions<PortalOptions>>().Value.OpeningsPerMinute));
+                context.RequestServices.GetRequiredService<IOptions<PortalOptions>>().Value.OpeningsPerMinute), PortalThrottle.WriteRefusalAsync);
             o.AddPolicy(LinkLimit, context => RequestLimit.PerMinute(
                 InvitationIdOf(context.User) is { } id ? $"link:{id}" : "address:" + context.Connection.RemoteIpAddress,
-                context.RequestServices.GetRequiredService<IOptions<PortalOptions>>().Value.RequestsPerMinutePerLink));
+                context.RequestServices.GetRequiredService<IOptions<PortalOptions>>().Value.RequestsPerMinutePerLink), PortalThrottle.WriteRefusalAsync);
         });
         return services;
     }

@@ -7,25 +7,28 @@ public readonly record struct RequestLimit(string Partition, int PermitLimit, Ti
 }
 
 /// <summary>
+/// A policy: the request's partition and limit (null when it does not limit the request), and the body of its refusal,
+/// written after the 429 and its <c>Retry-After</c> are set (the arguments are the request and the seconds to wait).
+/// </summary>
+public sealed record RequestLimitPolicy(Func<HttpContext, RequestLimit?> LimitOf, Func<HttpContext, int, Task> RefuseAsync);
+
+/// <summary>
 /// The named request-limit policies an endpoint picks with ASP.NET Core's <c>RequireRateLimiting(name)</c> or
-/// <c>[EnableRateLimiting(name)]</c>, and how a refusal is written (after the 429 and its <c>Retry-After</c> are set).
+/// <c>[EnableRateLimiting(name)]</c>. Each area registers its own and writes its own refusals.
 /// </summary>
 public sealed class RequestLimitOptions
 {
-    private readonly Dictionary<string, Func<HttpContext, RequestLimit?>> _policies = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RequestLimitPolicy> _policies = new(StringComparer.Ordinal);
 
-    /// <summary>Adds a policy; <paramref name="limitOf"/> gives the request's partition and limit, or null when it is not limited.</summary>
-    public void AddPolicy(string name, Func<HttpContext, RequestLimit?> limitOf)
+    public void AddPolicy(string name, Func<HttpContext, RequestLimit?> limitOf, Func<HttpContext, int, Task> refuseAsync)
     {
         ArgumentNullException.ThrowIfNull(limitOf);
-        if (!_policies.TryAdd(name, limitOf))
+        ArgumentNullException.ThrowIfNull(refuseAsync);
+        if (!_policies.TryAdd(name, new RequestLimitPolicy(limitOf, refuseAsync)))
             throw new InvalidOperationException($"A request-limit policy named '{name}' is already registered.");
     }
 
-    /// <summary>Writes the body of a refusal; the arguments are the request and the seconds to wait.</summary>
-    public Func<HttpContext, int, Task> OnRejected { get; set; } = (_, _) => Task.CompletedTask;
-
-    internal Func<HttpContext, RequestLimit?> Policy(string name) =>
+    internal RequestLimitPolicy Policy(string name) =>
         _policies.TryGetValue(name, out var policy)
             ? policy
             : throw new InvalidOperationException($"An endpoint asks for the request-limit policy '{name}', which is not registered.");

@@ -15,29 +15,30 @@ public sealed class RequestLimitMiddleware(RequestDelegate next, IOptions<Reques
         var metadata = context.GetEndpoint()?.Metadata;
         if (metadata?.GetMetadata<EnableRateLimitingAttribute>() is not { PolicyName: { } name } || metadata.GetMetadata<DisableRateLimitingAttribute>() is not null)
             return next(context);
-        if (options.Value.Policy(name)(context) is not { } limit)
+        var policy = options.Value.Policy(name);
+        if (policy.LimitOf(context) is not { } limit)
             return next(context);
         // A fixed window counts requests, not requests in flight: its lease holds nothing while the request runs.
         using var lease = windows.Acquire(name, limit);
-        return lease.IsAcquired ? next(context) : RefuseAsync(context, lease, limit);
+        return lease.IsAcquired ? next(context) : RefuseAsync(context, policy, lease, limit);
     }
 
-    private Task RefuseAsync(HttpContext context, RateLimitLease lease, RequestLimit limit)
+    private static Task RefuseAsync(HttpContext context, RequestLimitPolicy policy, RateLimitLease lease, RequestLimit limit)
     {
         var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : limit.Window;
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
         context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        return options.Value.OnRejected(context, seconds);
+        return policy.RefuseAsync(context, seconds);
     }
 }
 
 public static class RequestLimitsSetup
 {
-    public static IServiceCollection AddRequestLimits(this IServiceCollection services, Action<RequestLimitOptions> configure)
+    /// <summary>The windows the middleware keeps; each area adds its policies with <c>Configure&lt;RequestLimitOptions&gt;</c>.</summary>
+    public static IServiceCollection AddRequestLimits(this IServiceCollection services)
     {
         services.AddSingleton<FixedWindows>();
-        services.Configure(configure);
         return services;
     }
 
