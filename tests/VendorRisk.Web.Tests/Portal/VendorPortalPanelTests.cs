@@ -41,7 +41,9 @@ public sealed class VendorPortalPanelTests(WebAppFixture app) : PageTestBase(app
         RenderProviders();
 
         var cut = Render<VendorPortalPanel>(p => p.Add(x => x.Assessment, snapshot).Add(x => x.CanEdit, true));
+        // The panel lists its invitations and its child the vendor's answers, each from its own read: wait for both.
         cut.WaitForElement("#vendor-answers");
+        cut.WaitForElement("#invitations");
 
         Assert.Equal(["pending", "submitted"], cut.FindAll("#invitations [data-status]").Select(e => e.GetAttribute("data-status")));
         Assert.Equal(2, cut.FindAll(".accept-vendor-answer").Count);
@@ -62,6 +64,7 @@ public sealed class VendorPortalPanelTests(WebAppFixture app) : PageTestBase(app
 
         var cut = Render<VendorPortalPanel>(p => p.Add(x => x.Assessment, snapshot).Add(x => x.CanEdit, false));
         cut.WaitForElement("#vendor-answers");
+        cut.WaitForElement("#invitations"); // so that no revoke button means none, not a list still loading
 
         Assert.Empty(cut.FindAll("#invite-vendor"));
         Assert.Empty(cut.FindAll(".revoke-invitation"));
