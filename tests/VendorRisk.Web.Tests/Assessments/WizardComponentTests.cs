@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using MudBlazor;
 using VendorRisk.Domain.Assessments;
 using VendorRisk.Domain.Common;
@@ -23,6 +24,26 @@ public sealed class WizardComponentTests : BunitTestBase
         Answers = new Dictionary<string, StoredAnswer>(), AsOf = DateOnly.FromDateTime(DateTime.UtcNow), LastSectionKey = lastSection,
         Score = ScoringEngine.Score(Set, new Dictionary<string, AnswerValue>(), DateOnly.FromDateTime(DateTime.UtcNow)),
     };
+
+    /// <summary>A clock the test moves: a save that waits shows "Saving…" only once <see cref="QuestionEditor.SavingShownAfter"/> has passed.</summary>
+    private FakeTimeProvider UseFakeClock()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        Services.AddSingleton<TimeProvider>(clock);
+        return clock;
+    }
+
+    /// <summary>A question whose save waits, as on PostgreSQL, until the test completes <c>pending</c>.</summary>
+    private (IRenderedComponent<QuestionEditor> Cut, TaskCompletionSource<SavedAnswer> Pending) RenderEditorWithHeldSave()
+    {
+        RenderProviders();
+        var pending = new TaskCompletionSource<SavedAnswer>();
+        var cut = Render<QuestionEditor>(p => p
+            .Add(q => q.Question, Set.FindQuestion("probing-traffic-policy")!)
+            .Add(q => q.Number, 2)
+            .Add(q => q.Save, _ => pending.Task));
+        return (cut, pending);
+    }
 
     private static Task<SavedAnswer> Saves(AnswerInput input) =>
         Task.FromResult(new SavedAnswer(input.Value.QuestionKey, (input.ExpectedVersion ?? 0) + 1, input.Clear, "Me", DateTime.UtcNow));
@@ -132,6 +153,7 @@ public sealed class WizardComponentTests : BunitTestBase
     [Fact]
     public async Task The_save_state_goes_from_saving_to_saved_and_shows_retry_when_a_save_fails()
     {
+        var clock = UseFakeClock();
         RenderProviders();
         var pending = new TaskCompletionSource<SavedAnswer>();
         var fail = false;
@@ -142,6 +164,7 @@ public sealed class WizardComponentTests : BunitTestBase
         var group = cut.FindComponent<OptionList>();
 
         var click = cut.InvokeAsync(() => group.Instance.ValueChanged.InvokeAsync("spend-tiers"));
+        clock.Advance(QuestionEditor.SavingShownAfter);
         cut.WaitForAssertion(() => Assert.Contains("Saving…", cut.Find("[data-save-state]").TextContent));
         pending.SetResult(new SavedAnswer("probing-traffic-policy", 1, false, "Me", DateTime.UtcNow));
         await click;
@@ -154,18 +177,34 @@ public sealed class WizardComponentTests : BunitTestBase
     }
 
     [Fact]
-    public async Task A_save_that_waits_for_the_database_draws_its_question_once_saving_and_once_saved()
+    public async Task A_save_the_database_answers_within_a_moment_draws_its_question_once()
     {
-        // On PostgreSQL a save yields while the database answers; every further render would be one more render batch.
-        RenderProviders();
-        var pending = new TaskCompletionSource<SavedAnswer>();
-        var cut = Render<QuestionEditor>(p => p
-            .Add(q => q.Question, Set.FindQuestion("probing-traffic-policy")!)
-            .Add(q => q.Number, 2)
-            .Add(q => q.Save, _ => pending.Task));
+        // On PostgreSQL a save yields while the database answers; every render of the question is one more render batch, and
+        // "Saving…" drawn for a few milliseconds is a batch nobody can read.
+        UseFakeClock();
+        var (cut, pending) = RenderEditorWithHeldSave();
         var renders = cut.RenderCount;
 
         var change = cut.Find("input[value=spend-tiers]").ChangeAsync(new ChangeEventArgs { Value = "spend-tiers" });
+        Assert.Equal(renders, cut.RenderCount);
+        await cut.InvokeAsync(() => pending.SetResult(new SavedAnswer("probing-traffic-policy", 1, false, "Me", DateTime.UtcNow)));
+        await change;
+
+        cut.WaitForAssertion(() => Assert.Contains("Saved", cut.Find("[data-save-state]").TextContent));
+        Assert.Equal(renders + 1, cut.RenderCount);
+    }
+
+    [Fact]
+    public async Task A_save_that_waits_longer_than_a_moment_shows_saving_and_then_saved()
+    {
+        var clock = UseFakeClock();
+        var (cut, pending) = RenderEditorWithHeldSave();
+        var renders = cut.RenderCount;
+
+        var change = cut.Find("input[value=spend-tiers]").ChangeAsync(new ChangeEventArgs { Value = "spend-tiers" });
+        clock.Advance(QuestionEditor.SavingShownAfter - TimeSpan.FromMilliseconds(1));
+        Assert.Equal(renders, cut.RenderCount);
+        clock.Advance(TimeSpan.FromMilliseconds(1));
         cut.WaitForAssertion(() => Assert.Contains("Saving…", cut.Find("[data-save-state]").TextContent));
         Assert.Equal(renders + 1, cut.RenderCount);
         await cut.InvokeAsync(() => pending.SetResult(new SavedAnswer("probing-traffic-policy", 1, false, "Me", DateTime.UtcNow)));
@@ -180,6 +219,7 @@ public sealed class WizardComponentTests : BunitTestBase
     {
         // A render batch is a message to the browser and its acknowledgement back: the wizard's live score draws the
         // question's saved state with it instead of the question drawing itself in a batch of its own.
+        UseFakeClock();
         RenderProviders();
         var pending = new TaskCompletionSource<SavedAnswer>();
         var cut = Render<AssessmentWizard>(p => p
@@ -190,7 +230,6 @@ public sealed class WizardComponentTests : BunitTestBase
         var progressBefore = cut.Find("#live-score [role=progressbar]").GetAttribute("aria-valuenow");
 
         var change = cut.InvokeAsync(() => first.FindComponent<OptionList>().Instance.ValueChanged.InvokeAsync(option));
-        cut.WaitForAssertion(() => Assert.Contains("Saving…", first.Find("[data-save-state]").TextContent));
         // What the question shows in each render batch that draws the wizard after the save: "Saved" in the first one.
         var shownWithLiveScore = new List<string>();
         cut.OnAfterRender += (_, _) => shownWithLiveScore.Add(cut.Find($"#q-{first.Instance.Question.Key} [data-save-state]").GetAttribute("data-save-state")!);
@@ -205,6 +244,7 @@ public sealed class WizardComponentTests : BunitTestBase
     [Fact]
     public async Task A_change_made_while_a_save_is_on_its_way_is_saved_next_and_the_question_shows_saving_until_then()
     {
+        UseFakeClock();
         RenderProviders();
         var saves = new HeldSaves();
         var cut = Render<AssessmentWizard>(p => p

@@ -11,6 +11,8 @@ public abstract class BunitTestBase : BunitContext
     protected BunitTestBase()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
+        // The app's clock; a test that needs to move time registers a FakeTimeProvider after this one.
+        Services.AddSingleton(TimeProvider.System);
         Services.AddMudServices(options =>
         {
             options.SnackbarConfiguration.ShowTransitionDuration = 0;

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Components;
 
 namespace VendorRisk.Web.Features.Assessments;
 
-/// <summary>When a question draws itself: an autosave redraws its own question once saving and once saved, nothing else.</summary>
+/// <summary>When a question draws itself: an autosave redraws its own question once when it ends (and once before, "Saving…", if it waits), nothing else.</summary>
 public sealed partial class QuestionEditor : IHandleEvent
 {
     // The editor holds its answer itself (loaded once, in OnInitialized): a parent render (the live score after any question's save)
@@ -52,21 +52,37 @@ public sealed partial class QuestionEditor : IHandleEvent
         return _draws != draws;
     }
 
+    /// <summary>How long a save may wait for the database before its question shows "Saving…".</summary>
+    internal static readonly TimeSpan SavingShownAfter = TimeSpan.FromMilliseconds(300);
+
+    [Inject] private TimeProvider Clock { get; set; } = null!;
+
     /// <summary>
-    /// As ComponentBase: drawn once the handler's synchronous part has run (the choice, "Saving…"); but not again when an
-    /// asynchronous handler ends if it drew its own result meanwhile (a save's <c>finally</c> does). When the save went to
-    /// the database asynchronously (PostgreSQL), that second render was a render batch of its own on every save.
+    /// As ComponentBase, the handler's result is drawn when it ends; but a handler that waits (a save on PostgreSQL) draws
+    /// "Saving…" only if it is still waiting after <see cref="SavingShownAfter"/>, and its end only if nothing drew it
+    /// meanwhile (a save's <c>finally</c> does). Most saves end within milliseconds: "Saving…" drawn at once was a render
+    /// batch (a message to the browser and its acknowledgement) on every save, flickering past too fast to read.
     /// </summary>
     async Task IHandleEvent.HandleEventAsync(EventCallbackWorkItem callback, object? arg)
     {
         var task = callback.InvokeAsync(arg);
-        StateHasChanged();
         if (task.IsCompleted)
         {
+            StateHasChanged();
             await task;
             return;
         }
         var draws = _draws;
+        using (var stop = new CancellationTokenSource())
+        {
+            if (await Task.WhenAny(task, Task.Delay(SavingShownAfter, Clock, stop.Token)) != task)
+            {
+                if (_draws == draws)
+                    StateHasChanged();
+                draws = _draws;
+            }
+            await stop.CancelAsync();
+        }
         await task;
         if (_draws == draws)
             StateHasChanged();

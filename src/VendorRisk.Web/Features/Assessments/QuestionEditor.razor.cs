@@ -184,8 +184,8 @@ public sealed partial class QuestionEditor
         }
 
         _saving = true;
+        // Drawn when the save ends, or as "Saving…" if it waits long enough to be seen (HandleEventAsync).
         _state = SaveState.Saving;
-        Refresh();
         var drawn = false;
         try
         {
