@@ -59,10 +59,6 @@ public sealed class UseCasePipeline(
     private async Task<TResult> RunCoreAsync<TRequest, TResult>(TRequest request, CancellationToken cancellationToken)
         where TRequest : IUseCase<TResult>
     {
-        // A circuit calls in on its renderer's context. A use case draws nothing, so its awaits (PostgreSQL's round trips)
-        // go on where the database's answer arrives instead of queueing back onto the circuit, one thread hop each; the
-        // caller's context is back when this method returns its task (the async method builder restores it).
-        SynchronizationContext.SetSynchronizationContext(null);
         // One context and one open connection for the role check and the transaction: a second of each per autosave
         // cost as much CPU as the save's own queries.
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
