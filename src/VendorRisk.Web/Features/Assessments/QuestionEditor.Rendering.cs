@@ -73,19 +73,24 @@ public sealed partial class QuestionEditor : IHandleEvent
             return;
         }
         var draws = _draws;
-        using (var stop = new CancellationTokenSource())
+        if (!await EndsWithinAsync(task, SavingShownAfter))
         {
-            if (await Task.WhenAny(task, Task.Delay(SavingShownAfter, Clock, stop.Token)) != task)
-            {
-                if (_draws == draws)
-                    StateHasChanged();
-                draws = _draws;
-            }
-            await stop.CancelAsync();
+            if (_draws == draws)
+                StateHasChanged(); // "Saving…"
+            draws = _draws;
         }
         await task;
         if (_draws == draws)
             StateHasChanged();
+    }
+
+    /// <summary>True when <paramref name="task"/> ends within <paramref name="time"/>; the timer goes when it does.</summary>
+    private async Task<bool> EndsWithinAsync(Task task, TimeSpan time)
+    {
+        using var stop = new CancellationTokenSource();
+        var first = await Task.WhenAny(task, Task.Delay(time, Clock, stop.Token));
+        await stop.CancelAsync();
+        return first == task;
     }
 
     // A render already queued when the same parameters came (this editor's own state change) has drawn it: the next
