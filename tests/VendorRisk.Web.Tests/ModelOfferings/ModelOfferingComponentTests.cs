@@ -34,6 +34,7 @@ public sealed class ModelOfferingComponentTests : BunitContext, IAsyncLifetime
         _host = await QuestionSetTestHost.StartAsync();
         Services.AddSingleton(_host.Services.GetRequiredService<IDbContextFactory<VendorRiskDbContext>>());
         Services.AddSingleton<ICurrentUser>(_host.User);
+        Services.AddSingleton(TimeProvider.System);
         Services.AddUseCases(typeof(ModelOfferingService).Assembly).AddModelOfferings();
         var auth = AddAuthorization();
         auth.SetAuthorized("Ada Admin");
