@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using VendorRisk.Data.Entities;
 using VendorRisk.Web.Features.Users;
+using VendorRisk.Web.Infrastructure;
 using VendorRisk.Web.Tests.Infrastructure;
 
 namespace VendorRisk.Web.Tests.Security;
@@ -82,6 +83,42 @@ public sealed class SignInSecurityTests(FastRevalidationFixture app) : IClassFix
         var again = await WebAppFixture.PostLoginAsync(app.CreateRawClient(), email, WebAppFixture.Password);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode); // the form again, with the message every refusal gets (issue 21 item 6)
         Assert.Contains(System.Net.WebUtility.HtmlEncode(VendorRisk.Web.Features.Account.SignInGuard.FailureMessage), await again.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task An_open_circuit_keeps_its_user_until_the_account_is_disabled_or_its_stamp_changes()
+    {
+        var check = app.Services.GetRequiredService<CircuitUserCheck>();
+        var ct = TestContext.Current.CancellationToken;
+        async Task<(string Id, System.Security.Claims.ClaimsPrincipal Principal)> SignedInAsync(string prefix)
+        {
+            var id = await CreateUserAsync($"{prefix}-{Guid.NewGuid():n}@vendorrisk.test");
+            await using var scope = app.Services.CreateAsyncScope();
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ApplicationUser>>();
+            var signIn = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.SignInManager<ApplicationUser>>();
+            return (id, await signIn.CreateUserPrincipalAsync((await users.FindByIdAsync(id))!));
+        }
+
+        var (disabledId, disabled) = await SignedInAsync("circuit-disabled");
+        var (stampedId, stamped) = await SignedInAsync("circuit-stamp");
+        var (removedId, removed) = await SignedInAsync("circuit-removed");
+        Assert.True(await check.IsStillValidAsync(disabled, ct));
+        Assert.True(await check.IsStillValidAsync(stamped, ct));
+
+        await using (var scope = app.ScopeAs(Roles.Admin))
+            await scope.ServiceProvider.GetRequiredService<UserService>().SetDisabledAsync(disabledId, true, ct);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ApplicationUser>>();
+            await users.UpdateSecurityStampAsync((await users.FindByIdAsync(stampedId))!);
+        }
+        await using (var db = await app.CreateDbContextAsync())
+            await db.Users.Where(u => u.Id == removedId).ExecuteDeleteAsync(ct);
+
+        Assert.False(await check.IsStillValidAsync(disabled, ct));
+        Assert.False(await check.IsStillValidAsync(stamped, ct));
+        Assert.False(await check.IsStillValidAsync(removed, ct));
+        Assert.False(await check.IsStillValidAsync(new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity()), ct));
     }
 
     [Fact]
