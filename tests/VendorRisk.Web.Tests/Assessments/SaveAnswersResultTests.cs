@@ -60,6 +60,81 @@ public sealed class SaveAnswersResultTests(WebAppFixture app) : IClassFixture<We
     }
 
     [Fact]
+    public async Task A_save_that_waits_for_its_database_does_not_queue_its_round_trips_back_onto_the_circuit()
+    {
+        var id = await TestData.CreateDraftAsync(app);
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var options = new DbContextOptionsBuilder<Data.VendorRiskDbContext>();
+        Data.DependencyInjection.Configure(options, new Data.DatabaseLocation(app.ConnectionString, app.Provider));
+        var waits = new CommandsThatWait();
+        options.AddInterceptors(waits);
+        await using var db = new Data.VendorRiskDbContext(options.Options);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var handler = new SaveAnswersHandler(app.Services.GetRequiredService<QuestionSetDefinitions>());
+        var context = new UseCaseContext(db, new Actor(app.UserIdOf(Roles.Assessor), "Assessor", Roles.Assessor), DateTime.UtcNow);
+        var request = new SaveAnswersRequest(id, [new AnswerInput(new AnswerValue { QuestionKey = "region-gating", Choice = "full-parity" }, ExpectedVersion: 0)]);
+        var circuit = new CountingContext();
+        var before = SynchronizationContext.Current;
+
+        Task<AnswersSaveResult> run;
+        SynchronizationContext.SetSynchronizationContext(circuit);
+        try
+        {
+            run = handler.HandleAsync(request, context, cancellationToken);
+            Assert.Same(circuit, SynchronizationContext.Current); // the caller keeps its context
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(before);
+        }
+        var saved = await run;
+        await transaction.CommitAsync(cancellationToken);
+
+        Assert.Equal(1, saved.Answers[0].Version);
+        Assert.True(waits.Count >= 3, $"The save's statements waited {waits.Count} times.");
+        Assert.Equal(0, circuit.Posts);
+    }
+
+    /// <summary>Every statement waits once before it runs, as one sent to PostgreSQL does.</summary>
+    private sealed class CommandsThatWait : DbCommandInterceptor
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        private async ValueTask<T> WaitAsync<T>(T result)
+        {
+            await Task.Yield();
+            Interlocked.Increment(ref _count);
+            return result;
+        }
+
+        public override ValueTask<InterceptionResult<System.Data.Common.DbDataReader>> ReaderExecutingAsync(System.Data.Common.DbCommand command,
+            CommandEventData eventData, InterceptionResult<System.Data.Common.DbDataReader> result, CancellationToken cancellationToken = default) => WaitAsync(result);
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(System.Data.Common.DbCommand command, CommandEventData eventData,
+            InterceptionResult<int> result, CancellationToken cancellationToken = default) => WaitAsync(result);
+
+        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(System.Data.Common.DbCommand command, CommandEventData eventData,
+            InterceptionResult<object> result, CancellationToken cancellationToken = default) => WaitAsync(result);
+    }
+
+    /// <summary>Stands in for a circuit's renderer: counts the continuations sent back to it and runs them on the pool.</summary>
+    private sealed class CountingContext : SynchronizationContext
+    {
+        private int _posts;
+
+        public int Posts => Volatile.Read(ref _posts);
+
+        public override void Post(SendOrPostCallback d, object? state)
+        {
+            Interlocked.Increment(ref _posts);
+            ThreadPool.QueueUserWorkItem(_ => d(state));
+        }
+    }
+
+    [Fact]
     public async Task An_autosave_walks_its_tracked_entities_twice_and_sets_no_savepoint()
     {
         var id = await TestData.CreateDraftAsync(app);

@@ -81,6 +81,11 @@ public sealed class SaveAnswersHandler(QuestionSetDefinitions definitions) : IUs
 
     public async Task<AnswersSaveResult> HandleAsync(SaveAnswersRequest request, UseCaseContext context, CancellationToken cancellationToken)
     {
+        // Every change an assessor makes comes here from its circuit, on the circuit's renderer context. Each await below
+        // is a round trip to the database (PostgreSQL's yield; SQLite's complete at once) and would queue its
+        // continuation back onto the circuit, one more thread hop each; nothing here draws or touches the circuit. The
+        // caller's context is back when this method returns its task (the async method builder restores it).
+        SynchronizationContext.SetSynchronizationContext(null);
         var db = context.Db;
         await db.LockAssessmentAsync(request.AssessmentId, cancellationToken);
         // Read untracked: only the assessment and the answers this request changes are attached, so each change detection
