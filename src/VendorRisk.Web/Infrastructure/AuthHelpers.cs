@@ -76,7 +76,7 @@ internal sealed class RevalidatingAuthenticationStateProvider(ILoggerFactory log
 /// <summary>
 /// Whether a circuit's user still exists, is not disabled and holds the security stamp it signed in with. Every open tab
 /// asks once a revalidation interval, so it is one compiled read of two columns from a pooled context: through a scope
-/// and <see cref="UserManager{TUser}"/> it read the whole user row, untranslated, and was most of what an idle tab cost.
+/// and <see cref="UserManager{TUser}"/> it read the whole user row, untranslated, the largest managed cost of idle tabs.
 /// </summary>
 internal sealed class CircuitUserCheck(IDbContextFactory<VendorRiskDbContext> contexts, IOptions<IdentityOptions> options)
 {
