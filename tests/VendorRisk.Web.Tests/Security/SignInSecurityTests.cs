@@ -1,4 +1,6 @@
 using System.Net;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using VendorRisk.Data.Entities;
@@ -90,12 +92,12 @@ public sealed class SignInSecurityTests(FastRevalidationFixture app) : IClassFix
     {
         var check = app.Services.GetRequiredService<CircuitUserCheck>();
         var ct = TestContext.Current.CancellationToken;
-        async Task<(string Id, System.Security.Claims.ClaimsPrincipal Principal)> SignedInAsync(string prefix)
+        async Task<(string Id, ClaimsPrincipal Principal)> SignedInAsync(string prefix)
         {
             var id = await CreateUserAsync($"{prefix}-{Guid.NewGuid():n}@vendorrisk.test");
             await using var scope = app.Services.CreateAsyncScope();
-            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ApplicationUser>>();
-            var signIn = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.SignInManager<ApplicationUser>>();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<ApplicationUser>>();
             return (id, await signIn.CreateUserPrincipalAsync((await users.FindByIdAsync(id))!));
         }
 
@@ -109,7 +111,7 @@ public sealed class SignInSecurityTests(FastRevalidationFixture app) : IClassFix
             await scope.ServiceProvider.GetRequiredService<UserService>().SetDisabledAsync(disabledId, true, ct);
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ApplicationUser>>();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
             await users.UpdateSecurityStampAsync((await users.FindByIdAsync(stampedId))!);
         }
         await using (var db = await app.CreateDbContextAsync())
@@ -118,7 +120,7 @@ public sealed class SignInSecurityTests(FastRevalidationFixture app) : IClassFix
         Assert.False(await check.IsStillValidAsync(disabled, ct));
         Assert.False(await check.IsStillValidAsync(stamped, ct));
         Assert.False(await check.IsStillValidAsync(removed, ct));
-        Assert.False(await check.IsStillValidAsync(new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity()), ct));
+        Assert.False(await check.IsStillValidAsync(new ClaimsPrincipal(new ClaimsIdentity()), ct));
     }
 
     [Fact]
