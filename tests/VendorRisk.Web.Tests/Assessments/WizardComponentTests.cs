@@ -151,6 +151,43 @@ public sealed class WizardComponentTests : BunitTestBase
     }
 
     [Fact]
+    public async Task An_accepted_knockout_stays_accepted_in_the_live_score_after_a_save()
+    {
+        // A draft sent back by its reviewer keeps the knockout acceptances given while it was submitted (scoring.md §4).
+        RenderProviders();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var answers = Set.AllQuestions.Where(q => q.Type == QuestionType.Choice)
+            .ToDictionary(q => q.Key, q => new AnswerValue { QuestionKey = q.Key, Choice = q.Options.MaxBy(o => o.Score)!.Key });
+        answers["buyer-eligibility"] = new AnswerValue { QuestionKey = "buyer-eligibility", Choice = "restricted" };
+        var acceptances = new KnockoutAcceptances([new KnockoutAcceptance("buyer-eligibility", "r", "Rita Reviewer", today.AddDays(30))], today);
+        var score = ScoringEngine.Score(Set, answers, today, acceptances: acceptances);
+        Assert.NotEqual(Set.KnockoutRating, score.Rating);
+        var snapshot = Snapshot("eligibility-and-control") with
+        {
+            Answers = answers.ToDictionary(a => a.Key, a => new StoredAnswer(a.Value, 1, "a", "A", DateTime.UtcNow)),
+            Acceptances = acceptances,
+            Score = score,
+        };
+        var cut = Render<AssessmentWizard>(p => p.Add(w => w.Assessment, snapshot).Add(w => w.Save, Saves));
+        AssertAccepted();
+
+        var editor = cut.FindComponents<QuestionEditor>().First(e => e.Instance.Question.Key != "buyer-eligibility" && e.Instance.Question.Type == QuestionType.Choice);
+        var worse = editor.Instance.Question.Options.MinBy(o => o.Score)!.Key;
+        await cut.InvokeAsync(() => editor.FindComponent<OptionList>().Instance.ValueChanged.InvokeAsync(worse));
+        cut.WaitForAssertion(() => Assert.Contains("Saved", editor.Find("[data-save-state]").TextContent));
+
+        AssertAccepted();
+
+        void AssertAccepted()
+        {
+            var live = cut.Find("#live-score");
+            Assert.Equal(score.Rating, live.QuerySelector(".vr-rating-chip")!.GetAttribute("data-rating"));
+            Assert.Empty(live.QuerySelectorAll(".vr-knockout-name"));
+            Assert.Contains("risk accepted by Rita Reviewer", live.QuerySelector(".vr-accepted-knockout")!.TextContent, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task The_save_state_goes_from_saving_to_saved_and_shows_retry_when_a_save_fails()
     {
         var clock = UseFakeClock();
