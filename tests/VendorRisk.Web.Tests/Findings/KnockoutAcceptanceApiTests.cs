@@ -2,6 +2,9 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using VendorRisk.Web.Features.Assessments;
+using VendorRisk.Web.Features.Vendors;
 using VendorRisk.Data.Entities;
 using VendorRisk.Web.Tests.Api;
 using VendorRisk.Web.Tests.Infrastructure;
@@ -54,6 +57,34 @@ public sealed class KnockoutAcceptanceApiTests(WebAppFixture app) : IClassFixtur
         Assert.Equal("High", after.GetProperty("rating").GetString());
         Assert.Single(after.GetProperty("acceptedKnockouts").EnumerateArray());
         await ApiScenario.ExpectAsync(await reviewer.DeleteAsync($"/api/v1/assessments/{id}/knockouts/logs/acceptance", Ct), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task The_assessment_and_vendor_lists_and_the_vendor_page_name_only_the_knockouts_that_cap_the_rating()
+    {
+        using var assessor = await app.ApiClientAsync(Roles.Assessor);
+        using var reviewer = await app.ApiClientAsync(Roles.Reviewer);
+        var id = await PilotScenario.CreateAsync(app, assessor);
+        var vendorId = (await (await reviewer.GetAsync($"/api/v1/assessments/{id}", Ct)).ReadJsonAsync()).GetProperty("vendorId").GetInt32();
+        await using var viewer = app.ScopeAs(Roles.Viewer);
+        var lists = viewer.ServiceProvider.GetRequiredService<AssessmentList>();
+        var vendors = viewer.ServiceProvider.GetRequiredService<VendorService>();
+        async Task<IEnumerable<string>> AssessmentRowAsync() =>
+            (await lists.PageAsync(new AssessmentListQuery(VendorId: vendorId), 0, 10, Ct)).Items.Single().Knockouts.Select(k => k.Key);
+        Assert.Equal(["guard", "logs"], await AssessmentRowAsync());
+
+        await ApiScenario.ExpectAsync(await AcceptAsync(reviewer, id, "guard", new { justification = "Pilot on synthetic data only.", until = Date(Today.AddDays(90)) }), HttpStatusCode.Created);
+        Assert.Equal(["logs"], await AssessmentRowAsync());
+
+        await ApiScenario.ExpectAsync(await AcceptAsync(reviewer, id, "logs", new { justification = "Logged on our side.", until = Date(Today.AddDays(90)) }), HttpStatusCode.Created);
+        await ApiScenario.ExpectAsync(await reviewer.PostAsJsonAsync($"/api/v1/assessments/{id}/review", new { decision = "approved" }, Ct), HttpStatusCode.OK);
+        Assert.Empty(await AssessmentRowAsync());
+        var vendor = (await vendors.PageAsync(new VendorQuery(Search: (await vendors.GetAsync(vendorId, Ct)).Name), 0, 10, Ct)).Items.Single(v => v.Id == vendorId);
+        Assert.Equal("Low", vendor.LatestRating);
+        Assert.Empty(vendor.LatestKnockouts);
+        var row = Assert.Single((await vendors.GetAsync(vendorId, Ct)).Assessments);
+        Assert.Equal("Low", row.Rating);
+        Assert.Empty(row.Knockouts);
     }
 
     [Fact]

@@ -69,7 +69,8 @@ public sealed class AssessmentList(
             };
             var shown = ShownScore.Of(a.Status, answered[a.Id], score);
             return new AssessmentListRow(a.Id, a.Title, ModelOfferingLimits.Label(a.VendorName, a.ModelName), a.VendorId, a.Status, shown,
-                KnockoutName.Of(definitions.Get(versions[a.QuestionSetVersionId]), shown.Knockouts), a.ScoreCompleteness,
+                KnockoutName.Of(definitions.Get(versions[a.QuestionSetVersionId]), [.. shown.Knockouts.Where(k => score.AcceptedKnockouts.All(x => x.QuestionKey != k))]),
+                a.ScoreCompleteness,
                 names.GetValueOrDefault(a.AssessorId, "unknown user"), a.DueDate, a.CreatedAt);
         })], total);
     }

@@ -22,6 +22,7 @@ internal static class VendorList
         public string? OwnerId { get; init; }
         public int Version { get; init; }
         public int AssessmentCount { get; init; }
+        public int? LatestAssessmentId { get; init; }
         public int? LatestVersionId { get; init; }
         public double? LatestScore { get; init; }
         public string? LatestRating { get; init; }
@@ -40,9 +41,16 @@ internal static class VendorList
             .Select(u => new { u.Id, u.DisplayName, u.Email }).ToDictionaryAsync(u => u.Id, u => ApplicationUser.ShownName(u.DisplayName, u.Email, u.Id), cancellationToken);
         var versionIds = page.Select(r => r.LatestVersionId).OfType<int>().Distinct().ToList();
         var versions = await db.QuestionSetVersions.AsNoTracking().Where(v => versionIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, cancellationToken);
+        // A knockout whose risk is accepted today no longer caps the rating, so the list does not name it beside the rating.
+        var latestIds = page.Where(r => r.LatestKnockouts is { Count: > 0 }).Select(r => r.LatestAssessmentId).OfType<int>().ToList();
+        var accepted = latestIds.Count == 0 ? null : (await db.RiskAcceptances.AsNoTracking()
+            .Where(r => latestIds.Contains(r.AssessmentId) && r.RevokedAt == null && r.Until >= today)
+            .Select(r => new { r.AssessmentId, r.QuestionKey }).ToListAsync(cancellationToken)).ToLookup(r => r.AssessmentId, r => r.QuestionKey);
+        IReadOnlyList<string> Capping(Row r) =>
+            accepted is null || r.LatestAssessmentId is not { } id ? r.LatestKnockouts ?? [] : [.. (r.LatestKnockouts ?? []).Except(accepted[id], StringComparer.Ordinal)];
         return new VendorResults([.. page.Select(r => new VendorSummary(r.Id, r.Name, r.Website, r.HeadquartersCountry, r.Tier, r.Tags, r.IsArchived,
             r.OwnerId is null ? null : owners.GetValueOrDefault(r.OwnerId), r.LatestRating, r.LatestScore,
-            r.LatestVersionId is { } versionId && r.LatestKnockouts is { Count: > 0 } keys ? KnockoutName.Of(definitions.Get(versions[versionId]), keys) : [],
+            r.LatestVersionId is { } versionId && Capping(r) is { Count: > 0 } keys ? KnockoutName.Of(definitions.Get(versions[versionId]), keys) : [],
             r.AssessmentCount, r.Version))], total);
     }
 
@@ -75,6 +83,7 @@ internal static class VendorList
             .OrderByDescending(a => a.ReviewedAt).ThenByDescending(a => a.Id)
             .Select(a => new
             {
+                a.Id,
                 a.QuestionSetVersionId,
                 a.ScoreOverall,
                 Rating = a.ScoreRatingUntil != null && a.ScoreRatingUntil < today ? a.ScoreCappedRating : a.ScoreRating,
@@ -85,7 +94,7 @@ internal static class VendorList
         {
             Id = v.Id, Name = v.Name, NormalizedName = v.NormalizedName, Website = v.Website, HeadquartersCountry = v.HeadquartersCountry, Tier = v.Tier,
             Tags = v.Tags, IsArchived = v.IsArchived, OwnerId = v.OwnerId, Version = v.Version, AssessmentCount = v.Assessments.Count,
-            LatestVersionId = latest == null ? null : latest.QuestionSetVersionId, LatestScore = latest == null ? null : latest.ScoreOverall,
+            LatestAssessmentId = latest == null ? null : latest.Id, LatestVersionId = latest == null ? null : latest.QuestionSetVersionId, LatestScore = latest == null ? null : latest.ScoreOverall,
             LatestRating = latest == null ? null : latest.Rating, LatestKnockouts = latest == null ? null : latest.ScoreKnockouts,
         };
 
