@@ -108,14 +108,33 @@ internal static class AssessmentMemo
 
         var knockouts = model.Knockouts.Count == 0
             ? new List<TextRun> { new("None: no critical control failed.", Theme.Text) }
-            : [
-                new($"{Plural.Count(model.Knockouts.Count, "critical control")} failed, capping the rating: ", Theme.Strong with { Color = Theme.Danger }),
-                new(string.Join("; ", model.Knockouts.Select(k => $"{k.QuestionText} ({k.QuestionKey})")), Theme.Text),
-            ];
+            : KnockoutRuns(model);
         document.Add(new KeyValueBlock { KeyWidth = 110 }
             .Add("Rating", rating)
             .Add("Knockouts", knockouts)
             .Add("Answers and evidence", [new TextRun($"{ReportFormat.Percent(model.Completeness)} of questions answered · evidence strength {ReportFormat.Score(model.EvidenceStrength)} of 100", Theme.Text)]));
+    }
+
+    /// <summary>The failed critical controls: those that cap the rating, then those whose risk a reviewer accepted (which do not).</summary>
+    private static List<TextRun> KnockoutRuns(AssessmentReportModel model)
+    {
+        var accepted = model.AcceptedKnockouts.ToDictionary(a => a.QuestionKey, StringComparer.Ordinal);
+        var capping = model.Knockouts.Where(k => !accepted.ContainsKey(k.QuestionKey)).ToList();
+        var runs = new List<TextRun>();
+        if (capping.Count > 0)
+        {
+            runs.Add(new($"{Plural.Count(capping.Count, "critical control")} failed, capping the rating: ", Theme.Strong with { Color = Theme.Danger }));
+            runs.Add(new(string.Join("; ", capping.Select(k => $"{k.QuestionText} ({k.QuestionKey})")), Theme.Text));
+        }
+        var lifted = model.Knockouts.Where(k => accepted.ContainsKey(k.QuestionKey)).ToList();
+        if (lifted.Count > 0)
+        {
+            runs.Add(new(capping.Count > 0 ? ". " : "", Theme.Text));
+            runs.Add(new($"{Plural.Count(lifted.Count, "critical control")} failed with the risk accepted, not capping the rating: ", Theme.Strong));
+            runs.Add(new(string.Join("; ", lifted.Select(k =>
+                $"{k.QuestionText} ({k.QuestionKey}), accepted by {accepted[k.QuestionKey].AcceptedBy} until {ReportFormat.Date(accepted[k.QuestionKey].Until)}")), Theme.Text));
+        }
+        return runs;
     }
 
     private static void Risks(ReportDocument document, AssessmentReportModel model)

@@ -34,7 +34,8 @@ internal static class ComparisonMemo
         var why = new List<string>
         {
             $"It ranks {Ordinal(rank)} of {model.Vendors.Count} with {ReportFormat.Score(chosen.OverallScore)} of 100 ({ReportFormat.Rating(chosen.RatingLabel)})",
-            chosen.Knockouts.Count == 0 ? "fails no critical control" : $"but fails {Plural.Count(chosen.Knockouts.Count, "critical control")}",
+            chosen.Knockouts.Count == 0 ? "fails no critical control"
+                : $"but fails {Plural.Count(chosen.Knockouts.Count, "critical control")}{(chosen.IsCappedByKnockouts ? "" : ", its risk accepted by a reviewer")}",
             $"and its assessment is {chosen.Status?.ToLowerInvariant() ?? "approved"}.",
         };
         var text = string.Join(", ", why[..2]) + " " + why[2];
@@ -58,7 +59,7 @@ internal static class ComparisonMemo
     {
         var parts = new List<TextRun> { new("What would change the ranking: ", Theme.Strong with { Color = Theme.Accent }) };
         parts.Add(new TextRun(string.IsNullOrWhiteSpace(model.RankStability) ? "—" : model.RankStability.TrimEnd('.') + ".", Theme.Text));
-        var knockedOut = model.Vendors.Where(v => v.Knockouts.Count > 0).Select(v => ReportFormat.Text(v.VendorName)).ToList();
+        var knockedOut = model.Vendors.Where(v => v.IsCappedByKnockouts).Select(v => ReportFormat.Text(v.VendorName)).ToList();
         if (knockedOut.Count > 0)
         {
             parts.Add(new TextRun($" Fixing the knockouts of {string.Join(", ", knockedOut)} would lift {Plural.Word(knockedOut.Count, "its", "their")} rating cap.", Theme.Text));

@@ -59,11 +59,16 @@ public static class ComparisonReport
             var v = model.Vendors[i];
             var knockouts = v.Knockouts.Count == 0
                 ? TableCell.Of(new TextRun("None", Theme.Cell with { Color = Theme.Muted }))
-                : TableCell.Of(v.Knockouts.SelectMany((k, n) => new[]
-                {
-                    new TextRun((n == 0 ? "" : "\n") + ReportFormat.Text(k.QuestionText), Theme.Small with { Color = Theme.Danger }),
-                    new TextRun(" " + k.QuestionKey, Theme.Small),
-                }));
+                : TableCell.Of(v.Knockouts.SelectMany((k, n) => v.AcceptedKnockoutKeys.Contains(k.QuestionKey)
+                    ? new[]
+                    {
+                        new TextRun((n == 0 ? "" : "\n") + ReportFormat.Text(k.QuestionText), Theme.Small),
+                        new TextRun(" " + k.QuestionKey + " (risk accepted)", Theme.Small),
+                    }
+                    : [
+                        new TextRun((n == 0 ? "" : "\n") + ReportFormat.Text(k.QuestionText), Theme.Small with { Color = Theme.Danger }),
+                        new TextRun(" " + k.QuestionKey, Theme.Small),
+                    ]));
             table.AddRow((i + 1).ToString(CultureInfo.InvariantCulture),
                 TableCell.Of(new TextRun(ReportFormat.Text(v.VendorName), Theme.Cell.AsBold()),
                     new TextRun(v.QuestionSetVersion is null ? string.Empty : "\nversion " + v.QuestionSetVersion, Theme.Small)),

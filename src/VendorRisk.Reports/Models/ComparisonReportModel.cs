@@ -36,6 +36,10 @@ public sealed record ComparedVendorModel
     public string? RatingLabel { get; init; }
     public string? RatingColorHex { get; init; }
     public IReadOnlyList<KnockoutModel> Knockouts { get; init; } = [];
+    /// <summary>The keys of <see cref="Knockouts"/> whose risk a reviewer accepted (scoring.md §4): they do not cap the rating.</summary>
+    public IReadOnlyList<string> AcceptedKnockoutKeys { get; init; } = [];
+    /// <summary>True when a knockout without an accepted risk caps the rating.</summary>
+    public bool IsCappedByKnockouts => Knockouts.Any(k => !AcceptedKnockoutKeys.Contains(k.QuestionKey));
     public double? Completeness { get; init; }
     public double? EvidenceStrength { get; init; }
     /// <summary>The assessment's status in words ("Approved", "Draft", …).</summary>

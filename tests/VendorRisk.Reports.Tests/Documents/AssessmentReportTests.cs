@@ -92,6 +92,30 @@ public sealed class AssessmentReportTests
         Assert.Contains(AssessmentReport.SummaryTitle, Pages.Value[1], StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void The_memo_says_which_failed_critical_controls_cap_the_rating_and_which_have_their_risk_accepted(int acceptedCount)
+    {
+        var accepted = Model.Knockouts.Take(acceptedCount)
+            .Select(k => new AcceptedKnockoutModel(k.QuestionKey, k.QuestionText, "Rita Reviewer", new DateOnly(2025, 12, 31), "Pilot only.")).ToList();
+        var every = acceptedCount == Model.Knockouts.Count;
+        var model = Model with { AcceptedKnockouts = accepted, RatingLabel = every ? Model.BandRatingLabel : Model.RatingLabel };
+
+        var memo = PdfText.Squeeze(PdfText.Pages(new SkiaReportRenderer().RenderAssessment(model, TestContext.Current.CancellationToken))[0]);
+
+        Assert.Contains(PdfText.Squeeze($"{(acceptedCount == 1 ? "1 critical control" : "2 critical controls")} failed with the risk accepted, not capping the rating"), memo, StringComparison.Ordinal);
+        Assert.Contains(PdfText.Squeeze($"({Model.Knockouts[0].QuestionKey}), accepted by Rita Reviewer until 2025-12-31"), memo, StringComparison.Ordinal);
+        if (every)
+        {
+            Assert.DoesNotContain(PdfText.Squeeze("capping the rating:"), memo.Replace(PdfText.Squeeze("not capping the rating:"), "", StringComparison.Ordinal), StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Contains(PdfText.Squeeze($"1 critical control failed, capping the rating: {Model.Knockouts[1].QuestionText} ({Model.Knockouts[1].QuestionKey})"), memo, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void An_assessment_not_yet_reviewed_has_no_recommendation_and_an_empty_approval_block()
     {

@@ -75,6 +75,31 @@ public sealed class ComparisonReportTests
     }
 
     [Fact]
+    public void A_knockout_whose_risk_is_accepted_is_marked_so_and_is_not_a_rating_cap_to_lift()
+    {
+        var model = SampleModels.Comparison();
+        Assert.Equal(2, model.Vendors.Count(v => v.Knockouts.Count > 0));
+        var accepted = model.Vendors[3];
+        var capped = model.Vendors[4];
+        model = model with { Vendors = [.. model.Vendors.Select(v => v == accepted ? v with { AcceptedKnockoutKeys = ["data-1"] } : v)] };
+        var pages = PdfText.Pages(new SkiaReportRenderer().RenderComparison(model, TestContext.Current.CancellationToken));
+        var first = PdfText.Squeeze(pages[0]);
+
+        Assert.Contains(PdfText.Squeeze($"Fixing the knockouts of {capped.VendorName} would lift its rating cap."), first, StringComparison.Ordinal);
+        Assert.DoesNotContain(PdfText.Squeeze(accepted.VendorName + ","), first[first.IndexOf(PdfText.Squeeze("Fixing the knockouts"), StringComparison.Ordinal)..], StringComparison.Ordinal);
+        var ranking = PdfText.Squeeze(string.Concat(pages.Take(2)));
+        Assert.Equal(1, CountOf(ranking, PdfText.Squeeze("data-1 (risk accepted)")));
+    }
+
+    private static int CountOf(string text, string part)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + part.Length, StringComparison.Ordinal))
+            count++;
+        return count;
+    }
+
+    [Fact]
     public void Without_an_approved_assessment_nothing_is_recommended()
     {
         var model = SampleModels.Comparison(3);

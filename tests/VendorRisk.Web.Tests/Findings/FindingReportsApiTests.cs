@@ -39,6 +39,10 @@ public sealed class FindingReportsApiTests(WebAppFixture app) : IClassFixture<We
         var text = Squeeze(string.Concat(pdf.GetPages().Select(p => p.Text)));
 
         Assert.Contains(Squeeze("Accepted knockout risks"), text, StringComparison.Ordinal);
+        // The decision memo does not call them a cap on the rating.
+        var memo = Squeeze(pdf.GetPage(1).Text);
+        Assert.Contains(Squeeze("2 critical controls failed with the risk accepted, not capping the rating"), memo, StringComparison.Ordinal);
+        Assert.DoesNotContain(Squeeze("failed, capping the rating"), memo, StringComparison.Ordinal);
         Assert.Contains(Squeeze("Is there an output guard?"), text, StringComparison.Ordinal);
         Assert.Contains(Squeeze("Test Reviewer"), text, StringComparison.Ordinal);
         Assert.Contains(Date(until), text, StringComparison.Ordinal);
@@ -73,5 +77,9 @@ public sealed class FindingReportsApiTests(WebAppFixture app) : IClassFixture<We
         var text = Squeeze(string.Concat(document.GetPages().Select(p => p.Text)));
         Assert.Contains("OpenfindingsFindingsofeachcomparedassessment", text, StringComparison.Ordinal);
         Assert.Contains("CriticalHighMediumLowTotalOverdue", text, StringComparison.Ordinal);
+        // The ranking marks the accepted knockouts; only the capped assessment has a cap to lift.
+        Assert.Contains(Squeeze("guard (risk accepted)"), text, StringComparison.Ordinal);
+        Assert.Contains(Squeeze("logs (risk accepted)"), text, StringComparison.Ordinal);
+        Assert.Equal(1, text.Split(Squeeze("would lift its rating cap")).Length - 1);
     }
 }
