@@ -59,6 +59,25 @@
         document.querySelectorAll("form[data-portal-autosave]").forEach((form) => { if (form._dirty) save(form, true); });
     });
 
+    // A file over the limit is refused here, before its bytes travel: the server stops reading a body that large, and the
+    // browser would show the dropped connection instead of the portal's answer.
+    document.querySelectorAll("form.portal-file-form").forEach((form) => {
+        const input = form.querySelector("input[type=file][data-max-bytes]");
+        const refusal = form.querySelector("[data-portal-file-refusal]");
+        const check = () => {
+            const file = input.files?.[0];
+            const max = Number(input.dataset.maxBytes);
+            const tooLarge = !!file && file.size > max;
+            refusal.hidden = !tooLarge;
+            refusal.textContent = tooLarge
+                ? "Not attached: " + file.name + " is " + (file.size / 1048576).toFixed(1) + " MB; a file may be at most " + Math.floor(max / 1048576) + " MB."
+                : "";
+            return !tooLarge;
+        };
+        input.addEventListener("change", check);
+        form.addEventListener("submit", (event) => { if (!check()) event.preventDefault(); });
+    });
+
     // Submitting waits for every save still on its way.
     document.querySelectorAll("form[data-portal-submit]").forEach((form) => {
         form.addEventListener("submit", async (event) => {

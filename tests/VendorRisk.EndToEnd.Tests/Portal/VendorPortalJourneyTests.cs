@@ -101,8 +101,17 @@ public sealed class VendorPortalJourneyTests(SmtpBrowserFixture app) : IClassFix
         await vendor.ReloadAsync();
         await Expect(vendor.Locator("#q-soc2").GetByLabel("Yes", new() { Exact = true })).ToBeCheckedAsync();
         await Expect(vendor.Locator("#dpa-comment")).ToHaveValueAsync("Signed copy follows from legal.");
+        // A file over the 25 MB limit is refused in the browser: its bytes are never sent.
+        var filePosts = 0;
+        vendor.Request += (_, request) => { if (request.Method == "POST" && request.Url.Contains("/portal/files", StringComparison.Ordinal)) filePosts++; };
+        await vendor.Locator("#soc2-file").SetInputFilesAsync(new FilePayload { Name = "scan.pdf", MimeType = "application/pdf", Buffer = new byte[26 * 1024 * 1024] });
+        await Expect(vendor.Locator("#soc2-file-refusal")).ToHaveTextAsync("Not attached: scan.pdf is 26.0 MB; a file may be at most 25 MB.");
+        await vendor.ClickAsync("#soc2-attach");
+        await Expect(vendor.Locator("#soc2-file-refusal")).ToBeVisibleAsync();
+        Assert.Equal(0, filePosts);
         // The SOC 2 report, attached to its question through the plain form.
         await vendor.Locator("#soc2-file").SetInputFilesAsync(new FilePayload { Name = "soc2-type2.pdf", MimeType = "application/pdf", Buffer = Pdf });
+        await Expect(vendor.Locator("#soc2-file-refusal")).ToBeHiddenAsync();
         await vendor.ClickAsync("#soc2-attach");
         await Expect(vendor.Locator("#files-soc2-notice")).ToContainTextAsync("\"soc2-type2.pdf\" is attached.");
         await Expect(vendor.Locator("[data-portal-files=soc2]")).ToContainTextAsync("soc2-type2.pdf");

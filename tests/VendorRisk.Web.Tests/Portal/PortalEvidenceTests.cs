@@ -72,6 +72,22 @@ public sealed class PortalEvidenceTests(WebAppFixture app) : IClassFixture<WebAp
     }
 
     [Fact]
+    public async Task A_file_over_the_limit_posted_without_script_is_refused_on_the_portal_page_and_nothing_is_stored()
+    {
+        var (draft, _, client, _) = await OpenDraftAsync();
+
+        // Over the 25 MB limit and under the server's 28.6 MB body limit (a larger body is cut off; portal.js refuses it first).
+        var posted = await PortalTestSupport.AttachAsync(client, Question, new byte[26 * 1024 * 1024], "scan.pdf");
+
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var page = await client.GetStringAsync(PortalPaths.Questionnaire, Ct);
+        Assert.Contains("Not attached:", page, StringComparison.Ordinal);
+        Assert.Contains("larger than 25 MB", page, StringComparison.Ordinal);
+        await using var db = await app.CreateDbContextAsync();
+        Assert.False(await db.EvidenceFiles.AnyAsync(f => f.AssessmentId == draft, Ct));
+    }
+
+    [Fact]
     public async Task A_file_post_without_the_antiforgery_token_is_refused_and_nothing_is_stored()
     {
         var (draft, _, client, _) = await OpenDraftAsync();
