@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 using VendorRisk.Data.Entities;
@@ -35,6 +36,35 @@ public sealed class OutboxSenderTests(OutboxFixture app) : IClassFixture<OutboxF
         Assert.Equal(1, row.Attempts);
         Assert.NotNull(row.SentAt);
         Assert.Null(row.LeaseOwner);
+    }
+
+    [Fact]
+    public async Task Purging_removes_sent_mails_past_their_retention_and_old_failed_ones_and_keeps_waiting_ones()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var ids = await app.EnqueueAsync($"purge-{Guid.NewGuid():n}", 5);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using (var db = await app.CreateDbContextAsync())
+        {
+            async Task SetAsync(long id, OutboxStatus status, DateTime createdAt, DateTime? sentAt) =>
+                await db.OutboxMessages.Where(m => m.Id == id).ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.Status, status).SetProperty(m => m.CreatedAt, createdAt).SetProperty(m => m.SentAt, sentAt), ct);
+            await SetAsync(ids[0], OutboxStatus.Sent, now.AddDays(-40), now.AddDays(-31));
+            await SetAsync(ids[1], OutboxStatus.Sent, now.AddDays(-40), now.AddDays(-29));
+            await SetAsync(ids[2], OutboxStatus.Failed, now.AddDays(-91), null);
+            await SetAsync(ids[3], OutboxStatus.Failed, now.AddDays(-89), null);
+            await SetAsync(ids[4], OutboxStatus.Pending, now.AddDays(-200), null);
+        }
+        var folder = Path.Combine(Path.GetTempPath(), $"purge-{Guid.NewGuid():n}");
+        var sender = app.NewSender(new PickupFolderMailTransport(new MailPickupFolder(new MailSettings { PickupFolder = folder }, new Data.DatabaseLocation("Data Source=:memory:"), "/")), clock);
+
+        var purged = await sender.PurgeAsync(ct);
+
+        Assert.Equal([ids[1], ids[3], ids[4]], (await app.RowsAsync(ids)).Select(r => r.Id));
+        // The other tests' mails in this database were queued today: within their retention.
+        Assert.Equal(2, purged);
+        Assert.Equal(0, await sender.PurgeAsync(ct));
     }
 
     [Fact]

@@ -35,6 +35,17 @@ public sealed class PickupFolderTests(WebAppFixture app) : IClassFixture<WebAppF
         Assert.Contains(MailSettingsValidator.Problems(settings, isProduction: false), p => p.Contains(expected, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(0, 90)]
+    [InlineData(30, 0)]
+    public void An_outbox_retention_under_a_day_is_named_at_start_up(int sentDays, int failedDays)
+    {
+        var settings = new MailSettings { Sender = new OutboxSenderSettings { SentRetentionDays = sentDays, FailedRetentionDays = failedDays } };
+
+        Assert.Contains(MailSettingsValidator.Problems(settings, isProduction: false),
+            p => p.Contains("SentRetentionDays and FailedRetentionDays must be at least 1", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void In_production_smtp_needs_a_public_base_url_and_any_base_url_must_be_an_absolute_address()
     {

@@ -117,6 +117,24 @@ public sealed class OutboxSender(
                 .SetProperty(m => m.LeaseExpiresAt, (DateTime?)null), CancellationToken.None);
     }
 
+    /// <summary>
+    /// Deletes sent mails older than <see cref="OutboxSenderSettings.SentRetentionDays"/> and failed ones queued more than
+    /// <see cref="OutboxSenderSettings.FailedRetentionDays"/> ago; returns how many went. Waiting mails always stay.
+    /// Safe beside other instances doing the same: a row deleted twice is deleted once.
+    /// </summary>
+    public async Task<int> PurgeAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var sentBefore = now.AddDays(-settings.Sender.SentRetentionDays);
+        var failedBefore = now.AddDays(-settings.Sender.FailedRetentionDays);
+        var purged = await db.OutboxMessages.Where(m => m.Status == OutboxStatus.Sent && m.SentAt < sentBefore).ExecuteDeleteAsync(cancellationToken)
+            + await db.OutboxMessages.Where(m => m.Status == OutboxStatus.Failed && m.CreatedAt < failedBefore).ExecuteDeleteAsync(cancellationToken);
+        if (purged > 0)
+            logger.LogInformation("Removed {Count} sent or failed mails past their retention from the outbox.", purged);
+        return purged;
+    }
+
     /// <summary>The wait after the <paramref name="attempts"/>-th failure: the first retry delay, doubled each time, at most an hour.</summary>
     public TimeSpan Backoff(int attempts)
     {
@@ -127,17 +145,24 @@ public sealed class OutboxSender(
 
 /// <summary>Runs <see cref="OutboxSender"/> in the background: on every poll, and soon after a mail is queued here.</summary>
 public sealed class OutboxSenderService(OutboxSender sender, OutboxSignal signal, MailSettings settings, IHostApplicationLifetime lifetime,
-    ILogger<OutboxSenderService> logger) : BackgroundService
+    TimeProvider clock, ILogger<OutboxSenderService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!await lifetime.WaitUntilStartedAsync(stoppingToken))
             return;
         var poll = TimeSpan.FromSeconds(settings.Sender.PollSeconds);
+        var nextPurge = DateTime.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                // Retention needs no precision: once at start, then about once an hour.
+                if (clock.GetUtcNow().UtcDateTime >= nextPurge)
+                {
+                    nextPurge = clock.GetUtcNow().UtcDateTime.AddHours(1);
+                    await sender.PurgeAsync(stoppingToken);
+                }
                 // A full batch may mean more is waiting: go again at once.
                 while (await sender.SendDueAsync(stoppingToken) >= settings.Sender.BatchSize)
                 {
