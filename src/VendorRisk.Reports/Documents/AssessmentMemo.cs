@@ -127,12 +127,17 @@ internal static class AssessmentMemo
             runs.Add(new(string.Join("; ", capping.Select(k => $"{k.QuestionText} ({k.QuestionKey})")), Theme.Text));
         }
         var lifted = model.Knockouts.Where(k => accepted.ContainsKey(k.QuestionKey)).ToList();
-        if (lifted.Count > 0)
+        string Acceptance(KnockoutModel k) => $"accepted by {accepted[k.QuestionKey].AcceptedBy} until {ReportFormat.Date(accepted[k.QuestionKey].Until)}";
+        if (lifted.Count > 0 && capping.Count > 0)
         {
-            runs.Add(new(capping.Count > 0 ? ". " : "", Theme.Text));
+            // The memo must stay one page: beside the capping ones, the accepted ones go by key (the summary names them in full).
+            runs.Add(new(". Risk accepted, not capping the rating: ", Theme.Strong));
+            runs.Add(new(string.Join("; ", lifted.Select(k => $"{k.QuestionKey}, {Acceptance(k)}")), Theme.Text));
+        }
+        else if (lifted.Count > 0)
+        {
             runs.Add(new($"{Plural.Count(lifted.Count, "critical control")} failed with the risk accepted, not capping the rating: ", Theme.Strong));
-            runs.Add(new(string.Join("; ", lifted.Select(k =>
-                $"{k.QuestionText} ({k.QuestionKey}), accepted by {accepted[k.QuestionKey].AcceptedBy} until {ReportFormat.Date(accepted[k.QuestionKey].Until)}")), Theme.Text));
+            runs.Add(new(string.Join("; ", lifted.Select(k => $"{k.QuestionText} ({k.QuestionKey}), {Acceptance(k)}")), Theme.Text));
         }
         return runs;
     }

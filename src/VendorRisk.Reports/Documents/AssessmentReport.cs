@@ -38,6 +38,24 @@ public static class AssessmentReport
         return document;
     }
 
+    private static List<TextRun> KnockoutSummary(int knockouts, int accepted)
+    {
+        var runs = new List<TextRun> { new($"{Plural.Count(knockouts, "critical control")} failed", Theme.Strong with { Color = Theme.Danger }) };
+        if (accepted > 0)
+            runs.Add(new TextRun(accepted == 1 ? "; the risk of 1 is accepted and does not cap the rating"
+                : $"; the risks of {accepted} are accepted and do not cap the rating", Theme.Text));
+        return runs;
+    }
+
+    /// <summary>A knockout as the summary lists it; an accepted one says who accepted its risk and until when (scoring.md §4).</summary>
+    private static IReadOnlyList<TextRun> KnockoutLine(KnockoutModel knockout, AcceptedKnockoutModel? accepted)
+    {
+        var runs = new List<TextRun> { new(knockout.QuestionKey + "  ", Theme.SmallStrong), new(knockout.QuestionText, Theme.Text) };
+        if (accepted is not null)
+            runs.Add(new TextRun($" — risk accepted by {accepted.AcceptedBy} until {ReportFormat.Date(accepted.Until)}", Theme.Small));
+        return runs;
+    }
+
     private static void Summary(ReportDocument document, AssessmentReportModel model)
     {
         document.Add(new Heading(SummaryTitle, Theme.H1));
@@ -52,6 +70,7 @@ public static class AssessmentReport
         });
         document.Add(new Spacer(10));
 
+        var accepted = model.AcceptedKnockouts.ToDictionary(a => a.QuestionKey, StringComparer.Ordinal);
         var rating = ReportFormat.Rating(model.RatingLabel);
         var ratingRuns = new List<TextRun> { new(rating, Theme.Strong with { Color = ratingColor }) };
         if (model.Knockouts.Count > 0 && !string.IsNullOrEmpty(model.BandRatingLabel) && model.BandRatingLabel != model.RatingLabel)
@@ -64,7 +83,7 @@ public static class AssessmentReport
             .Add("Rating", ratingRuns)
             .Add("Knockouts", model.Knockouts.Count == 0
                 ? [new TextRun("None", Theme.Text)]
-                : [new TextRun($"{Plural.Count(model.Knockouts.Count, "critical control")} failed", Theme.Strong with { Color = Theme.Danger })])
+                : KnockoutSummary(model.Knockouts.Count, accepted.Count))
             .Add("Completeness", ReportFormat.Percent(model.Completeness))
             .Add("Evidence strength", [new TextRun(ReportFormat.Score(model.EvidenceStrength), Theme.Text), new TextRun(" of 100 — how far the answers are backed by evidence", Theme.Small)]));
 
@@ -72,8 +91,7 @@ public static class AssessmentReport
         {
             document.Add(new Box(
                 new Paragraph("Knockouts — critical controls that failed", Theme.H3 with { Color = Theme.Danger }) { SpaceAfter = 3 },
-                new BulletList(model.Knockouts.Select(k => (IReadOnlyList<TextRun>)
-                    [new TextRun(k.QuestionKey + "  ", Theme.SmallStrong), new TextRun(k.QuestionText, Theme.Text)]), Theme.Strong with { Color = Theme.Danger }))
+                new BulletList(model.Knockouts.Select(k => KnockoutLine(k, accepted.GetValueOrDefault(k.QuestionKey))), Theme.Strong with { Color = Theme.Danger }))
             {
                 Background = Theme.DangerLight, Accent = Theme.Danger, Padding = new Thickness(12, 8, 8, 6),
             });

@@ -35,7 +35,8 @@ internal static class ComparisonMemo
         {
             $"It ranks {Ordinal(rank)} of {model.Vendors.Count} with {ReportFormat.Score(chosen.OverallScore)} of 100 ({ReportFormat.Rating(chosen.RatingLabel)})",
             chosen.Knockouts.Count == 0 ? "fails no critical control"
-                : $"but fails {Plural.Count(chosen.Knockouts.Count, "critical control")}{(chosen.IsCappedByKnockouts ? "" : ", its risk accepted by a reviewer")}",
+                : $"but fails {Plural.Count(chosen.Knockouts.Count, "critical control")}"
+                    + (chosen.IsCappedByKnockouts ? "" : $" ({Plural.Word(chosen.Knockouts.Count, "its risk", "their risks")} accepted by a reviewer)"),
             $"and its assessment is {chosen.Status?.ToLowerInvariant() ?? "approved"}.",
         };
         var text = string.Join(", ", why[..2]) + " " + why[2];
@@ -44,7 +45,7 @@ internal static class ComparisonMemo
         {
             text += a >= b
                 ? $" The next, {ReportFormat.Text(next.VendorName)}, scores {ReportFormat.Score(a - b)} points less."
-                : $" {ReportFormat.Text(next.VendorName)} scores {ReportFormat.Score(b - a)} points more but is {Reason(next)}.";
+                : $" {ReportFormat.Text(next.VendorName)} scores {ReportFormat.Score(b - a)} points more but {Reason(next)}.";
         }
 
         document.Add(new Box(
@@ -106,7 +107,9 @@ internal static class ComparisonMemo
     }
 
     private static string Reason(ComparedVendorModel vendor) =>
-        !vendor.IsApproved ? $"{vendor.Status?.ToLowerInvariant() ?? "not reviewed"}, not approved" : $"held back by {Plural.Count(vendor.Knockouts.Count, "knockout")}";
+        !vendor.IsApproved ? $"is {vendor.Status?.ToLowerInvariant() ?? "not reviewed"}, not approved"
+        : vendor.IsCappedByKnockouts ? $"is held back by {Plural.Count(vendor.Knockouts.Count, "knockout")}"
+        : $"fails {Plural.Count(vendor.Knockouts.Count, "critical control")} whose risk a reviewer accepted";
 
     private static string Ordinal(int n) => n switch { 1 => "first", 2 => "second", 3 => "third", _ => n.ToString(CultureInfo.InvariantCulture) + "th" };
 

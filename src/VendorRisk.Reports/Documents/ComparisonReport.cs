@@ -59,11 +59,11 @@ public static class ComparisonReport
             var v = model.Vendors[i];
             var knockouts = v.Knockouts.Count == 0
                 ? TableCell.Of(new TextRun("None", Theme.Cell with { Color = Theme.Muted }))
-                : TableCell.Of(v.Knockouts.SelectMany((k, n) => v.AcceptedKnockoutKeys.Contains(k.QuestionKey)
+                : TableCell.Of(v.Knockouts.SelectMany((k, n) => v.AcceptedOf(k.QuestionKey) is { } accepted
                     ? new[]
                     {
                         new TextRun((n == 0 ? "" : "\n") + ReportFormat.Text(k.QuestionText), Theme.Small),
-                        new TextRun(" " + k.QuestionKey + " (risk accepted)", Theme.Small),
+                        new TextRun($" {k.QuestionKey} (risk accepted by {ReportFormat.Text(accepted.AcceptedBy)} until {ReportFormat.Date(accepted.Until)})", Theme.Small),
                     }
                     : [
                         new TextRun((n == 0 ? "" : "\n") + ReportFormat.Text(k.QuestionText), Theme.Small with { Color = Theme.Danger }),

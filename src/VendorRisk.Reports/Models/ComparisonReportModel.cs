@@ -36,10 +36,12 @@ public sealed record ComparedVendorModel
     public string? RatingLabel { get; init; }
     public string? RatingColorHex { get; init; }
     public IReadOnlyList<KnockoutModel> Knockouts { get; init; } = [];
-    /// <summary>The keys of <see cref="Knockouts"/> whose risk a reviewer accepted (scoring.md §4): they do not cap the rating.</summary>
-    public IReadOnlyList<string> AcceptedKnockoutKeys { get; init; } = [];
+    /// <summary>Those of <see cref="Knockouts"/> whose risk a reviewer accepted (scoring.md §4): they do not cap the rating.</summary>
+    public IReadOnlyList<KnockoutAcceptanceNote> AcceptedKnockouts { get; init; } = [];
     /// <summary>True when a knockout without an accepted risk caps the rating.</summary>
-    public bool IsCappedByKnockouts => Knockouts.Any(k => !AcceptedKnockoutKeys.Contains(k.QuestionKey));
+    public bool IsCappedByKnockouts => Knockouts.Any(k => AcceptedOf(k.QuestionKey) is null);
+
+    public KnockoutAcceptanceNote? AcceptedOf(string questionKey) => AcceptedKnockouts.FirstOrDefault(a => a.QuestionKey == questionKey);
     public double? Completeness { get; init; }
     public double? EvidenceStrength { get; init; }
     /// <summary>The assessment's status in words ("Approved", "Draft", …).</summary>
@@ -99,3 +101,6 @@ public sealed record SectionDifferencesModel(string SectionTitle, IReadOnlyList<
 
 /// <summary>A question whose answers differ; <see cref="Answers"/> in vendor order, null when that vendor's version lacks the question.</summary>
 public sealed record QuestionDifferenceModel(string QuestionKey, string QuestionText, IReadOnlyList<string?> Answers);
+
+/// <summary>Who accepted the risk of one knockout, and until when.</summary>
+public sealed record KnockoutAcceptanceNote(string QuestionKey, string AcceptedBy, DateOnly Until);

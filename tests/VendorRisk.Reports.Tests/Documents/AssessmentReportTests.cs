@@ -102,10 +102,24 @@ public sealed class AssessmentReportTests
         var every = acceptedCount == Model.Knockouts.Count;
         var model = Model with { AcceptedKnockouts = accepted, RatingLabel = every ? Model.BandRatingLabel : Model.RatingLabel };
 
-        var memo = PdfText.Squeeze(PdfText.Pages(new SkiaReportRenderer().RenderAssessment(model, TestContext.Current.CancellationToken))[0]);
+        var pages = PdfText.Pages(new SkiaReportRenderer().RenderAssessment(model, TestContext.Current.CancellationToken));
+        var memo = PdfText.Squeeze(pages[0]);
+        var summary = PdfText.Squeeze(pages[1]);
+        Assert.Contains(PdfText.Squeeze(acceptedCount == 1 ? "the risk of 1 is accepted and does not cap the rating" : "the risks of 2 are accepted and do not cap the rating"),
+            summary, StringComparison.Ordinal);
+        Assert.Contains(PdfText.Squeeze($"{Model.Knockouts[0].QuestionText} — risk accepted by Rita Reviewer until 2025-12-31"), summary, StringComparison.Ordinal);
 
-        Assert.Contains(PdfText.Squeeze($"{(acceptedCount == 1 ? "1 critical control" : "2 critical controls")} failed with the risk accepted, not capping the rating"), memo, StringComparison.Ordinal);
-        Assert.Contains(PdfText.Squeeze($"({Model.Knockouts[0].QuestionKey}), accepted by Rita Reviewer until 2025-12-31"), memo, StringComparison.Ordinal);
+        // The memo still fits its page: the summary follows on the second.
+        Assert.Contains(AssessmentReport.SummaryTitle, pages[1], StringComparison.Ordinal);
+        if (every)
+        {
+            Assert.Contains(PdfText.Squeeze("2 critical controls failed with the risk accepted, not capping the rating"), memo, StringComparison.Ordinal);
+            Assert.Contains(PdfText.Squeeze($"({Model.Knockouts[0].QuestionKey}), accepted by Rita Reviewer until 2025-12-31"), memo, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Contains(PdfText.Squeeze($"Risk accepted, not capping the rating: {Model.Knockouts[0].QuestionKey}, accepted by Rita Reviewer until 2025-12-31"), memo, StringComparison.Ordinal);
+        }
         if (every)
         {
             Assert.DoesNotContain(PdfText.Squeeze("capping the rating:"), memo.Replace(PdfText.Squeeze("not capping the rating:"), "", StringComparison.Ordinal), StringComparison.Ordinal);

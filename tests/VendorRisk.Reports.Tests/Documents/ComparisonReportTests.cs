@@ -1,4 +1,5 @@
 using VendorRisk.Reports.Documents;
+using VendorRisk.Reports.Models;
 
 namespace VendorRisk.Reports.Tests.Documents;
 
@@ -81,14 +82,14 @@ public sealed class ComparisonReportTests
         Assert.Equal(2, model.Vendors.Count(v => v.Knockouts.Count > 0));
         var accepted = model.Vendors[3];
         var capped = model.Vendors[4];
-        model = model with { Vendors = [.. model.Vendors.Select(v => v == accepted ? v with { AcceptedKnockoutKeys = ["data-1"] } : v)] };
+        model = model with { Vendors = [.. model.Vendors.Select(v => v == accepted ? v with { AcceptedKnockouts = [new KnockoutAcceptanceNote("data-1", "Rita Reviewer", new DateOnly(2025, 12, 31))] } : v)] };
         var pages = PdfText.Pages(new SkiaReportRenderer().RenderComparison(model, TestContext.Current.CancellationToken));
         var first = PdfText.Squeeze(pages[0]);
 
         Assert.Contains(PdfText.Squeeze($"Fixing the knockouts of {capped.VendorName} would lift its rating cap."), first, StringComparison.Ordinal);
         Assert.DoesNotContain(PdfText.Squeeze(accepted.VendorName + ","), first[first.IndexOf(PdfText.Squeeze("Fixing the knockouts"), StringComparison.Ordinal)..], StringComparison.Ordinal);
         var ranking = PdfText.Squeeze(string.Concat(pages.Take(2)));
-        Assert.Equal(1, CountOf(ranking, PdfText.Squeeze("data-1 (risk accepted)")));
+        Assert.Equal(1, CountOf(ranking, PdfText.Squeeze("data-1 (risk accepted by Rita Reviewer until 2025-12-31)")));
     }
 
     private static int CountOf(string text, string part)

@@ -78,8 +78,8 @@ public sealed class FindingReportsApiTests(WebAppFixture app) : IClassFixture<We
         Assert.Contains("OpenfindingsFindingsofeachcomparedassessment", text, StringComparison.Ordinal);
         Assert.Contains("CriticalHighMediumLowTotalOverdue", text, StringComparison.Ordinal);
         // The ranking marks the accepted knockouts; only the capped assessment has a cap to lift.
-        Assert.Contains(Squeeze("guard (risk accepted)"), text, StringComparison.Ordinal);
-        Assert.Contains(Squeeze("logs (risk accepted)"), text, StringComparison.Ordinal);
+        Assert.Contains(Squeeze("guard (risk accepted by Test Reviewer until"), text, StringComparison.Ordinal);
+        Assert.Contains(Squeeze("logs (risk accepted by Test Reviewer until"), text, StringComparison.Ordinal);
         Assert.Equal(1, text.Split(Squeeze("would lift its rating cap")).Length - 1);
     }
 }

@@ -3,9 +3,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using VendorRisk.Data.Entities;
+using VendorRisk.Domain.Scoring;
 using VendorRisk.Web.Features.Assessments;
 using VendorRisk.Web.Features.Vendors;
-using VendorRisk.Data.Entities;
 using VendorRisk.Web.Tests.Api;
 using VendorRisk.Web.Tests.Infrastructure;
 
@@ -60,31 +61,69 @@ public sealed class KnockoutAcceptanceApiTests(WebAppFixture app) : IClassFixtur
     }
 
     [Fact]
-    public async Task The_assessment_and_vendor_lists_and_the_vendor_page_name_only_the_knockouts_that_cap_the_rating()
+    public async Task The_assessment_and_vendor_lists_and_the_vendor_page_list_every_knockout_and_name_who_accepted_which_until_when()
     {
         using var assessor = await app.ApiClientAsync(Roles.Assessor);
         using var reviewer = await app.ApiClientAsync(Roles.Reviewer);
         var id = await PilotScenario.CreateAsync(app, assessor);
         var vendorId = (await (await reviewer.GetAsync($"/api/v1/assessments/{id}", Ct)).ReadJsonAsync()).GetProperty("vendorId").GetInt32();
+        var until = Today.AddDays(90);
         await using var viewer = app.ScopeAs(Roles.Viewer);
         var lists = viewer.ServiceProvider.GetRequiredService<AssessmentList>();
         var vendors = viewer.ServiceProvider.GetRequiredService<VendorService>();
-        async Task<IEnumerable<string>> AssessmentRowAsync() =>
-            (await lists.PageAsync(new AssessmentListQuery(VendorId: vendorId), 0, 10, Ct)).Items.Single().Knockouts.Select(k => k.Key);
-        Assert.Equal(["guard", "logs"], await AssessmentRowAsync());
+        async Task<AssessmentListRow> AssessmentRowAsync() =>
+            (await lists.PageAsync(new AssessmentListQuery(VendorId: vendorId), 0, 10, Ct)).Items.Single();
+        async Task<VendorSummary> VendorRowAsync() =>
+            (await vendors.PageAsync(new VendorQuery(Search: (await vendors.GetAsync(vendorId, Ct)).Name), 0, 10, Ct)).Items.Single(v => v.Id == vendorId);
+        static string Shown(IEnumerable<KnockoutAcceptance> accepted) =>
+            string.Join("; ", accepted.Select(a => $"{a.QuestionKey} by {a.AcceptedByName} until {Date(a.Until)}"));
+        var expected = $"guard by Test Reviewer until {Date(until)}; logs by Test Reviewer until {Date(until)}";
 
-        await ApiScenario.ExpectAsync(await AcceptAsync(reviewer, id, "guard", new { justification = "Pilot on synthetic data only.", until = Date(Today.AddDays(90)) }), HttpStatusCode.Created);
-        Assert.Equal(["logs"], await AssessmentRowAsync());
+        await ApiScenario.ExpectAsync(await AcceptAsync(reviewer, id, "guard", new { justification = "Pilot on synthetic data only.", until = Date(until) }), HttpStatusCode.Created);
+        var one = await AssessmentRowAsync();
+        Assert.Equal(["guard", "logs"], one.Knockouts.Select(k => k.Key));
+        Assert.Equal($"guard by Test Reviewer until {Date(until)}", Shown(one.Accepted));
 
-        await ApiScenario.ExpectAsync(await AcceptAsync(reviewer, id, "logs", new { justification = "Logged on our side.", until = Date(Today.AddDays(90)) }), HttpStatusCode.Created);
+        await ApiScenario.ExpectAsync(await AcceptAsync(reviewer, id, "logs", new { justification = "Logged on our side.", until = Date(until) }), HttpStatusCode.Created);
         await ApiScenario.ExpectAsync(await reviewer.PostAsJsonAsync($"/api/v1/assessments/{id}/review", new { decision = "approved" }, Ct), HttpStatusCode.OK);
-        Assert.Empty(await AssessmentRowAsync());
-        var vendor = (await vendors.PageAsync(new VendorQuery(Search: (await vendors.GetAsync(vendorId, Ct)).Name), 0, 10, Ct)).Items.Single(v => v.Id == vendorId);
+        var both = await AssessmentRowAsync();
+        Assert.Equal(("Low", 2), (both.Shown.Rating, both.Knockouts.Count));
+        Assert.Equal(expected, Shown(both.Accepted));
+        var vendor = await VendorRowAsync();
         Assert.Equal("Low", vendor.LatestRating);
-        Assert.Empty(vendor.LatestKnockouts);
+        Assert.Equal(["guard", "logs"], vendor.LatestKnockouts.Select(k => k.Key));
+        Assert.Equal(expected, Shown(vendor.LatestAccepted));
         var row = Assert.Single((await vendors.GetAsync(vendorId, Ct)).Assessments);
-        Assert.Equal("Low", row.Rating);
-        Assert.Empty(row.Knockouts);
+        Assert.Equal(["guard", "logs"], row.Knockouts.Select(k => k.Key));
+        Assert.Equal(expected, Shown(row.Accepted));
+
+        // Revoked, the knockout caps the rating again and is no longer shown as accepted anywhere.
+        await ApiScenario.ExpectAsync(await reviewer.DeleteAsync($"/api/v1/assessments/{id}/knockouts/logs/acceptance", Ct), HttpStatusCode.NoContent);
+        var revoked = $"guard by Test Reviewer until {Date(until)}";
+        Assert.Equal(("High", revoked), ((await AssessmentRowAsync()).Shown.Rating, Shown((await AssessmentRowAsync()).Accepted)));
+        Assert.Equal(("High", revoked), ((await VendorRowAsync()).LatestRating, Shown((await VendorRowAsync()).LatestAccepted)));
+        Assert.Equal(revoked, Shown(Assert.Single((await vendors.GetAsync(vendorId, Ct)).Assessments).Accepted));
+    }
+
+    [Fact]
+    public async Task A_draft_sent_back_keeps_its_acceptances_and_its_resubmission_is_audited_with_the_band_rating()
+    {
+        using var assessor = await app.ApiClientAsync(Roles.Assessor);
+        using var reviewer = await app.ApiClientAsync(Roles.Reviewer);
+        var id = await PilotScenario.CreateAsync(app, assessor);
+        foreach (var key in new[] { "guard", "logs" })
+            await ApiScenario.ExpectAsync(await AcceptAsync(reviewer, id, key, new { justification = "Pilot.", until = Date(Today.AddDays(30)) }), HttpStatusCode.Created);
+        await ApiScenario.ExpectAsync(await reviewer.PostAsJsonAsync($"/api/v1/assessments/{id}/review", new { decision = "returned", comment = "Add the SLA." }, Ct), HttpStatusCode.OK);
+        Assert.Equal("Low", (await ScoreAsync(assessor, id)).GetProperty("rating").GetString());
+
+        await ApiScenario.ExpectAsync(await assessor.PostAsJsonAsync($"/api/v1/assessments/{id}/submit", new { confirmIncomplete = true }, Ct), HttpStatusCode.OK);
+
+        await using var db = await app.CreateDbContextAsync();
+        var submissions = db.AuditEntries.Where(e => e.Action == "assessment-submitted" && e.EntityId == id.ToString(CultureInfo.InvariantCulture))
+            .OrderBy(e => e.Id).Select(e => e.Summary).ToList();
+        Assert.Equal(2, submissions.Count);
+        Assert.Contains("rating High", submissions[0], StringComparison.Ordinal);
+        Assert.Contains("rating Low", submissions[1], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -43,7 +43,7 @@ public sealed class MailPagesTests(OutboxFixture app) : PageTestBase(app), IClas
         var cut = Render<MailOutboxPage>();
         cut.WaitForElement($"#retry-mail-{id}");
         Assert.Contains("550 no such mailbox", cut.Find("#failed-mails").TextContent, StringComparison.Ordinal);
-        Assert.Contains("Sent mails are kept for 30 days, failed ones for 90 days after they were queued.", System.Text.RegularExpressions.Regex.Replace(cut.Markup, @"\s+", " "), StringComparison.Ordinal);
+        Assert.Contains("The sender deletes a sent mail 30 days after it went out, and a failed one 90 days after its last try.", System.Text.RegularExpressions.Regex.Replace(cut.Markup, @"\s+", " "), StringComparison.Ordinal);
 
         await cut.InvokeAsync(() => cut.Find($"#retry-mail-{id}").Click());
 

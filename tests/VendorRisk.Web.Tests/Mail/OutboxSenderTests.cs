@@ -47,14 +47,15 @@ public sealed class OutboxSenderTests(OutboxFixture app) : IClassFixture<OutboxF
         var now = clock.GetUtcNow().UtcDateTime;
         await using (var db = await app.CreateDbContextAsync())
         {
-            async Task SetAsync(long id, OutboxStatus status, DateTime createdAt, DateTime? sentAt) =>
-                await db.OutboxMessages.Where(m => m.Id == id).ExecuteUpdateAsync(s => s
-                    .SetProperty(m => m.Status, status).SetProperty(m => m.CreatedAt, createdAt).SetProperty(m => m.SentAt, sentAt), ct);
-            await SetAsync(ids[0], OutboxStatus.Sent, now.AddDays(-40), now.AddDays(-31));
-            await SetAsync(ids[1], OutboxStatus.Sent, now.AddDays(-40), now.AddDays(-29));
-            await SetAsync(ids[2], OutboxStatus.Failed, now.AddDays(-91), null);
-            await SetAsync(ids[3], OutboxStatus.Failed, now.AddDays(-89), null);
-            await SetAsync(ids[4], OutboxStatus.Pending, now.AddDays(-200), null);
+            async Task SetAsync(long id, OutboxStatus status, DateTime createdAt, DateTime lastTry, DateTime? sentAt) =>
+                await db.OutboxMessages.Where(m => m.Id == id).ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, status)
+                    .SetProperty(m => m.CreatedAt, createdAt).SetProperty(m => m.NextAttemptAt, lastTry).SetProperty(m => m.SentAt, sentAt), ct);
+            await SetAsync(ids[0], OutboxStatus.Sent, now.AddDays(-40), now.AddDays(-31), now.AddDays(-31));
+            await SetAsync(ids[1], OutboxStatus.Sent, now.AddDays(-40), now.AddDays(-29), now.AddDays(-29));
+            await SetAsync(ids[2], OutboxStatus.Failed, now.AddDays(-120), now.AddDays(-91), null);
+            // Queued long ago, sent again by an admin and failed again lately: kept for the admin to see.
+            await SetAsync(ids[3], OutboxStatus.Failed, now.AddDays(-120), now.AddDays(-2), null);
+            await SetAsync(ids[4], OutboxStatus.Pending, now.AddDays(-200), now.AddDays(-200), null);
         }
         var folder = Path.Combine(Path.GetTempPath(), $"purge-{Guid.NewGuid():n}");
         var sender = app.NewSender(new PickupFolderMailTransport(new MailPickupFolder(new MailSettings { PickupFolder = folder }, new Data.DatabaseLocation("Data Source=:memory:"), "/")), clock);

@@ -38,12 +38,13 @@ public sealed class PickupFolderTests(WebAppFixture app) : IClassFixture<WebAppF
     [Theory]
     [InlineData(0, 90)]
     [InlineData(30, 0)]
-    public void An_outbox_retention_under_a_day_is_named_at_start_up(int sentDays, int failedDays)
+    [InlineData(30, 1_000_000)]
+    public void An_outbox_retention_under_a_day_or_over_ten_years_is_named_at_start_up(int sentDays, int failedDays)
     {
         var settings = new MailSettings { Sender = new OutboxSenderSettings { SentRetentionDays = sentDays, FailedRetentionDays = failedDays } };
 
         Assert.Contains(MailSettingsValidator.Problems(settings, isProduction: false),
-            p => p.Contains("SentRetentionDays and FailedRetentionDays must be at least 1", StringComparison.Ordinal));
+            p => p.Contains("SentRetentionDays and FailedRetentionDays must be 1 to 3650 days", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -21,8 +21,10 @@ public sealed record AssessmentListQuery(
     bool Descending = true);
 
 /// <param name="Shown">What the screens show of the score (a draft's unanswered knockouts are not named yet).</param>
+/// <param name="Accepted">The knockouts whose risk is accepted today, with who accepted it and until when (scoring.md §4).</param>
 public sealed record AssessmentListRow(int Id, string Title, string Label, int VendorId, AssessmentStatus Status, ShownScore Shown,
-    IReadOnlyList<KnockoutName> Knockouts, double Completeness, string AssessorName, DateOnly? DueDate, DateTime CreatedAt);
+    IReadOnlyList<KnockoutName> Knockouts, double Completeness, string AssessorName, DateOnly? DueDate, DateTime CreatedAt,
+    IReadOnlyList<KnockoutAcceptance> Accepted);
 
 public sealed record AssessmentListPage(IReadOnlyList<AssessmentListRow> Items, int Total);
 
@@ -55,7 +57,7 @@ public sealed class AssessmentList(
             .ToListAsync(cancellationToken)).ToLookup(a => a.AssessmentId, a => a.QuestionKey);
         var acceptances = (await db.RiskAcceptances.AsNoTracking().Where(r => ids.Contains(r.AssessmentId) && r.RevokedAt == null && r.Until >= today)
             .Select(r => new { r.AssessmentId, r.QuestionKey, r.AcceptedById, r.Until }).ToListAsync(cancellationToken)).ToLookup(r => r.AssessmentId);
-        var userIds = page.Select(a => a.AssessorId).Distinct().ToList();
+        var userIds = page.Select(a => a.AssessorId).Concat(acceptances.SelectMany(g => g).Select(r => r.AcceptedById)).Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName, u.Email })
             .ToDictionaryAsync(u => u.Id, u => ApplicationUser.ShownName(u.DisplayName, u.Email, u.Id), cancellationToken);
         var versionIds = page.Select(a => a.QuestionSetVersionId).Distinct().ToList();
@@ -65,13 +67,13 @@ public sealed class AssessmentList(
         {
             var score = new AssessmentScore(a.ScoreOverall, a.Rating, a.ScoreBandRating, a.ScoreKnockouts ?? [], a.ScoreCompleteness, null, [], [])
             {
-                AcceptedKnockouts = [.. acceptances[a.Id].Select(r => new KnockoutAcceptance(r.QuestionKey, r.AcceptedById, "", r.Until))],
+                AcceptedKnockouts = [.. acceptances[a.Id].Select(r => new KnockoutAcceptance(r.QuestionKey, r.AcceptedById,
+                    names.GetValueOrDefault(r.AcceptedById, "unknown user"), r.Until))],
             };
             var shown = ShownScore.Of(a.Status, answered[a.Id], score);
             return new AssessmentListRow(a.Id, a.Title, ModelOfferingLimits.Label(a.VendorName, a.ModelName), a.VendorId, a.Status, shown,
-                KnockoutName.Of(definitions.Get(versions[a.QuestionSetVersionId]), [.. shown.Knockouts.Where(k => score.AcceptedKnockouts.All(x => x.QuestionKey != k))]),
-                a.ScoreCompleteness,
-                names.GetValueOrDefault(a.AssessorId, "unknown user"), a.DueDate, a.CreatedAt);
+                KnockoutName.Of(definitions.Get(versions[a.QuestionSetVersionId]), shown.Knockouts), a.ScoreCompleteness,
+                names.GetValueOrDefault(a.AssessorId, "unknown user"), a.DueDate, a.CreatedAt, score.AcceptedKnockouts);
         })], total);
     }
 

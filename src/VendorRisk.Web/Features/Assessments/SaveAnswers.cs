@@ -150,7 +150,8 @@ public sealed class SaveAnswersHandler(QuestionSetDefinitions definitions) : IUs
         return definitions.Get(versionId, stamp.Ticks, json);
     }
 
-    private static async Task<KnockoutAcceptances> AcceptancesAsync(VendorRiskDbContext db, int assessmentId, DateOnly today, CancellationToken cancellationToken)
+    /// <summary>Every acceptance on record for the assessment (revoked and lapsed too), judged on <paramref name="today"/>.</summary>
+    internal static async Task<KnockoutAcceptances> AcceptancesAsync(VendorRiskDbContext db, int assessmentId, DateOnly today, CancellationToken cancellationToken)
     {
         var rows = await db.RiskAcceptances.AsNoTracking().Where(r => r.AssessmentId == assessmentId).OrderBy(r => r.Id).ToListAsync(cancellationToken);
         return new KnockoutAcceptances(

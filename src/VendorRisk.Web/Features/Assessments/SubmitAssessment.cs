@@ -11,8 +11,11 @@ public sealed class SubmitAssessmentHandler(QuestionSetDefinitions definitions, 
     {
         var assessment = await AssessmentStatusChange.LoadAsync(context, request.AssessmentId, cancellationToken);
         var answers = await context.Db.Answers.AsNoTracking().Where(a => a.AssessmentId == assessment.Id).ToListAsync(cancellationToken);
+        // A draft sent back by its reviewer keeps the knockout acceptances given while it was submitted.
+        var today = DateOnly.FromDateTime(context.Now);
         var score = ScoringEngine.Score(definitions.Get(assessment.QuestionSetVersion),
-            answers.ToDictionary(a => a.QuestionKey, a => a.ToValue()), DateOnly.FromDateTime(context.Now));
+            answers.ToDictionary(a => a.QuestionKey, a => a.ToValue()), today,
+            acceptances: await SaveAnswersHandler.AcceptancesAsync(context.Db, assessment.Id, today, cancellationToken));
 
         assessment.Status = AssessmentWorkflow.Submit(assessment.Facts(), context.Actor, score.Completeness, request.ConfirmIncomplete);
         assessment.SubmittedAt = context.Now;

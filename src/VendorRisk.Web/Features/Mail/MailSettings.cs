@@ -53,7 +53,7 @@ public sealed class OutboxSenderSettings
     public int FirstRetrySeconds { get; set; } = 30;
     /// <summary>Days a sent mail stays in the outbox. Its body holds what it carried (a portal link among them), so it does not stay for ever.</summary>
     public int SentRetentionDays { get; set; } = 30;
-    /// <summary>Days a failed mail stays, counted from when it was queued, for an admin to see and send again.</summary>
+    /// <summary>Days a failed mail stays after its last try, for an admin to see and send again.</summary>
     public int FailedRetentionDays { get; set; } = 90;
 }
 
@@ -71,6 +71,9 @@ public sealed class ReminderSettings
 /// <summary>Checks <see cref="MailSettings"/> once at start-up; every problem is named with its setting.</summary>
 public static class MailSettingsValidator
 {
+    /// <summary>Ten years: longer is no retention at all, and the cut-off date must stay a date.</summary>
+    public const int MaxRetentionDays = 3650;
+
     public static IReadOnlyList<string> Problems(MailSettings settings, bool isProduction)
     {
         var problems = new List<string>();
@@ -99,8 +102,8 @@ public static class MailSettingsValidator
         var sender = settings.Sender;
         if (sender.PollSeconds < 1 || sender.BatchSize < 1 || sender.MaxAttempts < 1 || sender.FirstRetrySeconds < 1)
             problems.Add($"{MailSettings.Section}:Sender: PollSeconds, BatchSize, MaxAttempts and FirstRetrySeconds must be at least 1.");
-        if (sender.SentRetentionDays < 1 || sender.FailedRetentionDays < 1)
-            problems.Add($"{MailSettings.Section}:Sender: SentRetentionDays and FailedRetentionDays must be at least 1.");
+        if (sender.SentRetentionDays is < 1 or > MaxRetentionDays || sender.FailedRetentionDays is < 1 or > MaxRetentionDays)
+            problems.Add($"{MailSettings.Section}:Sender: SentRetentionDays and FailedRetentionDays must be 1 to {MaxRetentionDays} days.");
         if (sender.LeaseSeconds < 2 * settings.Smtp.TimeoutSeconds)
             problems.Add($"{MailSettings.Section}:Sender:LeaseSeconds must be at least twice Smtp:TimeoutSeconds, so a claim outlasts a slow send.");
         if (settings.Reminders.IntervalMinutes < 1 || settings.Reminders.FindingDueSoonDays < 1 || settings.Reminders.EvidenceExpiryDays < 1 || settings.Reminders.InvitationExpiryDays < 1

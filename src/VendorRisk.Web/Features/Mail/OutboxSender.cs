@@ -118,8 +118,8 @@ public sealed class OutboxSender(
     }
 
     /// <summary>
-    /// Deletes sent mails older than <see cref="OutboxSenderSettings.SentRetentionDays"/> and failed ones queued more than
-    /// <see cref="OutboxSenderSettings.FailedRetentionDays"/> ago; returns how many went. Waiting mails always stay.
+    /// Deletes sent mails older than <see cref="OutboxSenderSettings.SentRetentionDays"/> and failed ones whose last try is
+    /// more than <see cref="OutboxSenderSettings.FailedRetentionDays"/> old; returns how many went. Waiting mails always stay.
     /// Safe beside other instances doing the same: a row deleted twice is deleted once.
     /// </summary>
     public async Task<int> PurgeAsync(CancellationToken cancellationToken = default)
@@ -129,7 +129,7 @@ public sealed class OutboxSender(
         var sentBefore = now.AddDays(-settings.Sender.SentRetentionDays);
         var failedBefore = now.AddDays(-settings.Sender.FailedRetentionDays);
         var purged = await db.OutboxMessages.Where(m => m.Status == OutboxStatus.Sent && m.SentAt < sentBefore).ExecuteDeleteAsync(cancellationToken)
-            + await db.OutboxMessages.Where(m => m.Status == OutboxStatus.Failed && m.CreatedAt < failedBefore).ExecuteDeleteAsync(cancellationToken);
+            + await db.OutboxMessages.Where(m => m.Status == OutboxStatus.Failed && m.NextAttemptAt < failedBefore).ExecuteDeleteAsync(cancellationToken);
         if (purged > 0)
             logger.LogInformation("Removed {Count} sent or failed mails past their retention from the outbox.", purged);
         return purged;

@@ -94,7 +94,7 @@ public static class ReportModels
             RatingLabel = r.Rating,
             RatingColorHex = r.Rating is null ? null : RatingColors.For(byId[r.AssessmentId].QuestionSet, r.Rating),
             Knockouts = Knockouts(byId[r.AssessmentId].QuestionSet, r.Knockouts),
-            AcceptedKnockoutKeys = [.. r.Score.AcceptedKnockouts.Select(a => a.QuestionKey)],
+            AcceptedKnockouts = [.. r.Score.AcceptedKnockouts.Select(a => new KnockoutAcceptanceNote(a.QuestionKey, a.AcceptedByName, a.Until))],
             Completeness = r.Score.Completeness,
             EvidenceStrength = r.Score.EvidenceStrength,
             Status = ReportService.StatusText(byId[r.AssessmentId].Status),

@@ -36,23 +36,27 @@ internal static class VendorList
         var total = await rows.CountAsync(cancellationToken);
         var page = await Sort(rows, query).Skip(skip).Take(take).ToListAsync(cancellationToken);
 
-        var ownerIds = page.Select(r => r.OwnerId).OfType<string>().Distinct().ToList();
-        var owners = await db.Users.AsNoTracking().Where(u => ownerIds.Contains(u.Id))
+        // The knockouts of the latest rating whose risk is accepted today are listed as accepted beside it (scoring.md §4).
+        var latestIds = page.Where(r => r.LatestKnockouts is { Count: > 0 }).Select(r => r.LatestAssessmentId).OfType<int>().ToList();
+        List<AcceptedRow> accepted = latestIds.Count == 0 ? [] : await db.RiskAcceptances.AsNoTracking()
+            .Where(r => latestIds.Contains(r.AssessmentId) && r.RevokedAt == null && r.Until >= today)
+            .Select(r => new AcceptedRow(r.AssessmentId, r.QuestionKey, r.AcceptedById, r.Until)).ToListAsync(cancellationToken);
+        var userIds = page.Select(r => r.OwnerId).OfType<string>().Concat(accepted.Select(r => r.AcceptedById)).Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
             .Select(u => new { u.Id, u.DisplayName, u.Email }).ToDictionaryAsync(u => u.Id, u => ApplicationUser.ShownName(u.DisplayName, u.Email, u.Id), cancellationToken);
         var versionIds = page.Select(r => r.LatestVersionId).OfType<int>().Distinct().ToList();
         var versions = await db.QuestionSetVersions.AsNoTracking().Where(v => versionIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, cancellationToken);
-        // A knockout whose risk is accepted today no longer caps the rating, so the list does not name it beside the rating.
-        var latestIds = page.Where(r => r.LatestKnockouts is { Count: > 0 }).Select(r => r.LatestAssessmentId).OfType<int>().ToList();
-        var accepted = latestIds.Count == 0 ? null : (await db.RiskAcceptances.AsNoTracking()
-            .Where(r => latestIds.Contains(r.AssessmentId) && r.RevokedAt == null && r.Until >= today)
-            .Select(r => new { r.AssessmentId, r.QuestionKey }).ToListAsync(cancellationToken)).ToLookup(r => r.AssessmentId, r => r.QuestionKey);
-        IReadOnlyList<string> Capping(Row r) =>
-            accepted is null || r.LatestAssessmentId is not { } id ? r.LatestKnockouts ?? [] : [.. (r.LatestKnockouts ?? []).Except(accepted[id], StringComparer.Ordinal)];
         return new VendorResults([.. page.Select(r => new VendorSummary(r.Id, r.Name, r.Website, r.HeadquartersCountry, r.Tier, r.Tags, r.IsArchived,
-            r.OwnerId is null ? null : owners.GetValueOrDefault(r.OwnerId), r.LatestRating, r.LatestScore,
-            r.LatestVersionId is { } versionId && Capping(r) is { Count: > 0 } keys ? KnockoutName.Of(definitions.Get(versions[versionId]), keys) : [],
-            r.AssessmentCount, r.Version))], total);
+            r.OwnerId is null ? null : names.GetValueOrDefault(r.OwnerId), r.LatestRating, r.LatestScore,
+            r.LatestVersionId is { } versionId && r.LatestKnockouts is { Count: > 0 } keys ? KnockoutName.Of(definitions.Get(versions[versionId]), keys) : [],
+            r.AssessmentCount, r.Version)
+        {
+            LatestAccepted = [.. accepted.Where(a => a.AssessmentId == r.LatestAssessmentId && r.LatestKnockouts!.Contains(a.QuestionKey))
+                .Select(a => new KnockoutAcceptance(a.QuestionKey, a.AcceptedById, names.GetValueOrDefault(a.AcceptedById, "unknown user"), a.Until))],
+        })], total);
     }
+
+    private sealed record AcceptedRow(int AssessmentId, string QuestionKey, string AcceptedById, DateOnly Until);
 
     private static IQueryable<Vendor> Vendors(VendorRiskDbContext db, VendorQuery query)
     {

@@ -49,7 +49,11 @@ public sealed record VendorSummary(
     double? LatestScore,
     IReadOnlyList<KnockoutName> LatestKnockouts,
     int AssessmentCount,
-    int Version);
+    int Version)
+{
+    /// <summary>The latest rating's knockouts whose risk is accepted today, with who accepted it and until when (scoring.md §4).</summary>
+    public IReadOnlyList<KnockoutAcceptance> LatestAccepted { get; init; } = [];
+}
 
 public sealed record VendorAssessmentRow(
     int Id,
@@ -64,7 +68,11 @@ public sealed record VendorAssessmentRow(
     string? Rating,
     IReadOnlyList<KnockoutName> Knockouts,
     double Completeness,
-    string? ModelName = null);
+    string? ModelName = null)
+{
+    /// <summary>The knockouts whose risk is accepted today, with who accepted it and until when (scoring.md §4).</summary>
+    public IReadOnlyList<KnockoutAcceptance> Accepted { get; init; } = [];
+}
 
 public sealed record VendorDetails(
     int Id,

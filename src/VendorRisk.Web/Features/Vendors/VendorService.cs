@@ -48,7 +48,10 @@ public sealed class VendorService(
         var rows = assessments
             .OrderByDescending(a => a.CreatedAt)
             .Select(a => new VendorAssessmentRow(a.Id, a.Title, KebabEnum.ToKebab(a.Status), a.QuestionSet.Title, a.QuestionSetVersionNumber,
-                a.CreatedAt, a.SubmittedAt, a.ReviewedAt, a.Score.Overall, a.Score.Rating, KnockoutName.Of(a.QuestionSet, [.. a.Score.UnacceptedKnockouts]), a.Score.Completeness, a.ModelName))
+                a.CreatedAt, a.SubmittedAt, a.ReviewedAt, a.Score.Overall, a.Score.Rating, KnockoutName.Of(a.QuestionSet, a.Score.Knockouts), a.Score.Completeness, a.ModelName)
+            {
+                Accepted = a.Score.AcceptedKnockouts,
+            })
             .ToList();
         var latest = LatestRated(assessments);
         return new VendorDetails(v.Id, v.Name, v.Website, v.HeadquartersCountry, v.Jurisdictions, v.ParentCompany, v.Models, v.Tier,
