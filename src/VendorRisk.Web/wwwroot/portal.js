@@ -70,7 +70,7 @@
             const tooLarge = !!file && file.size > max;
             refusal.hidden = !tooLarge;
             refusal.textContent = tooLarge
-                ? "Not attached: " + file.name + " is " + (Math.ceil(file.size / 104857.6) / 10).toFixed(1) + " MB; a file may be at most " + Math.floor(max / 1048576) + " MB."
+                ? "Not attached: " + file.name + " is " + (Math.ceil(file.size * 10 / 1048576) / 10).toFixed(1) + " MB; a file may be at most " + Math.floor(max / 1048576) + " MB."
                 : "";
             return !tooLarge;
         };
