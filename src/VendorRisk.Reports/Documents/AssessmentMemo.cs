@@ -127,7 +127,7 @@ internal static class AssessmentMemo
             runs.Add(new(string.Join("; ", capping.Select(k => $"{k.QuestionText} ({k.QuestionKey})")), Theme.Text));
         }
         var lifted = model.Knockouts.Where(k => accepted.ContainsKey(k.QuestionKey)).ToList();
-        string Acceptance(KnockoutModel k) => $"accepted by {accepted[k.QuestionKey].AcceptedBy} until {ReportFormat.Date(accepted[k.QuestionKey].Until)}";
+        string Acceptance(KnockoutModel k) => ReportFormat.AcceptedBy(accepted[k.QuestionKey].AcceptedBy, accepted[k.QuestionKey].Until);
         if (lifted.Count > 0 && capping.Count > 0)
         {
             // The memo must stay one page: beside the capping ones, the accepted ones go by key (the summary names them in full).

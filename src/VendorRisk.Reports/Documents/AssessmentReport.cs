@@ -52,7 +52,7 @@ public static class AssessmentReport
     {
         var runs = new List<TextRun> { new(knockout.QuestionKey + "  ", Theme.SmallStrong), new(knockout.QuestionText, Theme.Text) };
         if (accepted is not null)
-            runs.Add(new TextRun($" — risk accepted by {accepted.AcceptedBy} until {ReportFormat.Date(accepted.Until)}", Theme.Small));
+            runs.Add(new TextRun($" — risk {ReportFormat.AcceptedBy(accepted.AcceptedBy, accepted.Until)}", Theme.Small));
         return runs;
     }
 

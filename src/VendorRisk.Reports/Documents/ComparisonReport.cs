@@ -63,7 +63,7 @@ public static class ComparisonReport
                     ? new[]
                     {
                         new TextRun((n == 0 ? "" : "\n") + ReportFormat.Text(k.QuestionText), Theme.Small),
-                        new TextRun($" {k.QuestionKey} (risk accepted by {ReportFormat.Text(accepted.AcceptedBy)} until {ReportFormat.Date(accepted.Until)})", Theme.Small),
+                        new TextRun($" {k.QuestionKey} (risk {ReportFormat.AcceptedBy(accepted.AcceptedBy, accepted.Until)})", Theme.Small),
                     }
                     : [
                         new TextRun((n == 0 ? "" : "\n") + ReportFormat.Text(k.QuestionText), Theme.Small with { Color = Theme.Danger }),

@@ -76,6 +76,9 @@ public static class ReportFormat
     public static string Date(DateOnly? value) =>
         value?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? Missing;
 
+    /// <summary>"accepted by … until …": who accepted a knockout's risk, as every report names it (scoring.md §4).</summary>
+    public static string AcceptedBy(string acceptedBy, DateOnly until) => $"accepted by {Text(acceptedBy)} until {Date(until)}";
+
     /// <summary>Text or "—" when null or blank.</summary>
     public static string Text(string? value) => string.IsNullOrWhiteSpace(value) ? Missing : value;
 }

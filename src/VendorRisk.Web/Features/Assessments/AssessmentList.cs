@@ -1,3 +1,5 @@
+using VendorRisk.Web.Features.Scores;
+
 namespace VendorRisk.Web.Features.Assessments;
 
 public enum AssessmentSort
@@ -55,8 +57,7 @@ public sealed class AssessmentList(
         var ids = page.Select(a => a.Id).ToList();
         var answered = (await db.Answers.AsNoTracking().Where(a => ids.Contains(a.AssessmentId)).Select(a => new { a.AssessmentId, a.QuestionKey })
             .ToListAsync(cancellationToken)).ToLookup(a => a.AssessmentId, a => a.QuestionKey);
-        var acceptances = (await db.RiskAcceptances.AsNoTracking().Where(r => ids.Contains(r.AssessmentId) && r.RevokedAt == null && r.Until >= today)
-            .Select(r => new { r.AssessmentId, r.QuestionKey, r.AcceptedById, r.Until }).ToListAsync(cancellationToken)).ToLookup(r => r.AssessmentId);
+        var acceptances = await KnockoutAcceptanceReads.InForceAsync(db, ids, today, cancellationToken);
         var userIds = page.Select(a => a.AssessorId).Concat(acceptances.SelectMany(g => g).Select(r => r.AcceptedById)).Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName, u.Email })
             .ToDictionaryAsync(u => u.Id, u => ApplicationUser.ShownName(u.DisplayName, u.Email, u.Id), cancellationToken);
@@ -67,8 +68,7 @@ public sealed class AssessmentList(
         {
             var score = new AssessmentScore(a.ScoreOverall, a.Rating, a.ScoreBandRating, a.ScoreKnockouts ?? [], a.ScoreCompleteness, null, [], [])
             {
-                AcceptedKnockouts = [.. acceptances[a.Id].Select(r => new KnockoutAcceptance(r.QuestionKey, r.AcceptedById,
-                    names.GetValueOrDefault(r.AcceptedById, "unknown user"), r.Until))],
+                AcceptedKnockouts = [.. acceptances[a.Id].Select(r => r.Named(names))],
             };
             var shown = ShownScore.Of(a.Status, answered[a.Id], score);
             return new AssessmentListRow(a.Id, a.Title, ModelOfferingLimits.Label(a.VendorName, a.ModelName), a.VendorId, a.Status, shown,

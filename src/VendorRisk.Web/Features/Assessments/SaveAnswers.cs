@@ -118,7 +118,7 @@ public sealed class SaveAnswersHandler(QuestionSetDefinitions definitions) : IUs
         // The answers in hand are all the assessment has once this save commits (the lock keeps other writers out), so the
         // score is computed once, here, and its stored columns go out with the answer in the same SaveChanges.
         var today = DateOnly.FromDateTime(context.Now);
-        var acceptances = row.HasAcceptances ? await AcceptancesAsync(db, request.AssessmentId, today, cancellationToken) : null;
+        var acceptances = row.HasAcceptances ? await KnockoutAcceptanceReads.OfAssessmentAsync(db, request.AssessmentId, today, cancellationToken) : null;
         var values = stored.Values.ToDictionary(a => a.QuestionKey, a => a.ToValue(), StringComparer.Ordinal);
         var score = ScoringEngine.Score(definition, values, today, acceptances: acceptances);
         StoredScores.Store(db, assessment, StoredScores.From(score, definition, values, today));
@@ -148,14 +148,6 @@ public sealed class SaveAnswersHandler(QuestionSetDefinitions definitions) : IUs
             return cached;
         var json = await db.QuestionSetVersions.Where(v => v.Id == versionId).Select(v => v.ContentJson).SingleAsync(cancellationToken);
         return definitions.Get(versionId, stamp.Ticks, json);
-    }
-
-    /// <summary>Every acceptance on record for the assessment (revoked and lapsed too), judged on <paramref name="today"/>.</summary>
-    internal static async Task<KnockoutAcceptances> AcceptancesAsync(VendorRiskDbContext db, int assessmentId, DateOnly today, CancellationToken cancellationToken)
-    {
-        var rows = await db.RiskAcceptances.AsNoTracking().Where(r => r.AssessmentId == assessmentId).OrderBy(r => r.Id).ToListAsync(cancellationToken);
-        return new KnockoutAcceptances(
-            rows.Select(r => new KnockoutAcceptance(r.QuestionKey, r.AcceptedById, r.AcceptedById, r.Until, r.RevokedAt is not null)).ToList(), today);
     }
 
     private static SavedAnswer Apply(UseCaseContext context, int assessmentId, AnswerInput input, Dictionary<string, Answer> stored,

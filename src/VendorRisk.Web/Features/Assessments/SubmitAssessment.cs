@@ -1,3 +1,5 @@
+using VendorRisk.Web.Features.Scores;
+
 namespace VendorRisk.Web.Features.Assessments;
 
 /// <param name="ConfirmIncomplete">Needed when completeness is under 100 % (unanswered questions count as 0).</param>
@@ -15,7 +17,7 @@ public sealed class SubmitAssessmentHandler(QuestionSetDefinitions definitions, 
         var today = DateOnly.FromDateTime(context.Now);
         var score = ScoringEngine.Score(definitions.Get(assessment.QuestionSetVersion),
             answers.ToDictionary(a => a.QuestionKey, a => a.ToValue()), today,
-            acceptances: await SaveAnswersHandler.AcceptancesAsync(context.Db, assessment.Id, today, cancellationToken));
+            acceptances: await KnockoutAcceptanceReads.OfAssessmentAsync(context.Db, assessment.Id, today, cancellationToken));
 
         assessment.Status = AssessmentWorkflow.Submit(assessment.Facts(), context.Actor, score.Completeness, request.ConfirmIncomplete);
         assessment.SubmittedAt = context.Now;

@@ -158,9 +158,10 @@ public sealed class OutboxSenderService(OutboxSender sender, OutboxSignal signal
             try
             {
                 // Retention needs no precision: once at start, then about once an hour.
-                if (clock.GetUtcNow().UtcDateTime >= nextPurge)
+                var now = clock.GetUtcNow().UtcDateTime;
+                if (now >= nextPurge)
                 {
-                    nextPurge = clock.GetUtcNow().UtcDateTime.AddHours(1);
+                    nextPurge = now.AddHours(1);
                     await sender.PurgeAsync(stoppingToken);
                 }
                 // A full batch may mean more is waiting: go again at once.

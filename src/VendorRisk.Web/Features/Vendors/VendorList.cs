@@ -1,3 +1,5 @@
+using VendorRisk.Web.Features.Scores;
+
 namespace VendorRisk.Web.Features.Vendors;
 
 public sealed record VendorResults(IReadOnlyList<VendorSummary> Items, int Total);
@@ -38,10 +40,8 @@ internal static class VendorList
 
         // The knockouts of the latest rating whose risk is accepted today are listed as accepted beside it (scoring.md §4).
         var latestIds = page.Where(r => r.LatestKnockouts is { Count: > 0 }).Select(r => r.LatestAssessmentId).OfType<int>().ToList();
-        List<AcceptedRow> accepted = latestIds.Count == 0 ? [] : await db.RiskAcceptances.AsNoTracking()
-            .Where(r => latestIds.Contains(r.AssessmentId) && r.RevokedAt == null && r.Until >= today)
-            .Select(r => new AcceptedRow(r.AssessmentId, r.QuestionKey, r.AcceptedById, r.Until)).ToListAsync(cancellationToken);
-        var userIds = page.Select(r => r.OwnerId).OfType<string>().Concat(accepted.Select(r => r.AcceptedById)).Distinct().ToList();
+        var accepted = await KnockoutAcceptanceReads.InForceAsync(db, latestIds, today, cancellationToken);
+        var userIds = page.Select(r => r.OwnerId).OfType<string>().Concat(accepted.SelectMany(g => g).Select(r => r.AcceptedById)).Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
             .Select(u => new { u.Id, u.DisplayName, u.Email }).ToDictionaryAsync(u => u.Id, u => ApplicationUser.ShownName(u.DisplayName, u.Email, u.Id), cancellationToken);
         var versionIds = page.Select(r => r.LatestVersionId).OfType<int>().Distinct().ToList();
@@ -51,12 +51,11 @@ internal static class VendorList
             r.LatestVersionId is { } versionId && r.LatestKnockouts is { Count: > 0 } keys ? KnockoutName.Of(definitions.Get(versions[versionId]), keys) : [],
             r.AssessmentCount, r.Version)
         {
-            LatestAccepted = [.. accepted.Where(a => a.AssessmentId == r.LatestAssessmentId && r.LatestKnockouts!.Contains(a.QuestionKey))
-                .Select(a => new KnockoutAcceptance(a.QuestionKey, a.AcceptedById, names.GetValueOrDefault(a.AcceptedById, "unknown user"), a.Until))],
+            LatestAccepted = r.LatestAssessmentId is { } latestId
+                ? [.. accepted[latestId].Where(a => r.LatestKnockouts!.Contains(a.QuestionKey)).Select(a => a.Named(names))]
+                : [],
         })], total);
     }
-
-    private sealed record AcceptedRow(int AssessmentId, string QuestionKey, string AcceptedById, DateOnly Until);
 
     private static IQueryable<Vendor> Vendors(VendorRiskDbContext db, VendorQuery query)
     {
