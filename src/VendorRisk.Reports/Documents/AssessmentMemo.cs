@@ -153,12 +153,16 @@ internal static class AssessmentMemo
 
         var table = new Table(TableColumn.Relative(3.4f), TableColumn.Relative(2.2f), TableColumn.Relative(2.6f), TableColumn.Fixed(52, TextAlign.Right))
             .WithHeader("Risk", "Answer now", "Would fix it", "Score gain");
+        var accepted = model.AcceptedKnockouts.Select(a => a.QuestionKey).ToHashSet(StringComparer.Ordinal);
         foreach (var risk in model.TopRisks.Take(MemoRisks))
         {
             var name = new List<TextRun> { new(risk.Name, Theme.Cell.AsBold()) };
             if (risk.IsKnockout)
             {
-                name.Add(new TextRun("  KNOCKOUT", Theme.SmallStrong with { Color = Theme.Danger }));
+                // An accepted knockout is still a knockout (scoring.md §4), but it must not read as one that caps the rating.
+                name.Add(accepted.Contains(risk.QuestionKey)
+                    ? new TextRun("  KNOCKOUT · RISK ACCEPTED", Theme.SmallStrong with { Color = Theme.Muted })
+                    : new TextRun("  KNOCKOUT", Theme.SmallStrong with { Color = Theme.Danger }));
             }
 
             name.Add(new TextRun($"\n{risk.SectionTitle} · {risk.QuestionKey}", Theme.Small));

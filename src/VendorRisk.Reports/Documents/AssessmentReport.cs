@@ -169,6 +169,7 @@ public static class AssessmentReport
         document.Add(new Heading("Answers by section", Theme.H1));
         document.Add(new Paragraph("For each question: the answer, its answer fraction p (0–1), its weight, the assessor's note and the evidence given. Critical questions are marked; a failed critical question is a knockout.", Theme.Text) { SpaceAfter = 4 });
         var knockoutKeys = model.Knockouts.Select(k => k.QuestionKey).ToHashSet(StringComparer.Ordinal);
+        var acceptedKeys = model.AcceptedKnockouts.Select(a => a.QuestionKey).ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < model.Sections.Count; i++)
         {
             var section = model.Sections[i];
@@ -183,7 +184,7 @@ public static class AssessmentReport
                 .WithHeader("Question", "Answer", "p", "Weight");
             foreach (var q in section.Questions)
             {
-                table.Rows.Add(new TableRow(QuestionCell(q, knockoutKeys.Contains(q.Key)), AnswerCell(q),
+                table.Rows.Add(new TableRow(QuestionCell(q, knockoutKeys.Contains(q.Key), acceptedKeys.Contains(q.Key)), AnswerCell(q),
                     q.IsScored && !q.IsNotApplicable ? ReportFormat.Fraction(q.P ?? (q.AnswerText is null ? 0 : null)) : ReportFormat.Missing,
                     ReportFormat.Number(q.Weight)));
             }
@@ -195,12 +196,14 @@ public static class AssessmentReport
     /// <summary>Enough of a file's SHA-256 to match it against the file in hand (64 bits).</summary>
     public const int ShaPrefixLength = 16;
 
-    private static TableCell QuestionCell(QuestionModel q, bool knockout)
+    private static TableCell QuestionCell(QuestionModel q, bool knockout, bool accepted)
     {
         var runs = new List<TextRun> { new(q.Text, Theme.Cell.AsBold()), new("\n" + q.Key, Theme.Small) };
         if (q.IsCritical)
         {
-            runs.Add(new TextRun(knockout ? "  ·  CRITICAL — KNOCKOUT" : "  ·  critical", Theme.SmallStrong with { Color = knockout ? Theme.Danger : Theme.Muted }));
+            runs.Add(!knockout ? new TextRun("  ·  critical", Theme.SmallStrong with { Color = Theme.Muted })
+                : accepted ? new TextRun("  ·  CRITICAL — KNOCKOUT, RISK ACCEPTED", Theme.SmallStrong with { Color = Theme.Muted })
+                : new TextRun("  ·  CRITICAL — KNOCKOUT", Theme.SmallStrong with { Color = Theme.Danger }));
         }
 
         if (!string.IsNullOrWhiteSpace(q.Note))

@@ -131,6 +131,38 @@ public sealed class AssessmentReportTests
     }
 
     [Fact]
+    public void An_accepted_knockout_is_labelled_as_accepted_in_the_memos_risks_and_the_question_table()
+    {
+        var (acceptedKnockout, cappingKnockout) = (Model.Knockouts[0], Model.Knockouts[1]);
+        var model = Model with
+        {
+            AcceptedKnockouts = [new AcceptedKnockoutModel(acceptedKnockout.QuestionKey, acceptedKnockout.QuestionText, "Rita Reviewer", new DateOnly(2025, 12, 31), "Pilot only.")],
+            TopRisks =
+            [
+                new RiskModel(acceptedKnockout.QuestionKey, "Accepted control", "Security", null, "Answer it", 4.0, IsKnockout: true),
+                new RiskModel(cappingKnockout.QuestionKey, "Capping control", "Security", null, "Answer it", 3.0, IsKnockout: true),
+            ],
+        };
+
+        var pages = PdfText.Pages(new SkiaReportRenderer().RenderAssessment(model, TestContext.Current.CancellationToken)).Select(PdfText.Squeeze).ToList();
+        var memo = pages[0];
+        var questionTable = string.Concat(pages.Skip(2));
+
+        Assert.Contains("Acceptedcontrol" + PdfText.Squeeze("KNOCKOUT · RISK ACCEPTED"), memo, StringComparison.Ordinal);
+        Assert.Contains("Cappingcontrol" + "KNOCKOUT" + "Security", memo, StringComparison.Ordinal);
+        Assert.Equal(1, Occurrences(questionTable, PdfText.Squeeze("CRITICAL — KNOCKOUT, RISK ACCEPTED")));
+        Assert.Equal(2, Occurrences(questionTable, PdfText.Squeeze("CRITICAL — KNOCKOUT")));
+    }
+
+    private static int Occurrences(string text, string part)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + part.Length, StringComparison.Ordinal))
+            count++;
+        return count;
+    }
+
+    [Fact]
     public void An_assessment_not_yet_reviewed_has_no_recommendation_and_an_empty_approval_block()
     {
         var draft = Model with { IsReviewed = false, Recommendation = null, Reviewer = null, ReviewedAt = null, ApprovalConditions = null, ReviewComment = null, Status = "Draft" };
