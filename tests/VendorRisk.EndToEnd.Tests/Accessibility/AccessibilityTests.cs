@@ -132,6 +132,17 @@ public sealed class AccessibilityTests(DemoBrowserFixture app) : IClassFixture<D
                     """);
                 problems.Add($"{name} ({theme}, {width} px): the page is {overflow} px wider than the screen: {culprits}");
             }
+
+            // A list stacked into cards must fit without sideways scrolling (its container would hide the overflow), and a
+            // toolbar whose filters wrap must grow with them instead of spilling over the title and the first row.
+            var spills = await page.EvaluateAsync<string[]>("""
+                () => [
+                    ...[...document.querySelectorAll('.mud-xs-table')].filter(t => t.querySelector('table').scrollWidth > t.querySelector('.mud-table-container').clientWidth + 1)
+                        .map(t => `a stacked list is ${t.querySelector('table').scrollWidth - t.querySelector('.mud-table-container').clientWidth} px wider than its card`),
+                    ...[...document.querySelectorAll('.mud-toolbar')].filter(t => t.scrollHeight > t.clientHeight + 1)
+                        .map(t => `a toolbar (${t.className}) holds ${t.scrollHeight - t.clientHeight} px more than its height`)]
+                """);
+            problems.AddRange(spills.Select(spill => $"{name} ({theme}, {width} px): {spill}"));
         }
     }
 }
