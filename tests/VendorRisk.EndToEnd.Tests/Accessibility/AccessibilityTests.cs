@@ -118,6 +118,19 @@ public sealed class AccessibilityTests(DemoBrowserFixture app) : IClassFixture<D
         if (landmarks[0] != 1 || landmarks[1] != 1 || landmarks[2] != 1)
             problems.Add($"{name} ({theme}, {width} px): {landmarks[0]} <main>, {landmarks[1]} <h1> and {landmarks[2]} skip link (one of each expected)");
 
+        // A list grid shows every column it keeps at this width without sideways scrolling: its container would hide the
+        // rest (a row's actions, the last columns) with no cue that more is there.
+        var hidden = await page.EvaluateAsync<int[]>(
+            "() => [...document.querySelectorAll('.mud-data-grid')].map(g => g.querySelector('table').scrollWidth - g.querySelector('.mud-table-container').clientWidth)");
+        foreach (var pixels in hidden.Where(p => p > 1))
+            problems.Add($"{name} ({theme}, {width} px): a list grid is {pixels} px wider than its card");
+        // No table cell's content spills over its neighbours (a fixed layout can leave a column no room at all).
+        var spilling = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('td, th')].filter(c => c.offsetParent !== null && getComputedStyle(c).overflowX === 'visible' && c.scrollWidth > c.clientWidth + 1)
+                .slice(0, 3).map(c => `${c.tagName.toLowerCase()} "${c.textContent.trim().slice(0, 40)}" holds ${c.scrollWidth - c.clientWidth} px more than its width`)
+            """);
+        problems.AddRange(spilling.Select(spill => $"{name} ({theme}, {width} px): {spill}"));
+
         if (width < 600)
         {
             var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");

@@ -66,6 +66,35 @@ public sealed class AuditLogTests(WebAppFixture app) : PageTestBase(app), IClass
     }
 
     [Fact]
+    public async Task A_guid_entity_id_shows_its_first_eight_characters_and_keeps_the_whole_id_in_its_title()
+    {
+        var id = Guid.NewGuid().ToString();
+        await using (var db = await App.CreateDbContextAsync())
+        {
+            db.AuditEntries.Add(new AuditEntry
+            {
+                // Dated ahead, but behind the sentence probe's entry, which another test expects first.
+                At = DateTime.UtcNow.AddYears(4), UserName = "Ana", Action = "sign-in", EntityType = AuditEntityTypes.Security,
+                EntityId = id, Summary = "Signed in",
+            });
+            await db.SaveChangesAsync(Xunit.TestContext.Current.CancellationToken);
+        }
+
+        SignInAs(Roles.Admin);
+        RenderProviders();
+        var cut = Render<AuditPage>();
+
+        cut.WaitForAssertion(() =>
+        {
+            var shown = cut.Find($"#audit-table tbody tr .vr-entity-id[title='{id}']");
+            Assert.Equal(id[..8] + "…", shown.TextContent.Trim());
+            Assert.Equal(id, shown.GetAttribute("title"));
+        });
+        Assert.Equal("12/exit-plan", AuditSentences.ShortId("12/exit-plan"));
+        Assert.Equal("42", AuditSentences.ShortId("42"));
+    }
+
+    [Fact]
     public async Task Every_entry_is_reachable_page_by_page()
     {
         var total = await SeedAsync(98);

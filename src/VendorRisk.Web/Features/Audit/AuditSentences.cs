@@ -29,6 +29,10 @@ public static class AuditSentences
         return text.Length == 0 ? "" : char.ToUpperInvariant(text[0]) + text[1..];
     }
 
+    /// <summary>A GUID's first 8 characters and an ellipsis ("07fa6217…"); any other id (a number, "12/exit-plan") whole.</summary>
+    public static string ShortId(string id) =>
+        Guid.TryParse(id, out _) ? id[..8] + "…" : id;
+
     /// <summary>One sentence per changed field; a single sentence for plain values; none when nothing was recorded.</summary>
     public static IReadOnlyList<string> Of(AuditRecord entry)
     {
