@@ -124,6 +124,14 @@ public sealed class AccessibilityTests(DemoBrowserFixture app) : IClassFixture<D
             "() => [...document.querySelectorAll('.mud-data-grid')].map(g => g.querySelector('table').scrollWidth - g.querySelector('.mud-table-container').clientWidth)");
         foreach (var pixels in hidden.Where(p => p > 1))
             problems.Add($"{name} ({theme}, {width} px): a list grid is {pixels} px wider than its card");
+        if (width >= 1280)
+        {
+            // On a desktop every tab of a page is in view; only a phone scrolls its tab strip.
+            var cut = await page.EvaluateAsync<int[]>("() => [...document.querySelectorAll('.vr-tabstrip-content')].map(t => t.scrollWidth - t.clientWidth)");
+            foreach (var pixels in cut.Where(p => p > 1))
+                problems.Add($"{name} ({theme}, {width} px): a tab strip hides {pixels} px of its tabs");
+        }
+
         // No table cell's content spills over its neighbours (a fixed layout can leave a column no room at all).
         var spilling = await page.EvaluateAsync<string[]>("""
             () => [...document.querySelectorAll('td, th')].filter(c => c.offsetParent !== null && getComputedStyle(c).overflowX === 'visible' && c.scrollWidth > c.clientWidth + 1)
