@@ -144,14 +144,32 @@ public sealed class AssessmentReportTests
             ],
         };
 
-        var pages = PdfText.Pages(new SkiaReportRenderer().RenderAssessment(model, TestContext.Current.CancellationToken)).Select(PdfText.Squeeze).ToList();
+        var pdf = new SkiaReportRenderer().RenderAssessment(model, TestContext.Current.CancellationToken);
+        var pages = PdfText.Pages(pdf).Select(PdfText.Squeeze).ToList();
         var memo = pages[0];
         var questionTable = string.Concat(pages.Skip(2));
 
         Assert.Contains("Acceptedcontrol" + PdfText.Squeeze("KNOCKOUT · RISK ACCEPTED"), memo, StringComparison.Ordinal);
         Assert.Contains("Cappingcontrol" + "KNOCKOUT" + "Security", memo, StringComparison.Ordinal);
+        // Both knockouts read "CRITICAL — KNOCKOUT"; the accepted one goes on with ", RISK ACCEPTED".
         Assert.Equal(1, Occurrences(questionTable, PdfText.Squeeze("CRITICAL — KNOCKOUT, RISK ACCEPTED")));
         Assert.Equal(2, Occurrences(questionTable, PdfText.Squeeze("CRITICAL — KNOCKOUT")));
+
+        // The accepted label is in muted ink, the capping one in the danger red.
+        var memoLetters = PdfText.Letters(pdf)[0].Where(l => !string.IsNullOrWhiteSpace(l.Value)).ToList();
+        Assert.Equal(Theme.Muted, InkOf(memoLetters, "Acceptedcontrol", PdfText.Squeeze("KNOCKOUT · RISK ACCEPTED")));
+        Assert.Equal(Theme.Danger, InkOf(memoLetters, "Cappingcontrol", "KNOCKOUT"));
+    }
+
+    /// <summary>The one colour of the letters of <paramref name="part"/> where it follows <paramref name="after"/>.</summary>
+    private static SkiaSharp.SKColor InkOf(List<UglyToad.PdfPig.Content.Letter> letters, string after, string part)
+    {
+        var text = string.Concat(letters.Select(l => l.Value));
+        var at = text.IndexOf(after + part, StringComparison.Ordinal);
+        Assert.True(at >= 0, $"'{after}{part}' not found");
+        var colours = letters.Skip(at + after.Length).Take(part.Length).Select(l => l.Color.ToRGBValues())
+            .Select(c => new SkiaSharp.SKColor((byte)Math.Round(c.r * 255), (byte)Math.Round(c.g * 255), (byte)Math.Round(c.b * 255))).Distinct().ToList();
+        return Assert.Single(colours);
     }
 
     private static int Occurrences(string text, string part)

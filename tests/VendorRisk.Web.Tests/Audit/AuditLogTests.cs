@@ -92,6 +92,7 @@ public sealed class AuditLogTests(WebAppFixture app) : PageTestBase(app), IClass
         });
         Assert.Equal("12/exit-plan", AuditSentences.ShortId("12/exit-plan"));
         Assert.Equal("42", AuditSentences.ShortId("42"));
+        Assert.Equal("{" + id + "}", AuditSentences.ShortId("{" + id + "}")); // only the stored form is shortened
     }
 
     [Fact]

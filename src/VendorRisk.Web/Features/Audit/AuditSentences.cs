@@ -31,7 +31,7 @@ public static class AuditSentences
 
     /// <summary>A GUID's first 8 characters and an ellipsis ("07fa6217…"); any other id (a number, "12/exit-plan") whole.</summary>
     public static string ShortId(string id) =>
-        Guid.TryParse(id, out _) ? id[..8] + "…" : id;
+        Guid.TryParseExact(id, "D", out _) ? id[..8] + "…" : id;
 
     /// <summary>One sentence per changed field; a single sentence for plain values; none when nothing was recorded.</summary>
     public static IReadOnlyList<string> Of(AuditRecord entry)
