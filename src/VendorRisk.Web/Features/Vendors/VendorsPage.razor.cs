@@ -108,6 +108,6 @@ public partial class VendorsPage
     /// <summary>A website as a list shows it: "https://northwind.example/" reads "northwind.example" (the vendor's page links it whole).</summary>
     internal static string SiteLabel(string site) =>
         Uri.TryCreate(site, UriKind.Absolute, out var uri) && uri.AbsolutePath == "/" && string.IsNullOrEmpty(uri.Query)
-            ? uri.Host + (uri.IsDefaultPort ? "" : ":" + uri.Port)
+            ? uri.Authority
             : site;
 }
