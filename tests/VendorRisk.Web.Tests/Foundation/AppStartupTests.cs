@@ -56,6 +56,15 @@ public sealed class AppStartupTests(WebAppFixture app) : IClassFixture<WebAppFix
     }
 
     [Fact]
+    public void The_settings_files_are_read_once_so_database_writes_under_the_content_root_wake_no_file_watcher()
+    {
+        var configuration = (Microsoft.Extensions.Configuration.IConfigurationRoot)app.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>();
+        var settingsFiles = configuration.Providers.OfType<Microsoft.Extensions.Configuration.FileConfigurationProvider>().ToList();
+        Assert.Contains(settingsFiles, p => p.Source.Path == "appsettings.json");
+        Assert.All(settingsFiles, p => Assert.False(p.Source.ReloadOnChange, $"{p.Source.Path} reloads on change"));
+    }
+
+    [Fact]
     public void The_database_file_is_created_where_the_connection_string_says()
     {
         TestProvider.SkipOnPostgres("a PostgreSQL database is no file.");
