@@ -15,3 +15,16 @@ public sealed class VendorSiteLabelTests
     public void A_bare_site_reads_as_its_host(string site, string label) =>
         Assert.Equal(label, VendorsPage.SiteLabel(site));
 }
+
+/// <summary>What a tablet shows under a vendor's name when it folds the Tier and HQ columns.</summary>
+public sealed class VendorFoldedFactsTests
+{
+    [Theory]
+    [InlineData(2, "FR", "Tier 2 · FR")]
+    [InlineData(null, "FR", "FR")]
+    [InlineData(3, null, "Tier 3")]
+    [InlineData(null, null, null)]
+    public void Tier_and_headquarters_share_one_line(int? tier, string? country, string? line) =>
+        Assert.Equal(line, VendorsPage.FoldedFacts(new VendorSummary(1, "Lumenfall Models", null, country, tier, [], false, null, null, null, [], 0, 1)));
+}
+

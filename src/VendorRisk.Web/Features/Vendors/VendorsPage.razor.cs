@@ -106,6 +106,14 @@ public partial class VendorsPage
     }
 
     /// <summary>A website as a list shows it: "https://northwind.example/" reads "northwind.example" (the vendor's page links it whole).</summary>
+    /// <summary>Tier and headquarters on one caption line, for a tablet that folds their columns.</summary>
+    internal static string? FoldedFacts(VendorSummary vendor)
+    {
+        string?[] facts = [vendor.Tier is { } tier ? $"Tier {tier}" : null, vendor.HeadquartersCountry];
+        var shown = facts.OfType<string>().ToList();
+        return shown.Count == 0 ? null : string.Join(" · ", shown);
+    }
+
     internal static string SiteLabel(string site) =>
         Uri.TryCreate(site, UriKind.Absolute, out var uri) && uri.AbsolutePath == "/" && string.IsNullOrEmpty(uri.Query)
             ? uri.Authority
