@@ -79,7 +79,7 @@ public sealed record LoadRunOptions
             null or "api" => LoadMode.Api,
             "circuits" => LoadMode.Circuits,
             "hub" => LoadMode.Hub,
-            var other => throw new ArgumentException($"--mode is api or circuits, not '{other}'."),
+            var other => throw new ArgumentException($"--mode is api, hub or circuits, not '{other}'."),
         };
         var options = new LoadRunOptions
         {

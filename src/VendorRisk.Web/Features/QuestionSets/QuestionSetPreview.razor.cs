@@ -30,6 +30,9 @@ public partial class QuestionSetPreview
         _score = ScoringEngine.Score(Definition, _answers, DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime));
     }
 
+    /// <summary>What the wizard shows of a draft with these answers (<see cref="ShownScore"/>): nothing before the first answer.</summary>
+    private ShownScore Shown(AssessmentScore score) => ShownScore.Of(AssessmentStatus.Draft, _answers.Keys, score);
+
     private AnswerValue? AnswerFor(Question question) => _answers.GetValueOrDefault(question.Key);
 
     private void Set(Question question, Func<AnswerValue, AnswerValue> change)
