@@ -105,7 +105,6 @@ public partial class VendorsPage
         await ReloadAsync();
     }
 
-    /// <summary>A website as a list shows it: "https://northwind.example/" reads "northwind.example" (the vendor's page links it whole).</summary>
     /// <summary>Tier and headquarters on one caption line, for a tablet that folds their columns.</summary>
     internal static string? FoldedFacts(VendorSummary vendor)
     {
@@ -114,6 +113,7 @@ public partial class VendorsPage
         return shown.Count == 0 ? null : string.Join(" · ", shown);
     }
 
+    /// <summary>A website as a list shows it: "https://northwind.example/" reads "northwind.example" (the vendor's page links it whole).</summary>
     internal static string SiteLabel(string site) =>
         Uri.TryCreate(site, UriKind.Absolute, out var uri) && uri.AbsolutePath == "/" && string.IsNullOrEmpty(uri.Query)
             ? uri.Authority
