@@ -77,8 +77,10 @@ internal sealed class RevalidatingAuthenticationStateProvider(ILoggerFactory log
 /// Whether a circuit's user still exists, is not disabled and holds the security stamp it signed in with. Every open tab
 /// asks once a revalidation interval, so it is one compiled read of two columns from a pooled context: through a scope
 /// and <see cref="UserManager{TUser}"/> it read the whole user row, untranslated, the largest managed cost of idle tabs.
+/// While the app shuts down the check keeps the user: the database services may already be gone, and a failed check
+/// would sign every open tab out and re-render circuits that are being torn down, logging errors on each deploy.
 /// </summary>
-internal sealed class CircuitUserCheck(IDbContextFactory<VendorRiskDbContext> contexts, IOptions<IdentityOptions> options)
+internal sealed class CircuitUserCheck(IDbContextFactory<VendorRiskDbContext> contexts, IOptions<IdentityOptions> options, IHostApplicationLifetime lifetime)
 {
     private sealed record UserStamp(bool IsDisabled, string? SecurityStamp);
 
@@ -93,8 +95,17 @@ internal sealed class CircuitUserCheck(IDbContextFactory<VendorRiskDbContext> co
         var principalStamp = user.FindFirst(claims.SecurityStampClaimType)?.Value;
         if (string.IsNullOrEmpty(id) || string.IsNullOrEmpty(principalStamp))
             return false;
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var stored = await ReadStamp.For(db)(db, id, cancellationToken);
-        return stored is { IsDisabled: false } && string.Equals(stored.SecurityStamp, principalStamp, StringComparison.Ordinal);
+        if (lifetime.ApplicationStopping.IsCancellationRequested)
+            return true;
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var stored = await ReadStamp.For(db)(db, id, cancellationToken);
+            return stored is { IsDisabled: false } && string.Equals(stored.SecurityStamp, principalStamp, StringComparison.Ordinal);
+        }
+        catch (Exception) when (lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            return true;
+        }
     }
 }

@@ -108,7 +108,7 @@ public partial class VendorsPage
     /// <summary>Tier and headquarters on one caption line, for a tablet that folds their columns.</summary>
     internal static string? FoldedFacts(VendorSummary vendor)
     {
-        string?[] facts = [vendor.Tier is { } tier ? $"Tier {tier}" : null, vendor.HeadquartersCountry];
+        string?[] facts = [Tiers.Label(vendor.Tier), vendor.HeadquartersCountry];
         var shown = facts.OfType<string>().ToList();
         return shown.Count == 0 ? null : string.Join(" · ", shown);
     }
