@@ -137,7 +137,7 @@ public sealed class AccessibilityTests(DemoBrowserFixture app) : IClassFixture<D
         // itself would not grow wider.
         var offBar = await page.EvaluateAsync<string[]>("""
             () => [...document.querySelectorAll('header button, header summary, header a')]
-                .filter(e => e.getClientRects().length > 0 && e.getBoundingClientRect().right > window.innerWidth + 1)
+                .filter(e => e.checkVisibility() && e.getBoundingClientRect().right > window.innerWidth + 1)
                 .map(e => e.getAttribute('aria-label') || e.getAttribute('title') || e.textContent.trim().slice(0, 30))
             """);
         problems.AddRange(offBar.Select(button => $"{name} ({theme}, {width} px): the app bar's \"{button}\" is off the screen"));
