@@ -89,11 +89,7 @@ public sealed class AssessmentJourneyTests(BrowserFixture app) : IClassFixture<B
         await page.Locator("#review-comment").FillAsync("Enable spend caps before production use.");
         // Each condition is a finding with an owner and a due date (the due date defaults to 30 days ahead).
         await page.Locator("#condition-0-title").FillAsync("Enable spend caps");
-        await page.Locator("#condition-0 .mud-select").First.ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Test Assessor" }).First.ClickAsync();
-        // MudSelect sets its value in an async handler; a click sent before the menu closes can overtake it.
-        await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
-        await Assertions.Expect(page.Locator("#condition-0").GetByRole(AriaRole.Combobox, new() { Name = "Owner" })).ToContainTextAsync("Test Assessor");
+        await BrowserFixture.ChooseAsync(page, page.Locator("#condition-0").GetByRole(AriaRole.Combobox, new() { Name = "Owner" }), "Test Assessor");
         await page.ClickAsync("#review-submit");
         await Assertions.Expect(page.Locator("#review-comment-alert")).ToContainTextAsync("Enable spend caps before production use.");
         var score = (await page.Locator("#assessment-score .vr-num").InnerTextAsync()).Trim();

@@ -155,8 +155,6 @@ public sealed class FindingsJourneyTests(BrowserFixture app) : IClassFixture<Bro
     private static async Task FillConditionAsync(IPage page, int index, string title, string owner)
     {
         await page.Locator($"#condition-{index}-title").FillAsync(title);
-        await page.Locator($"#condition-{index} .mud-select").First.ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = owner }).First.ClickAsync();
-        await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
+        await BrowserFixture.ChooseAsync(page, page.Locator($"#condition-{index}").GetByRole(AriaRole.Combobox, new() { Name = "Owner" }), owner);
     }
 }

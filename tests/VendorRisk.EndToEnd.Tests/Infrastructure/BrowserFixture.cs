@@ -87,6 +87,22 @@ public class BrowserFixture : WebAppFixture
         await WaitForInteractiveAsync(page);
     }
 
+    /// <summary>
+    /// Chooses an option of a MudSelect and waits until the select shows it. MudSelect sets its value in an async
+    /// handler: a click sent before the menu has closed and the choice shows can overtake it (and act on the value
+    /// chosen before).
+    /// </summary>
+    public static async Task ChooseAsync(IPage page, ILocator combobox, string option)
+    {
+        await combobox.ClickAsync();
+        var items = page.Locator(".mud-popover-open .mud-list-item");
+        await items.Filter(new() { HasText = option }).First.ClickAsync();
+        await Assertions.Expect(items).ToHaveCountAsync(0);
+        // A select of names shows the choice as its value; a select of ids (an owner) shows it as text.
+        var shown = await combobox.ElementHandleAsync();
+        await page.WaitForFunctionAsync("([e, o]) => (e.value ?? '').includes(o) || (e.textContent ?? '').includes(o)", new object[] { shown, option });
+    }
+
     /// <summary>Blazor Server pages are prerendered; wait until the circuit is up before clicking.</summary>
     public static async Task WaitForInteractiveAsync(IPage page) =>
         await page.WaitForSelectorAsync("body[data-interactive=true]", new() { State = WaitForSelectorState.Attached });
