@@ -33,7 +33,7 @@ public sealed class AssessmentWorkflowTests
         var refusal = Assert.Throws<WorkflowRefusedException>(() => AssessmentWorkflow.Submit(Facts(AssessmentStatus.Draft), Assessor, 62.5, confirmIncomplete: false));
         Assert.Equal(RefusalReason.Incomplete, refusal.Reason);
         Assert.Equal("confirmIncomplete", refusal.Field);
-        Assert.Contains("62.5% complete", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains("62.5\u00a0% complete", refusal.Message, StringComparison.Ordinal);
         Assert.Equal(AssessmentStatus.Submitted, AssessmentWorkflow.Submit(Facts(AssessmentStatus.Draft), Assessor, 62.5, confirmIncomplete: true));
     }
 

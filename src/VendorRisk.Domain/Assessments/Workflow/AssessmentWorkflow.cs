@@ -43,7 +43,7 @@ public static class AssessmentWorkflow
         if (completeness < 100 && !confirmIncomplete)
         {
             throw new WorkflowRefusedException(RefusalReason.Incomplete,
-                $"The assessment is {completeness:0.#}% complete. Confirm to submit it with unanswered questions (they count as 0).",
+                $"The assessment is {completeness:0.#}\u00a0% complete. Confirm to submit it with unanswered questions (they count as 0).",
                 "confirmIncomplete");
         }
         return AssessmentStatus.Submitted;

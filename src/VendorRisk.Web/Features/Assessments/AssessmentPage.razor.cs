@@ -148,7 +148,7 @@ public partial class AssessmentPage
         await RefreshAsync();
         var complete = _assessment!.Score.Completeness;
         var message = complete < 100
-            ? $"This assessment is {complete:0}% complete. Unanswered questions count as 0 and critical ones as knockouts. Submit it anyway?"
+            ? $"This assessment is {complete:0}\u00a0% complete. Unanswered questions count as 0 and critical ones as knockouts. Submit it anyway?"
             : "Submit this assessment for review? It becomes read-only.";
         var confirmed = await Dialogs.ShowMessageBoxAsync(complete < 100 ? "Submit an incomplete assessment?" : "Submit for review", message,
             yesText: complete < 100 ? "Submit incomplete" : "Submit", cancelText: "Keep editing");

@@ -22,7 +22,7 @@ public sealed class SubmitAssessmentHandler(QuestionSetDefinitions definitions, 
         assessment.Status = AssessmentWorkflow.Submit(assessment.Facts(), context.Actor, score.Completeness, request.ConfirmIncomplete);
         assessment.SubmittedAt = context.Now;
         context.Audit("assessment-submitted", AuditEntityTypes.Assessment, assessment.Id,
-            $"Submitted ({score.Completeness:0.#}% complete, score {ScoreFormat.Display(score.Overall)}, rating {score.Rating ?? "none"})",
+            $"Submitted ({score.Completeness:0.#}\u00a0% complete, score {ScoreFormat.Display(score.Overall)}, rating {score.Rating ?? "none"})",
             new { status = "draft" }, new { status = "submitted", completeness = score.Completeness, overall = score.Overall, score.Rating, score.Knockouts });
         await mails.AssessmentSubmittedAsync(context.Db, assessment, context.Actor, cancellationToken);
         await AssessmentStatusChange.SaveAsync(context, assessment, cancellationToken);
