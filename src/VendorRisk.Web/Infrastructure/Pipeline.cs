@@ -1,6 +1,7 @@
 using VendorRisk.Web.Components;
 using VendorRisk.Web.Features.Account;
 using VendorRisk.Web.Features.Observability;
+using VendorRisk.Web.Features.Portal;
 
 namespace VendorRisk.Web.Infrastructure;
 
@@ -27,6 +28,7 @@ public static class Pipeline
 
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UsePortalOversizedFilePosts();
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();

@@ -76,13 +76,54 @@ public sealed class PortalEvidenceTests(WebAppFixture app) : IClassFixture<WebAp
     {
         var (draft, _, client, _) = await OpenDraftAsync();
 
-        // Over the 25 MB limit and under the server's 28.6 MB body limit (a larger body is cut off; portal.js refuses it first).
+        // Over the 25 MB limit and under the upload's 27 MB body limit: the store refuses it as it reads.
         var posted = await PortalTestSupport.AttachAsync(client, Question, new byte[26 * 1024 * 1024], "scan.pdf");
 
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
         var page = await client.GetStringAsync(PortalPaths.Questionnaire, Ct);
         Assert.Contains("Not attached:", page, StringComparison.Ordinal);
         Assert.Contains("larger than 25 MB", page, StringComparison.Ordinal);
+        await using var db = await app.CreateDbContextAsync();
+        Assert.False(await db.EvidenceFiles.AnyAsync(f => f.AssessmentId == draft, Ct));
+    }
+
+    [Fact]
+    public async Task A_file_past_the_server_body_limit_posted_without_script_gets_the_notice_instead_of_a_dropped_connection()
+    {
+        var (draft, _, client, _) = await OpenDraftAsync();
+
+        // 40 MB: past Kestrel's 28.6 MB default, which cut the connection while the antiforgery check read the form.
+        var posted = await PortalTestSupport.AttachAsync(client, Question, new byte[40 * 1024 * 1024], "recording.pdf");
+
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        Assert.Equal($"{PortalPaths.Questionnaire}#files-{Question}", posted.Headers.Location?.OriginalString);
+        var page = await client.GetStringAsync(PortalPaths.Questionnaire, Ct);
+        Assert.Contains("Not attached: The file is larger than 25 MB", page, StringComparison.Ordinal);
+        Assert.Contains("role=\"alert\" id=\"files-" + Question + "-notice\"", page, StringComparison.Ordinal);
+        // The connection stays usable, and a file of the right size still attaches.
+        Assert.Equal(HttpStatusCode.Redirect, (await PortalTestSupport.AttachAsync(client, Question, EvidenceSamples.Pdf, "soc2.pdf")).StatusCode);
+        await using var db = await app.CreateDbContextAsync();
+        Assert.Equal(["soc2.pdf"], await db.EvidenceFiles.Where(f => f.AssessmentId == draft).Select(f => f.Name).ToListAsync(Ct));
+    }
+
+    [Fact]
+    public async Task A_file_past_the_server_body_limit_sent_by_script_gets_413_with_the_reason()
+    {
+        var (draft, _, client, _) = await OpenDraftAsync();
+        var token = await WebAppFixture.AntiforgeryTokenAsync(client, PortalPaths.Questionnaire);
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent(Question), "questionKey" },
+            { new ByteArrayContent(new byte[40 * 1024 * 1024]), "file", "recording.pdf" },
+        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, PortalPaths.Files) { Content = content };
+        request.Headers.Accept.ParseAdd("application/json");
+
+        var posted = await client.SendAsync(request, Ct);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, posted.StatusCode);
+        Assert.Contains("larger than 25 MB", await posted.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         await using var db = await app.CreateDbContextAsync();
         Assert.False(await db.EvidenceFiles.AnyAsync(f => f.AssessmentId == draft, Ct));
     }
