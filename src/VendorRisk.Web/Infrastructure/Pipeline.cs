@@ -1,7 +1,9 @@
 using VendorRisk.Web.Components;
 using VendorRisk.Web.Features.Account;
+using VendorRisk.Web.Features.Api;
 using VendorRisk.Web.Features.Observability;
 using VendorRisk.Web.Features.Portal;
+using VendorRisk.Web.Infrastructure.RequestLimits;
 
 namespace VendorRisk.Web.Infrastructure;
 
@@ -28,6 +30,9 @@ public static class Pipeline
 
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseVendorRiskApiPrincipal();
+        // Before the antiforgery check, which reads a posted form whole: a request over its limit is refused unread.
+        app.UseRequestLimits();
         app.UsePortalOversizedFilePosts();
         app.UseAntiforgery();
 

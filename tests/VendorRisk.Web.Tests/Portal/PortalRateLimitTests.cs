@@ -65,4 +65,29 @@ public sealed class PortalLinkRateLimitTests(PortalLinkRateLimitTests.LowLinkLim
         Assert.DoesNotContain(HttpStatusCode.TooManyRequests, statuses.Take(5));
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[5]);
     }
+
+    [Fact]
+    public async Task A_file_post_too_large_to_attach_counts_against_the_links_limit_and_is_refused_unread_past_it()
+    {
+        var draft = await TestData.CreateDraftAsync(app);
+        var invitation = await app.InviteAsync(draft);
+        using var client = app.CreateRawClient();
+        await client.GetAsync(new Uri(invitation.Link).PathAndQuery, Ct);
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 6; i++)
+        {
+            // 28 MB: past the upload's 27 MB limit, so the oversized-post notice would answer it if the limit let it through.
+            using var content = new MultipartFormDataContent
+            {
+                { new StringContent("q1"), "questionKey" },
+                { new ByteArrayContent(new byte[28 * 1024 * 1024]), "file", "recording.pdf" },
+            };
+            using var request = new HttpRequestMessage(HttpMethod.Post, PortalPaths.Files) { Content = content };
+            request.Headers.Accept.ParseAdd("application/json");
+            statuses.Add((await client.SendAsync(request, Ct)).StatusCode);
+        }
+
+        Assert.Equal(Enumerable.Repeat(HttpStatusCode.RequestEntityTooLarge, 5), statuses.Take(5));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[5]);
+    }
 }

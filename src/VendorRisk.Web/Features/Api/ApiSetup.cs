@@ -82,12 +82,12 @@ public static class ApiSetup
         return services;
     }
 
+    /// <summary>Runs after authentication and authorization, and before the request limits, which count per token.</summary>
+    public static IApplicationBuilder UseVendorRiskApiPrincipal(this IApplicationBuilder app) =>
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseMiddleware<ApiPrincipalMiddleware>());
+
     public static WebApplication MapVendorRiskApi(this WebApplication app)
     {
-        // Runs after authentication and authorization (registered after them in the pipeline).
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseMiddleware<ApiPrincipalMiddleware>());
-        app.UseRequestLimits();
-
         app.MapOpenApi(PublicEndpoints.OpenApi.Replace("v1", "{documentName}", StringComparison.Ordinal)).AllowAnonymous();
 
         var v1 = app.MapGroup("/api/v1")

@@ -12,7 +12,8 @@ namespace VendorRisk.Web.Features.Portal;
 /// off at its 28.6 MB limit while the antiforgery check read the form, and the browser showed a dropped connection.
 /// </summary>
 /// <remarks>
-/// Runs after authorization (only a signed-in portal contact gets here) and before the antiforgery check, which would
+/// Runs after authorization (only a signed-in portal contact gets here) and the request limits (an oversized post counts
+/// against its link's limit, and one over the limit is refused unread), and before the antiforgery check, which would
 /// read the whole form. Nothing is stored and nothing changes but a one-minute notice cookie, so the token is not needed.
 /// A body over <see cref="DrainLimitBytes"/> is still cut off: past that, reading it costs more than the message is worth.
 /// </remarks>
