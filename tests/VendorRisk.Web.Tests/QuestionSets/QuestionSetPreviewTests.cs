@@ -58,4 +58,24 @@ public sealed class QuestionSetPreviewTests : BunitTestBase
         var other = Questions.First(q => q is { Type: QuestionType.Choice, Critical: true } && q.Key != critical.Key);
         Assert.DoesNotContain("Knockout", cut.Find($"[data-question='{other.Key}']").TextContent);
     }
+
+    [Fact]
+    public void A_critical_answer_below_its_threshold_caps_a_better_band_and_says_from_which_band()
+    {
+        // Unanswered questions count as 0, so a set of two: a critical question, and a heavy one that can lift the band.
+        var critical = Questions.First(q => q is { Type: QuestionType.Choice, Critical: true });
+        var heavy = Questions.First(q => q is { Type: QuestionType.Choice, Critical: false }) with { Weight = 50 };
+        var set = Set with { Sections = [Set.Sections[0] with { Questions = [critical, heavy] }] };
+        RenderProviders();
+        var cut = Render<QuestionSetPreview>(p => p.Add(x => x.Definition, set));
+
+        Choose(cut, heavy, heavy.Options.MaxBy(o => o.Score)!);
+        Choose(cut, critical, critical.Options.MinBy(o => o.Score)!);
+
+        cut.WaitForAssertion(() => Assert.Equal(set.KnockoutRating, cut.Find("#preview-rating").TextContent.Trim()));
+        var overall = double.Parse(cut.Find("#preview-overall").TextContent.Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        var band = set.RatingBands.OrderByDescending(b => b.MinScore).First(b => b.MinScore <= overall).Label;
+        Assert.NotEqual(set.KnockoutRating, band);
+        Assert.Equal($"Capped from {band}: 1 answered critical question below its knockout threshold.", cut.Find("#preview-capped").TextContent.Trim());
+    }
 }
