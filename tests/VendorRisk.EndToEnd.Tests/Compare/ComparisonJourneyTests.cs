@@ -59,6 +59,28 @@ public sealed class ComparisonJourneyTests(DemoBrowserFixture app) : IClassFixtu
         Assert.Contains(Squeeze("2.5"), text);
     }
 
+    [Fact]
+    public async Task Unticking_a_vendor_in_the_assessment_picker_compares_the_others_and_the_url_follows()
+    {
+        var ids = await DemoAssessmentIdsAsync();
+        var page = await app.SignedInPageAsync(Roles.Viewer);
+        await page.GotoAsync($"/compare?ids={string.Join(",", ids)}");
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        await Assertions.Expect(page.Locator("#ranking [data-vendor]")).ToHaveCountAsync(3);
+
+        await page.ClickAsync("#choose-assessments");
+        var zephyrine = page.Locator(".vr-selector-row[data-vendor='Zephyrine Intelligence']");
+        await Assertions.Expect(zephyrine.Locator("input[type=checkbox]")).ToBeCheckedAsync();
+        await zephyrine.Locator("input[type=checkbox]").UncheckAsync();
+        await Assertions.Expect(zephyrine.Locator("select")).ToBeDisabledAsync();
+        await Assertions.Expect(page.Locator("#apply-selection")).ToContainTextAsync("Compare 2");
+        await page.ClickAsync("#apply-selection");
+
+        await Assertions.Expect(page.Locator("#ranking [data-vendor]")).ToHaveCountAsync(2);
+        Assert.Equal(Vendors.Take(2).Order(), (await RankingAsync(page)).Order());
+        await page.WaitForURLAsync(new Regex($"ids=({ids[0]}|{ids[1]})(,|%2C)({ids[0]}|{ids[1]})(&|$)", RegexOptions.IgnoreCase));
+    }
+
     private async Task<int[]> DemoAssessmentIdsAsync()
     {
         await using var db = await app.CreateDbContextAsync();
