@@ -47,12 +47,35 @@ public static class EvidenceContentType
         if (detected.Kind is not { } kind)
             return detected;
         var extension = EvidenceFileName.Extension(fileName);
-        return ExtensionMatches(extension, kind)
+        return ExtensionMatches(extension, kind) is not false
             ? detected
             : new EvidenceDetection(null, $"The name ends in .{extension} but the content is {Describe(kind)}; rename the file or send the right one.");
     }
 
-    private static bool ExtensionMatches(string extension, EvidenceKind kind) => extension switch
+    /// <summary>
+    /// The name a file of this kind is stored and downloaded under: the name given, unless its extension is none of the
+    /// accepted types' (a text file named <c>summary.vbs</c>, a PDF named <c>scan.bin</c>), which gains the kind's own
+    /// (<c>summary.vbs.txt</c>), so that opening a download never hands it to a program its name would pick.
+    /// </summary>
+    public static string StoredName(string name, EvidenceKind kind)
+    {
+        var extension = EvidenceFileName.Extension(name);
+        return extension.Length == 0 || ExtensionMatches(extension, kind) is true ? name : EvidenceFileName.WithExtension(name, Extension(kind));
+    }
+
+    private static string Extension(EvidenceKind kind) => kind switch
+    {
+        EvidenceKind.Pdf => "pdf",
+        EvidenceKind.Png => "png",
+        EvidenceKind.Jpeg => "jpg",
+        EvidenceKind.Docx => "docx",
+        EvidenceKind.Xlsx => "xlsx",
+        EvidenceKind.Csv => "csv",
+        _ => "txt",
+    };
+
+    /// <summary>True when the extension names the kind, false when it names another (or a refused) type, null when it names none of them.</summary>
+    private static bool? ExtensionMatches(string extension, EvidenceKind kind) => extension switch
     {
         "pdf" => kind == EvidenceKind.Pdf,
         "png" => kind == EvidenceKind.Png,
@@ -61,7 +84,7 @@ public static class EvidenceContentType
         "xlsx" or "xls" or "xlsm" => kind == EvidenceKind.Xlsx,
         "csv" or "txt" or "text" or "md" or "log" => kind is EvidenceKind.Csv or EvidenceKind.Text,
         "html" or "htm" or "svg" or "xml" or "js" or "exe" or "dll" or "bat" or "cmd" or "ps1" or "sh" => false,
-        _ => true,
+        _ => null,
     };
 
     private static EvidenceDetection DetectContent(ReadOnlySpan<byte> content)

@@ -46,6 +46,9 @@ public static class EvidenceFileName
         return dot <= 0 || dot == name.Length - 1 ? "" : name[(dot + 1)..].ToLowerInvariant();
     }
 
+    /// <summary>The name with <paramref name="extension"/> (without its dot) added, cut to the longest name allowed.</summary>
+    public static string WithExtension(string name, string extension) => Cap($"{name}.{extension}");
+
     /// <summary>At most <see cref="EvidenceLimits.NameMaxLength"/> UTF-16 units, cut between whole characters, extension kept.</summary>
     private static string Cap(string name)
     {

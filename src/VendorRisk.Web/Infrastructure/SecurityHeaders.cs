@@ -26,7 +26,11 @@ public static class SecurityHeaders
             {
                 var headers = context.Response.Headers;
                 foreach (var (name, value) in Always)
-                    headers[name] = value;
+                {
+                    // A stricter policy set by the endpoint stays: a file download is sandboxed with default-src 'none'.
+                    if (name != "Content-Security-Policy" || !headers.ContainsKey(name))
+                        headers[name] = value;
+                }
                 // Static assets set their own caching and are left alone.
                 if (!headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.CacheControl))
                     headers.CacheControl = NoStore;

@@ -98,4 +98,29 @@ public sealed class EvidenceContentTypeTests
         Assert.Equal(EvidenceKind.Pdf, EvidenceContentType.Detect("%PDF-1.7\n"u8.ToArray(), "scan.bin").Kind);
         Assert.Equal(EvidenceKind.Text, EvidenceContentType.Detect("words"u8.ToArray(), "README").Kind);
     }
+
+    [Theory]
+    [InlineData("SOC2-summary.vbs", EvidenceKind.Text, "SOC2-summary.vbs.txt")]
+    [InlineData("notes.wsf", EvidenceKind.Text, "notes.wsf.txt")]
+    [InlineData("report.hta", EvidenceKind.Text, "report.hta.txt")]
+    [InlineData("policy.jar", EvidenceKind.Docx, "policy.jar.docx")]
+    [InlineData("scan.bin", EvidenceKind.Pdf, "scan.bin.pdf")]
+    [InlineData("figures.tsv", EvidenceKind.Csv, "figures.tsv.csv")]
+    [InlineData("photo.JPEG", EvidenceKind.Jpeg, "photo.JPEG")]
+    [InlineData("export.csv", EvidenceKind.Text, "export.csv")]
+    [InlineData("pricing.xls", EvidenceKind.Xlsx, "pricing.xls")]
+    [InlineData("README", EvidenceKind.Text, "README")]
+    public void A_file_whose_extension_is_none_of_the_accepted_types_is_stored_with_its_kinds_own(string given, EvidenceKind kind, string stored) =>
+        Assert.Equal(stored, EvidenceContentType.StoredName(given, kind));
+
+    [Fact]
+    public void The_added_extension_is_kept_when_a_name_at_the_length_limit_is_cut()
+    {
+        var name = new string('a', EvidenceLimits.NameMaxLength - 4) + ".vbs";
+
+        var stored = EvidenceContentType.StoredName(name, EvidenceKind.Text);
+
+        Assert.EndsWith("a.txt", stored, StringComparison.Ordinal);
+        Assert.Equal(EvidenceLimits.NameMaxLength, stored.Length);
+    }
 }

@@ -159,6 +159,8 @@ public sealed class EvidenceFilesApiTests(WebAppFixture app) : IClassFixture<Web
         Assert.Equal("Prüfbericht 2026.pdf", disposition.FileNameStar);
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        // Sandboxed should a browser render it anyway: the app-wide policy does not replace the download's own.
+        Assert.Equal("sandbox; default-src 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
         Assert.True(response.Headers.CacheControl?.NoStore);
         Assert.Equal(EvidenceSamples.Pdf, await response.Content.ReadAsByteArrayAsync(Ct));
     }

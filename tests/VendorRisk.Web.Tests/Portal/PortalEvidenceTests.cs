@@ -6,6 +6,7 @@ using VendorRisk.Domain.Access;
 using VendorRisk.Web.Features.EvidenceFiles;
 using VendorRisk.Web.Features.Portal;
 using VendorRisk.Web.Infrastructure;
+using VendorRisk.Web.Infrastructure.UseCases;
 using VendorRisk.Web.Tests.EvidenceFiles;
 using VendorRisk.Web.Tests.Infrastructure;
 
@@ -194,5 +195,77 @@ public sealed class PortalEvidenceTests(WebAppFixture app) : IClassFixture<WebAp
         Assert.DoesNotContain("%PDF", await portalGet.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         await using var check = await app.CreateDbContextAsync();
         Assert.True(await check.EvidenceFiles.AnyAsync(f => f.Id == fileId, Ct));
+    }
+
+    [Fact]
+    public async Task A_text_file_named_as_a_script_is_stored_under_a_txt_name_so_opening_it_runs_nothing()
+    {
+        var (draft, _, client, _) = await OpenDraftAsync();
+
+        var posted = await PortalTestSupport.AttachAsync(client, Question, "Set s=CreateObject(\"WScript.Shell\")\ns.Run \"calc.exe\""u8.ToArray(), "SOC2-summary.vbs");
+
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        await using var db = await app.CreateDbContextAsync();
+        var file = await db.EvidenceFiles.AsNoTracking().SingleAsync(f => f.AssessmentId == draft, Ct);
+        Assert.Equal(("SOC2-summary.vbs.txt", "text/plain"), (file.Name, file.ContentType));
+    }
+
+    [Fact]
+    public async Task A_file_received_before_the_answers_were_submitted_is_not_added_after_it()
+    {
+        var (draft, invitation, client, _) = await OpenDraftAsync();
+        await using var scope = app.Services.CreateAsyncScope();
+        // The upload's bytes arrive (outside any transaction) while the contact submits in another tab.
+        var received = await scope.ServiceProvider.GetRequiredService<EvidenceFileStore>().ReceiveAsync(
+            new EvidenceUpload(draft, Question, "late.pdf", new MemoryStream(EvidenceSamples.Pdf)), Ct);
+        Assert.Equal(HttpStatusCode.OK, (await PortalTestSupport.SaveChoiceAsync(client, Question, "restricted")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PortalTestSupport.SubmitAsync(client)).StatusCode);
+        await using (var check = await app.CreateDbContextAsync())
+            Assert.NotNull((await check.PortalInvitations.SingleAsync(i => i.Id == invitation.Id, Ct)).SubmittedAt);
+
+        var adding = scope.ServiceProvider.GetRequiredService<UseCasePipeline>().RunAsync(new AttachPortalEvidenceRequest(invitation.Id, received), Ct);
+
+        var refused = await Assert.ThrowsAsync<ConflictException>(() => adding);
+        Assert.Contains("submitted", refused.Message, StringComparison.Ordinal);
+        await using var db = await app.CreateDbContextAsync();
+        Assert.False(await db.EvidenceFiles.AnyAsync(f => f.AssessmentId == draft, Ct));
+    }
+}
+
+/// <summary>A link sends at most <see cref="PortalOptions.MaxFilesPerLink"/> files, so it cannot flood the analysts' file list.</summary>
+public sealed class PortalFileCountTests(PortalFileCountTests.TwoFilesApp app) : IClassFixture<PortalFileCountTests.TwoFilesApp>
+{
+    public sealed class TwoFilesApp : WebAppFixture
+    {
+        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+        {
+            ["VendorRisk:Portal:MaxFilesPerLink"] = "2",
+        };
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_links_third_file_is_refused_with_the_reason_while_the_analysts_own_uploads_do_not_count()
+    {
+        var draft = await TestData.CreateDraftAsync(app);
+        await using (var scope = app.ScopeAs(Roles.Assessor))
+        {
+            using var stream = new MemoryStream(EvidenceSamples.Pdf);
+            await scope.ServiceProvider.GetRequiredService<UploadEvidenceFileHandler>().HandleAsync(
+                new EvidenceUpload(draft, "buyer-eligibility", "analysts-file.pdf", stream), Ct);
+        }
+        var invitation = await app.InviteAsync(draft);
+        var (client, _, _) = await app.OpenAsync(invitation.Link);
+        using var _client = client;
+
+        await PortalTestSupport.AttachAsync(client, "buyer-eligibility", EvidenceSamples.Pdf, "one.pdf");
+        await PortalTestSupport.AttachAsync(client, "buyer-eligibility", EvidenceSamples.Pdf, "two.pdf");
+        var third = await PortalTestSupport.AttachAsync(client, "buyer-eligibility", EvidenceSamples.Pdf, "three.pdf");
+
+        Assert.Equal(HttpStatusCode.Redirect, third.StatusCode);
+        Assert.Contains("Not attached: This link has sent 2 files, the most one link may send.", await client.GetStringAsync(PortalPaths.Questionnaire, Ct), StringComparison.Ordinal);
+        await using var db = await app.CreateDbContextAsync();
+        Assert.Equal(["analysts-file.pdf", "one.pdf", "two.pdf"], await db.EvidenceFiles.Where(f => f.AssessmentId == draft).OrderBy(f => f.Id).Select(f => f.Name).ToListAsync(Ct));
     }
 }

@@ -231,6 +231,26 @@ public sealed class PortalSecurityTests(WebAppFixture app) : IClassFixture<WebAp
         }
     }
 
+    [Theory]
+    [InlineData("é-question")]
+    [InlineData("x\r\nSet-Cookie: a=b")]
+    public async Task A_forged_question_key_without_script_is_refused_with_a_redirect_to_the_page_and_sets_nothing(string key)
+    {
+        var draft = await TestData.CreateDraftAsync(app);
+        var invitation = await app.InviteAsync(draft);
+        var (client, _, _) = await app.OpenAsync(invitation.Link);
+        using var _client = client;
+
+        var response = await PortalTestSupport.SaveAsync(client, key, [new("choice", "restricted")], expectedVersion: 0, json: false);
+
+        // Was a 500: the unescaped key in the redirect's fragment is not a valid header value.
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"{PortalPaths.Questionnaire}?failed={Uri.EscapeDataString(key)}#q-{Uri.EscapeDataString(key)}", response.Headers.Location!.OriginalString);
+        Assert.False(response.Headers.Contains("Set-Cookie") && response.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith("a=", StringComparison.Ordinal)));
+        await using var db = await app.CreateDbContextAsync();
+        Assert.False(await db.VendorAnswers.AnyAsync(a => a.InvitationId == invitation.Id, Ct));
+    }
+
     [Fact]
     public async Task A_post_without_the_antiforgery_token_is_refused()
     {

@@ -49,7 +49,8 @@ public sealed class EvidenceFileStore(
         var detection = EvidenceContentType.Detect(bytes, name!);
         if (detection.Error is not null)
             throw RequestRefusals.One(FileField, detection.Error);
-        return new ReceivedEvidence(upload.AssessmentId, questionKey, name!, detection.ContentType, bytes, sha256, upload.ValidUntil);
+        var stored = EvidenceContentType.StoredName(name!, detection.Kind!.Value);
+        return new ReceivedEvidence(upload.AssessmentId, questionKey, stored, detection.ContentType, bytes, sha256, upload.ValidUntil);
     }
 
     /// <summary>Adds a received file inside the caller's transaction: the assessment still a draft, the quota kept. Saved, so it has its id.</summary>

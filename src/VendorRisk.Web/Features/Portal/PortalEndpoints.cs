@@ -51,17 +51,17 @@ public static class PortalEndpoints
             var input = new PortalAnswerInput(key, ParseValue(form, key), form["comment"].ToString(),
                 int.TryParse(form["expectedVersion"], NumberStyles.None, CultureInfo.InvariantCulture, out var expected) ? expected : 0);
             var saved = await portal.SaveAnswerAsync(invitationId, input, context.RequestAborted);
-            return json ? Results.Json(saved) : Results.Redirect($"{PortalPaths.Questionnaire}?saved={Uri.EscapeDataString(key)}#q-{key}");
+            return json ? Results.Json(saved) : Results.Redirect($"{PortalPaths.Questionnaire}?saved={Uri.EscapeDataString(key)}#q-{Uri.EscapeDataString(key)}");
         }
         catch (ValidationFailedException ex)
         {
             return json ? Results.Json(new { message = ex.Sentences, errors = ex.Errors }, statusCode: StatusCodes.Status400BadRequest)
-                : Results.Redirect($"{PortalPaths.Questionnaire}?failed={Uri.EscapeDataString(key)}#q-{key}");
+                : Results.Redirect($"{PortalPaths.Questionnaire}?failed={Uri.EscapeDataString(key)}#q-{Uri.EscapeDataString(key)}");
         }
         catch (ConflictException ex)
         {
             return json ? Results.Json(new { message = ex.Message }, statusCode: StatusCodes.Status409Conflict)
-                : Results.Redirect($"{PortalPaths.Questionnaire}?failed={Uri.EscapeDataString(key)}#q-{key}");
+                : Results.Redirect($"{PortalPaths.Questionnaire}?failed={Uri.EscapeDataString(key)}#q-{Uri.EscapeDataString(key)}");
         }
         catch (PortalLinkClosedException ex)
         {

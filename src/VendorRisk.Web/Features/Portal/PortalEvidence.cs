@@ -43,15 +43,23 @@ public sealed class PortalEvidence(IDbContextFactory<VendorRiskDbContext> dbFact
 /// <summary>A file received through the link of <see cref="InvitationId"/>, to add to its assessment.</summary>
 public sealed record AttachPortalEvidenceRequest(int InvitationId, ReceivedEvidence File) : IUseCase<EvidenceFileInfo>, IActorLoadedByHandler;
 
-/// <summary>Adds the file as the link's invitation, if the link still opens the portal and the file is for its own assessment.</summary>
-public sealed class AttachPortalEvidenceHandler(EvidenceFileStore store) : IUseCaseHandler<AttachPortalEvidenceRequest, EvidenceFileInfo>
+/// <summary>
+/// Adds the file as the link's invitation, if the link still takes answers (open, not submitted, its assessment a draft:
+/// checked under the assessment's lock, so a submission racing the upload wins), the file is for its own assessment, and
+/// the link has sent fewer than <see cref="PortalOptions.MaxFilesPerLink"/> files.
+/// </summary>
+public sealed class AttachPortalEvidenceHandler(EvidenceFileStore store, IOptions<PortalOptions> options) : IUseCaseHandler<AttachPortalEvidenceRequest, EvidenceFileInfo>
 {
     public async Task<EvidenceFileInfo> HandleAsync(AttachPortalEvidenceRequest request, UseCaseContext context, CancellationToken cancellationToken)
     {
-        var invitation = await PortalService.LoadActiveAsync(context.Db, request.InvitationId, context.Now, cancellationToken);
+        var (invitation, _) = await PortalService.BeginWriteAsync(context, request.InvitationId, cancellationToken);
         if (invitation.AssessmentId != request.File.AssessmentId)
             throw new ForbiddenException("A portal link adds files to its own assessment only.");
-        context.ActAs(PortalActor.Of(invitation));
+        var uploader = PortalActor.Of(invitation).UserId;
+        var sent = await context.Db.EvidenceFiles.CountAsync(f => f.AssessmentId == invitation.AssessmentId && f.UploadedById == uploader, cancellationToken);
+        var most = options.Value.MaxFilesPerLink;
+        if (sent >= most)
+            throw RequestRefusals.One(EvidenceFileStore.FileField, $"This link has sent {sent} files, the most one link may send. Ask the buyer how to send more.");
         return await store.AttachAsync(context, request.File, cancellationToken);
     }
 }

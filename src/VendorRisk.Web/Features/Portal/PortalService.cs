@@ -54,13 +54,17 @@ public sealed class PortalService(IDbContextFactory<VendorRiskDbContext> dbFacto
     internal static async Task<PortalInvitation> LoadActiveAsync(VendorRiskDbContext db, int invitationId, DateTime now, CancellationToken cancellationToken)
     {
         var invitation = await db.PortalInvitations.SingleOrDefaultAsync(i => i.Id == invitationId, cancellationToken);
+        ThrowIfClosed(invitation, now);
+        return invitation!;
+    }
+
+    private static void ThrowIfClosed(PortalInvitation? invitation, DateTime now)
+    {
         var status = invitation is null ? InvitationStatus.Revoked : InvitationStatuses.Of(invitation, now);
-        return status switch
-        {
-            InvitationStatus.Revoked => throw new PortalLinkClosedException(expired: false),
-            InvitationStatus.Expired => throw new PortalLinkClosedException(expired: true),
-            _ => invitation!,
-        };
+        if (status == InvitationStatus.Revoked)
+            throw new PortalLinkClosedException(expired: false);
+        if (status == InvitationStatus.Expired)
+            throw new PortalLinkClosedException(expired: true);
     }
 
     /// <summary>
@@ -71,8 +75,11 @@ public sealed class PortalService(IDbContextFactory<VendorRiskDbContext> dbFacto
         UseCaseContext context, int invitationId, CancellationToken cancellationToken)
     {
         var invitation = await LoadActiveAsync(context.Db, invitationId, context.Now, cancellationToken);
-        context.ActAs(PortalActor.Of(invitation));
         await context.Db.LockAssessmentAsync(invitation.AssessmentId, cancellationToken);
+        // Read again under the lock: a submission (or a revocation) that committed while this write waited for it counts.
+        await context.Db.Entry(invitation).ReloadAsync(cancellationToken);
+        ThrowIfClosed(invitation, context.Now);
+        context.ActAs(PortalActor.Of(invitation));
         return (invitation, await OpenAssessmentAsync(context.Db, invitation, cancellationToken));
     }
 
