@@ -100,7 +100,12 @@ public static class EvidenceContentType
         if (content.StartsWith(JpegSignature))
             return Found(EvidenceKind.Jpeg);
         if (content.StartsWith("PK\u0003\u0004"u8))
-            return DetectOfficeDocument(content.ToArray());
+            return PartsOf(content) switch
+            {
+                null => Damaged,
+                > MaxOfficeParts => Refused($"The content is a ZIP archive of more than {MaxOfficeParts:N0} parts, not a Word or Excel document; accepted: {AcceptedTypes}."),
+                _ => DetectOfficeDocument(content.ToArray()),
+            };
         return DetectText(content);
     }
 
@@ -126,6 +131,29 @@ public static class EvidenceContentType
     private static readonly byte[] JpegSignature = [0xFF, 0xD8, 0xFF];
     private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
 
+    /// <summary>
+    /// A Word or Excel file has tens to a few thousand parts. Opening a crafted archive of hundreds of thousands of empty
+    /// entries would make the ZIP reader hold every one of them (some 300 MB for 25 MB), so the count is read first.
+    /// </summary>
+    public const int MaxOfficeParts = 10_000;
+
+    /// <summary>
+    /// The entry count of the ZIP archive's end-of-central-directory record (found within the last 64 KB, as the format
+    /// allows a comment that long; <see cref="int.MaxValue"/> when it defers to ZIP64, which no Office file under 25 MB
+    /// needs), or null when there is none.
+    /// </summary>
+    private static int? PartsOf(ReadOnlySpan<byte> zip)
+    {
+        const int RecordLength = 22;
+        var from = Math.Max(0, zip.Length - RecordLength - ushort.MaxValue);
+        var tail = zip[from..];
+        var at = tail.LastIndexOf("PK\u0005\u0006"u8);
+        if (at < 0 || tail.Length - at < RecordLength)
+            return null;
+        var entries = System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(tail.Slice(at + 10, 2));
+        return entries == ushort.MaxValue ? int.MaxValue : entries;
+    }
+
     private static EvidenceDetection DetectOfficeDocument(byte[] content)
     {
         try
@@ -144,31 +172,70 @@ public static class EvidenceContentType
         }
         catch (InvalidDataException)
         {
-            return Refused("The content starts like a ZIP archive but is damaged.");
+            return Damaged;
         }
     }
 
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     private static readonly string[] MarkupStarts = ["<!doctype", "<html", "<head", "<body", "<script", "<svg", "<?xml", "<iframe", "<meta", "<object"];
 
+    /// <summary>How much of a text file is decoded to look at how it starts and whether it is CSV; the rest is checked as bytes.</summary>
+    private const int TextPrefixBytes = 64 * 1024;
+
+    /// <summary>Checks a text file as bytes (strict UTF-8, no control characters, no script tag) and decodes only its start.</summary>
     private static EvidenceDetection DetectText(ReadOnlySpan<byte> content)
     {
-        string text;
-        try
-        {
-            text = StrictUtf8.GetString(content.StartsWith(Utf8Bom) ? content[3..] : content);
-        }
-        catch (DecoderFallbackException)
-        {
+        if (content.StartsWith(Utf8Bom))
+            content = content[3..];
+        if (!System.Text.Unicode.Utf8.IsValid(content))
             return Refused($"The content is not one of the accepted types ({AcceptedTypes}).");
-        }
-        if (text.Any(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r' or '\f')))
+        if (HasControlCharacter(content))
             return Refused($"The content is binary data, not one of the accepted types ({AcceptedTypes}).");
-        var start = text.TrimStart().ToLowerInvariant();
-        if (MarkupStarts.Any(m => start.StartsWith(m, StringComparison.Ordinal)) || text.Contains("<script", StringComparison.OrdinalIgnoreCase))
+        var start = Encoding.UTF8.GetString(content[..PrefixLength(content)]);
+        var trimmed = start.TrimStart();
+        if (MarkupStarts.Any(m => trimmed.StartsWith(m, StringComparison.OrdinalIgnoreCase)) || HasScriptTag(content))
             return Refused("The content is HTML or other markup, which a browser could run; save it as PDF and send that.");
-        return Found(LooksLikeCsv(text) ? EvidenceKind.Csv : EvidenceKind.Text);
+        return Found(LooksLikeCsv(start) ? EvidenceKind.Csv : EvidenceKind.Text);
+    }
+
+    /// <summary>The first <see cref="TextPrefixBytes"/> bytes, ended at the last whole line when the text goes on (valid UTF-8 assumed).</summary>
+    private static int PrefixLength(ReadOnlySpan<byte> text)
+    {
+        if (text.Length <= TextPrefixBytes)
+            return text.Length;
+        var lastLine = text[..TextPrefixBytes].LastIndexOf((byte)'\n');
+        if (lastLine > 0)
+            return lastLine;
+        var end = TextPrefixBytes;
+        while ((text[end] & 0xC0) == 0x80)
+            end--;
+        return end;
+    }
+
+    /// <summary>
+    /// A character <see cref="char.IsControl(char)"/> calls control, other than tab, line feed, carriage return and form
+    /// feed: C0 and DEL are single bytes, C1 (U+0080–U+009F) is 0xC2 followed by 0x80–0x9F in valid UTF-8.
+    /// </summary>
+    private static bool HasControlCharacter(ReadOnlySpan<byte> text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var b = text[i];
+            if ((b < 0x20 && b is not ((byte)'\t' or (byte)'\n' or (byte)'\r' or (byte)'\f')) || b == 0x7F
+                || (b == 0xC2 && i + 1 < text.Length && text[i + 1] is >= 0x80 and <= 0x9F))
+                return true;
+        }
+        return false;
+    }
+
+    private static bool HasScriptTag(ReadOnlySpan<byte> text)
+    {
+        while (text.IndexOf((byte)'<') is var at and >= 0)
+        {
+            text = text[(at + 1)..];
+            if (text.Length >= 6 && System.Text.Ascii.EqualsIgnoreCase(text[..6], "script"u8))
+                return true;
+        }
+        return false;
     }
 
     /// <summary>At least two lines, every one of the first twenty with the same number (one or more) of commas or semicolons outside quotes.</summary>
@@ -199,6 +266,8 @@ public static class EvidenceContentType
         }
         return count;
     }
+
+    private static EvidenceDetection Damaged => Refused("The content starts like a ZIP archive but is damaged.");
 
     private static EvidenceDetection Found(EvidenceKind kind) => new(kind, null);
 

@@ -99,6 +99,31 @@ public sealed class EvidenceContentTypeTests
         Assert.Equal(EvidenceKind.Text, EvidenceContentType.Detect("words"u8.ToArray(), "README").Kind);
     }
 
+    [Fact]
+    public void An_archive_of_more_parts_than_any_office_file_has_is_refused_before_its_entries_are_read()
+    {
+        var many = Zip([.. Enumerable.Range(0, EvidenceContentType.MaxOfficeParts).Select(i => $"p{i}"), "[Content_Types].xml", "word/document.xml"]);
+        var enough = Zip([.. Enumerable.Range(0, 100).Select(i => $"word/media/p{i}"), "[Content_Types].xml", "word/document.xml"]);
+
+        Assert.Contains("more than 10,000 parts", EvidenceContentType.Detect(many, "big.docx").Error, StringComparison.Ordinal);
+        Assert.Equal(EvidenceKind.Docx, EvidenceContentType.Detect(enough, "fine.docx").Kind);
+    }
+
+    [Fact]
+    public void Text_past_the_decoded_start_is_still_checked_for_control_characters_and_script_tags_and_csv_is_told_from_its_start()
+    {
+        var filler = string.Concat(Enumerable.Repeat("A plain line of evidence text.\n", 5_000));   // about 150 KB
+
+        Assert.Equal(EvidenceKind.Text, EvidenceContentType.Detect(Encoding.UTF8.GetBytes(filler), "notes.txt").Kind);
+        Assert.Contains("HTML", EvidenceContentType.Detect(Encoding.UTF8.GetBytes(filler + "then <ScRiPt src=x>"), "notes.txt").Error, StringComparison.Ordinal);
+        Assert.Contains("binary", EvidenceContentType.Detect(Encoding.UTF8.GetBytes(filler + "bell \u0007"), "notes.txt").Error, StringComparison.Ordinal);
+        Assert.Contains("binary", EvidenceContentType.Detect(Encoding.UTF8.GetBytes(filler + "C1 \u0085"), "notes.txt").Error, StringComparison.Ordinal);
+        Assert.Equal(EvidenceKind.Text, EvidenceContentType.Detect(Encoding.UTF8.GetBytes(filler + "ünïcödé ✓ 👍🏽"), "notes.txt").Kind);
+        Assert.Contains("not one of the accepted types", EvidenceContentType.Detect([.. Encoding.UTF8.GetBytes(filler), 0xC3, 0x28], "notes.txt").Error, StringComparison.Ordinal);
+        var csv = string.Concat(Enumerable.Repeat("vendor,score,rating\n", 10_000));   // 200 KB
+        Assert.Equal(EvidenceKind.Csv, EvidenceContentType.Detect(Encoding.UTF8.GetBytes(csv), "scores.csv").Kind);
+    }
+
     [Theory]
     [InlineData("SOC2-summary.vbs", EvidenceKind.Text, "SOC2-summary.vbs.txt")]
     [InlineData("notes.wsf", EvidenceKind.Text, "notes.wsf.txt")]
