@@ -48,7 +48,11 @@ public static class ObservabilitySetup
         if (exportsTraces)
             telemetry.WithTracing(t => t
                 .AddSource(VendorRiskTelemetry.Name)
-                .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsProbe(context.Request.Path))
+                .AddAspNetCoreInstrumentation(o =>
+                {
+                    o.Filter = context => !IsProbe(context.Request.Path);
+                    o.EnrichWithHttpRequest = RedactSecrets;
+                })
                 .AddHttpClientInstrumentation()
                 .AddEntityFrameworkCoreInstrumentation());
         telemetry.WithMetrics(m =>
@@ -73,6 +77,19 @@ public static class ObservabilitySetup
 
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag]);
         return builder;
+    }
+
+    /// <summary>
+    /// A portal link's token is a secret the app keeps only as a hash; a span of its opening carries the route instead,
+    /// so the token does not end up in the trace store.
+    /// </summary>
+    internal static void RedactSecrets(System.Diagnostics.Activity activity, HttpRequest request)
+    {
+        if (!request.Path.StartsWithSegments(Portal.PortalPaths.Open))
+            return;
+        var route = Portal.PortalPaths.Open + "/{token}";
+        activity.SetTag("url.path", route);
+        activity.DisplayName = $"{request.Method} {route}";
     }
 
     /// <summary><c>/health</c> (everything), <c>/health/live</c> (the process answers) and <c>/health/ready</c> (the database answers).</summary>
