@@ -36,7 +36,13 @@ public static class AdminCommandLine
         ["question-sets"] = QuestionSetCommands.RunAsync,
     };
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
+    /// <summary>
+    /// Whether the arguments name a command rather than start the server: a first argument that is a word (not an option
+    /// such as <c>--demo</c> or <c>--urls</c>, nor a <c>key=value</c> setting) is a command, so a mistyped one ends with a
+    /// usage error instead of starting a server that a script would wait on.
+    /// </summary>
+    public static bool IsCommand(string[] args) =>
+        args.Length > 0 && (Commands.Contains(args[0]) || args[0] is [not ('-' or '/'), ..] && !args[0].Contains('='));
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -46,7 +52,7 @@ public static class AdminCommandLine
 
         if (!Groups.ContainsKey(args[0]))
         {
-            await Console.Error.WriteLineAsync($"Command '{args[0]}' is not available yet.");
+            await Console.Error.WriteLineAsync(UnknownCommand(args[0]));
             return UsageError;
         }
 
@@ -89,11 +95,14 @@ public static class AdminCommandLine
         var console = CliConsole.From(services);
         if (args.Length == 0 || !Groups.TryGetValue(args[0], out var handler))
         {
-            await console.Error.WriteLineAsync($"Unknown command{(args.Length > 0 ? $" '{args[0]}'" : "")}. Commands: {string.Join(", ", Groups.Keys)}.");
+            await console.Error.WriteLineAsync(UnknownCommand(args.Length > 0 ? args[0] : null));
             return UsageError;
         }
         return await handler(args[1..], services);
     }
+
+    private static string UnknownCommand(string? name) =>
+        $"Unknown command{(name is null ? "" : $" '{name}'")}. Commands: {string.Join(", ", Groups.Keys)}.";
 
     private static bool IsConfigurationArgument(string arg) =>
         arg.StartsWith("--", StringComparison.Ordinal) && arg.Contains(':') && arg.Contains('=');
