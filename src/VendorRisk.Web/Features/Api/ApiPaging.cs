@@ -9,6 +9,9 @@ public readonly record struct ApiPage(int Number, int Size)
     public const int DefaultSize = 100;
     public const int MaxSize = 200;
 
+    /// <summary>The last page asked for that is answered: past it, the items skipped would not fit an int (and no list is that long).</summary>
+    public const int MaxNumber = 10_000_000;
+
     public int Skip => (Number - 1) * Size;
 
     /// <summary>Checks the query values; out of range is a 400 on the field, whatever the items are called.</summary>
@@ -16,8 +19,8 @@ public readonly record struct ApiPage(int Number, int Size)
     public static ApiPage From(int? page, int? pageSize, string items, RequestRefusals? refusals = null)
     {
         var own = refusals ?? new RequestRefusals();
-        if (page is < 1)
-            own.Add("page", "Pages start at 1.");
+        if (page is < 1 or > MaxNumber)
+            own.Add("page", $"Pages go from 1 to {MaxNumber:N0}.");
         if (pageSize is < 1 or > MaxSize)
             own.Add("pageSize", $"A page holds 1 to {MaxSize} {items}.");
         if (refusals is null)

@@ -29,6 +29,8 @@ public sealed class ApiStatusMiddleware(RequestDelegate next)
     private static Task WriteBareStatusAsync(HttpContext context)
     {
         var status = context.Response.StatusCode;
+        if (status == StatusCodes.Status400BadRequest && UnreadableQueryValues(context) is { Count: > 0 } errors)
+            return ApiProblems.WriteValidationAsync(context, errors);
         var (title, detail) = status switch
         {
             StatusCodes.Status401Unauthorized => ("Unauthorized", ApiProblems.InvalidTokenMessage),
@@ -40,6 +42,29 @@ public sealed class ApiStatusMiddleware(RequestDelegate next)
             _ => (ReasonPhrase(status), ReasonPhrase(status) + "."),
         };
         return ApiProblems.WriteAsync(context, status, title, detail);
+    }
+
+    /// <summary>
+    /// A query value the framework could not bind (<c>page=abc</c>, <c>overdue=maybe</c>) leaves a bare 400; the
+    /// endpoint's handler names its parameters, so the refusal is keyed by the field as every other 400 is (api.md).
+    /// </summary>
+    private static Dictionary<string, string[]> UnreadableQueryValues(HttpContext context)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (context.GetEndpoint()?.Metadata.GetMetadata<System.Reflection.MethodInfo>() is not { } handler)
+            return errors;
+        foreach (var parameter in handler.GetParameters())
+        {
+            if (parameter.Name is not { } name || !context.Request.Query.TryGetValue(name, out var values))
+                continue;
+            var type = Nullable.GetUnderlyingType(parameter.ParameterType) ?? parameter.ParameterType;
+            var value = values.ToString();
+            if (type == typeof(int) && !int.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out _))
+                errors[name] = [$"'{value}' is not a whole number."];
+            else if (type == typeof(bool) && !bool.TryParse(value, out _))
+                errors[name] = [$"'{value}' is neither true nor false."];
+        }
+        return errors;
     }
 
     private static string ReasonPhrase(int status) =>

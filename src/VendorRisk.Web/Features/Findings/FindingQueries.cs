@@ -37,7 +37,7 @@ public sealed class FindingQueries(
             FindingSort.DueDateDescending => filtered.OrderBy(f => f.DueDate == null).ThenByDescending(f => f.DueDate).ThenBy(f => f.Id),
             _ => filtered.OrderBy(f => f.Id),
         };
-        var rows = await Project(db, ordered.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)).ToListAsync(cancellationToken);
+        var rows = await Project(db, ordered.Skip((int)Math.Min(int.MaxValue, ((long)query.Page - 1) * query.PageSize)).Take(query.PageSize)).ToListAsync(cancellationToken);
         return new FindingPage(await WithOwnerNamesAsync(db, rows, cancellationToken), total);
     }
 
