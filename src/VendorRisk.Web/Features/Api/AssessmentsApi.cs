@@ -12,22 +12,26 @@ public static class AssessmentsApi
 
         group.MapPost("", CreateAsync)
             .Described("CreateAssessment", "Start a draft assessment of a vendor on a question-set version (default: newest published)")
-            .AcceptsJson<CreateAssessmentDto>();
+            .AcceptsJson<CreateAssessmentDto>()
+            .ChecksRoleOf<Assessments.CreateAssessmentRequest>();
         group.MapGet("/{id:int}", GetAsync)
             .Described("GetAssessment", "One assessment with its answers and score")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPut("/{id:int}/answers", PutAnswersAsync)
             .Described("PutAnswers", "Merge answers into a draft, all or nothing; 409 with the current answer on a stale expectedVersion")
             .AcceptsJson<PutAnswersRequest>()
+            .ChecksRoleOf<Assessments.SaveAnswersRequest>()
             .Produces<AssessmentDto>()
             .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         group.MapPost("/{id:int}/submit", SubmitAsync)
             .Described("SubmitAssessment", "Draft → submitted; confirmIncomplete is needed below 100 % completeness")
             .AcceptsJson<SubmitAssessmentDto>()
+            .ChecksRoleOf<Assessments.SubmitAssessmentRequest>()
             .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         group.MapPost("/{id:int}/review", ReviewAsync)
             .Described("ReviewAssessment", "Submitted → approved / approved-with-conditions / rejected, or returned to draft")
             .AcceptsJson<ReviewAssessmentDto>()
+            .ChecksRoleOf<Assessments.ReviewAssessmentRequest>()
             .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         group.MapGet("/{id:int}/report.pdf", ReportAsync)
             .Described("AssessmentReport", "The assessment report (PDF)")

@@ -50,10 +50,12 @@ public static class FindingsApi
         assessments.MapPost("/{id:int}/findings", CreateAsync)
             .Described("CreateFinding", "Raise a finding on an assessment, optionally about one of its questions")
             .AcceptsJson<CreateFindingDto>()
+            .ChecksRoleOf<Findings.RaiseFindingRequest>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         assessments.MapPost("/{id:int}/knockouts/{questionKey}/acceptance", AcceptAsync)
             .Described("AcceptKnockoutRisk", "Accept the risk of a knockout until a date at most 365 days ahead (Reviewer, never the assessor; not on a draft)")
             .AcceptsJson<AcceptKnockoutDto>()
+            .ChecksRoleOf<Findings.AcceptKnockoutRiskRequest>()
             .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         assessments.MapDelete("/{id:int}/knockouts/{questionKey}/acceptance", RevokeAsync)
             .Described("RevokeKnockoutRisk", "Revoke the acceptance of a knockout's risk")

@@ -17,7 +17,8 @@ public static class QuestionSetsApi
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("", ImportAsync)
             .Described("ImportQuestionSet", "Import a file in the interchange format as a new draft version; errors keyed by its $. paths")
-            .AcceptsJson<JsonElement>();
+            .AcceptsJson<JsonElement>()
+            .ChecksRoleOf<QuestionSets.ImportQuestionSetRequest>();
         group.MapPost("/{key}/versions/{n:int}/publish", PublishAsync)
             .Described("PublishQuestionSetVersion", "Publish a valid draft (retiring the version published before it)")
             .ProducesValidationProblem()

@@ -15,7 +15,8 @@ public static class VendorsApi
             .ProducesValidationProblem();
         group.MapPost("", CreateAsync)
             .Described("CreateVendor", "Create a vendor")
-            .AcceptsJson<CreateVendorDto>();
+            .AcceptsJson<CreateVendorDto>()
+            .ChecksRoleOf<Vendors.CreateVendorRequest>();
         group.MapGet("/{id:int}", GetAsync)
             .Described("GetVendor", "One vendor with its assessments")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -26,6 +27,7 @@ public static class VendorsApi
         group.MapPost("/{id:int}/models", CreateModelAsync)
             .Described("CreateModelOffering", "Create a model offering of the vendor")
             .AcceptsJson<CreateModelOfferingDto>()
+            .ChecksRoleOf<ModelOfferings.CreateModelOfferingRequest>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }

@@ -41,6 +41,16 @@ public sealed class UseCasePipeline(
     public Task<Actor> AuthorizeAsync<TQuery>(TQuery query, CancellationToken cancellationToken = default) where TQuery : IQuery =>
         AuthorizeCoreAsync(query, cancellationToken);
 
+    /// <summary>
+    /// The role <typeparamref name="TRequest"/> declares, checked alone (refusals audited): an endpoint refuses a caller
+    /// whose role may not do it before reading the body, so a malformed body from that caller is a 403, not a 400.
+    /// </summary>
+    public Task<Actor> RequireRoleOfAsync<TRequest>(CancellationToken cancellationToken = default)
+    {
+        var permission = PermissionOf(typeof(TRequest));
+        return currentUser.RequireAsync(permission.Role, permission.Action, null, cancellationToken);
+    }
+
     private async Task<Actor> AuthorizeCoreAsync<TRequest>(TRequest request, CancellationToken cancellationToken, VendorRiskDbContext? db = null)
     {
         ArgumentNullException.ThrowIfNull(request);
