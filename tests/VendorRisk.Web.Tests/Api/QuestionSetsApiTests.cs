@@ -72,6 +72,24 @@ public sealed class QuestionSetsApiTests(WebAppFixture app) : IClassFixture<WebA
         var again = await admin.PostAsync($"/api/v1/question-sets/{key}/versions/1/publish", null, Ct);
 
         await ApiScenario.ExpectAsync(again, HttpStatusCode.Conflict);
+        var current = (await again.ReadJsonAsync()).GetProperty("current");
+        Assert.Equal((key, 1, "published"), (current.GetProperty("key").GetString(), current.GetProperty("version").GetInt32(), current.GetProperty("status").GetString()));
+    }
+
+    [Fact]
+    public async Task Importing_into_a_set_that_has_a_draft_is_409_naming_the_draft()
+    {
+        using var admin = await app.ApiClientAsync(Roles.Admin);
+        var key = $"drafted-{Guid.NewGuid():n}"[..20];
+        await ApiScenario.ExpectAsync(await admin.PostAsync("/api/v1/question-sets", ApiTestSupport.Json(SetJson(key)), Ct), HttpStatusCode.Created);
+
+        var second = await admin.PostAsync("/api/v1/question-sets", ApiTestSupport.Json(SetJson(key)), Ct);
+
+        await ApiScenario.ExpectAsync(second, HttpStatusCode.Conflict);
+        var current = (await second.ReadJsonAsync()).GetProperty("current");
+        Assert.Equal(key, current.GetProperty("key").GetString());
+        Assert.Equal(1, current.GetProperty("draft").GetProperty("version").GetInt32());
+        Assert.EndsWith("Z", current.GetProperty("draft").GetProperty("createdAt").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -18,6 +18,7 @@ public static class QuestionSetsApi
         group.MapPost("", ImportAsync)
             .Described("ImportQuestionSet", "Import a file in the interchange format as a new draft version; errors keyed by its $. paths")
             .AcceptsJson<JsonElement>()
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ChecksRoleOf<QuestionSets.ImportQuestionSetRequest>();
         group.MapPost("/{key}/versions/{n:int}/publish", PublishAsync)
             .Described("PublishQuestionSetVersion", "Publish a valid draft (retiring the version published before it)")

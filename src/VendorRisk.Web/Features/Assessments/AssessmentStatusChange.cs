@@ -24,7 +24,11 @@ internal static class AssessmentStatusChange
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new ConflictException("The assessment's status was changed by someone else at the same moment; reload it.");
+            // api.md: a write that lost a race is a 409 with the current state.
+            var current = await context.Db.Assessments.AsNoTracking().Where(a => a.Id == assessment.Id)
+                .Select(a => (AssessmentStatus?)a.Status).SingleOrDefaultAsync(cancellationToken);
+            throw new ConflictException("The assessment's status was changed by someone else at the same moment; reload it.",
+                current is { } status ? new { status = KebabEnum.ToKebab(status) } : null);
         }
     }
 }

@@ -68,7 +68,8 @@ public sealed class AddDraftVersionHandler :
             if (existing.FirstOrDefault(v => v.Status == VersionStatus.Draft) is { } draft)
                 throw new ConflictException(
                     $"The question set '{set.Key}' already has a draft: version {draft.Number}, created by {draft.CreatedBy} on {draft.CreatedAt:yyyy-MM-dd HH:mm} UTC. " +
-                    "Publish or delete that draft first.");
+                    "Publish or delete that draft first.",
+                    new { key = set.Key, draft = new { version = draft.Number, createdBy = draft.CreatedBy, createdAt = DateTime.SpecifyKind(draft.CreatedAt, DateTimeKind.Utc) } });
             number = existing.Count == 0 ? 1 : existing.Max(v => v.Number) + 1;
             // An import into an existing set is compared with the version it would replace.
             sourceVersionId ??= existing.Where(v => v.Status == VersionStatus.Published).Select(v => (int?)v.Id).FirstOrDefault()

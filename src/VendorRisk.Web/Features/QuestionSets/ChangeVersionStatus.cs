@@ -79,7 +79,8 @@ public sealed class ChangeVersionStatusHandler :
     {
         var version = await QuestionSetVersions.FindAsync(db, key, number, cancellationToken, tracked: true);
         if (version.Status != required)
-            throw new ConflictException($"Version {number} of '{key}' is {KebabEnum.ToKebab(version.Status)}; {refusal}.");
+            throw new ConflictException($"Version {number} of '{key}' is {KebabEnum.ToKebab(version.Status)}; {refusal}.",
+                new { key, version = number, status = KebabEnum.ToKebab(version.Status) });
         return version;
     }
 }
