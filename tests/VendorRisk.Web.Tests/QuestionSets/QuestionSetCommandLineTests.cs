@@ -141,6 +141,18 @@ public sealed class QuestionSetCommandLineTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("question-sets", "publish", "test-set", "0")]
+    [InlineData("question-sets", "export", "test-set", "--version", "-2", "x.json")]
+    public async Task A_version_below_1_is_a_value_out_of_range_and_exits_1(params string[] args)
+    {
+        var code = await _host.RunCommandAsync(args);
+
+        Assert.Equal(AdminCommandLine.Refused, code);
+        Assert.Contains("versions start at 1", _host.Error.ToString(), StringComparison.Ordinal);
+        Assert.Empty(_host.Out.ToString());
+    }
+
+    [Theory]
     [InlineData("question-sets")]
     [InlineData("question-sets", "frobnicate")]
     [InlineData("question-sets", "validate")]

@@ -65,8 +65,10 @@ internal static class QuestionSetCommands
 
     private static async Task<int> PublishAsync(string key, string versionText, IServiceProvider services, CliConsole console)
     {
-        if (!TryParseVersion(versionText, out var version))
+        if (!int.TryParse(versionText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var version))
             return await UsageErrorAsync(console, $"'{versionText}' is not a version number.");
+        if (version < 1)
+            return await OutOfRangeAsync(console, version);
         await Service(services).PublishAsync(key, version);
         await console.Out.WriteLineAsync($"{key} {version.ToString(CultureInfo.InvariantCulture)} published");
         return AdminCommandLine.Ok;
@@ -80,8 +82,10 @@ internal static class QuestionSetCommands
         {
             if (args[i] == "--version")
             {
-                if (i + 1 >= args.Length || !TryParseVersion(args[i + 1], out var n))
+                if (i + 1 >= args.Length || !int.TryParse(args[i + 1], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n))
                     return await UsageErrorAsync(console, "--version needs a version number.");
+                if (n < 1)
+                    return await OutOfRangeAsync(console, n);
                 version = n;
                 i++;
             }
@@ -115,8 +119,12 @@ internal static class QuestionSetCommands
         return File.OpenRead(path);
     }
 
-    private static bool TryParseVersion(string text, out int version) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out version) && version > 0;
+    /// <summary>api.md: a value out of range is refused by the input (exit 1); a word where a number goes is a usage error (2).</summary>
+    private static async Task<int> OutOfRangeAsync(CliConsole console, int version)
+    {
+        await console.Error.WriteLineAsync($"There is no version {version.ToString(CultureInfo.InvariantCulture)}: versions start at 1.");
+        return AdminCommandLine.Refused;
+    }
 
     private static async Task<int> UsageErrorAsync(CliConsole console, string message)
     {
