@@ -67,6 +67,21 @@ public sealed class PortalLinkRateLimitTests(PortalLinkRateLimitTests.LowLinkLim
     }
 
     [Fact]
+    public async Task The_questionnaire_page_counts_against_the_links_limit_too()
+    {
+        var draft = await TestData.CreateDraftAsync(app);
+        var invitation = await app.InviteAsync(draft);
+        using var client = app.CreateRawClient();
+        await client.GetAsync(new Uri(invitation.Link).PathAndQuery, Ct);
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 6; i++)
+            statuses.Add((await client.GetAsync(PortalPaths.Questionnaire, Ct)).StatusCode);
+
+        Assert.Equal(Enumerable.Repeat(HttpStatusCode.OK, 5), statuses.Take(5));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[5]);
+    }
+
+    [Fact]
     public async Task A_file_post_too_large_to_attach_counts_against_the_links_limit_and_is_refused_unread_past_it()
     {
         var draft = await TestData.CreateDraftAsync(app);
