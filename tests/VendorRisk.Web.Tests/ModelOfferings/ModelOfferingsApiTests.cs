@@ -18,6 +18,26 @@ public sealed class ModelOfferingsApiTests(WebAppFixture app) : IClassFixture<We
         return await response.ReadJsonAsync();
     }
 
+    [Fact]
+    public async Task A_created_offerings_location_answers_with_it_and_only_under_its_own_vendor()
+    {
+        using var assessor = await app.ApiClientAsync(Roles.Assessor);
+        using var viewer = await app.ApiClientAsync(Roles.Viewer);
+        var vendorId = await assessor.CreateVendorAsync();
+        var otherVendor = await assessor.CreateVendorAsync();
+        var response = await assessor.PostAsJsonAsync($"/api/v1/vendors/{vendorId}/models", new { name = "Atlas Mini", channel = "azure" }, Ct);
+        await ApiScenario.ExpectAsync(response, HttpStatusCode.Created);
+        var id = (await response.ReadJsonAsync()).GetProperty("id").GetInt32();
+
+        var fetched = await viewer.GetAsync(response.Headers.Location, Ct);
+
+        await ApiScenario.ExpectAsync(fetched, HttpStatusCode.OK);
+        var offering = await fetched.ReadJsonAsync();
+        Assert.Equal((id, "Atlas Mini", "azure"), (offering.GetProperty("id").GetInt32(), offering.GetProperty("name").GetString(), offering.GetProperty("channel").GetString()));
+        await ApiScenario.ExpectAsync(await viewer.GetAsync($"/api/v1/vendors/{otherVendor}/models/{id}", Ct), HttpStatusCode.NotFound);
+        await ApiScenario.ExpectAsync(await viewer.GetAsync($"/api/v1/vendors/{vendorId}/models/999999", Ct), HttpStatusCode.NotFound);
+    }
+
     private async Task<int> ApprovedAsync(HttpClient assessor, int vendorId, object[] answers, int? modelId = null)
     {
         var created = await assessor.PostAsJsonAsync("/api/v1/assessments", new { vendorId, questionSetKey = CostSets.Key, modelId }, Ct);

@@ -24,6 +24,7 @@ public sealed class ApiAuthorizationMatrixTests(WebAppFixture app) : IClassFixtu
         ["POST /api/v1/vendors"] = ("/api/v1/vendors", """{ "name": "" }""", Roles.Assessor),
         ["GET /api/v1/vendors/{id:int}"] = ($"/api/v1/vendors/{NoId}", null, Roles.Viewer),
         ["GET /api/v1/vendors/{id:int}/models"] = ($"/api/v1/vendors/{NoId}/models", null, Roles.Viewer),
+        ["GET /api/v1/vendors/{id:int}/models/{modelId:int}"] = ($"/api/v1/vendors/{NoId}/models/{NoId}", null, Roles.Viewer),
         ["POST /api/v1/vendors/{id:int}/models"] = ($"/api/v1/vendors/{NoId}/models", """{ "name": "Matrix", "channel": "direct" }""", Roles.Assessor),
         ["GET /api/v1/question-sets"] = ("/api/v1/question-sets", null, Roles.Viewer),
         ["GET /api/v1/question-sets/{key}/versions/{n:int}"] = ("/api/v1/question-sets/no-such-set/versions/1", null, Roles.Viewer),

@@ -24,6 +24,9 @@ public static class VendorsApi
             .Described("ListModelOfferings", "The vendor's model offerings; paged (X-Total-Count, Link), by id")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:int}/models/{modelId:int}", GetModelAsync)
+            .Described("GetModelOffering", "One model offering of the vendor (where a created offering's Location points)")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id:int}/models", CreateModelAsync)
             .Described("CreateModelOffering", "Create a model offering of the vendor")
             .AcceptsJson<CreateModelOfferingDto>()
@@ -62,6 +65,14 @@ public static class VendorsApi
         var body = await ApiJson.ReadAsync<CreateModelOfferingDto>(request, cancellationToken);
         var created = await offerings.CreateAsync(id, body.ToRequest(), cancellationToken);
         return TypedResults.Created($"/api/v1/vendors/{id}/models/{created.Id}", ModelOfferingDto.From(created));
+    }
+
+    private static async Task<Ok<ModelOfferingDto>> GetModelAsync(int id, int modelId, ModelOfferingService offerings, CancellationToken cancellationToken)
+    {
+        var offering = await offerings.GetAsync(modelId, cancellationToken);
+        return offering.VendorId == id
+            ? TypedResults.Ok(ModelOfferingDto.From(offering))
+            : throw new NotFoundException($"Vendor {id} has no model offering with id {modelId}.");
     }
 
     private static async Task<Ok<VendorDto>> GetAsync(int id, VendorService vendors, CancellationToken cancellationToken) =>
