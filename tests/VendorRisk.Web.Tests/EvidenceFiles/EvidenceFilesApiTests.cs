@@ -269,4 +269,23 @@ public sealed class EvidenceQuotaTests(SmallQuotaFixture app) : IClassFixture<Sm
         var other = await PilotScenario.CreateAsync(app, assessor, submit: false);
         await ApiScenario.ExpectAsync(await EvidenceFilesApiTests.UploadAsync(assessor, other, "guard", "elsewhere.txt", sixHundred), HttpStatusCode.Created);
     }
+
+    [Fact]
+    public async Task A_vendor_past_the_quota_is_told_it_is_full_but_not_how_much_the_buyer_holds()
+    {
+        using var assessor = await app.ApiClientAsync(Roles.Assessor);
+        var id = await PilotScenario.CreateAsync(app, assessor, submit: false);
+        var sixHundred = System.Text.Encoding.UTF8.GetBytes(new string('a', 599) + "\n");
+        await ApiScenario.ExpectAsync(await EvidenceFilesApiTests.UploadAsync(assessor, id, "guard", "analysts.txt", sixHundred), HttpStatusCode.Created);
+        var invitation = await Portal.PortalTestSupport.InviteAsync(app, id);
+        var (client, _, _) = await Portal.PortalTestSupport.OpenAsync(app, invitation.Link);
+        using var _client = client;
+
+        await Portal.PortalTestSupport.AttachAsync(client, "guard", sixHundred, "vendors.txt");
+
+        var page = await client.GetStringAsync(Web.Features.Portal.PortalPaths.Questionnaire, TestContext.Current.CancellationToken);
+        Assert.Contains("Not attached: There is no room left for this file", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("quota", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(" MB used", page, StringComparison.Ordinal);
+    }
 }
