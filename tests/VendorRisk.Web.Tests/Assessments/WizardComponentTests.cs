@@ -69,6 +69,22 @@ public sealed class WizardComponentTests : BunitTestBase
     }
 
     [Fact]
+    public void A_forged_click_on_previous_in_the_first_section_changes_nothing_and_the_circuit_lives()
+    {
+        RenderProviders();
+        var cut = Render<AssessmentWizard>(p => p
+            .Add(w => w.Assessment, Snapshot(Set.Sections[0].Key))
+            .Add(w => w.Save, Saves));
+        var title = cut.Find("#section-title").TextContent;
+        Assert.True(cut.Find("#previous-section").HasAttribute("disabled"));
+
+        // A client can send the click whatever the button's state; it was Sections[-1].
+        cut.Find("#previous-section").Click();
+
+        Assert.Equal(title, cut.Find("#section-title").TextContent);
+    }
+
+    [Fact]
     public void The_options_of_a_choice_question_stand_one_per_line()
     {
         RenderProviders();

@@ -100,4 +100,17 @@ public sealed class CompareSelectorTests : BunitTestBase
         cut.Find("#apply-selection").Click();
         Assert.Equal([3, 1007], Assert.Single(applied));
     }
+
+    [Fact]
+    public void With_ten_chosen_a_forged_change_on_another_rows_disabled_select_ticks_nothing()
+    {
+        var (cut, applied) = RenderSelector(12, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+        var select = cut.Find("#selector-assessment-11-");
+        Assert.True(select.HasAttribute("disabled"));
+
+        select.Change("11");
+
+        cut.Find("#apply-selection").Click();
+        Assert.Equal(Enumerable.Range(1, 10), Assert.Single(applied));
+    }
 }

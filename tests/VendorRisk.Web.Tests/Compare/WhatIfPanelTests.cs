@@ -55,6 +55,28 @@ public sealed class WhatIfPanelTests : BunitTestBase
         Assert.Equal(expected.Ranking.Select(r => r.VendorName), VendorsInCardOrder(cut));
     }
 
+    [Theory]
+    [InlineData("NaN")]
+    [InlineData("Infinity")]
+    [InlineData("-Infinity")]
+    public void A_forged_slider_value_that_is_not_a_finite_number_changes_nothing(string forged)
+    {
+        var inputs = Inputs();
+        var result = ComparisonEngine.Compare(inputs);
+        var cut = Render<WhatIfPanel>(p => p
+            .Add(x => x.Inputs, inputs)
+            .Add(x => x.Sections, result.Sections)
+            .Add(x => x.Multipliers, result.Multipliers)
+            .Add(x => x.Stability, ComparisonEngine.DescribeRankStability(result)));
+        var section = result.Sections[0].Key;
+
+        // "NaN" parsed and passed the clamp; the scoring engine then refused it and the circuit ended.
+        cut.Find($"#weight-{section}").Input(forged);
+
+        Assert.Equal(result.Ranking.Select(r => r.VendorName), VendorsInCardOrder(cut));
+        Assert.Contains("1.0×", cut.Find("#weights").TextContent, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Each_card_shows_its_status_and_version_and_a_draft_or_rejected_assessment_raises_a_warning()
     {

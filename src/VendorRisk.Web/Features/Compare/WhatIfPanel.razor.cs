@@ -74,7 +74,8 @@ public partial class WhatIfPanel
     }
 
     private Task OnSliderInputAsync(string sectionKey, object? value) =>
-        double.TryParse(value as string, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number)
+        // "NaN" parses, and would pass the clamp: a forged value the scoring engine refuses would end the circuit.
+        double.TryParse(value as string, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number) && double.IsFinite(number)
             ? OnSliderAsync(sectionKey, number)
             : Task.CompletedTask;
 

@@ -9,10 +9,16 @@ public readonly record struct EditorSelection(int? Section, int? Question)
 /// <summary>The list moves, new keys and labels the question-set editor's outline and panels share.</summary>
 internal static class QuestionSetEditing
 {
+    /// <summary>
+    /// Whether <paramref name="index"/> is a position in <paramref name="list"/>: a click on a row removed a moment ago
+    /// (a second, stale delete) names one that is gone, and is ignored.
+    /// </summary>
+    public static bool IsIndexOf<T>(IReadOnlyCollection<T>? list, int index) => list is not null && (uint)index < (uint)list.Count;
+
     public static bool Move<T>(List<T> list, int index, int delta)
     {
         var target = index + delta;
-        if (target < 0 || target >= list.Count)
+        if (!IsIndexOf(list, index) || !IsIndexOf(list, target))
             return false;
         (list[index], list[target]) = (list[target], list[index]);
         return true;

@@ -57,6 +57,8 @@ public partial class QuestionSetEditor
 
     private async Task DeleteSectionAsync(int s)
     {
+        if (!QuestionSetEditing.IsIndexOf(Sections, s))
+            return;
         Sections.RemoveAt(s);
         await ChangedToAsync(EditorSelection.Set);
     }

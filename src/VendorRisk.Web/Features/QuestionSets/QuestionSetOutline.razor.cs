@@ -61,7 +61,7 @@ public partial class QuestionSetOutline
 
     private async Task MoveQuestionAsync(int s, int q, int delta)
     {
-        if (!QuestionSetEditing.Move(Sections[s].Questions!, q, delta))
+        if (!QuestionSetEditing.IsIndexOf(Sections, s) || Sections[s].Questions is null || !QuestionSetEditing.Move(Sections[s].Questions!, q, delta))
             return;
         var selected = Selected;
         if (selected.Section == s && selected.Question == q)
@@ -73,6 +73,8 @@ public partial class QuestionSetOutline
 
     private async Task DeleteQuestionAsync(int s, int q)
     {
+        if (!QuestionSetEditing.IsIndexOf(Sections, s) || !QuestionSetEditing.IsIndexOf(Sections[s].Questions, q))
+            return;
         Sections[s].Questions!.RemoveAt(q);
         var selected = Selected;
         if (selected.Section == s && selected.Question == q)
