@@ -232,6 +232,71 @@ public sealed class PortalEvidenceTests(WebAppFixture app) : IClassFixture<WebAp
     }
 }
 
+/// <summary>A stream whose first read waits for <see cref="Release"/>: an upload still arriving.</summary>
+internal sealed class HeldStream(byte[] content) : MemoryStream(content)
+{
+    private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public TaskCompletionSource Reading { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Release() => _release.TrySetResult();
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        Reading.TrySetResult();
+        await _release.Task.WaitAsync(cancellationToken);
+        return await base.ReadAsync(buffer, cancellationToken);
+    }
+}
+
+/// <summary>A link has at most <see cref="PortalUploadGate.MaxInFlightPerLink"/> files in the works at once.</summary>
+public sealed class PortalUploadsInFlightTests(WebAppFixture app) : IClassFixture<WebAppFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_third_file_while_two_from_the_same_link_are_still_arriving_is_refused_and_the_two_attach()
+    {
+        var draft = await TestData.CreateDraftAsync(app);
+        var invitation = await app.InviteAsync(draft);
+        var other = await app.InviteAsync(draft, name: "Other Contact", email: "other@vendor.example");
+        var scopes = new List<AsyncServiceScope>();
+        Task<PortalFile> Attach(int invitationId, string name, Stream content)
+        {
+            var scope = app.Services.CreateAsyncScope();
+            scopes.Add(scope);
+            return scope.ServiceProvider.GetRequiredService<PortalEvidence>().AttachAsync(invitationId, "buyer-eligibility", name, content, Ct);
+        }
+        try
+        {
+            using var one = new HeldStream(EvidenceSamples.Pdf);
+            using var two = new HeldStream(EvidenceSamples.Pdf);
+            var first = Attach(invitation.Id, "one.pdf", one);
+            var second = Attach(invitation.Id, "two.pdf", two);
+            await Task.WhenAll(one.Reading.Task, two.Reading.Task).WaitAsync(TimeSpan.FromSeconds(30), Ct);
+
+            var third = await Assert.ThrowsAsync<ValidationFailedException>(() => Attach(invitation.Id, "three.pdf", new MemoryStream(EvidenceSamples.Pdf)));
+            // Another link of the same assessment is not held up.
+            var others = await Attach(other.Id, "others.pdf", new MemoryStream(EvidenceSamples.Pdf));
+            one.Release();
+            two.Release();
+            await Task.WhenAll(first, second);
+            var fourth = await Attach(invitation.Id, "four.pdf", new MemoryStream(EvidenceSamples.Pdf));
+
+            Assert.Contains("still being received", third.Sentences, StringComparison.Ordinal);
+            Assert.Equal(("others.pdf", "four.pdf"), (others.Name, fourth.Name));
+            await using var db = await app.CreateDbContextAsync();
+            var names = await db.EvidenceFiles.Where(f => f.AssessmentId == draft).Select(f => f.Name).ToListAsync(Ct);
+            Assert.Equal(["four.pdf", "one.pdf", "others.pdf", "two.pdf"], names.Order(StringComparer.Ordinal));
+        }
+        finally
+        {
+            foreach (var scope in scopes)
+                await scope.DisposeAsync();
+        }
+    }
+}
+
 /// <summary>A link sends at most <see cref="PortalOptions.MaxFilesPerLink"/> files, so it cannot flood the analysts' file list.</summary>
 public sealed class PortalFileCountTests(PortalFileCountTests.TwoFilesApp app) : IClassFixture<PortalFileCountTests.TwoFilesApp>
 {

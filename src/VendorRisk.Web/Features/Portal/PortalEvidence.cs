@@ -10,7 +10,8 @@ public sealed record PortalFile(string? QuestionKey, string Name, long Size);
 /// by <see cref="AttachPortalEvidenceHandler"/> acting as the invitation (so the audit names the link), on the invitation's
 /// own assessment only. The contact sees only the files of their own link.
 /// </summary>
-public sealed class PortalEvidence(IDbContextFactory<VendorRiskDbContext> dbFactory, EvidenceFileStore store, TimeProvider clock, UseCasePipeline pipeline)
+public sealed class PortalEvidence(IDbContextFactory<VendorRiskDbContext> dbFactory, EvidenceFileStore store, TimeProvider clock, UseCasePipeline pipeline,
+    PortalUploadGate gate)
 {
     /// <summary>Stores one file on a question of the invitation's assessment; the store's refusals come as <see cref="ValidationFailedException"/>.</summary>
     public async Task<PortalFile> AttachAsync(int invitationId, string questionKey, string? fileName, Stream content, CancellationToken cancellationToken = default)
@@ -23,6 +24,7 @@ public sealed class PortalEvidence(IDbContextFactory<VendorRiskDbContext> dbFact
         }
         if (string.IsNullOrWhiteSpace(questionKey))
             throw RequestRefusals.One("questionKey", "Choose the question the file belongs to.");
+        using var slot = gate.TryEnter(invitationId) ?? throw RequestRefusals.One(EvidenceFileStore.FileField, PortalUploadGate.Refusal);
         var received = await store.ReceiveAsync(new EvidenceUpload(invitation.AssessmentId, questionKey, fileName, content, ValidUntil: null), cancellationToken);
         var stored = await pipeline.RunAsync(new AttachPortalEvidenceRequest(invitationId, received), cancellationToken);
         return new PortalFile(stored.QuestionKey, stored.Name, stored.Size);

@@ -8,6 +8,7 @@ public static class PortalRegistration
         .AddScoped<InvitationService>()
         .AddScoped<PortalService>()
         .AddScoped<PortalEvidence>()
+        .AddSingleton<PortalUploadGate>()
         .AddScoped<VendorAnswerReviewService>()
         .AddSingleton(new Shared.AssessmentTab("Vendor portal", MudBlazor.Icons.Material.Outlined.ForwardToInbox, "vendor-portal-tab", typeof(VendorPortalPanel)))
         .AddScoped<Mail.Reminders.IReminderSource, InvitationExpiryReminders>();
