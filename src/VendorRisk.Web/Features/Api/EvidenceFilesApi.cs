@@ -23,6 +23,7 @@ public static class EvidenceFilesApi
             .Described("UploadEvidenceFile", "Attach one evidence file (multipart, part \"file\", at most 25 MB; PDF, PNG, JPEG, DOCX, XLSX, CSV or plain text, recognised by content) to a draft's question; optional validUntil (yyyy-MM-dd) as a query parameter")
             .ProducesValidationProblem()
             .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge)
+            .ChecksRoleOf<EvidenceFiles.MayAttachEvidenceFiles>()
             .DisableAntiforgery();
         api.MapGet("/files/{id:int}", DownloadAsync)
             .WithTags("Evidence files")
@@ -39,8 +40,6 @@ public static class EvidenceFilesApi
     private static async Task<Created<EvidenceFileDto>> UploadAsync(int id, string questionKey, string? validUntil, HttpRequest request,
         UploadEvidenceFileHandler uploads, CancellationToken cancellationToken)
     {
-        // The role is checked before a byte of the body is read.
-        await uploads.RequireUploaderAsync(cancellationToken);
         var until = EvidenceFileHttp.ParseValidUntil(validUntil);
         var stored = await EvidenceFileHttp.ReadUploadAsync(request,
             (name, content) => uploads.HandleAsync(new EvidenceUpload(id, questionKey, name, content, until), cancellationToken), cancellationToken);

@@ -65,7 +65,7 @@ internal static class QuestionSetCommands
 
     private static async Task<int> PublishAsync(string key, string versionText, IServiceProvider services, CliConsole console)
     {
-        if (!int.TryParse(versionText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var version))
+        if (!TryParseVersion(versionText, out var version))
             return await UsageErrorAsync(console, $"'{versionText}' is not a version number.");
         if (version < 1)
             return await OutOfRangeAsync(console, version);
@@ -82,7 +82,7 @@ internal static class QuestionSetCommands
         {
             if (args[i] == "--version")
             {
-                if (i + 1 >= args.Length || !int.TryParse(args[i + 1], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n))
+                if (i + 1 >= args.Length || !TryParseVersion(args[i + 1], out var n))
                     return await UsageErrorAsync(console, "--version needs a version number.");
                 if (n < 1)
                     return await OutOfRangeAsync(console, n);
@@ -118,6 +118,10 @@ internal static class QuestionSetCommands
             throw new IOException($"File not found: {path}");
         return File.OpenRead(path);
     }
+
+    /// <summary>A whole number, of any sign: one below 1 is out of range (<see cref="OutOfRangeAsync"/>), not a usage error.</summary>
+    private static bool TryParseVersion(string text, out int version) =>
+        int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out version);
 
     /// <summary>api.md: a value out of range is refused by the input (exit 1); a word where a number goes is a usage error (2).</summary>
     private static async Task<int> OutOfRangeAsync(CliConsole console, int version)

@@ -34,6 +34,8 @@ public sealed class EvidenceFileStore(
 {
     public const string FileField = "file";
 
+    public static string TooLarge => $"The file is larger than {EvidenceLimits.MaxFileBytes / 1024 / 1024} MB, the most a file may be.";
+
     /// <summary>
     /// Checks where the file goes, its name and its bytes, reading the stream outside any transaction (an upload may be slow).
     /// </summary>
@@ -54,7 +56,8 @@ public sealed class EvidenceFileStore(
     }
 
     /// <summary>Adds a received file inside the caller's transaction: the assessment still a draft, the quota kept. Saved, so it has its id.</summary>
-    private async Task<EvidenceFile> AddAsync(VendorRiskDbContext db, ReceivedEvidence received, Actor uploader, DateTime now, CancellationToken cancellationToken)
+    private async Task<EvidenceFile> AddAsync(VendorRiskDbContext db, ReceivedEvidence received, Actor uploader, DateTime now, string? quotaRefusal,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(received);
@@ -66,7 +69,7 @@ public sealed class EvidenceFileStore(
         var used = await db.EvidenceFiles.Where(f => f.AssessmentId == received.AssessmentId).SumAsync(f => (long?)f.Size, cancellationToken) ?? 0;
         var quota = options.Value.QuotaBytes;
         if (used + received.Bytes.Length > quota)
-            throw RequestRefusals.One(FileField,
+            throw RequestRefusals.One(FileField, quotaRefusal ??
                 $"This assessment's evidence files would take {Megabytes(used + received.Bytes.Length)}, over its quota of {Megabytes(quota)} ({Megabytes(used)} used); delete files it no longer needs.");
 
         var file = new EvidenceFile
@@ -89,10 +92,15 @@ public sealed class EvidenceFileStore(
     }
 
     /// <summary>Adds a received file in a use case's transaction, under its actor, and records it in the audit.</summary>
-    public async Task<EvidenceFileInfo> AttachAsync(UseCaseContext context, ReceivedEvidence received, CancellationToken cancellationToken)
+    /// <param name="quotaRefusal">
+    /// What an uploader who may not see how much the assessment holds (a vendor) is told when the quota is full; null
+    /// tells the figures.
+    /// </param>
+    public async Task<EvidenceFileInfo> AttachAsync(UseCaseContext context, ReceivedEvidence received, CancellationToken cancellationToken,
+        string? quotaRefusal = null)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var file = await AddAsync(context.Db, received, context.Actor, context.Now, cancellationToken);
+        var file = await AddAsync(context.Db, received, context.Actor, context.Now, quotaRefusal, cancellationToken);
         context.Audit("evidence-file-uploaded", AuditEntityTypes.EvidenceFile, $"{file.AssessmentId}/{file.Id}",
             $"Evidence file '{file.Name}' ({Megabytes(file.Size)}, {file.ContentType}) attached to {(file.QuestionKey is null ? "the assessment" : $"question '{file.QuestionKey}'")}",
             null, Snapshot(file));
@@ -146,7 +154,7 @@ public sealed class EvidenceFileStore(
                 break;
             total += read;
             if (total > EvidenceLimits.MaxFileBytes)
-                throw RequestRefusals.One(FileField, $"The file is larger than {EvidenceLimits.MaxFileBytes / 1024 / 1024} MB, the most a file may be.");
+                throw RequestRefusals.One(FileField, TooLarge);
             hash.AppendData(chunk, 0, read);
             chunks.Add((chunk, read));
             if (read < ChunkBytes)

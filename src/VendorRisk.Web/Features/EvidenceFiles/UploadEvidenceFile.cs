@@ -27,14 +27,10 @@ public sealed class UploadEvidenceFileHandler(UseCasePipeline pipeline, Evidence
 {
     public const string Action = "attach evidence files";
 
-    /// <summary>The role check alone, for an endpoint that must refuse a caller before it reads the request body.</summary>
-    public Task<Actor> RequireUploaderAsync(CancellationToken cancellationToken = default) =>
-        pipeline.AuthorizeAsync(new MayAttachEvidenceFiles(), cancellationToken);
-
     public async Task<EvidenceFileInfo> HandleAsync(EvidenceUpload upload, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(upload);
-        var actor = await RequireUploaderAsync(cancellationToken);
+        var actor = await pipeline.AuthorizeAsync(new MayAttachEvidenceFiles(), cancellationToken);
         await using (var db = await pipeline.Databases.CreateDbContextAsync(cancellationToken))
             await EvidenceEditors.ThrowIfNotEditorAsync(db, actor, upload.AssessmentId, cancellationToken);
         var received = await store.ReceiveAsync(upload, cancellationToken);

@@ -121,7 +121,7 @@ public static class PortalEndpoints
             : PortalFileNotice.Redirect(context, key, "Not attached: " + refusal, ok: false);
     }
 
-    private static bool WantsJson(HttpContext context) =>
+    internal static bool WantsJson(HttpContext context) =>
         context.Request.Headers.Accept.Any(a => a?.Contains("application/json", StringComparison.OrdinalIgnoreCase) == true);
 
     /// <summary>The form holds only the field of the question's type; nothing given (and not N/A) clears the answer.</summary>

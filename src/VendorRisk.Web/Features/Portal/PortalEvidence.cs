@@ -50,8 +50,7 @@ public sealed record AttachPortalEvidenceRequest(int InvitationId, ReceivedEvide
 /// checked under the assessment's lock, so a submission racing the upload wins), the file is for its own assessment, and
 /// the link has sent fewer than <see cref="PortalOptions.MaxFilesPerLink"/> files.
 /// </summary>
-public sealed class AttachPortalEvidenceHandler(EvidenceFileStore store, IOptions<PortalOptions> options, IOptions<EvidenceFileOptions> files)
-    : IUseCaseHandler<AttachPortalEvidenceRequest, EvidenceFileInfo>
+public sealed class AttachPortalEvidenceHandler(EvidenceFileStore store, IOptions<PortalOptions> options) : IUseCaseHandler<AttachPortalEvidenceRequest, EvidenceFileInfo>
 {
     public async Task<EvidenceFileInfo> HandleAsync(AttachPortalEvidenceRequest request, UseCaseContext context, CancellationToken cancellationToken)
     {
@@ -64,9 +63,7 @@ public sealed class AttachPortalEvidenceHandler(EvidenceFileStore store, IOption
         if (sent >= most)
             throw RequestRefusals.One(EvidenceFileStore.FileField, $"This link has sent {sent} files, the most one link may send. Ask the buyer how to send more.");
         // The store's own refusal tells an analyst how much the assessment holds; a vendor is told only that it is full.
-        var used = await context.Db.EvidenceFiles.Where(f => f.AssessmentId == invitation.AssessmentId).SumAsync(f => (long?)f.Size, cancellationToken) ?? 0;
-        if (used + request.File.Bytes.Length > files.Value.QuotaBytes)
-            throw RequestRefusals.One(EvidenceFileStore.FileField, "There is no room left for this file in the buyer's evidence store for this questionnaire. Ask the buyer how to send it.");
-        return await store.AttachAsync(context, request.File, cancellationToken);
+        return await store.AttachAsync(context, request.File, cancellationToken,
+            quotaRefusal: "There is no room left for this file in the buyer's evidence store for this questionnaire. Ask the buyer how to send it.");
     }
 }

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
-using VendorRisk.Domain.EvidenceFiles;
 using VendorRisk.Web.Features.EvidenceFiles;
 
 namespace VendorRisk.Web.Features.Portal;
@@ -22,8 +21,6 @@ public static class PortalOversizedFilePosts
     public const long DrainLimitBytes = 256L * 1024 * 1024;
     private const int MaxQuestionKeyChars = 200;
 
-    public static string Refusal => $"The file is larger than {EvidenceLimits.MaxFileBytes / 1024 / 1024} MB, the most a file may be.";
-
     public static IApplicationBuilder UsePortalOversizedFilePosts(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         if (!IsOversizedFilePost(context.Request))
@@ -43,9 +40,9 @@ public static class PortalOversizedFilePosts
             // The browser went away, or the body was not a form after all: nobody is left to tell.
             return;
         }
-        var result = context.Request.Headers.Accept.Any(a => a?.Contains("application/json", StringComparison.OrdinalIgnoreCase) == true)
-            ? Results.Json(new { message = Refusal }, statusCode: StatusCodes.Status413PayloadTooLarge)
-            : PortalFileNotice.Redirect(context, key, "Not attached: " + Refusal, ok: false);
+        var result = PortalEndpoints.WantsJson(context)
+            ? Results.Json(new { message = EvidenceFileStore.TooLarge }, statusCode: StatusCodes.Status413PayloadTooLarge)
+            : PortalFileNotice.Redirect(context, key, "Not attached: " + EvidenceFileStore.TooLarge, ok: false);
         await result.ExecuteAsync(context);
     });
 
