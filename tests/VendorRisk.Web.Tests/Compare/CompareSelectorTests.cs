@@ -49,6 +49,16 @@ public sealed class CompareSelectorTests : BunitTestBase
     }
 
     [Fact]
+    public void When_every_vendor_is_chosen_no_filter_message_shows()
+    {
+        var (cut, _) = RenderSelector(3, 1, 2, 3);
+
+        Assert.Equal(3, Rows(cut).Count);
+        Assert.Empty(cut.FindAll("#selector-none"));
+        Assert.Empty(cut.FindAll("#selector-more"));
+    }
+
+    [Fact]
     public void Past_fifty_vendors_the_chosen_ones_and_the_first_fifty_others_are_listed_and_the_filter_finds_the_rest()
     {
         var (cut, _) = RenderSelector(1000, 3, 700);
