@@ -61,6 +61,44 @@ public sealed class KnockoutAcceptanceApiTests(WebAppFixture app) : IClassFixtur
     }
 
     [Fact]
+    public async Task An_acceptances_location_answers_with_who_accepted_it_until_when_and_why_and_is_gone_once_revoked()
+    {
+        using var assessor = await app.ApiClientAsync(Roles.Assessor);
+        using var reviewer = await app.ApiClientAsync(Roles.Reviewer);
+        using var viewer = await app.ApiClientAsync(Roles.Viewer);
+        var id = await PilotScenario.CreateAsync(app, assessor);
+        var until = Today.AddDays(30);
+        await ApiScenario.ExpectAsync(await viewer.GetAsync($"/api/v1/assessments/{id}/knockouts/guard/acceptance", Ct), HttpStatusCode.NotFound);
+
+        var created = await AcceptAsync(reviewer, id, "guard", new { justification = "  Pilot on synthetic data only. ", until = Date(until) });
+        await ApiScenario.ExpectAsync(created, HttpStatusCode.Created);
+        var location = created.Headers.Location!.ToString();
+        Assert.Equal($"/api/v1/assessments/{id}/knockouts/guard/acceptance", location);
+
+        var read = await viewer.GetAsync(location, Ct);
+        await ApiScenario.ExpectAsync(read, HttpStatusCode.OK);
+        var acceptance = await read.ReadJsonAsync();
+        Assert.Equal("guard", acceptance.GetProperty("questionKey").GetString());
+        Assert.Equal("Pilot on synthetic data only.", acceptance.GetProperty("justification").GetString());
+        Assert.Equal(Date(until), acceptance.GetProperty("until").GetString());
+        Assert.Equal(app.UserIdOf(Roles.Reviewer), acceptance.GetProperty("acceptedBy").GetString());
+        Assert.Equal("Test Reviewer", acceptance.GetProperty("acceptedByName").GetString());
+        Assert.True(acceptance.GetProperty("inForce").GetBoolean());
+        Assert.InRange(acceptance.GetProperty("acceptedAt").GetDateTime(), DateTime.UtcNow.AddMinutes(-5), DateTime.UtcNow.AddMinutes(1));
+
+        // A second acceptance replaces the first: the location answers with the new one.
+        await ApiScenario.ExpectAsync(await AcceptAsync(reviewer, id, "guard", new { justification = "Extended for the pilot's second phase.", until = Date(until.AddDays(30)) }),
+            HttpStatusCode.Created);
+        var replaced = await (await viewer.GetAsync(location, Ct)).ReadJsonAsync();
+        Assert.Equal("Extended for the pilot's second phase.", replaced.GetProperty("justification").GetString());
+        Assert.Equal(Date(until.AddDays(30)), replaced.GetProperty("until").GetString());
+
+        await ApiScenario.ExpectAsync(await reviewer.DeleteAsync(location, Ct), HttpStatusCode.NoContent);
+        await ApiScenario.ExpectAsync(await viewer.GetAsync(location, Ct), HttpStatusCode.NotFound);
+        await ApiScenario.ExpectAsync(await viewer.GetAsync("/api/v1/assessments/999999/knockouts/guard/acceptance", Ct), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task The_assessment_and_vendor_lists_and_the_vendor_page_list_every_knockout_and_name_who_accepted_which_until_when()
     {
         using var assessor = await app.ApiClientAsync(Roles.Assessor);

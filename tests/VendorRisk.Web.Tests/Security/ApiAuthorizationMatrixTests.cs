@@ -39,6 +39,7 @@ public sealed class ApiAuthorizationMatrixTests(WebAppFixture app) : IClassFixtu
         ["GET /api/v1/compare"] = ($"/api/v1/compare?ids={NoId},999998", null, Roles.Viewer),
         ["GET /api/v1/compare/report.pdf"] = ($"/api/v1/compare/report.pdf?ids={NoId},999998", null, Roles.Viewer),
         ["POST /api/v1/assessments/{id:int}/knockouts/{questionKey}/acceptance"] = ($"/api/v1/assessments/{NoId}/knockouts/data-residency-commitment/acceptance", """{ "justification": "Pilot only.", "until": "2099-01-01" }""", Roles.Reviewer),
+        ["GET /api/v1/assessments/{id:int}/knockouts/{questionKey}/acceptance"] = ($"/api/v1/assessments/{NoId}/knockouts/data-residency-commitment/acceptance", null, Roles.Viewer),
         ["DELETE /api/v1/assessments/{id:int}/knockouts/{questionKey}/acceptance"] = ($"/api/v1/assessments/{NoId}/knockouts/data-residency-commitment/acceptance", null, Roles.Reviewer),
         ["GET /api/v1/findings"] = ("/api/v1/findings", null, Roles.Viewer),
         ["GET /api/v1/findings/{id:int}"] = ($"/api/v1/findings/{NoId}", null, Roles.Viewer),

@@ -29,6 +29,14 @@ public sealed record PatchFindingDto(int ExpectedVersion, string? Status, string
 
 public sealed record AcceptKnockoutDto(string? Justification, DateOnly? Until);
 
+/// <summary>A knockout's risk acceptance on record: <c>acceptedBy</c> is a user id, as in a score's <c>acceptedKnockouts</c>.</summary>
+public sealed record KnockoutAcceptanceDto(string QuestionKey, string Justification, DateOnly Until, string AcceptedBy, string AcceptedByName,
+    DateTime AcceptedAt, bool InForce)
+{
+    public static KnockoutAcceptanceDto From(CurrentAcceptance a) =>
+        new(a.QuestionKey, a.Justification, a.Until, a.AcceptedById, a.AcceptedByName, ApiDates.Utc(a.AcceptedAt), a.InForce);
+}
+
 /// <summary>Findings and knockout risk acceptances (api.md; scoring.md §4).</summary>
 public static class FindingsApi
 {
@@ -57,6 +65,9 @@ public static class FindingsApi
             .AcceptsJson<AcceptKnockoutDto>()
             .ChecksRoleOf<Findings.AcceptKnockoutRiskRequest>()
             .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        assessments.MapGet("/{id:int}/knockouts/{questionKey}/acceptance", GetAcceptanceAsync)
+            .Described("GetKnockoutAcceptance", "The acceptance of a knockout's risk on record (where an acceptance's Location points): not revoked, in force or lapsed")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         assessments.MapDelete("/{id:int}/knockouts/{questionKey}/acceptance", RevokeAsync)
             .Described("RevokeKnockoutRisk", "Revoke the acceptance of a knockout's risk")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -194,6 +205,10 @@ public static class FindingsApi
         return TypedResults.Created($"/api/v1/assessments/{id}/knockouts/{Uri.EscapeDataString(questionKey)}/acceptance",
             ScoreDto.From((await reader.GetAsync(id, cancellationToken)).Score));
     }
+
+    private static async Task<Ok<KnockoutAcceptanceDto>> GetAcceptanceAsync(int id, string questionKey, FindingQueries queries,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(KnockoutAcceptanceDto.From(await queries.AcceptanceAsync(id, questionKey, cancellationToken)));
 
     private static async Task<NoContent> RevokeAsync(int id, string questionKey, UseCasePipeline useCases, CancellationToken cancellationToken)
     {

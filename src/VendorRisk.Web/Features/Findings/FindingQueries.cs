@@ -4,6 +4,13 @@ namespace VendorRisk.Web.Features.Findings;
 public sealed record AcceptanceRecord(int Id, string QuestionKey, string Justification, DateOnly Until, string AcceptedByName, DateTime AcceptedAt,
     string? RevokedByName, DateTime? RevokedAt);
 
+/// <summary>The acceptance of one knockout's risk on record (not revoked), and whether it is in force on <see cref="Today"/>.</summary>
+public sealed record CurrentAcceptance(string QuestionKey, string Justification, DateOnly Until, string AcceptedById, string AcceptedByName,
+    DateTime AcceptedAt, DateOnly Today)
+{
+    public bool InForce => Until >= Today;
+}
+
 /// <summary>The read side of findings: the findings page, the API, the dashboard, the vendor and assessment pages, CSV.</summary>
 public sealed class FindingQueries(
     IDbContextFactory<VendorRiskDbContext> dbFactory,
@@ -87,6 +94,22 @@ public sealed class FindingQueries(
         var names = await NamesAsync(db, rows.SelectMany(r => new[] { r.AcceptedById, r.RevokedById }).OfType<string>(), cancellationToken);
         return rows.Select(r => new AcceptanceRecord(r.Id, r.QuestionKey, r.Justification, r.Until, names.GetValueOrDefault(r.AcceptedById, "unknown user"),
             r.AcceptedAt, r.RevokedById is null ? null : names.GetValueOrDefault(r.RevokedById, "unknown user"), r.RevokedAt)).ToList();
+    }
+
+    /// <summary>The acceptance of <paramref name="questionKey"/>'s risk that is not revoked (lapsed ones too); none: not found.</summary>
+    public async Task<CurrentAcceptance> AcceptanceAsync(int assessmentId, string questionKey, CancellationToken cancellationToken = default)
+    {
+        await pipeline.AuthorizeAsync(new ReadRiskAcceptances(), cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!await db.Assessments.AnyAsync(a => a.Id == assessmentId, cancellationToken))
+            throw new NotFoundException($"No assessment with id {assessmentId}.");
+        var row = await db.RiskAcceptances.AsNoTracking()
+            .Where(r => r.AssessmentId == assessmentId && r.QuestionKey == questionKey && r.RevokedAt == null)
+            .OrderByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException($"The knockout '{questionKey}' of assessment {assessmentId} has no acceptance on record (never accepted, or revoked).");
+        var names = await NamesAsync(db, [row.AcceptedById], cancellationToken);
+        return new CurrentAcceptance(row.QuestionKey, row.Justification, row.Until, row.AcceptedById,
+            names.GetValueOrDefault(row.AcceptedById, "unknown user"), row.AcceptedAt, Today);
     }
 
     /// <summary>Every finding the query matches (all pages) as CSV, for spreadsheets.</summary>
