@@ -163,6 +163,9 @@ public static class OpenApiContract
         document.Components.Schemas[ConflictSchemaId] = ConflictSchema(document);
         AddQuestionSetFileSchemas(document);
         AnswersOpenApi.AddSchemas(document);
+        // The bodies read as JsonElement (PATCH of a finding) are described by their own schemas; the generator's empty
+        // JsonElement schema is then referenced by nothing.
+        document.Components.Schemas.Remove(nameof(System.Text.Json.JsonElement));
         foreach (var (id, schema) in document.Components.Schemas)
         {
             if (schema is OpenApiSchema { Properties: { } properties } && NonNullProperties.TryGetValue(id, out var nonNull))
