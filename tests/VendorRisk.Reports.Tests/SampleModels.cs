@@ -163,6 +163,8 @@ public static class SampleModels
             OverallScore = vendorCount == 0 ? null : 84.05 - i * 6.3,
             RatingLabel = i == 0 ? "Low risk" : i < 3 ? "Moderate" : "High",
             RatingColorHex = i == 0 ? "#2E7D4F" : i < 3 ? "#B8921C" : "#D9822B",
+            // The knocked-out vendors score in the Moderate band: their knockouts cap them at High.
+            BandRatingLabel = i == 0 ? "Low risk" : "Moderate",
             Knockouts = i >= 3 ? [new KnockoutModel("data-1", "Does the vendor train its models on customer prompts or outputs by default?")] : [],
             Completeness = 100 - i * 2.5,
             EvidenceStrength = 71.3 - i * 7,

@@ -258,6 +258,8 @@ public static class AnswerDisplay
 {
     public const string NoneChosen = "None of these";
 
+    private const string NumberFormat = "#,0.###############";
+
     /// <summary>Null when unanswered or when the stored value is not one the question accepts.</summary>
     public static string? Format(Question question, AnswerValue? answer)
     {
@@ -278,10 +280,11 @@ public static class AnswerDisplay
             QuestionType.Multi when answer.Choices is { Count: 0 } => NoneChosen,
             QuestionType.Multi when answer.Choices is not null =>
                 string.Join("; ", question.Options.Where(o => answer.Choices.Contains(o.Key)).Select(o => o.Label)),
+            // Grouped thousands ("4,000,000 tokens per minute"), every significant decimal kept, never an exponent.
             QuestionType.Number when answer.Number is { } number =>
                 question.Unit is null
-                    ? number.ToString("G", CultureInfo.InvariantCulture)
-                    : $"{number.ToString("G", CultureInfo.InvariantCulture)} {question.Unit}",
+                    ? number.ToString(NumberFormat, CultureInfo.InvariantCulture)
+                    : $"{number.ToString(NumberFormat, CultureInfo.InvariantCulture)} {question.Unit}",
             QuestionType.Text => answer.Text,
             _ => null,
         };

@@ -2,7 +2,7 @@ namespace VendorRisk.Domain.QuestionSets;
 
 /// <summary>
 /// The one way a question is named where there is no room for its full text (knockouts, risks, lists):
-/// its text up to the first clause break, at most <see cref="MaxLength"/> characters, cut at a word.
+/// its text up to the first clause break (with "…" where a comma or semicolon cut it mid-sentence), at most <see cref="MaxLength"/> characters, cut at a word.
 /// Screens show the key as a tooltip; reports print it beside the name.
 /// </summary>
 public static class QuestionNames
@@ -16,7 +16,11 @@ public static class QuestionNames
         var name = text.Trim();
         var cut = name.IndexOfAny(ClauseBreaks);
         if (cut > 15)
-            name = name[..cut].TrimEnd();
+        {
+            // A comma or semicolon stops the sentence mid-thought ("Does the vendor use the buyer's prompts, outputs… to
+            // train its models?"): the ellipsis says the name goes on, where a question mark or an aside ends a thought.
+            name = name[cut] is ',' or ';' ? name[..cut].TrimEnd() + "…" : name[..cut].TrimEnd();
+        }
         if (name.Length > MaxLength)
         {
             var space = name.LastIndexOf(' ', MaxLength - 1);

@@ -19,7 +19,7 @@ internal static class AssessmentMemo
         if (!model.IsReviewed)
         {
             document.Add(new Box(new Paragraph([
-                new TextRun(AssessmentReport.DraftMark.ToUpperInvariant() + ". ", Theme.SmallStrong with { Color = Theme.Danger }),
+                new TextRun(AssessmentReport.UnreviewedMark(model).ToUpperInvariant() + ". ", Theme.SmallStrong with { Color = Theme.Danger }),
                 new TextRun("No reviewer has decided yet: every figure below is provisional.", Theme.Small with { Color = Theme.Body }),
             ]) { SpaceAfter = 0 })
             {
@@ -34,11 +34,19 @@ internal static class AssessmentMemo
         document.Add(new Paragraph(Facts(model), Theme.Small) { SpaceAfter = 2 });
         document.Add(new Rule(Theme.Accent, 1.5f) { Margin = 5 });
 
-        var subject = (string.IsNullOrWhiteSpace(model.Scope) ? model.Title ?? model.QuestionSet.Title : model.Scope).Trim().TrimEnd('.', '?', '!');
-        document.Add(new Paragraph([
-            new TextRun("Decision asked for: ", Theme.Strong with { Color = Theme.Accent }),
-            new TextRun($"may {vendor} be used for {subject}? Approve, approve with conditions, or reject.", Theme.Text),
-        ]) { SpaceAfter = 6 });
+        // The scope is the analyst's free text (often several clauses), so it follows the question rather than sitting inside
+        // it; without one the question stands alone (the title is in the subtitle, and is no scope).
+        var scope = model.Scope?.Trim().TrimEnd('.', ';', ',');
+        var runs = new List<TextRun> { new("Decision asked for: ", Theme.Strong with { Color = Theme.Accent }) };
+        if (string.IsNullOrEmpty(scope))
+            runs.Add(new TextRun($"may {vendor} be used? Approve, approve with conditions, or reject.", Theme.Text));
+        else
+        {
+            runs.Add(new TextRun($"may {vendor} be used within this scope? Approve, approve with conditions, or reject. ", Theme.Text));
+            runs.Add(new TextRun("Scope: ", Theme.Strong));
+            runs.Add(new TextRun(scope + (scope.EndsWith('?') || scope.EndsWith('!') ? "" : "."), Theme.Text));
+        }
+        document.Add(new Paragraph(runs) { SpaceAfter = 6 });
 
         Recommendation(document, model);
         Rating(document, model);
@@ -123,7 +131,11 @@ internal static class AssessmentMemo
         var runs = new List<TextRun>();
         if (capping.Count > 0)
         {
-            runs.Add(new($"{Plural.Count(capping.Count, "critical control")} failed, capping the rating: ", Theme.Strong with { Color = Theme.Danger }));
+            // "Capping" only where the cap lowers the rating: a score whose own band is as bad gains nothing from a fix.
+            var lead = model.BandRatingLabel is null ? ": "
+                : model.RatingLabel != model.BandRatingLabel ? ", capping the rating: "
+                : $" (the score alone rates it {model.BandRatingLabel}): ";
+            runs.Add(new($"{Plural.Count(capping.Count, "critical control")} failed{lead}", Theme.Strong with { Color = Theme.Danger }));
             runs.Add(new(string.Join("; ", capping.Select(k => $"{k.QuestionText} ({k.QuestionKey})")), Theme.Text));
         }
         var lifted = model.Knockouts.Where(k => accepted.ContainsKey(k.QuestionKey)).ToList();

@@ -10,6 +10,11 @@ public static class AssessmentReport
 
     /// <summary>Printed on every page of a report whose assessment has not been reviewed.</summary>
     public const string DraftMark = "DRAFT — not reviewed";
+    public const string SubmittedMark = "SUBMITTED — not reviewed";
+
+    /// <summary>Every page's warning until a reviewer decides; a submitted assessment is no longer a draft.</summary>
+    public static string UnreviewedMark(AssessmentReportModel model) =>
+        string.Equals(model.Status, "Submitted", StringComparison.OrdinalIgnoreCase) ? SubmittedMark : DraftMark;
 
     /// <summary>Composes the document for <paramref name="model"/>.</summary>
     public static ReportDocument Compose(AssessmentReportModel model, FontLibrary? fonts = null)
@@ -24,8 +29,8 @@ public static class AssessmentReport
                 Subject = model.QuestionSet.Title,
                 Created = model.GeneratedAt,
             },
-            Header = new PageDecoration { Left = (model.IsReviewed ? "" : DraftMark + " · ") + $"Vendor risk assessment · {vendor}", Right = model.QuestionSet.Title + " v" + model.QuestionSet.Version, OnFirstPage = false },
-            Footer = new PageDecoration { Left = (model.IsReviewed ? "" : DraftMark + " · ") + "Confidential — prepared for procurement review", Right = "Page {page} of {pages}" },
+            Header = new PageDecoration { Left = (model.IsReviewed ? "" : UnreviewedMark(model) + " · ") + $"Vendor risk assessment · {vendor}", Right = model.QuestionSet.Title + " v" + model.QuestionSet.Version, OnFirstPage = false },
+            Footer = new PageDecoration { Left = (model.IsReviewed ? "" : UnreviewedMark(model) + " · ") + "Confidential — prepared for procurement review", Right = "Page {page} of {pages}" },
         };
 
         AssessmentMemo.Compose(document, model, vendor);

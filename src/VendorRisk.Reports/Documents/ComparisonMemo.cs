@@ -60,7 +60,7 @@ internal static class ComparisonMemo
     {
         var parts = new List<TextRun> { new("What would change the ranking: ", Theme.Strong with { Color = Theme.Accent }) };
         parts.Add(new TextRun(string.IsNullOrWhiteSpace(model.RankStability) ? "—" : model.RankStability.TrimEnd('.') + ".", Theme.Text));
-        var knockedOut = model.Vendors.Where(v => v.IsCappedByKnockouts).Select(v => ReportFormat.Text(v.VendorName)).ToList();
+        var knockedOut = model.Vendors.Where(v => v.KnockoutsLowerRating).Select(v => ReportFormat.Text(v.VendorName)).ToList();
         if (knockedOut.Count > 0)
         {
             parts.Add(new TextRun($" Fixing the knockouts of {string.Join(", ", knockedOut)} would lift {Plural.Word(knockedOut.Count, "its", "their")} rating cap.", Theme.Text));
@@ -108,7 +108,8 @@ internal static class ComparisonMemo
 
     private static string Reason(ComparedVendorModel vendor) =>
         !vendor.IsApproved ? $"is {vendor.Status?.ToLowerInvariant() ?? "not reviewed"}, not approved"
-        : vendor.IsCappedByKnockouts ? $"is held back by {Plural.Count(vendor.Knockouts.Count, "knockout")}"
+        : vendor.KnockoutsLowerRating ? $"is held back by {Plural.Count(vendor.Knockouts.Count, "knockout")}"
+        : vendor.IsCappedByKnockouts ? $"fails {Plural.Count(vendor.Knockouts.Count, "critical control")}"
         : $"fails {Plural.Count(vendor.Knockouts.Count, "critical control")} whose risk a reviewer accepted";
 
     private static string Ordinal(int n) => n switch { 1 => "first", 2 => "second", 3 => "third", _ => n.ToString(CultureInfo.InvariantCulture) + "th" };

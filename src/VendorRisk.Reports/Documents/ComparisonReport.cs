@@ -195,27 +195,35 @@ public static class ComparisonReport
         };
         if (p.Assumes is { } assumes)
             elements.Add(new Paragraph($"The preset assumes: {assumes}", Theme.Small));
-        elements.Add(new Paragraph("Amounts in US dollars, whole dollars above $100, else to the cent; “unknown” where a price is missing, never 0. " +
+        elements.Add(new Paragraph("Amounts in US dollars, whole dollars above $100, else to the cent (a unit's cost under $1 to a hundredth of a cent); “unknown” where a price is missing, never 0. " +
             "Month 1 carries the agentic overhead; month 12 also the peak. Cost is shown beside risk and never enters the risk score.", Theme.Small) { SpaceAfter = 4 });
         elements.Add(table);
         document.Add(new KeepTogether([.. elements]));
 
-        var charted = cost.Rows.Where(r => r.MonthlyUsd.Any(m => m is not null)).ToList();
+        // Each vendor keeps the colour it has in the other charts (its place in the ranking), though the unpriced are left out.
+        var charted = cost.Rows.Select((row, rank) => (row, rank)).Where(c => c.row.MonthlyUsd.Any(m => m is not null)).ToList();
+        var unpriced = cost.Rows.Where(r => r.MonthlyUsd.All(m => m is null)).Select(r => ReportFormat.Text(r.VendorName)).ToList();
         if (charted.Count > 0)
         {
-            document.Add(new KeepTogether(
+            List<Element> chart =
+            [
                 new Heading("Twelve months", Theme.H2),
                 new LineChart(Enumerable.Range(1, 12).Select(m => m.ToString(inv)),
-                    charted.Select(r => new LineSeries(r.VendorName, [.. r.MonthlyUsd.Select(m => m is { } v ? (double?)(double)v : null)])))
+                    charted.Select(c => new LineSeries(c.row.VendorName, [.. c.row.MonthlyUsd.Select(m => m is { } v ? (double?)(double)v : null)],
+                        RadarChart.Palette[c.rank % RadarChart.Palette.Count])))
                 {
                     Format = v => "$" + v.ToString("#,0", inv),
-                }));
+                },
+            ];
+            if (unpriced.Count > 0)
+                chart.Add(new Paragraph($"Not charted, for want of a price: {string.Join(", ", unpriced)}.", Theme.Small));
+            document.Add(new KeepTogether(chart));
             var months = new Table([TableColumn.Relative(1), .. charted.Select(_ => TableColumn.Relative(2, TextAlign.Right))])
-                .WithHeader(["Month", .. charted.Select(r => ReportFormat.Text(r.VendorName))]);
+                .WithHeader(["Month", .. charted.Select(c => ReportFormat.Text(c.row.VendorName))]);
             for (var m = 0; m < 12; m++)
             {
                 var month = m;
-                months.AddRow([(m + 1).ToString(inv), .. charted.Select(r => (TableCell)ReportFormat.Usd(month < r.MonthlyUsd.Count ? r.MonthlyUsd[month] : null))]);
+                months.AddRow([(m + 1).ToString(inv), .. charted.Select(c => (TableCell)ReportFormat.Usd(month < c.row.MonthlyUsd.Count ? c.row.MonthlyUsd[month] : null))]);
             }
 
             document.Add(months);
@@ -230,7 +238,10 @@ public static class ComparisonReport
             lines.AddRange(row.Assumptions);
             if (row.Sensitivity is { } sensitivity)
                 lines.Add(sensitivity.TrimEnd('.'));
-            notes.Add(new Paragraph([new TextRun(ReportFormat.Text(row.VendorName) + ": ", Theme.Text.AsBold()), new TextRun(lines.Count == 0 ? "nothing assumed." : string.Join("; ", lines) + ".", Theme.Text)]));
+            // Each part is a sentence of its own: the assumptions and the sensitivity are written as sentences.
+            var sentences = lines.Select(l => l.TrimEnd('.')).Where(l => l.Length > 0).Select(l => char.ToUpperInvariant(l[0]) + l[1..] + ".");
+            notes.Add(new Paragraph([new TextRun(ReportFormat.Text(row.VendorName) + ": ", Theme.Text.AsBold()),
+                new TextRun(lines.Count == 0 ? "nothing assumed." : string.Join(" ", sentences), Theme.Text)]));
         }
 
         document.Add(new KeepTogether([.. notes]));

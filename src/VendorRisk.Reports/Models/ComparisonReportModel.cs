@@ -35,11 +35,19 @@ public sealed record ComparedVendorModel
     public double? OverallScore { get; init; }
     public string? RatingLabel { get; init; }
     public string? RatingColorHex { get; init; }
+    /// <summary>The rating of the score's band alone, before any knockout; null without a score.</summary>
+    public string? BandRatingLabel { get; init; }
     public IReadOnlyList<KnockoutModel> Knockouts { get; init; } = [];
     /// <summary>Those of <see cref="Knockouts"/> whose risk a reviewer accepted (scoring.md §4): they do not cap the rating.</summary>
     public IReadOnlyList<KnockoutAcceptanceNote> AcceptedKnockouts { get; init; } = [];
     /// <summary>True when a knockout without an accepted risk caps the rating.</summary>
     public bool IsCappedByKnockouts => Knockouts.Any(k => AcceptedOf(k.QuestionKey) is null);
+
+    /// <summary>
+    /// True when the knockouts' cap rates it worse than its score's band does: only then would fixing them lift the rating
+    /// (a score already in the worst bands stays there).
+    /// </summary>
+    public bool KnockoutsLowerRating => IsCappedByKnockouts && BandRatingLabel is not null && RatingLabel != BandRatingLabel;
 
     public KnockoutAcceptanceNote? AcceptedOf(string questionKey) => AcceptedKnockouts.FirstOrDefault(a => a.QuestionKey == questionKey);
     public double? Completeness { get; init; }

@@ -23,6 +23,8 @@ public sealed class WordingTests
     [Theory]
     [InlineData("Does the buyer have a workable exit plan: data export, deletion and a transition period?", "Does the buyer have a workable exit plan")]
     [InlineData("Is there a policy?", "Is there a policy")]
+    [InlineData("Does the vendor use the buyer's prompts, outputs, files or fine-tuning data to train or improve its models?", "Does the vendor use the buyer's prompts…")]
+    [InlineData("Is logging on by default; can the buyer turn it off?", "Is logging on by default…")]
     [InlineData("Does the provider detect anomalous usage that indicates model extraction or abuse (high-volume systematic probing) and act on it?",
         "Does the provider detect anomalous usage that indicates model…")]
     public void A_question_is_named_by_its_first_clause_cut_at_a_word(string text, string expected)

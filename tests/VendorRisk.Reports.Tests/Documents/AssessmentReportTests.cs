@@ -78,7 +78,7 @@ public sealed class AssessmentReportTests
         var squeezed = PdfText.Squeeze(memo);
         Assert.Contains("DECISION MEMO", memo, StringComparison.Ordinal);
         Assert.Contains("Aurora Frontier Labs", memo, StringComparison.Ordinal);
-        Assert.Contains(PdfText.Squeeze("Decision asked for: may Aurora Frontier Labs be used for General-purpose LLM API"), squeezed, StringComparison.Ordinal);
+        Assert.Contains(PdfText.Squeeze("Decision asked for: may Aurora Frontier Labs be used within this scope? Approve, approve with conditions, or reject. Scope: General-purpose LLM API"), squeezed, StringComparison.Ordinal);
         Assert.Contains(PdfText.Squeeze("Recommendation: Approve with conditions"), squeezed, StringComparison.Ordinal);
         Assert.Contains(PdfText.Squeeze("High risk score 63.5 of 100"), squeezed, StringComparison.Ordinal);
         Assert.Contains(PdfText.Squeeze("2 critical controls failed"), squeezed, StringComparison.Ordinal);

@@ -45,6 +45,66 @@ public sealed class ReportDefectTests
     }
 
     [Fact]
+    public void A_submitted_assessment_not_yet_reviewed_is_marked_submitted_not_draft()
+    {
+        var submitted = PdfText.Pages(new SkiaReportRenderer().RenderAssessment(SampleModels.Assessment() with { IsReviewed = false, Status = "Submitted" },
+            TestContext.Current.CancellationToken));
+
+        Assert.All(submitted, page => Assert.Contains(AssessmentReport.SubmittedMark, page, StringComparison.Ordinal));
+        Assert.All(submitted, page => Assert.DoesNotContain("DRAFT", page, StringComparison.Ordinal));
+        Assert.Contains(AssessmentReport.SubmittedMark.ToUpperInvariant(), submitted[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Knockouts_of_a_score_already_in_the_capped_band_are_not_said_to_cap_it_nor_to_have_a_cap_to_lift()
+    {
+        var assessment = SampleModels.Assessment();
+        Assert.NotEqual(assessment.RatingLabel, assessment.BandRatingLabel);
+        var capped = PdfText.Squeeze(PdfText.Pages(new SkiaReportRenderer().RenderAssessment(assessment, TestContext.Current.CancellationToken))[0]);
+        var already = PdfText.Squeeze(PdfText.Pages(new SkiaReportRenderer().RenderAssessment(
+            assessment with { BandRatingLabel = assessment.RatingLabel }, TestContext.Current.CancellationToken))[0]);
+
+        Assert.Contains(PdfText.Squeeze("failed, capping the rating:"), capped, StringComparison.Ordinal);
+        Assert.DoesNotContain(PdfText.Squeeze("capping the rating:"), already, StringComparison.Ordinal);
+        Assert.Contains(PdfText.Squeeze($"failed (the score alone rates it {assessment.RatingLabel}):"), already, StringComparison.Ordinal);
+
+        var comparison = SampleModels.Comparison();
+        var knockedOut = comparison.Vendors.Where(v => v.Knockouts.Count > 0).ToList();
+        var critical = comparison with { Vendors = [.. comparison.Vendors.Select(v => knockedOut.Contains(v) ? v with { BandRatingLabel = v.RatingLabel } : v)] };
+        var first = PdfText.Squeeze(PdfText.Pages(new SkiaReportRenderer().RenderComparison(critical, TestContext.Current.CancellationToken))[0]);
+        Assert.DoesNotContain(PdfText.Squeeze("would lift"), first, StringComparison.Ordinal);
+        Assert.DoesNotContain(PdfText.Squeeze("held back by"), first, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_scope_of_several_clauses_follows_the_decision_question_instead_of_breaking_it()
+    {
+        var model = SampleModels.Assessment() with { Scope = "Annual reassessment ahead of the 2027 renewal; adds the agentic coding pilot." };
+        var memo = PdfText.Squeeze(PdfText.Pages(new SkiaReportRenderer().RenderAssessment(model, TestContext.Current.CancellationToken))[0]);
+
+        Assert.Contains(PdfText.Squeeze("be used within this scope? Approve, approve with conditions, or reject. Scope: Annual reassessment ahead of the 2027 renewal; adds the agentic coding pilot."),
+            memo, StringComparison.Ordinal);
+        Assert.DoesNotContain(PdfText.Squeeze("pilot?"), memo, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_vendor_without_a_price_is_named_under_the_twelve_month_chart_it_is_left_out_of()
+    {
+        var model = SampleModels.Comparison(4);
+        var cost = model.CostProjection!;
+        model = model with
+        {
+            CostProjection = cost with
+            {
+                Rows = [.. cost.Rows.Select((r, i) => i == 1 ? r : r with { MonthlyUsd = [.. Enumerable.Range(1, 12).Select(m => (decimal?)(1_000m * m + i * 500m))] })],
+            },
+        };
+        var text = PdfText.Squeeze(AllText(new SkiaReportRenderer().RenderComparison(model, TestContext.Current.CancellationToken)));
+
+        Assert.Contains(PdfText.Squeeze($"Not charted, for want of a price: {model.Vendors[1].VendorName}."), text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_long_vendor_name_heading_a_narrow_column_never_breaks_inside_a_word()
     {
         var model = SampleModels.Comparison(5);

@@ -232,9 +232,10 @@ public sealed class ModelOfferingsApiTests(WebAppFixture app) : IClassFixture<We
         Assert.Contains("Atlas Large", text);
         foreach (var figure in new[] { "$677", "$2,032", "$9,482", "$0.0677" })
             Assert.Contains(figure, text);
-        Assert.Contains("peak 47,727 tokens a minute, uses 2.1× less than the limit at peak", text);
-        Assert.Contains("no residency surcharge given: in-region processing costs nothing extra", text);
-        Assert.Contains("no monthly minimum given: none applied", text);
+        // One sentence each: the peak, every assumption, the sensitivity.
+        Assert.Contains("Peak 47,727 tokens a minute, uses 2.1× less than the limit at peak.", text);
+        Assert.Contains("No residency surcharge given: in-region processing costs nothing extra.", text);
+        Assert.Contains("No monthly minimum given: none applied.", text);
         Assert.Contains("Most sensitive to the agentic multiplier", text);
         Assert.Contains("Twelve months", text);
     }

@@ -93,6 +93,7 @@ public static class ReportModels
             OverallScore = r.Overall,
             RatingLabel = r.Rating,
             RatingColorHex = r.Rating is null ? null : RatingColors.For(byId[r.AssessmentId].QuestionSet, r.Rating),
+            BandRatingLabel = r.Score.BandRating,
             Knockouts = Knockouts(byId[r.AssessmentId].QuestionSet, r.Knockouts),
             AcceptedKnockouts = [.. r.Score.AcceptedKnockouts.Select(a => new KnockoutAcceptanceNote(a.QuestionKey, a.AcceptedByName, a.Until))],
             Completeness = r.Score.Completeness,
