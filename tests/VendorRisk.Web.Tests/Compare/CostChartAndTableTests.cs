@@ -52,4 +52,17 @@ public sealed class CostChartAndTableTests : BunitTestBase
         Assert.Empty(noLimit.QuerySelectorAll(".mud-chip"));
         Assert.Equal("unknown", noLimit.QuerySelectorAll("td").Last().TextContent.Trim());
     }
+
+    [Fact]
+    public void The_sensitivity_sentence_stands_apart_from_the_assumptions_before_it()
+    {
+        RenderProviders();
+        var cut = Render<CostTable>(p => p.Add(x => x.Rows, new List<CostTable.CostRow>
+        {
+            new(1, "Priced", new CostEstimate([], 100, 300, 1_400, null, 5_000, null, null, []), new CostSensitivity("inputTokens", 1_400, 1_100, 1_700)),
+        }));
+
+        var notes = cut.Find("[data-vendor='Priced'].mb-1").TextContent;
+        Assert.Contains("nothing assumed. Most sensitive to", notes, StringComparison.Ordinal);
+    }
 }

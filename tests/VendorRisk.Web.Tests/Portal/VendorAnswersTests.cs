@@ -52,6 +52,20 @@ public sealed class VendorAnswersTests(WebAppFixture app) : IClassFixture<WebApp
     }
 
     [Fact]
+    public async Task The_vendor_sees_each_question_but_never_the_assessors_guidance_on_what_a_strong_answer_is()
+    {
+        var (_, _, client) = await OpenDraftAsync();
+        using var _client = client;
+
+        var page = await client.GetStringAsync(PortalPaths.Questionnaire, Ct);
+
+        var question = page.Split("id=\"q-buyer-eligibility\"")[1].Split("</form>")[0];
+        Assert.Contains("Is any entity of the buyer", question, StringComparison.Ordinal);
+        Assert.DoesNotContain("Strong: the buyer has mapped its group", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Strong:", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Invalid_answers_are_refused_with_the_reason_and_nothing_is_stored()
     {
         var (_, invitation, client) = await OpenDraftAsync();
