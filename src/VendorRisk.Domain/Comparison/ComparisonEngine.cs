@@ -101,7 +101,7 @@ public static class ComparisonEngine
         }
     }
 
-    /// <summary>The sentence shown beside the ranking, e.g. "Vendor B would lead if Cost at scale weighed 2.4× instead of 1×".</summary>
+    /// <summary>The sentence shown beside the ranking ("rank first", not "lead": the recommendation may name another vendor), e.g. "Vendor B would rank first if Cost at scale weighed 2.4× instead of 1×".</summary>
     public static string DescribeRankStability(ComparisonResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -113,7 +113,7 @@ public static class ComparisonEngine
 
         var vendor = result.Ranking.First(r => r.AssessmentId == stability.NewLeaderAssessmentId).Label;
         var section = result.Sections.First(s => s.Key == stability.SectionKey);
-        return $"{vendor} would lead if {section.Title} weighed {Times(stability.Multiplier!.Value)} instead of {Times(stability.CurrentMultiplier ?? section.Multiplier)}";
+        return $"{vendor} would rank first if {section.Title} weighed {Times(stability.Multiplier!.Value)} instead of {Times(stability.CurrentMultiplier ?? section.Multiplier)}";
 
         static string Times(double multiplier) => multiplier.ToString("0.##", CultureInfo.InvariantCulture) + "×";
     }

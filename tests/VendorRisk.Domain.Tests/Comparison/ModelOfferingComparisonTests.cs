@@ -77,6 +77,6 @@ public class ModelOfferingComparisonTests
 
         var result = ComparisonEngine.Compare([large, mini]);
 
-        Assert.StartsWith("Northwind AI · Atlas Mini would lead if", ComparisonEngine.DescribeRankStability(result));
+        Assert.StartsWith("Northwind AI · Atlas Mini would rank first if", ComparisonEngine.DescribeRankStability(result));
     }
 }

@@ -17,7 +17,7 @@ public class RankStabilityTests
 
         Assert.Equal(1, result.Ranking[0].AssessmentId);
         Assert.Equal(new RankStability(false, "security", 0.67, 2, 1), result.RankStability);
-        Assert.Equal("Vendor B would lead if Security weighed 0.67× instead of 1×", ComparisonEngine.DescribeRankStability(result));
+        Assert.Equal("Vendor B would rank first if Security weighed 0.67× instead of 1×", ComparisonEngine.DescribeRankStability(result));
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public class RankStabilityTests
             new Dictionary<string, double> { ["cost"] = 0.1 });
 
         Assert.Equal(new RankStability(false, "cost", 0.3, 2, 0.1), result.RankStability);
-        Assert.Equal("Vendor B would lead if Cost at scale weighed 0.3× instead of 0.1×", ComparisonEngine.DescribeRankStability(result));
+        Assert.Equal("Vendor B would rank first if Cost at scale weighed 0.3× instead of 0.1×", ComparisonEngine.DescribeRankStability(result));
     }
 
     [Fact]
