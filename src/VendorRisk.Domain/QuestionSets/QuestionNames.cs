@@ -19,7 +19,8 @@ public static class QuestionNames
         {
             // A comma or semicolon stops the sentence mid-thought ("Does the vendor use the buyer's prompts, outputs… to
             // train its models?"): the ellipsis says the name goes on, where a question mark or an aside ends a thought.
-            name = name[cut] is ',' or ';' ? name[..cut].TrimEnd() + "…" : name[..cut].TrimEnd();
+            var clause = name[..cut].TrimEnd();
+            name = name[cut] is ',' or ';' ? clause + "…" : clause;
         }
         if (name.Length > MaxLength)
         {

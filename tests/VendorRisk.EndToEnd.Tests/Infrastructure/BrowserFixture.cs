@@ -94,9 +94,9 @@ public class BrowserFixture : WebAppFixture
     /// </summary>
     public static async Task ChooseAsync(IPage page, ILocator combobox, string option)
     {
-        // On a slow host a click on an option can land while a field left just before (its change event on blur)
-        // re-renders the form: the menu closes with nothing chosen, as a user would see and choose again. So does this,
-        // once; a second miss fails the test.
+        // Seen once on a slow host: the menu closed with nothing chosen (the likely cause, not yet confirmed, is a click that
+        // landed while the field left just before re-rendered the form on its change event). A user would choose again;
+        // so does this, once. A second miss fails the test.
         for (var attempt = 1; ; attempt++)
         {
             await combobox.ClickAsync();

@@ -4,12 +4,9 @@ namespace VendorRisk.Web.Features.Findings;
 public sealed record AcceptanceRecord(int Id, string QuestionKey, string Justification, DateOnly Until, string AcceptedByName, DateTime AcceptedAt,
     string? RevokedByName, DateTime? RevokedAt);
 
-/// <summary>The acceptance of one knockout's risk on record (not revoked), and whether it is in force on <see cref="Today"/>.</summary>
+/// <summary>The acceptance of one knockout's risk on record (not revoked), and whether it is in force today.</summary>
 public sealed record CurrentAcceptance(string QuestionKey, string Justification, DateOnly Until, string AcceptedById, string AcceptedByName,
-    DateTime AcceptedAt, DateOnly Today)
-{
-    public bool InForce => Until >= Today;
-}
+    DateTime AcceptedAt, bool InForce);
 
 /// <summary>The read side of findings: the findings page, the API, the dashboard, the vendor and assessment pages, CSV.</summary>
 public sealed class FindingQueries(
@@ -107,9 +104,10 @@ public sealed class FindingQueries(
             .Where(r => r.AssessmentId == assessmentId && r.QuestionKey == questionKey && r.RevokedAt == null)
             .OrderByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException($"The knockout '{questionKey}' of assessment {assessmentId} has no acceptance on record (never accepted, or revoked).");
-        var names = await NamesAsync(db, [row.AcceptedById], cancellationToken);
-        return new CurrentAcceptance(row.QuestionKey, row.Justification, row.Until, row.AcceptedById,
-            names.GetValueOrDefault(row.AcceptedById, "unknown user"), row.AcceptedAt, Today);
+        var name = (await NamesAsync(db, [row.AcceptedById], cancellationToken)).GetValueOrDefault(row.AcceptedById, "unknown user");
+        // In force by the scoring's own rule (scoring.md §4), the one the rating uses.
+        var inForce = new KnockoutAcceptance(row.QuestionKey, row.AcceptedById, name, row.Until, row.RevokedAt is not null).IsInForce(Today);
+        return new CurrentAcceptance(row.QuestionKey, row.Justification, row.Until, row.AcceptedById, name, row.AcceptedAt, inForce);
     }
 
     /// <summary>Every finding the query matches (all pages) as CSV, for spreadsheets.</summary>
