@@ -12,6 +12,12 @@ public static class AssessmentReport
     public const string DraftMark = "DRAFT — not reviewed";
     public const string SubmittedMark = "SUBMITTED — not reviewed";
 
+    /// <summary>The executive summary's pointer to the memo, which prints the review's text once.</summary>
+    public const string OnTheMemo = " on page 1, in the decision memo.";
+
+    /// <summary>Beside a weakest question with no answer: its 0 is silence, not a poor answer.</summary>
+    public const string UnansweredMark = "unanswered";
+
     /// <summary>Every page's warning until a reviewer decides; a submitted assessment is no longer a draft.</summary>
     public static string UnreviewedMark(AssessmentReportModel model) =>
         string.Equals(model.Status, "Submitted", StringComparison.OrdinalIgnoreCase) ? SubmittedMark : DraftMark;
@@ -114,26 +120,26 @@ public static class AssessmentReport
                 .WithHeader("Question", "Section", "p", "Weight");
             foreach (var q in weakest)
             {
-                table.AddRow(TableCell.Of(new TextRun(q.QuestionText, Theme.Cell), new TextRun("  " + q.QuestionKey, Theme.Small)),
+                table.AddRow(TableCell.Of(new TextRun(q.QuestionText, Theme.Cell), new TextRun("  " + q.QuestionKey + (q.Unanswered ? " · " + UnansweredMark : ""), Theme.Small)),
                     q.SectionTitle, ReportFormat.Fraction(q.P), ReportFormat.Number(q.Weight));
             }
 
             document.Add(table);
         }
 
-        if (!string.IsNullOrWhiteSpace(model.ApprovalConditions) || !string.IsNullOrWhiteSpace(model.ReviewComment))
+        // The memo on page 1 prints the conditions, or else the comment, in full; here the decision is named and that text
+        // not repeated.
+        if (model.Recommendation is not null)
         {
-            var parts = new List<Element> { new Paragraph("Review decision", Theme.H3) { SpaceAfter = 3 } };
-            if (!string.IsNullOrWhiteSpace(model.ApprovalConditions))
-            {
-                parts.Add(new Paragraph([new TextRun("Approval conditions: ", Theme.Strong), new TextRun(model.ApprovalConditions, Theme.Text)]));
-            }
-
-            if (!string.IsNullOrWhiteSpace(model.ReviewComment))
-            {
-                parts.Add(new Paragraph([new TextRun("Reviewer's comment: ", Theme.Strong), new TextRun(model.ReviewComment, Theme.Text)]));
-            }
-
+            var hasConditions = !string.IsNullOrWhiteSpace(model.ApprovalConditions);
+            var hasComment = !string.IsNullOrWhiteSpace(model.ReviewComment);
+            var decision = new List<TextRun> { new("Review decision: ", Theme.Strong), new(model.Recommendation, Theme.Text) };
+            if (!string.IsNullOrWhiteSpace(model.Reviewer))
+                decision.Add(new TextRun($", by {model.Reviewer}" + (model.ReviewedAt is null ? "" : " on " + ReportFormat.Date(model.ReviewedAt)), Theme.Text));
+            decision.Add(new TextRun(hasConditions ? ". Its conditions are" + OnTheMemo : hasComment ? ". The reviewer's comment is" + OnTheMemo : ".", Theme.Small));
+            var parts = new List<Element> { new Paragraph(decision) { SpaceAfter = hasConditions && hasComment ? 3 : 0 } };
+            if (hasConditions && hasComment)
+                parts.Add(new Paragraph([new TextRun("Reviewer's comment: ", Theme.Strong), new TextRun(model.ReviewComment!, Theme.Text)]) { SpaceAfter = 0 });
             document.Add(new Box(parts) { Background = Theme.AccentLight, Accent = Theme.Accent, Padding = new Thickness(12, 8, 8, 6) });
         }
 

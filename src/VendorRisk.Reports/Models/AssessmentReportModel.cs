@@ -69,7 +69,8 @@ public sealed record RatingBandModel(string Label, double MinScore, string Color
 public sealed record KnockoutModel(string QuestionKey, string QuestionText);
 
 /// <summary>A low-scoring question for the executive summary.</summary>
-public sealed record WeakQuestionModel(string QuestionKey, string QuestionText, string SectionTitle, double? P, double Weight);
+/// <param name="Unanswered">No answer yet: its p is the 0 that scoring.md gives silence, which the report says.</param>
+public sealed record WeakQuestionModel(string QuestionKey, string QuestionText, string SectionTitle, double? P, double Weight, bool Unanswered = false);
 
 /// <summary>Evidence attached to an answer.</summary>
 /// <param name="Source">Display text, e.g. "Independent test".</param>

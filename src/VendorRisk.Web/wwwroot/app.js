@@ -156,3 +156,46 @@ document.addEventListener("keydown", (event) => {
     document.addEventListener("visibilitychange", () => { if (document.visibilityState === "hidden") sendAll(); });
     window.addEventListener("pagehide", sendAll);
 })();
+
+// Arrow keys in a wizard question's radio group choose each option they pass (the browser's radio behaviour): only where
+// they stop is the assessor's choice (ADR 0072). The change an arrow key makes stops on its way down (data-vr-choice-pause)
+// and goes on to the server after a quiet moment, when the focus leaves the group, or when the page is hidden. A click
+// or Space is a choice at once, and ends any choice still waiting in its group. Blazor hears change events while they
+// come down through the document, so they are stopped at the window, the one step before it.
+(() => {
+    const pause = 800;
+    const arrows = new Set(["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight"]);
+    const waiting = new Map(); // group → its pause timer
+    let arrowAt = -Infinity;
+    const groupOf = (target) => target instanceof HTMLInputElement && target.type === "radio" ? target.closest("[data-vr-choice-pause]") : null;
+    const forget = (group) => {
+        clearTimeout(waiting.get(group));
+        waiting.delete(group);
+    };
+    const send = (group) => {
+        forget(group);
+        const chosen = group.isConnected ? group.querySelector("input[type=radio]:checked") : null;
+        chosen?.dispatchEvent(new Event("change", { bubbles: true }));
+    };
+    window.addEventListener("keydown", (event) => {
+        if (arrows.has(event.key) && groupOf(event.target)) arrowAt = performance.now();
+    }, true);
+    window.addEventListener("change", (event) => {
+        const group = event.isTrusted ? groupOf(event.target) : null;
+        if (!group) return;
+        if (performance.now() - arrowAt > 250) {
+            forget(group);
+            return;
+        }
+        event.stopPropagation();
+        clearTimeout(waiting.get(group));
+        waiting.set(group, setTimeout(() => send(group), pause));
+    }, true);
+    window.addEventListener("focusout", (event) => {
+        const group = groupOf(event.target);
+        if (group && waiting.has(group) && !(event.relatedTarget instanceof Node && group.contains(event.relatedTarget))) send(group);
+    }, true);
+    const sendAll = () => [...waiting.keys()].forEach(send);
+    document.addEventListener("visibilitychange", () => { if (document.visibilityState === "hidden") sendAll(); });
+    window.addEventListener("pagehide", sendAll);
+})();

@@ -56,10 +56,7 @@ public sealed class WizardTypingTests(BrowserFixture app) : IClassFixture<Browse
         Assert.True(whileTyping <= 6, $"Typing 8 characters of a number sent {whileTyping} WebSocket messages.");
         await Assertions.Expect(page.Locator("#q-price-input [data-save-state]")).ToContainTextAsync("Saved");
         Assert.Equal(12500.75, await StoredAsync(id, "price-input", a => a.Number, 12500.75));
-        await using var db = await app.CreateDbContextAsync();
-        var version = await db.Answers.Where(a => a.AssessmentId == id && a.QuestionKey == "price-input").Select(a => a.Version)
-            .SingleAsync(TestContext.Current.CancellationToken);
-        Assert.Equal(1, version);
+        Assert.Equal(1, await VersionAsync(id, "price-input"));
     }
 
     [Fact]
@@ -100,6 +97,48 @@ public sealed class WizardTypingTests(BrowserFixture app) : IClassFixture<Browse
 
         await Assertions.Expect(page.Locator("#section-title")).Not.ToHaveTextAsync("Continuity, contract and exit");
         Assert.Equal("Exit plan agreed", await StoredAsync(id, "exit-plan", a => a.Note, "Exit plan agreed"));
+    }
+
+    [Fact]
+    public async Task Arrow_keys_through_a_radio_group_save_the_option_they_stop_on_once()
+    {
+        var id = await TestData.CreateDraftAsync(app);
+        var page = await app.SignedInPageAsync(Roles.Assessor);
+        await OpenContinuitySectionAsync(page, id);
+        await page.Locator("#q-exit-plan-choice input[value=none]").ClickAsync();
+        Assert.Equal("none", await StoredAsync(id, "exit-plan", a => a.Choice, "none"));
+
+        // Each arrow key checks the next option in the browser; before, each was a save, a version and an audit entry.
+        foreach (var _ in Enumerable.Range(0, 3))
+            await page.Keyboard.PressAsync("ArrowDown", new() { Delay = 30 });
+        await Assertions.Expect(page.Locator("#q-exit-plan-choice input[value=documented-exit]")).ToBeCheckedAsync();
+
+        Assert.Equal("documented-exit", await StoredAsync(id, "exit-plan", a => a.Choice, "documented-exit"));
+        await Assertions.Expect(page.Locator("#q-exit-plan [data-save-state]")).ToContainTextAsync("Saved");
+        Assert.Equal(2, await VersionAsync(id, "exit-plan"));
+    }
+
+    [Fact]
+    public async Task A_choice_made_with_the_arrow_keys_is_saved_at_once_when_the_focus_leaves_the_question()
+    {
+        var id = await TestData.CreateDraftAsync(app);
+        var page = await app.SignedInPageAsync(Roles.Assessor);
+        await OpenContinuitySectionAsync(page, id);
+        await page.Locator("#q-exit-plan-choice input[value=none]").ClickAsync();
+        Assert.Equal("none", await StoredAsync(id, "exit-plan", a => a.Choice, "none"));
+
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Locator("#next-section").ClickAsync();
+
+        await Assertions.Expect(page.Locator("#section-title")).Not.ToHaveTextAsync("Continuity, contract and exit");
+        Assert.Equal("declined", await StoredAsync(id, "exit-plan", a => a.Choice, "declined"));
+    }
+
+    private async Task<int> VersionAsync(int id, string key)
+    {
+        await using var db = await app.CreateDbContextAsync();
+        return await db.Answers.Where(a => a.AssessmentId == id && a.QuestionKey == key).Select(a => a.Version)
+            .SingleAsync(TestContext.Current.CancellationToken);
     }
 
     /// <summary>The WebSocket frames the page sends once <see cref="Start"/> is called.</summary>

@@ -25,6 +25,35 @@ public sealed class ReportDefectTests
     }
 
     [Fact]
+    public void An_unanswered_weakest_question_says_it_is_unanswered_and_an_answered_one_does_not()
+    {
+        var model = SampleModels.Assessment() with
+        {
+            WeakestQuestions =
+            [
+                new WeakQuestionModel("exit-plan", "Is there a tested exit plan?", "Continuity", 0, 3, Unanswered: true),
+                new WeakQuestionModel("region-gating", "Are regions gated?", "Access", 0, 2),
+            ],
+        };
+        var summary = PdfText.Squeeze(PdfText.Pages(new SkiaReportRenderer().RenderAssessment(model, TestContext.Current.CancellationToken))
+            .First(p => p.Contains(AssessmentReport.SummaryTitle, StringComparison.Ordinal)));
+
+        Assert.Contains(PdfText.Squeeze("exit-plan · " + AssessmentReport.UnansweredMark), summary, StringComparison.Ordinal);
+        Assert.DoesNotContain(PdfText.Squeeze("region-gating · " + AssessmentReport.UnansweredMark), summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_review_conditions_and_comment_are_printed_once_and_the_summary_points_to_them()
+    {
+        var model = SampleModels.Assessment() with { Findings = [] };
+        var text = PdfText.Squeeze(AllText(new SkiaReportRenderer().RenderAssessment(model, TestContext.Current.CancellationToken)));
+
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(text, System.Text.RegularExpressions.Regex.Escape(PdfText.Squeeze(model.ApprovalConditions!))));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(text, System.Text.RegularExpressions.Regex.Escape(PdfText.Squeeze(model.ReviewComment!))));
+        Assert.Contains(PdfText.Squeeze("Its conditions are" + AssessmentReport.OnTheMemo), text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Without_a_scope_no_scope_is_printed_and_the_title_is_not_passed_off_as_one()
     {
         var model = SampleModels.Assessment() with { Title = "Annual review 2026", Scope = null };

@@ -189,6 +189,33 @@ public sealed class NotScoredYetTests(WebAppFixture app) : PageTestBase(app), IC
         Assert.DoesNotContain(score.QuerySelectorAll(".vr-knockout-name"), n => n.GetAttribute("title") == "exit-plan");
     }
 
+    [Theory]
+    [InlineData(Roles.Viewer, "#assessment-score")]
+    [InlineData(Roles.Assessor, "#live-score")]
+    public async Task A_partly_answered_draft_says_its_unanswered_questions_count_as_zero(string role, string scoreBox)
+    {
+        var id = await TestData.CreateDraftAsync(App);
+        await using (var assessor = App.ScopeAs(Roles.Assessor))
+            await assessor.ServiceProvider.GetRequiredService<AssessmentService>().SaveAnswersAsync(id,
+                [new AnswerInput(new AnswerValue { QuestionKey = "region-gating", Choice = "full-parity" })], Ct);
+        SignInAs(role);
+        RenderProviders();
+        var cut = Render<AssessmentPage>(p => p.Add(x => x.Id, id));
+
+        Assert.Contains(ShownScore.ProvisionalText, Text(cut.WaitForElement(scoreBox)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Only_an_incomplete_draft_is_provisional()
+    {
+        AssessmentScore Score(double completeness) => new(40, "High", "High", [], completeness, null, [], []);
+
+        Assert.True(ShownScore.Of(AssessmentStatus.Draft, ["q1"], Score(25)).Provisional);
+        Assert.False(ShownScore.Of(AssessmentStatus.Draft, ["q1"], Score(100)).Provisional);
+        Assert.False(ShownScore.Of(AssessmentStatus.Submitted, ["q1"], Score(25)).Provisional);
+        Assert.False(ShownScore.Of(AssessmentStatus.Draft, [], Score(0)).Provisional);
+    }
+
     [Fact]
     public async Task The_assessments_list_says_not_scored_yet_for_an_empty_draft()
     {

@@ -32,7 +32,7 @@ public static class ReportModels
             .OrderBy(x => x.Score.P ?? 0)
             .ThenByDescending(x => x.Question.Weight * x.Section.Weight)
             .Take(WeakestCount)
-            .Select(x => new WeakQuestionModel(x.Question.Key, x.Question.Text, x.Section.Title, x.Score.P ?? 0, x.Question.Weight))
+            .Select(x => new WeakQuestionModel(x.Question.Key, x.Question.Text, x.Section.Title, x.Score.P ?? 0, x.Question.Weight, Unanswered: x.Score.P is null))
             .ToList();
 
         return new AssessmentReportModel

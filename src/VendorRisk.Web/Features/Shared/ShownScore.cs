@@ -4,10 +4,16 @@ namespace VendorRisk.Web.Features.Shared;
 /// What the screens show of a score. A draft with no answer yet is "Not scored yet" rather than 0 and Critical, and
 /// a draft names as knockouts only the critical questions already answered: an unanswered one is not yet a finding.
 /// Once submitted, the score is shown exactly as scoring.md computes it (unanswered critical questions are knockouts).
+/// A draft not yet complete is <see cref="Provisional"/>: its unanswered questions count as 0 until answered, so a
+/// quarter-answered draft reads "Critical risk" for want of answers, and the screens say so beside it.
 /// </summary>
 public sealed record ShownScore(bool Scored, double? Overall, string? Rating, IReadOnlyList<string> Knockouts)
 {
     public const string NotScoredText = "Not scored yet";
+    public const string ProvisionalText = "So far: unanswered questions count as 0.";
+
+    /// <summary>A draft's score with questions still unanswered: it rises as they are answered.</summary>
+    public bool Provisional { get; init; }
 
     public static ShownScore Of(AssessmentStatus status, IEnumerable<string> answeredKeys, AssessmentScore score)
     {
@@ -18,7 +24,10 @@ public sealed record ShownScore(bool Scored, double? Overall, string? Rating, IR
             return new ShownScore(false, null, null, []);
         var knockouts = score.Knockouts.Where(answered.Contains).ToList();
         var capping = knockouts.Any(k => score.AcceptedKnockouts.All(a => a.QuestionKey != k));
-        return new ShownScore(true, score.Overall, capping ? score.Rating : score.BandRating, knockouts);
+        return new ShownScore(true, score.Overall, capping ? score.Rating : score.BandRating, knockouts)
+        {
+            Provisional = score.Completeness < 100,
+        };
     }
 
     public static ShownScore Of(AssessmentSnapshot assessment) => Of(assessment.Status, assessment.Answers.Keys, assessment.Score);
