@@ -75,6 +75,10 @@ public sealed class VendorPortalJourneyTests(SmtpBrowserFixture app) : IClassFix
         await analyst.ClickAsync("#invite-submit");
         await Expect(analyst.Locator(".mud-dialog .mud-alert")).ToContainTextAsync("the invitation mail with the link is sent to dana@northwind.example");
         var shown = await analyst.Locator("#invitation-link").InputValueAsync();
+        await analyst.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+        await analyst.ClickAsync("#copy-invitation-link");
+        await Expect(analyst.Locator("#copy-invitation-result")).ToHaveTextAsync("Link copied.");
+        Assert.Equal(shown, await analyst.EvaluateAsync<string>("navigator.clipboard.readText()"));
         await analyst.ClickAsync("#invite-done");
 
         // The mail, as the SMTP server received it: its link starts with the configured public address.
