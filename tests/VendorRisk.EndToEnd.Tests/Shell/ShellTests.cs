@@ -1,6 +1,7 @@
 using Microsoft.Playwright;
 using VendorRisk.Data.Entities;
 using VendorRisk.EndToEnd.Tests.Infrastructure;
+using VendorRisk.Web.Tests.Infrastructure;
 
 namespace VendorRisk.EndToEnd.Tests.Shell;
 
@@ -96,5 +97,27 @@ public sealed class ShellTests(BrowserFixture app) : IClassFixture<BrowserFixtur
         await page.WaitForURLAsync("**/vendors");
         await Assertions.Expect(vendors).Not.ToBeVisibleAsync();
         await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-expanded", "false");
+    }
+
+    [Fact]
+    public async Task A_table_wider_than_a_phone_fades_out_at_the_edge_with_more_beyond_it()
+    {
+        var id = await TestData.CreateDraftAsync(app);
+        var page = await app.SignedInPageAsync(Roles.Viewer);
+        await page.SetViewportSizeAsync(390, 844);
+        await page.GotoAsync($"/assessments/{id}");
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        var region = page.Locator(".vr-scroll-region").First;
+        await region.ScrollIntoViewIfNeededAsync();
+        Assert.True(await region.EvaluateAsync<bool>("e => e.scrollWidth > e.clientWidth + 20"), "The answers table fits a phone; nothing to hint at.");
+
+        // The mask's first colour is the region's left edge, its last the right: opaque where nothing lies beyond.
+        var atStart = await region.EvaluateAsync<string[]>("e => getComputedStyle(e).maskImage.match(/rgba?\\([^)]*\\)/g)");
+        await region.EvaluateAsync("e => e.scrollLeft = e.scrollWidth");
+        await page.WaitForTimeoutAsync(200);
+        var atEnd = await region.EvaluateAsync<string[]>("e => getComputedStyle(e).maskImage.match(/rgba?\\([^)]*\\)/g)");
+
+        Assert.Equal(("rgb(0, 0, 0)", "rgba(0, 0, 0, 0)"), (atStart[0], atStart[^1]));
+        Assert.Equal(("rgba(0, 0, 0, 0)", "rgb(0, 0, 0)"), (atEnd[0], atEnd[^1]));
     }
 }
