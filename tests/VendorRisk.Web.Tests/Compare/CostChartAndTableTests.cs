@@ -66,3 +66,18 @@ public sealed class CostChartAndTableTests : BunitTestBase
         Assert.Contains("nothing assumed. Most sensitive to", notes, StringComparison.Ordinal);
     }
 }
+
+public sealed class ChartPaletteTests
+{
+    [Fact]
+    public void Colours_follow_the_ranking_not_the_order_of_choice_and_every_assessment_gets_one()
+    {
+        // Ranked 7, 3, 4; assessment 9 (left out of the ranking) comes last.
+        var colors = ChartPalette.ByRanking([7, 3, 4, 3, 9]);
+
+        Assert.Equal(ChartPalette.For(0), colors[7]);
+        Assert.Equal(ChartPalette.For(1), colors[3]);
+        Assert.Equal(ChartPalette.For(2), colors[4]);
+        Assert.Equal(ChartPalette.For(3), colors[9]);
+    }
+}

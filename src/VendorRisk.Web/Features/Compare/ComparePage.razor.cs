@@ -46,7 +46,7 @@ public partial class ComparePage : IDisposable
     private CancellationTokenSource? _settle;
 
     private Dictionary<int, string> _names = [];
-    private Dictionary<int, string> _colors = [];
+    private IReadOnlyDictionary<int, string> _colors = new Dictionary<int, string>();
     private Dictionary<int, string> _versionLabels = [];
     private Dictionary<int, VendorRisk.Domain.Assessments.AssessmentStatus> _statuses = [];
     private List<QuestionTable.VendorColumn> _columns = [];
@@ -123,7 +123,7 @@ public partial class ComparePage : IDisposable
         _panelMultipliers = _multipliers;
         _names = loaded.Snapshots.ToDictionary(s => s.Id, s => s.Label);
         // A vendor keeps its colour in every chart while the ranking moves.
-        _colors = loaded.Snapshots.Select((s, i) => (s.Id, Color: ChartPalette.For(i))).ToDictionary(x => x.Id, x => x.Color);
+        _colors = ChartPalette.ByRanking([.. loaded.Result.Ranking.Select(r => r.AssessmentId), .. loaded.Snapshots.Select(s => s.Id)]);
         _versionLabels = loaded.Snapshots.ToDictionary(s => s.Id, s => s.QuestionSetVersionNumber.ToString(System.Globalization.CultureInfo.InvariantCulture));
         _statuses = loaded.Snapshots.ToDictionary(s => s.Id, s => s.Status);
         _hasCostRoles = loaded.Inputs.Any(i => i.QuestionSet.AllQuestions.Any(q => q.Role is not null));
