@@ -87,25 +87,6 @@ internal static class ComparisonMemo
         });
     }
 
-    public static void CostChart(ReportDocument document, ComparisonReportModel model)
-    {
-        if (model.CostCurve is not { } curve || model.CostProjection is not { } projection)
-        {
-            return;
-        }
-
-        var series = model.Vendors.Select((v, i) => new LineSeries(ReportFormat.Text(v.VendorName), i < curve.MonthlyUsd.Count ? curve.MonthlyUsd[i] : [])).ToList();
-        document.Add(new KeepTogether(
-            new Heading("Monthly cost against volume", Theme.H3 with { Color = Theme.Accent, Size = 11 }),
-            new Paragraph($"Month 1, 0.1× to 10× the “{projection.Profile.Name}” profile; both axes logarithmic (each grid line is ten times the last).", Theme.Small) { SpaceAfter = 2 },
-            new LogLineChart(curve.VolumeFactors, series)
-            {
-                XTitle = "Volume (× the profile, log scale)", YTitle = "USD a month (log scale)",
-                XFormat = v => v.ToString(v < 1 ? "0.#" : "0", CultureInfo.InvariantCulture) + "×",
-                YFormat = Usd, Marker = (1, "profile"), PlotHeight = 88,
-            }));
-    }
-
     private static string Reason(ComparedVendorModel vendor) =>
         !vendor.IsApproved ? $"is {vendor.Status?.ToLowerInvariant() ?? "not reviewed"}, not approved"
         : vendor.KnockoutsLowerRating ? $"is held back by {Plural.Count(vendor.Knockouts.Count, "knockout")}"
@@ -113,11 +94,4 @@ internal static class ComparisonMemo
         : $"fails {Plural.Count(vendor.Knockouts.Count, "critical control")} whose risk a reviewer accepted";
 
     private static string Ordinal(int n) => n switch { 1 => "first", 2 => "second", 3 => "third", _ => n.ToString(CultureInfo.InvariantCulture) + "th" };
-
-    private static string Usd(double usd) => usd switch
-    {
-        >= 1e6 => "$" + (usd / 1e6).ToString("0.#", CultureInfo.InvariantCulture) + "M",
-        >= 1e3 => "$" + (usd / 1e3).ToString("0.#", CultureInfo.InvariantCulture) + "k",
-        _ => "$" + usd.ToString("0.##", CultureInfo.InvariantCulture),
-    };
 }

@@ -35,7 +35,6 @@ public static class ComparisonReport
         ComparisonMemo.WhatWouldChange(document, model);
         Ranking(document, model);
         ComparisonMemo.Warning(document, model);
-        ComparisonMemo.CostChart(document, model);
         document.Add(new PageBreak());
         Matrix(document, model);
         Radar(document, model);
@@ -46,6 +45,48 @@ public static class ComparisonReport
         document.Add(new PageBreak());
         document.AddRange(Methodology.Appendix(model.RatingBands, null, comparison: true));
         return document;
+    }
+
+    /// <summary>The cost-against-volume chart's heading: with the costs, not on the memo, where it had room for 88 points.</summary>
+    public const string VolumeChartTitle = "Monthly cost against volume";
+
+    private static void VolumeChart(ReportDocument document, ComparisonReportModel model)
+    {
+        if (model.CostCurve is not { } curve || model.CostProjection is not { } projection)
+        {
+            return;
+        }
+
+        var series = model.Vendors.Select((v, i) => new LineSeries(ReportFormat.Text(v.VendorName), i < curve.MonthlyUsd.Count ? curve.MonthlyUsd[i] : [])).ToList();
+        document.Add(new KeepTogether(
+            new Heading(VolumeChartTitle, Theme.H2),
+            new Paragraph($"Month 1, 0.1× to 10× the “{projection.Profile.Name}” profile; both axes logarithmic (each grid line is ten times the last).", Theme.Small) { SpaceAfter = 2 },
+            new LogLineChart(curve.VolumeFactors, series)
+            {
+                XTitle = "Volume (× the profile, log scale)", YTitle = "USD a month (log scale)",
+                XFormat = v => v.ToString(v < 1 ? "0.#" : "0", CultureInfo.InvariantCulture) + "×",
+                YFormat = Usd, Marker = (1, "profile"), PlotHeight = 170,
+            }));
+    }
+
+    private static string Usd(double usd) => usd switch
+    {
+        >= 1e6 => "$" + (usd / 1e6).ToString("0.#", CultureInfo.InvariantCulture) + "M",
+        >= 1e3 => "$" + (usd / 1e3).ToString("0.#", CultureInfo.InvariantCulture) + "k",
+        _ => "$" + usd.ToString("0.##", CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>Knockouts the memo's ranking names in full per vendor; the rest go by their keys, so that page 1 holds the memo.</summary>
+    public const int MemoKnockouts = 2;
+
+    private static IEnumerable<TextRun> MoreKnockouts(ComparedVendorModel vendor)
+    {
+        var more = vendor.Knockouts.Skip(MemoKnockouts).ToList();
+        if (more.Count == 0)
+            yield break;
+        var capping = more.Any(k => vendor.AcceptedOf(k.QuestionKey) is null);
+        yield return new TextRun($"\n+{more.Count} more: ", capping ? Theme.Small with { Color = Theme.Danger } : Theme.Small);
+        yield return new TextRun(string.Join(", ", more.Select(k => k.QuestionKey + (vendor.AcceptedOf(k.QuestionKey) is null ? "" : " (accepted)"))), Theme.Small);
     }
 
     private static void Ranking(ReportDocument document, ComparisonReportModel model)
@@ -59,7 +100,7 @@ public static class ComparisonReport
             var v = model.Vendors[i];
             var knockouts = v.Knockouts.Count == 0
                 ? TableCell.Of(new TextRun("None", Theme.Cell with { Color = Theme.Muted }))
-                : TableCell.Of(v.Knockouts.SelectMany((k, n) => v.AcceptedOf(k.QuestionKey) is { } accepted
+                : TableCell.Of([.. v.Knockouts.Take(MemoKnockouts).SelectMany((k, n) => v.AcceptedOf(k.QuestionKey) is { } accepted
                     ? new[]
                     {
                         new TextRun((n == 0 ? "" : "\n") + ReportFormat.Text(k.QuestionText), Theme.Small),
@@ -68,7 +109,7 @@ public static class ComparisonReport
                     : [
                         new TextRun((n == 0 ? "" : "\n") + ReportFormat.Text(k.QuestionText), Theme.Small with { Color = Theme.Danger }),
                         new TextRun(" " + k.QuestionKey, Theme.Small),
-                    ]));
+                    ]), .. MoreKnockouts(v)]);
             table.AddRow((i + 1).ToString(CultureInfo.InvariantCulture),
                 TableCell.Of(new TextRun(ReportFormat.Text(v.VendorName), Theme.Cell.AsBold()),
                     new TextRun(v.QuestionSetVersion is null ? string.Empty : "\nversion " + v.QuestionSetVersion, Theme.Small)),
@@ -229,6 +270,7 @@ public static class ComparisonReport
             document.Add(months);
         }
 
+        VolumeChart(document, model);
         var notes = new List<Element> { new Heading("Assumptions and sensitivity", Theme.H2) };
         foreach (var row in cost.Rows)
         {

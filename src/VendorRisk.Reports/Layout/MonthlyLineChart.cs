@@ -24,7 +24,8 @@ public sealed class LineChart(IEnumerable<string> xLabels, IEnumerable<LineSerie
     {
         const float axisWidth = 58, xAxisHeight = 14, legendRow = 12, topPad = 6;
         var values = Series.SelectMany(s => s.Values).OfType<double>().Where(double.IsFinite).ToList();
-        var maximum = values.Count == 0 ? 1 : NiceCeiling(values.Max());
+        var (tick, ticks) = NiceScale(values.Count == 0 ? 0 : values.Max());
+        var maximum = tick * ticks;
         var legendRows = (int)Math.Ceiling(Series.Count / 2.0);
         var height = topPad + PlotHeight + xAxisHeight + legendRows * legendRow + 4;
         var grid = new SKColor(0xE2, 0xE8, 0xF0);
@@ -36,11 +37,11 @@ public sealed class LineChart(IEnumerable<string> xLabels, IEnumerable<LineSerie
             var plotWidth = width - axisWidth - 4;
             var plotTop = y + topPad;
             var plotBottom = plotTop + PlotHeight;
-            for (var t = 0; t <= 4; t++)
+            for (var t = 0; t <= ticks; t++)
             {
-                var gy = plotBottom - PlotHeight * t / 4f;
+                var gy = plotBottom - PlotHeight * t / ticks;
                 canvas.DrawLine(plotLeft, gy, plotLeft + plotWidth, gy, dc.Stroke(grid, 0.5f));
-                dc.DrawText(Format(maximum * t / 4), TextStyle, x, gy - 5, axisWidth - 4, TextAlign.Right);
+                dc.DrawText(Format(tick * t), TextStyle, x, gy - 5, axisWidth - 4, TextAlign.Right);
             }
 
             var step = XLabels.Count > 1 ? plotWidth / (XLabels.Count - 1) : 0;
@@ -75,17 +76,23 @@ public sealed class LineChart(IEnumerable<string> xLabels, IEnumerable<LineSerie
         }));
     }
 
-    private static double NiceCeiling(double value)
+    /// <summary>
+    /// The y axis's step and how many steps reach <paramref name="maximum"/>: the smallest step of 1, 2, 2.5 or 5 times a
+    /// power of ten that reaches it in at most five, so that the labels read $10,000, $20,000, $30,000 rather than $7,500,
+    /// $15,000, $22,500.
+    /// </summary>
+    internal static (double Tick, int Ticks) NiceScale(double maximum)
     {
-        if (value <= 0)
-            return 1;
-        var magnitude = Math.Pow(10, Math.Floor(Math.Log10(value)));
-        foreach (var step in new[] { 1, 1.25, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10 })
+        if (!(maximum > 0) || !double.IsFinite(maximum))
+            return (0.25, 4);
+        var magnitude = Math.Pow(10, Math.Floor(Math.Log10(maximum / 5)));
+        foreach (var tick in new[] { 1, 2, 2.5, 5, 10, 20 }.Select(f => f * magnitude))
         {
-            if (step * magnitude >= value)
-                return step * magnitude;
+            var ticks = (int)Math.Ceiling(maximum / tick - 1e-9);
+            if (ticks <= 5)
+                return (tick, Math.Max(1, ticks));
         }
 
-        return 10 * magnitude;
+        return (20 * magnitude, 5);
     }
 }

@@ -54,6 +54,36 @@ public sealed class ReportDefectTests
     }
 
     [Fact]
+    public void A_vendor_with_many_knockouts_keeps_the_comparison_memo_on_one_page()
+    {
+        var model = SampleModels.Comparison();
+        KnockoutModel[] six = [.. Enumerable.Range(1, 6).Select(i => new KnockoutModel($"control-{i}",
+            $"Does the vendor meet the long-worded critical control number {i}, with its evidence, its scope and its exceptions?"))];
+        model = model with { Vendors = [.. model.Vendors.Select((v, i) => i == model.Vendors.Count - 1 ? v with { Knockouts = six } : v)] };
+
+        var pages = PdfText.Pages(new SkiaReportRenderer().RenderComparison(model, TestContext.Current.CancellationToken));
+        var first = PdfText.Squeeze(pages[0]);
+
+        Assert.Contains(PdfText.Squeeze(six[0].QuestionText), first, StringComparison.Ordinal);
+        Assert.DoesNotContain(PdfText.Squeeze(six[2].QuestionText), first, StringComparison.Ordinal);
+        Assert.Contains(PdfText.Squeeze("+4 more: control-3, control-4, control-5, control-6"), first, StringComparison.Ordinal);
+        // The memo ends on page 1 (its warning included), and page 2 opens the scores.
+        Assert.Contains(PdfText.Squeeze("Not every compared assessment is approved."), first, StringComparison.Ordinal);
+        Assert.Contains("Scores by section", pages[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_cost_against_volume_chart_stands_with_the_costs_and_names_the_unpriced()
+    {
+        var pages = PdfText.Pages(new SkiaReportRenderer().RenderComparison(SampleModels.Comparison(), TestContext.Current.CancellationToken));
+
+        var chartPage = pages.Single(p => p.Contains(ComparisonReport.VolumeChartTitle, StringComparison.Ordinal));
+        Assert.Contains("(price unknown)", chartPage, StringComparison.Ordinal);
+        Assert.True(Array.IndexOf([.. pages], chartPage) >= Array.FindIndex([.. pages], p => p.Contains("Month 12 (peak)", StringComparison.Ordinal)),
+            "The chart follows the cost table.");
+    }
+
+    [Fact]
     public void Without_a_scope_no_scope_is_printed_and_the_title_is_not_passed_off_as_one()
     {
         var model = SampleModels.Assessment() with { Title = "Annual review 2026", Scope = null };
