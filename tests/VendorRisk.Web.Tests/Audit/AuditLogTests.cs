@@ -140,3 +140,42 @@ public sealed class AuditLogTests(WebAppFixture app) : PageTestBase(app), IClass
         Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
     }
 }
+
+/// <summary>How an answer's audit entry reads: what was given or changed, not the record's bookkeeping.</summary>
+public sealed class AnswerAuditSentenceTests
+{
+    private const string Given = """{"questionKey":"deprecation-notice","choice":"under-thirty-days","choices":null,"number":null,"text":null,"notApplicable":false,"justification":null,"note":null,"evidence":null,"hasValue":true}""";
+    private const string Declined = """{"questionKey":"deprecation-notice","choice":"declined","choices":null,"number":null,"text":null,"notApplicable":false,"justification":null,"note":null,"evidence":null,"hasValue":true}""";
+
+    private static AuditRecord Entry(string? oldValue, string newValue) =>
+        new(1, DateTime.UtcNow, null, "Demo Assessor", "answer-saved", "answer", "6/deprecation-notice", "Answer changed", oldValue, newValue, false);
+
+    [Fact]
+    public void A_new_answer_says_what_was_chosen_and_nothing_of_its_key_defaults_or_bookkeeping() =>
+        Assert.Equal(["Demo Assessor set Choice to Under thirty days"], AuditSentences.Of(Entry(null, Given)));
+
+    [Fact]
+    public void A_one_word_option_reads_as_a_word_like_the_others() =>
+        Assert.Equal(["Demo Assessor changed Choice from Under thirty days to Declined"], AuditSentences.Of(Entry(Given, Declined)));
+
+    [Fact]
+    public void Marking_an_answer_not_applicable_is_said()
+    {
+        var notApplicable = Declined.Replace("\"choice\":\"declined\"", "\"choice\":null", StringComparison.Ordinal)
+            .Replace("\"notApplicable\":false", "\"notApplicable\":true", StringComparison.Ordinal);
+
+        Assert.Equal(["Demo Assessor removed Choice (Declined)", "Demo Assessor changed Not applicable from no to yes"],
+            AuditSentences.Of(Entry(Declined, notApplicable)));
+    }
+}
+
+public sealed class AuditWordsTests
+{
+    [Theory]
+    [InlineData("question-set", "Question set")]
+    [InlineData("api-token", "API token")]
+    [InlineData("api-token-created", "API token created")]
+    [InlineData("answer", "Answer")]
+    [InlineData("vendorUpdated", "Vendor updated")]
+    public void Ids_read_as_words(string id, string words) => Assert.Equal(words, AuditSentences.Words(id));
+}

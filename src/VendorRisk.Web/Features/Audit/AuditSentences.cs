@@ -26,7 +26,8 @@ public static class AuditSentences
         }
 
         var text = builder.ToString().Trim();
-        return text.Length == 0 ? "" : char.ToUpperInvariant(text[0]) + text[1..];
+        text = text.Length == 0 ? "" : char.ToUpperInvariant(text[0]) + text[1..];
+        return text.StartsWith("Api ", StringComparison.Ordinal) ? "API " + text[4..] : text;
     }
 
     /// <summary>A GUID's first 8 characters and an ellipsis ("07fa6217…"); any other id (a number, "12/exit-plan") whole.</summary>
@@ -45,14 +46,15 @@ public static class AuditSentences
 
         if (before is { ValueKind: JsonValueKind.Object } || after is { ValueKind: JsonValueKind.Object })
         {
-            var oldFields = Fields(before);
-            var newFields = Fields(after);
+            // A record being created lists what it was given, not the defaults it starts with (No, nothing).
+            var oldFields = Fields(before, skipFalse: false);
+            var newFields = Fields(after, skipFalse: before is null);
             var sentences = new List<string>();
             foreach (var name in oldFields.Keys.Concat(newFields.Keys).Distinct(StringComparer.Ordinal))
             {
                 var from = oldFields.GetValueOrDefault(name);
                 var to = newFields.GetValueOrDefault(name);
-                if (string.Equals(from, to, StringComparison.Ordinal))
+                if (string.Equals(from, to, StringComparison.Ordinal) || Bookkeeping.Contains(name) || before is null && name == EntityKeyField)
                     continue;
                 sentences.Add((from, to) switch
                 {
@@ -96,17 +98,39 @@ public static class AuditSentences
         return JsonDocument.Parse(JsonSerializer.Serialize(value)).RootElement.Clone();
     }
 
-    private static Dictionary<string, string?> Fields(JsonElement? element)
+    /// <summary>Fields a record keeps for itself: "Has value" changes whenever an answer is given or cleared, which the other fields say.</summary>
+    private static readonly HashSet<string> Bookkeeping = new(StringComparer.Ordinal) { "hasValue" };
+
+    /// <summary>An answer's question key: its entry's id already names it ("12/exit-plan").</summary>
+    private const string EntityKeyField = "questionKey";
+
+    /// <summary>Fields whose values are option keys: each reads as words, one word ("declined") as much as several.</summary>
+    private static readonly HashSet<string> OptionFields = new(StringComparer.Ordinal) { "choice", "choices" };
+
+    private static Dictionary<string, string?> Fields(JsonElement? element, bool skipFalse)
     {
         var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
         if (element is { ValueKind: JsonValueKind.Object } obj)
         {
             foreach (var property in obj.EnumerateObject())
-                fields[property.Name] = property.Value.ValueKind == JsonValueKind.Null ? null : Value(property.Value);
+            {
+                if (skipFalse && property.Value.ValueKind == JsonValueKind.False)
+                    continue;
+                fields[property.Name] = property.Value.ValueKind == JsonValueKind.Null ? null
+                    : OptionFields.Contains(property.Name) ? OptionWords(property.Value)
+                    : Value(property.Value);
+            }
         }
 
         return fields;
     }
+
+    private static string OptionWords(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => Words(value.GetString()),
+        JsonValueKind.Array => string.Join(", ", value.EnumerateArray().Select(OptionWords)),
+        _ => Value(value),
+    };
 
     private static string Value(JsonElement value)
     {
