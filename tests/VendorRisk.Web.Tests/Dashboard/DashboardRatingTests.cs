@@ -36,4 +36,25 @@ public sealed class DashboardRatingTests(WebAppFixture app) : IClassFixture<WebA
         Assert.Equal(2, summary.RatingCounts.Sum(r => r.Count));
         Assert.Equal(2, summary.StatusCounts.Single(s => s.Status == AssessmentStatus.Draft).Count);
     }
+
+    [Fact]
+    public async Task A_reviewer_sees_what_awaits_review_and_a_viewer_does_not()
+    {
+        var submitted = await TestData.CreateDraftAsync(app);
+        await using (var assessor = app.ScopeAs(Roles.Assessor))
+            await assessor.ServiceProvider.GetRequiredService<AssessmentService>().SubmitAsync(submitted, true, Ct);
+        var reviewed = await ReviewAsync(await TestData.CreateDraftAsync(app), ReviewDecision.Approved);
+        var draft = await TestData.CreateDraftAsync(app);
+
+        await using var reviewer = app.ScopeAs(Roles.Reviewer);
+        var queue = (await reviewer.ServiceProvider.GetRequiredService<DashboardService>().GetAsync(Ct)).AwaitingReview;
+        await using var viewer = app.ScopeAs(Roles.Viewer);
+        var seen = await viewer.ServiceProvider.GetRequiredService<DashboardService>().GetAsync(Ct);
+
+        var item = Assert.Single(queue, i => i.AssessmentId == submitted);
+        Assert.Equal(0, item.DaysWaiting);
+        Assert.DoesNotContain(queue, i => i.AssessmentId == reviewed || i.AssessmentId == draft);
+        Assert.False(seen.CanReview);
+        Assert.Empty(seen.AwaitingReview);
+    }
 }

@@ -11,7 +11,17 @@ public sealed record DashboardSummary(
     IReadOnlyList<ReassessmentDue> Reassessments,
     IReadOnlyList<DraftItem> MyDrafts,
     IReadOnlyList<RecentChange> RecentChanges,
-    bool CanSeeAuditLog);
+    bool CanSeeAuditLog)
+{
+    /// <summary>Submitted assessments, the longest waiting first; only for those who may review (empty for the others).</summary>
+    public IReadOnlyList<AwaitingReviewItem> AwaitingReview { get; init; } = [];
+
+    /// <summary>Whether the reader may review, and so sees the queue at all.</summary>
+    public bool CanReview { get; init; }
+}
+
+/// <param name="DaysWaiting">Whole days since it was submitted.</param>
+public sealed record AwaitingReviewItem(int AssessmentId, string VendorName, string Title, double? Overall, string? Rating, string RatingColorHex, int DaysWaiting);
 
 /// <param name="Label">The band label; null counts the assessments without a rating.</param>
 public sealed record RatingCount(string? Label, int Count, string ColorHex);
@@ -87,8 +97,19 @@ public sealed class DashboardService(
                 .Take(ListedItems)
                 .Select(s => new DraftItem(s.Id, s.Label, s.Title, s.Completeness, s.DueDate, s.CreatedAt))],
             [.. changes.Select(e => new RecentChange(e.At, e.UserName, e.Action, e.EntityType, e.EntityId, e.Summary, LinkOf(e)))],
-            actor.Can(Roles.Admin));
+            actor.Can(Roles.Admin))
+        {
+            CanReview = actor.Can(Roles.Reviewer),
+            AwaitingReview = actor.Can(Roles.Reviewer) ? AwaitingReview(rows, today) : [],
+        };
     }
+
+    private static List<AwaitingReviewItem> AwaitingReview(IReadOnlyList<DashboardRow> rows, DateOnly today) =>
+        [.. rows.Where(r => r.Status == AssessmentStatus.Submitted)
+            .OrderBy(r => r.SubmittedAt ?? r.CreatedAt).ThenBy(r => r.Id)
+            .Take(ListedItems)
+            .Select(r => new AwaitingReviewItem(r.Id, r.Label, r.Title, r.Overall, r.Rating, RatingColors.For(r.QuestionSet, r.Rating),
+                Math.Max(0, today.DayNumber - DateOnly.FromDateTime(r.SubmittedAt ?? r.CreatedAt).DayNumber)))];
 
     private async Task<List<DashboardRow>> RowsAsync(VendorRiskDbContext db, DateOnly today, CancellationToken cancellationToken)
     {
