@@ -1,3 +1,4 @@
+using VendorRisk.Web.Features.Shared;
 using VendorRisk.Web.Features.Users;
 
 namespace VendorRisk.Web.Features.Demo;
@@ -189,7 +190,7 @@ public sealed class DemoDataSeeder(
         db.Assessments.Add(assessment);
         await db.SaveChangesAsync(cancellationToken);
         context.Audit("assessment-created", AuditEntityTypes.Assessment, assessment.Id,
-            $"Demo assessment '{demo.Title}' loaded as {demo.Status}");
+            $"Demo assessment '{demo.Title}' loaded: {StatusChip.Label(status).ToLowerInvariant()}");
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -50,7 +50,7 @@ public sealed class DemoFindingsSeeder(
             db.Findings.Add(finding);
             await db.SaveChangesAsync(cancellationToken);
             context.Audit("finding-raised", AuditEntityTypes.Finding, $"{finding.AssessmentId}/{finding.Id}",
-                $"Demo {(f.IsCondition ? "condition" : "finding")} '{f.Title}' loaded as {f.Status}");
+                $"Demo {(f.IsCondition ? "condition" : "finding")} '{f.Title}' loaded: {Audit.AuditSentences.Words(f.Status.ToString()).ToLowerInvariant()}");
             await db.SaveChangesAsync(cancellationToken);
         }
 
