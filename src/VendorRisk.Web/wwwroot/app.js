@@ -158,27 +158,32 @@ document.addEventListener("keydown", (event) => {
 })();
 
 // Arrow keys in a wizard question's radio group choose each option they pass (the browser's radio behaviour): only where
-// they stop is the assessor's choice (ADR 0072). The change an arrow key makes stops on its way down (data-vr-choice-pause)
-// and goes on to the server after a quiet moment, when the focus leaves the group, or when the page is hidden. A click
-// or Space is a choice at once, and ends any choice still waiting in its group. Blazor hears change events while they
-// come down through the document, so they are stopped at the window, the one step before it.
+// they stop is the assessor's choice (ADR 0072). The change an arrow key makes is held (data-vr-choice-pause) and goes on
+// to the server for the option the key chose after a quiet moment, when the focus leaves the group, at any other key,
+// or when the page is hidden or goes back. A click is a choice at once and ends any choice still held in its group.
+// A listener on the group hears a change too late (Blazor has already taken it), so changes are held at the window.
 (() => {
     const pause = 800;
     const arrows = new Set(["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight"]);
-    const waiting = new Map(); // group → its pause timer
+    const waiting = new Map(); // group → { timer, radio: the option the last arrow key chose }
     let arrowAt = -Infinity;
     const groupOf = (target) => target instanceof HTMLInputElement && target.type === "radio" ? target.closest("[data-vr-choice-pause]") : null;
     const forget = (group) => {
-        clearTimeout(waiting.get(group));
+        clearTimeout(waiting.get(group)?.timer);
         waiting.delete(group);
     };
+    // The held option, not whichever is checked now: a save's redraw may have checked the previous choice again meanwhile.
     const send = (group) => {
+        const radio = waiting.get(group)?.radio;
         forget(group);
-        const chosen = group.isConnected ? group.querySelector("input[type=radio]:checked") : null;
-        chosen?.dispatchEvent(new Event("change", { bubbles: true }));
+        if (!radio?.isConnected) return;
+        radio.checked = true;
+        radio.dispatchEvent(new Event("change", { bubbles: true }));
     };
+    const sendAll = () => [...waiting.keys()].forEach(send);
     window.addEventListener("keydown", (event) => {
-        if (arrows.has(event.key) && groupOf(event.target)) arrowAt = performance.now();
+        if (!arrows.has(event.key)) sendAll();
+        else if (groupOf(event.target)) arrowAt = performance.now();
     }, true);
     window.addEventListener("change", (event) => {
         const group = event.isTrusted ? groupOf(event.target) : null;
@@ -188,14 +193,14 @@ document.addEventListener("keydown", (event) => {
             return;
         }
         event.stopPropagation();
-        clearTimeout(waiting.get(group));
-        waiting.set(group, setTimeout(() => send(group), pause));
+        clearTimeout(waiting.get(group)?.timer);
+        waiting.set(group, { timer: setTimeout(() => send(group), pause), radio: event.target });
     }, true);
     window.addEventListener("focusout", (event) => {
         const group = groupOf(event.target);
         if (group && waiting.has(group) && !(event.relatedTarget instanceof Node && group.contains(event.relatedTarget))) send(group);
     }, true);
-    const sendAll = () => [...waiting.keys()].forEach(send);
     document.addEventListener("visibilitychange", () => { if (document.visibilityState === "hidden") sendAll(); });
     window.addEventListener("pagehide", sendAll);
+    window.addEventListener("popstate", sendAll, true);
 })();

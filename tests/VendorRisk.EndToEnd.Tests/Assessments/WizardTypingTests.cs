@@ -102,11 +102,7 @@ public sealed class WizardTypingTests(BrowserFixture app) : IClassFixture<Browse
     [Fact]
     public async Task Arrow_keys_through_a_radio_group_save_the_option_they_stop_on_once()
     {
-        var id = await TestData.CreateDraftAsync(app);
-        var page = await app.SignedInPageAsync(Roles.Assessor);
-        await OpenContinuitySectionAsync(page, id);
-        await page.Locator("#q-exit-plan-choice input[value=none]").ClickAsync();
-        Assert.Equal("none", await StoredAsync(id, "exit-plan", a => a.Choice, "none"));
+        var (id, page) = await ExitPlanAnsweredNoneAsync();
 
         // Each arrow key checks the next option in the browser; before, each was a save, a version and an audit entry.
         foreach (var _ in Enumerable.Range(0, 3))
@@ -119,13 +115,22 @@ public sealed class WizardTypingTests(BrowserFixture app) : IClassFixture<Browse
     }
 
     [Fact]
+    public async Task A_held_arrow_key_choice_is_sent_even_when_a_redraw_checked_the_previous_option_meanwhile()
+    {
+        var (id, page) = await ExitPlanAnsweredNoneAsync();
+
+        // A save's redraw that lands while the arrow key's choice is held checks the saved option again, as this does.
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Locator("#q-exit-plan-choice input[value=none]").EvaluateAsync("radio => radio.checked = true");
+
+        Assert.Equal("declined", await StoredAsync(id, "exit-plan", a => a.Choice, "declined"));
+        await Assertions.Expect(page.Locator("#q-exit-plan-choice input[value=declined]")).ToBeCheckedAsync();
+    }
+
+    [Fact]
     public async Task A_choice_made_with_the_arrow_keys_is_saved_at_once_when_the_focus_leaves_the_question()
     {
-        var id = await TestData.CreateDraftAsync(app);
-        var page = await app.SignedInPageAsync(Roles.Assessor);
-        await OpenContinuitySectionAsync(page, id);
-        await page.Locator("#q-exit-plan-choice input[value=none]").ClickAsync();
-        Assert.Equal("none", await StoredAsync(id, "exit-plan", a => a.Choice, "none"));
+        var (id, page) = await ExitPlanAnsweredNoneAsync();
 
         await page.Keyboard.PressAsync("ArrowDown");
         await page.Locator("#next-section").ClickAsync();
@@ -156,6 +161,17 @@ public sealed class WizardTypingTests(BrowserFixture app) : IClassFixture<Browse
         public int Count => Volatile.Read(ref _count);
 
         public void Start() => Volatile.Write(ref _counting, 1);
+    }
+
+    /// <summary>A draft whose exit-plan question is answered "none" with a click, its radio focused for the arrow keys.</summary>
+    private async Task<(int Id, IPage Page)> ExitPlanAnsweredNoneAsync()
+    {
+        var id = await TestData.CreateDraftAsync(app);
+        var page = await app.SignedInPageAsync(Roles.Assessor);
+        await OpenContinuitySectionAsync(page, id);
+        await page.Locator("#q-exit-plan-choice input[value=none]").ClickAsync();
+        Assert.Equal("none", await StoredAsync(id, "exit-plan", a => a.Choice, "none"));
+        return (id, page);
     }
 
     private static async Task OpenContinuitySectionAsync(IPage page, int id)

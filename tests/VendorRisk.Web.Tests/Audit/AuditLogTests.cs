@@ -159,6 +159,16 @@ public sealed class AnswerAuditSentenceTests
         Assert.Equal(["Demo Assessor changed Choice from Under thirty days to Declined"], AuditSentences.Of(Entry(Given, Declined)));
 
     [Fact]
+    public void Only_an_answer_leaves_out_its_key_and_defaults()
+    {
+        var finding = new AuditRecord(2, DateTime.UtcNow, null, "Rita Reviewer", "finding-raised", "finding", "6/12", "Finding raised", null,
+            """{"questionKey":"exit-plan","title":"Sign the exit clause","isCondition":false}""", false);
+
+        Assert.Equal(["Rita Reviewer set Question key to Exit plan", "Rita Reviewer set Title to Sign the exit clause", "Rita Reviewer set Is condition to no"],
+            AuditSentences.Of(finding));
+    }
+
+    [Fact]
     public void Marking_an_answer_not_applicable_is_said()
     {
         var notApplicable = Declined.Replace("\"choice\":\"declined\"", "\"choice\":null", StringComparison.Ordinal)

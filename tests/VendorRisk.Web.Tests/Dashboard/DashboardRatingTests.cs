@@ -1,8 +1,10 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using VendorRisk.Data.Entities;
 using VendorRisk.Domain.Assessments;
 using VendorRisk.Web.Features.Assessments;
 using VendorRisk.Web.Features.Dashboard;
+using VendorRisk.Web.Infrastructure;
 using VendorRisk.Web.Tests.Infrastructure;
 
 namespace VendorRisk.Web.Tests.Dashboard;
@@ -36,14 +38,28 @@ public sealed class DashboardRatingTests(WebAppFixture app) : IClassFixture<WebA
         Assert.Equal(2, summary.RatingCounts.Sum(r => r.Count));
         Assert.Equal(2, summary.StatusCounts.Single(s => s.Status == AssessmentStatus.Draft).Count);
     }
+}
+
+/// <summary>The reviewer's queue, in a database of its own: the counts of <see cref="DashboardRatingTests"/> stay exact.</summary>
+public sealed class DashboardReviewQueueTests(WebAppFixture app) : IClassFixture<WebAppFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private async Task SubmitAsync(int id)
+    {
+        await using var assessor = app.ScopeAs(Roles.Assessor);
+        await assessor.ServiceProvider.GetRequiredService<AssessmentService>().SubmitAsync(id, true, Ct);
+    }
 
     [Fact]
     public async Task A_reviewer_sees_what_awaits_review_and_a_viewer_does_not()
     {
         var submitted = await TestData.CreateDraftAsync(app);
-        await using (var assessor = app.ScopeAs(Roles.Assessor))
-            await assessor.ServiceProvider.GetRequiredService<AssessmentService>().SubmitAsync(submitted, true, Ct);
-        var reviewed = await ReviewAsync(await TestData.CreateDraftAsync(app), ReviewDecision.Approved);
+        await SubmitAsync(submitted);
+        var reviewed = await TestData.CreateDraftAsync(app);
+        await SubmitAsync(reviewed);
+        await using (var reviewing = app.ScopeAs(Roles.Reviewer))
+            await reviewing.ServiceProvider.GetRequiredService<AssessmentService>().ReviewAsync(reviewed, ReviewDecision.Approved, null, Ct);
         var draft = await TestData.CreateDraftAsync(app);
 
         await using var reviewer = app.ScopeAs(Roles.Reviewer);
@@ -56,5 +72,22 @@ public sealed class DashboardRatingTests(WebAppFixture app) : IClassFixture<WebA
         Assert.DoesNotContain(queue, i => i.AssessmentId == reviewed || i.AssessmentId == draft);
         Assert.False(seen.CanReview);
         Assert.Empty(seen.AwaitingReview);
+    }
+
+    [Fact]
+    public async Task A_reviewers_own_submission_is_not_in_their_queue()
+    {
+        var own = await TestData.CreateDraftAsync(app);
+        await SubmitAsync(own);
+        string reviewerId;
+        await using (var reviewing = app.ScopeAs(Roles.Reviewer))
+            reviewerId = (await reviewing.ServiceProvider.GetRequiredService<CurrentUser>().GetAsync(Ct))!.UserId;
+        await using (var db = await app.CreateDbContextAsync())
+            await db.Assessments.Where(a => a.Id == own).ExecuteUpdateAsync(u => u.SetProperty(a => a.AssessorId, reviewerId), Ct);
+
+        await using var reviewer = app.ScopeAs(Roles.Reviewer);
+        var queue = (await reviewer.ServiceProvider.GetRequiredService<DashboardService>().GetAsync(Ct)).AwaitingReview;
+
+        Assert.DoesNotContain(queue, i => i.AssessmentId == own);
     }
 }

@@ -46,15 +46,16 @@ public static class AuditSentences
 
         if (before is { ValueKind: JsonValueKind.Object } || after is { ValueKind: JsonValueKind.Object })
         {
-            // A record being created lists what it was given, not the defaults it starts with (No, nothing).
+            // A new answer lists what it was given, not the defaults it starts with (No, nothing) nor its key.
+            var answer = entry.EntityType == AuditEntityTypes.Answer;
             var oldFields = Fields(before, skipFalse: false);
-            var newFields = Fields(after, skipFalse: before is null);
+            var newFields = Fields(after, skipFalse: answer && before is null);
             var sentences = new List<string>();
             foreach (var name in oldFields.Keys.Concat(newFields.Keys).Distinct(StringComparer.Ordinal))
             {
                 var from = oldFields.GetValueOrDefault(name);
                 var to = newFields.GetValueOrDefault(name);
-                if (string.Equals(from, to, StringComparison.Ordinal) || Bookkeeping.Contains(name) || before is null && name == EntityKeyField)
+                if (string.Equals(from, to, StringComparison.Ordinal) || answer && (name == HasValueField || before is null && name == QuestionKeyField))
                     continue;
                 sentences.Add((from, to) switch
                 {
@@ -98,13 +99,13 @@ public static class AuditSentences
         return JsonDocument.Parse(JsonSerializer.Serialize(value)).RootElement.Clone();
     }
 
-    /// <summary>Fields a record keeps for itself: "Has value" changes whenever an answer is given or cleared, which the other fields say.</summary>
-    private static readonly HashSet<string> Bookkeeping = new(StringComparer.Ordinal) { "hasValue" };
+    /// <summary>An answer's own bookkeeping: it changes whenever the answer is given or cleared, which its other fields say.</summary>
+    private const string HasValueField = "hasValue";
 
     /// <summary>An answer's question key: its entry's id already names it ("12/exit-plan").</summary>
-    private const string EntityKeyField = "questionKey";
+    private const string QuestionKeyField = "questionKey";
 
-    /// <summary>Fields whose values are option keys: each reads as words, one word ("declined") as much as several.</summary>
+    /// <summary>Fields whose values are option keys: one word ("declined") reads as a word, as several do.</summary>
     private static readonly HashSet<string> OptionFields = new(StringComparer.Ordinal) { "choice", "choices" };
 
     private static Dictionary<string, string?> Fields(JsonElement? element, bool skipFalse)
@@ -127,7 +128,7 @@ public static class AuditSentences
 
     private static string OptionWords(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.String => Words(value.GetString()),
+        JsonValueKind.String when value.GetString() is { } key && key.All(c => char.IsAsciiLetterLower(c) || c == '-') => Words(key),
         JsonValueKind.Array => string.Join(", ", value.EnumerateArray().Select(OptionWords)),
         _ => Value(value),
     };

@@ -12,9 +12,9 @@ public static class ChartPalette
     public static string For(int index) => Colors[index % Colors.Length];
 
     /// <summary>
-    /// Each compared assessment's colour: that of its place in the ranking as the comparison opened (the PDF orders its own palette so). A
-    /// choice's order no longer decides it, so the leader is blue however the assessments were picked, and a what-if
-    /// that moves the ranking leaves every colour where it was.
+    /// Each compared assessment's colour: that of its place in the ranking as the page loaded the comparison, the order
+    /// in which the PDF of the same comparison colours its vendors. The order of choice no longer decides it, and a
+    /// what-if on the page leaves every colour where it was (the PDF of a what-if ranks, and so colours, anew).
     /// </summary>
     public static IReadOnlyDictionary<int, string> ByRanking(IEnumerable<int> rankedAssessmentIds) =>
         rankedAssessmentIds.Distinct().Select((id, rank) => (id, rank)).ToDictionary(x => x.id, x => For(x.rank));

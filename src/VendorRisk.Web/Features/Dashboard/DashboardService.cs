@@ -13,7 +13,10 @@ public sealed record DashboardSummary(
     IReadOnlyList<RecentChange> RecentChanges,
     bool CanSeeAuditLog)
 {
-    /// <summary>Submitted assessments, the longest waiting first; only for those who may review (empty for the others).</summary>
+    /// <summary>
+    /// Submitted assessments the reader may review, the longest waiting first: none for those who may not review, and
+    /// never the reader's own.
+    /// </summary>
     public IReadOnlyList<AwaitingReviewItem> AwaitingReview { get; init; } = [];
 
     /// <summary>Whether the reader may review, and so sees the queue at all.</summary>
@@ -100,12 +103,13 @@ public sealed class DashboardService(
             actor.Can(Roles.Admin))
         {
             CanReview = actor.Can(Roles.Reviewer),
-            AwaitingReview = actor.Can(Roles.Reviewer) ? AwaitingReview(rows, today) : [],
+            AwaitingReview = actor.Can(Roles.Reviewer) ? AwaitingReview(rows, actor.UserId, today) : [],
         };
     }
 
-    private static List<AwaitingReviewItem> AwaitingReview(IReadOnlyList<DashboardRow> rows, DateOnly today) =>
-        [.. rows.Where(r => r.Status == AssessmentStatus.Submitted)
+    /// <summary>The reader's own submissions are left out: another reviewer must review them (AssessmentWorkflow).</summary>
+    private static List<AwaitingReviewItem> AwaitingReview(IReadOnlyList<DashboardRow> rows, string readerId, DateOnly today) =>
+        [.. rows.Where(r => r.Status == AssessmentStatus.Submitted && r.AssessorId != readerId)
             .OrderBy(r => r.SubmittedAt ?? r.CreatedAt).ThenBy(r => r.Id)
             .Take(ListedItems)
             .Select(r => new AwaitingReviewItem(r.Id, r.Label, r.Title, r.Overall, r.Rating, RatingColors.For(r.QuestionSet, r.Rating),
