@@ -37,6 +37,7 @@ public static class ComparisonReport
         ComparisonMemo.Warning(document, model);
         document.Add(new PageBreak());
         Matrix(document, model);
+        Knockouts(document, model);
         Radar(document, model);
         Weighting(document, model);
         Costs(document, model);
@@ -86,7 +87,31 @@ public static class ComparisonReport
             yield break;
         var capping = more.Any(k => vendor.AcceptedOf(k.QuestionKey) is null);
         yield return new TextRun($"\n+{more.Count} more: ", capping ? Theme.Small with { Color = Theme.Danger } : Theme.Small);
-        yield return new TextRun(string.Join(", ", more.Select(k => k.QuestionKey + (vendor.AcceptedOf(k.QuestionKey) is null ? "" : " (accepted)"))), Theme.Small);
+        yield return new TextRun(string.Join(", ", more.Select(k => k.QuestionKey + (vendor.AcceptedOf(k.QuestionKey) is null ? "" : " (accepted)"))) +
+            $" ({KnockoutsTitle.ToLowerInvariant()}, page 2 on)", Theme.Small);
+    }
+
+    /// <summary>Every vendor's knockouts with their questions, when the memo had to name some by key alone.</summary>
+    public const string KnockoutsTitle = "Failed critical controls";
+
+    private static void Knockouts(ReportDocument document, ComparisonReportModel model)
+    {
+        if (model.Vendors.All(v => v.Knockouts.Count <= MemoKnockouts))
+            return;
+        document.Add(new Heading(KnockoutsTitle, Theme.H2));
+        document.Add(new Paragraph("Each vendor's critical questions below their knockout threshold. One whose risk a reviewer accepted no longer caps the rating.", Theme.Small));
+        var table = new Table(TableColumn.Relative(2), TableColumn.Relative(5)).WithHeader("Vendor", "Failed critical control");
+        foreach (var v in model.Vendors.Where(v => v.Knockouts.Count > 0))
+        {
+            table.AddRow(TableCell.Of(new TextRun(ReportFormat.Text(v.VendorName), Theme.Cell.AsBold())),
+                TableCell.Of([.. v.Knockouts.SelectMany((k, n) => new[]
+                {
+                    new TextRun((n == 0 ? "" : "\n") + ReportFormat.Text(k.QuestionText), Theme.Cell),
+                    new TextRun($" {k.QuestionKey}" + (v.AcceptedOf(k.QuestionKey) is { } a ? $" (risk {ReportFormat.AcceptedBy(a.AcceptedBy, a.Until)})" : ""), Theme.Small),
+                })]));
+        }
+
+        document.Add(table);
     }
 
     private static void Ranking(ReportDocument document, ComparisonReportModel model)

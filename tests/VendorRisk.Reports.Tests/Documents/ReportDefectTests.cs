@@ -66,10 +66,24 @@ public sealed class ReportDefectTests
 
         Assert.Contains(PdfText.Squeeze(six[0].QuestionText), first, StringComparison.Ordinal);
         Assert.DoesNotContain(PdfText.Squeeze(six[2].QuestionText), first, StringComparison.Ordinal);
-        Assert.Contains(PdfText.Squeeze("+4 more: control-3, control-4, control-5, control-6"), first, StringComparison.Ordinal);
+        Assert.Contains(PdfText.Squeeze("+4 more: control-3, control-4, control-5, control-6 (failed critical controls, page 2 on)"), first, StringComparison.Ordinal);
+        // The ones named by key on the memo are given in full after the scores.
+        var knockouts = PdfText.Squeeze(pages.First(p => p.Contains(ComparisonReport.KnockoutsTitle, StringComparison.Ordinal)));
+        Assert.All(six, k => Assert.Contains(PdfText.Squeeze(k.QuestionText), knockouts, StringComparison.Ordinal));
         // The memo ends on page 1 (its warning included), and page 2 opens the scores.
         Assert.Contains(PdfText.Squeeze("Not every compared assessment is approved."), first, StringComparison.Ordinal);
         Assert.Contains("Scores by section", pages[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_comparison_whose_memo_names_every_knockout_in_full_has_no_list_of_them()
+    {
+        var model = SampleModels.Comparison();
+        Assert.All(model.Vendors, v => Assert.True(v.Knockouts.Count <= ComparisonReport.MemoKnockouts));
+
+        var pages = PdfText.Pages(new SkiaReportRenderer().RenderComparison(model, TestContext.Current.CancellationToken));
+
+        Assert.DoesNotContain(pages, p => p.Contains(ComparisonReport.KnockoutsTitle, StringComparison.Ordinal));
     }
 
     [Fact]
