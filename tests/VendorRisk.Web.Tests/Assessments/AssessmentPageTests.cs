@@ -206,6 +206,24 @@ public sealed class NotScoredYetTests(WebAppFixture app) : PageTestBase(app), IC
     }
 
     [Fact]
+    public async Task The_assessments_list_marks_a_partly_answered_drafts_score_as_so_far()
+    {
+        var id = await TestData.CreateDraftAsync(App);
+        await using (var assessor = App.ScopeAs(Roles.Assessor))
+            await assessor.ServiceProvider.GetRequiredService<AssessmentService>().SaveAnswersAsync(id,
+                [new AnswerInput(new AnswerValue { QuestionKey = "region-gating", Choice = "full-parity" })], Ct);
+        SignInAs(Roles.Viewer);
+        RenderProviders();
+        var cut = Render<AssessmentsPage>();
+
+        cut.WaitForAssertion(() =>
+        {
+            var row = cut.FindAll("tr").First(r => r.QuerySelector($"a[href=\"/assessments/{id}\"]") is not null);
+            Assert.Equal("so far", row.QuerySelector(".vr-provisional")?.TextContent.Trim());
+        });
+    }
+
+    [Fact]
     public void Only_an_incomplete_draft_is_provisional()
     {
         AssessmentScore Score(double completeness) => new(40, "High", "High", [], completeness, null, [], []);
