@@ -84,6 +84,19 @@ public static class PdfText
             .Select(g => string.Concat(g.OrderBy(l => l.StartBaseLine.X).Select(l => l.Value))))).ToList();
     }
 
+    /// <summary>The one colour of the letters of <paramref name="part"/> where it follows <paramref name="after"/> (whitespace left out of both).</summary>
+    public static SkiaSharp.SKColor InkOf(List<Letter> letters, string after, string part)
+    {
+        letters = [.. letters.Where(l => !string.IsNullOrWhiteSpace(l.Value))];
+        (after, part) = (Squeeze(after), Squeeze(part));
+        var text = string.Concat(letters.Select(l => l.Value));
+        var at = text.IndexOf(after + part, StringComparison.Ordinal);
+        Assert.True(at >= 0, $"'{after}{part}' not found");
+        var colours = letters.Skip(at + after.Length).Take(part.Length).Select(l => l.Color.ToRGBValues())
+            .Select(c => new SkiaSharp.SKColor((byte)Math.Round(c.r * 255), (byte)Math.Round(c.g * 255), (byte)Math.Round(c.b * 255))).Distinct().ToList();
+        return Assert.Single(colours);
+    }
+
     /// <summary>All text with whitespace removed, so wrapped phrases can be found.</summary>
     public static string Squeeze(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
 }

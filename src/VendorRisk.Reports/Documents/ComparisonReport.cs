@@ -104,15 +104,28 @@ public static class ComparisonReport
         foreach (var v in model.Vendors.Where(v => v.Knockouts.Count > 0))
         {
             table.AddRow(TableCell.Of(new TextRun(ReportFormat.Text(v.VendorName), Theme.Cell.AsBold())),
-                TableCell.Of([.. v.Knockouts.SelectMany((k, n) => new[]
-                {
-                    new TextRun((n == 0 ? "" : "\n") + ReportFormat.Text(k.QuestionText), Theme.Cell),
-                    new TextRun($" {k.QuestionKey}" + (v.AcceptedOf(k.QuestionKey) is { } a ? $" (risk {ReportFormat.AcceptedBy(a.AcceptedBy, a.Until)})" : ""), Theme.Small),
-                })]));
+                TableCell.Of([.. KnockoutRuns(v, v.Knockouts, Theme.Cell, fullText: true)]));
         }
 
         document.Add(table);
     }
+
+    /// <summary>
+    /// A vendor's knockouts, one a line: the question (its short name, or its whole text where the table has the room) in
+    /// <paramref name="text"/>, red while it caps the rating, then its key and, once accepted, who accepted the risk until
+    /// when. The memo and the table of failed controls both use it.
+    /// </summary>
+    private static IEnumerable<TextRun> KnockoutRuns(ComparedVendorModel vendor, IEnumerable<KnockoutModel> knockouts, TextStyle text, bool fullText) =>
+        knockouts.SelectMany((k, n) => vendor.AcceptedOf(k.QuestionKey) is { } accepted
+            ? new[]
+            {
+                new TextRun((n == 0 ? "" : "\n") + ReportFormat.Text(fullText ? k.FullText : k.QuestionText), text),
+                new TextRun($" {k.QuestionKey} (risk {ReportFormat.AcceptedBy(accepted.AcceptedBy, accepted.Until)})", Theme.Small),
+            }
+            : [
+                new TextRun((n == 0 ? "" : "\n") + ReportFormat.Text(fullText ? k.FullText : k.QuestionText), text with { Color = Theme.Danger }),
+                new TextRun(" " + k.QuestionKey, Theme.Small),
+            ]);
 
     private static void Ranking(ReportDocument document, ComparisonReportModel model)
     {
@@ -125,16 +138,7 @@ public static class ComparisonReport
             var v = model.Vendors[i];
             var knockouts = v.Knockouts.Count == 0
                 ? TableCell.Of(new TextRun("None", Theme.Cell with { Color = Theme.Muted }))
-                : TableCell.Of([.. v.Knockouts.Take(MemoKnockouts).SelectMany((k, n) => v.AcceptedOf(k.QuestionKey) is { } accepted
-                    ? new[]
-                    {
-                        new TextRun((n == 0 ? "" : "\n") + ReportFormat.Text(k.QuestionText), Theme.Small),
-                        new TextRun($" {k.QuestionKey} (risk {ReportFormat.AcceptedBy(accepted.AcceptedBy, accepted.Until)})", Theme.Small),
-                    }
-                    : [
-                        new TextRun((n == 0 ? "" : "\n") + ReportFormat.Text(k.QuestionText), Theme.Small with { Color = Theme.Danger }),
-                        new TextRun(" " + k.QuestionKey, Theme.Small),
-                    ]), .. MoreKnockouts(v)]);
+                : TableCell.Of([.. KnockoutRuns(v, v.Knockouts.Take(MemoKnockouts), Theme.Small, fullText: false), .. MoreKnockouts(v)]);
             table.AddRow((i + 1).ToString(CultureInfo.InvariantCulture),
                 TableCell.Of(new TextRun(ReportFormat.Text(v.VendorName), Theme.Cell.AsBold()),
                     new TextRun(v.QuestionSetVersion is null ? string.Empty : "\nversion " + v.QuestionSetVersion, Theme.Small)),

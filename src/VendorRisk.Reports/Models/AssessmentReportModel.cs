@@ -65,8 +65,12 @@ public sealed record QuestionSetRef(string Key, string Title, string Version);
 /// <summary>A rating band: scores from <paramref name="MinScore"/> up get <paramref name="Label"/>.</summary>
 public sealed record RatingBandModel(string Label, double MinScore, string ColorHex);
 
-/// <summary>A critical question that failed its threshold.</summary>
-public sealed record KnockoutModel(string QuestionKey, string QuestionText);
+/// <summary>A critical question that failed its threshold, by its short name (<paramref name="QuestionText"/>).</summary>
+public sealed record KnockoutModel(string QuestionKey, string QuestionText)
+{
+    /// <summary>The question's whole text, for a table that has the room; the short name when not given.</summary>
+    public string FullText { get => field ?? QuestionText; init; }
+}
 
 /// <summary>A low-scoring question for the executive summary.</summary>
 /// <param name="Unanswered">No answer yet: its p is the 0 that scoring.md gives silence, which the report says.</param>

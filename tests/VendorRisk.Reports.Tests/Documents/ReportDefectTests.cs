@@ -76,6 +76,36 @@ public sealed class ReportDefectTests
     }
 
     [Fact]
+    public void A_knockout_reads_red_while_it_caps_the_rating_in_the_memo_and_in_full_in_the_table_of_failed_controls()
+    {
+        var model = SampleModels.Comparison();
+        KnockoutModel[] three = [.. new[] { "Accepted", "Capping", "Third" }.Select(name => new KnockoutModel(name.ToLowerInvariant() + "-control", $"{name} control question?")
+        {
+            FullText = $"{name} control question? With the whole of its wording.",
+        })];
+        model = model with
+        {
+            Vendors = [.. model.Vendors.Select((v, i) => i == 0
+                ? v with { Knockouts = three, AcceptedKnockouts = [new KnockoutAcceptanceNote("accepted-control", "Rita Reviewer", new DateOnly(2027, 6, 30))] }
+                : v)],
+        };
+
+        var pdf = new SkiaReportRenderer().RenderComparison(model, TestContext.Current.CancellationToken);
+        var pages = PdfText.Pages(pdf);
+        var letters = PdfText.Letters(pdf);
+        var memo = letters[0];
+        var table = letters[pages.FindIndex(p => p.Contains(ComparisonReport.KnockoutsTitle, StringComparison.Ordinal))];
+
+        Assert.Equal(Theme.Muted, PdfText.InkOf(memo, "", "Accepted control question?"));
+        Assert.Equal(Theme.Danger, PdfText.InkOf(memo, "", "Capping control question?"));
+        Assert.Equal(Theme.Body, PdfText.InkOf(table, "", "Accepted control question? With the whole of its wording."));
+        Assert.Equal(Theme.Danger, PdfText.InkOf(table, "", "Capping control question? With the whole of its wording."));
+        Assert.Equal(Theme.Danger, PdfText.InkOf(table, "", "Third control question? With the whole of its wording."));
+        Assert.DoesNotContain("With the whole of its wording", pages[0], StringComparison.Ordinal);
+        Assert.Contains(PdfText.Squeeze("accepted-control (risk accepted by Rita Reviewer"), PdfText.Squeeze(pages[0]), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_comparison_whose_memo_names_every_knockout_in_full_has_no_list_of_them()
     {
         var model = SampleModels.Comparison();

@@ -109,6 +109,23 @@ public sealed class ReportDownloadTests(CompareScenarioFixture app) : IClassFixt
     }
 
     [Fact]
+    public async Task The_comparison_reports_table_of_failed_controls_gives_each_knockouts_whole_question()
+    {
+        using var client = await app.SignedInClientAsync(Roles.Viewer);
+        AssessmentSnapshot snapshot;
+        await using (var scope = app.ScopeAs(Roles.Viewer))
+            snapshot = await scope.ServiceProvider.GetRequiredService<AssessmentReader>().GetAsync(app.Zephyrine, Ct);
+        var knockouts = ScoringEngine.Score(snapshot.QuestionSet, snapshot.AnswerValues, snapshot.AsOf).Knockouts;
+        Assert.True(knockouts.Count > VendorRisk.Reports.Documents.ComparisonReport.MemoKnockouts, "The memo names some by key alone.");
+
+        using var document = PdfDocument.Open(await client.GetByteArrayAsync($"/compare/report.pdf?ids={app.NorthwindApproved},{app.Zephyrine}", Ct));
+
+        var table = Squeeze(Assert.Single(document.GetPages(), p => p.Text.Contains(VendorRisk.Reports.Documents.ComparisonReport.KnockoutsTitle, StringComparison.Ordinal)).Text);
+        // Whole questions, not the short names the memo has room for ("Does the provider commit contractually to notify the buyer of…").
+        Assert.All(knockouts, key => Assert.Contains(Squeeze(snapshot.QuestionSet.FindQuestion(key)!.Text), table));
+    }
+
+    [Fact]
     public async Task The_reports_say_each_rating_as_a_risk_level_as_the_app_does()
     {
         using var client = await app.SignedInClientAsync(Roles.Viewer);

@@ -196,7 +196,7 @@ public static class ReportModels
     private static string? SourceText(EvidenceSource? source) => source is { } known && Enum.IsDefined(known) ? EvidenceLabels.Of(known) : null;
 
     private static List<KnockoutModel> Knockouts(QuestionSetDefinition set, IReadOnlyList<string> keys) =>
-        [.. keys.Select(k => new KnockoutModel(k, set.ShortName(k)))];
+        [.. keys.Select(k => new KnockoutModel(k, set.ShortName(k)) { FullText = set.FindQuestion(k)?.Text ?? k })];
 
     private static List<RatingBandModel> Bands(QuestionSetDefinition set) =>
         [.. set.RatingBands.Select((b, i) => new RatingBandModel(b.Label, b.MinScore, RatingColors.ForRank(i, set.RatingBands.Count)))];
