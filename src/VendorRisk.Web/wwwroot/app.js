@@ -16,6 +16,23 @@ window.vendorRisk = {
     },
 };
 
+// A link to a place on the same page ("Skip to main content", the portal's contents) moves the focus there. With the
+// page's <base href="/">, "#main-content" means "/#main-content", and Blazor's navigation would follow it to the
+// dashboard (or, outside the app, to the sign-in page). Capture runs before Blazor's own listener, which leaves a click
+// whose default is prevented alone.
+document.addEventListener("click", (event) => {
+    const link = event.target instanceof Element ? event.target.closest("a[href*='#']") : null;
+    if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    const url = new URL(link.href, document.baseURI);
+    const samePage = url.hash.length > 1 && (link.getAttribute("href").startsWith("#") || url.pathname === location.pathname);
+    const target = samePage ? document.getElementById(decodeURIComponent(url.hash.slice(1))) : null;
+    if (!target) return;
+    event.preventDefault();
+    if (!target.matches("a[href], button, input, select, textarea, [tabindex]")) target.setAttribute("tabindex", "-1");
+    target.scrollIntoView({ block: "start" });
+    target.focus({ preventScroll: true });
+}, true);
+
 // Firefox starts an HTML drag only when the drag carries data; the editor's question rows carry none of their own.
 document.addEventListener("dragstart", (event) => {
     if (event.target instanceof Element && event.target.closest("[data-drag-question]")) {

@@ -9,6 +9,24 @@
         status.classList.toggle("portal-status-failed", !!failed);
     };
 
+    // What the server counts as answered: a choice, a number or text, or "does not apply". A comment alone is not.
+    const isAnswered = (form) =>
+        !!form.querySelector("input[name=choice]:checked, input[name=choices]:checked, input[name=notApplicable]:checked")
+        || [...form.querySelectorAll("input[name=number], textarea[name=text]")].some((input) => input.value.trim() !== "");
+
+    // The progress line and the contents' counts follow each save, as the page would show them reloaded.
+    const recount = () => {
+        const forms = [...document.querySelectorAll("form[data-portal-autosave]")];
+        const answered = (list) => list.filter((f) => f.dataset.answered === "true").length;
+        const progress = document.getElementById("portal-progress");
+        if (progress) progress.textContent = answered(forms) + " of " + forms.length + " questions answered.";
+        document.querySelectorAll("[data-portal-section-count]").forEach((count) => {
+            const section = forms.filter((f) => f.dataset.portalSection === count.dataset.portalSectionCount);
+            count.textContent = answered(section) + " of " + section.length;
+            count.closest("li")?.classList.toggle("portal-contents-done", answered(section) === section.length);
+        });
+    };
+
     const save = (form, keepalive) => {
         form._dirty = false;
         const previous = form._saving ?? Promise.resolve();
@@ -25,6 +43,8 @@
                 const body = await response.json().catch(() => ({}));
                 if (response.ok) {
                     form.querySelector("input[name=expectedVersion]").value = body.version;
+                    form.dataset.answered = String(isAnswered(form));
+                    recount();
                     setStatus(form, "Saved " + new Date(body.savedAt).toISOString().slice(0, 16).replace("T", " ") + " UTC");
                 } else if (response.status === 410 && body.location) {
                     window.location.assign(body.location);

@@ -121,7 +121,7 @@ public sealed class AccessibilityTests(DemoBrowserFixture app) : IClassFixture<D
         }
 
         var landmarks = await page.EvaluateAsync<int[]>(
-            "() => [document.querySelectorAll('main').length, document.querySelectorAll('h1').length, document.querySelectorAll('a.vr-skip-link[href=\"#main-content\"]').length]");
+            "() => [document.querySelectorAll('main').length, document.querySelectorAll('h1').length, document.querySelectorAll('a.vr-skip-link[href$=\"#main-content\"]').length]");
         if (landmarks[0] != 1 || landmarks[1] != 1 || landmarks[2] != 1)
             problems.Add($"{name} ({theme}, {width} px): {landmarks[0]} <main>, {landmarks[1]} <h1> and {landmarks[2]} skip link (one of each expected)");
 

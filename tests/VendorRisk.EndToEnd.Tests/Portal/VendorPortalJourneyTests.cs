@@ -93,12 +93,25 @@ public sealed class VendorPortalJourneyTests(SmtpBrowserFixture app) : IClassFix
         await vendor.GotoAsync(link);
         await Expect(vendor).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/portal/questionnaire$"));
         await Expect(vendor.Locator("h1")).ToHaveTextAsync("Questionnaire for Northwind Models");
-        await Expect(vendor.Locator("nav")).ToHaveCountAsync(0);
+        // None of the app's navigation: the only one is the page's own contents.
+        await Expect(vendor.Locator("nav:not(#portal-contents)")).ToHaveCountAsync(0);
+        await Expect(vendor.Locator("#portal-progress")).ToHaveTextAsync("0 of 3 questions answered.");
         foreach (var (question, option) in new[] { ("soc2", "Yes"), ("dpa", "Yes, as drafted"), ("red-team", "Yes") })
         {
             await vendor.Locator($"#q-{question}").GetByLabel(option, new() { Exact = true }).CheckAsync();
             await Expect(vendor.Locator($"#q-{question} [data-portal-status]")).ToContainTextAsync("Saved ");
         }
+        // The progress line and the contents follow the saves without a reload.
+        await Expect(vendor.Locator("#portal-progress")).ToHaveTextAsync("3 of 3 questions answered.");
+        await Expect(vendor.Locator("#portal-contents li.portal-contents-done")).ToHaveCountAsync(2);
+        await Expect(vendor.Locator("#portal-contents li", new() { HasText = "Company" })).ToContainTextAsync("2 of 2");
+        // A contents link (and the skip link) stays on the page and takes the focus there.
+        await vendor.Locator("#portal-contents a", new() { HasText = "Model" }).ClickAsync();
+        await Expect(vendor.Locator("#q-red-team")).ToBeFocusedAsync();
+        await vendor.Locator(".vr-skip-link").FocusAsync();
+        await vendor.Keyboard.PressAsync("Enter");
+        await Expect(vendor.Locator("#main-content")).ToBeFocusedAsync();
+        await Expect(vendor).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/portal/questionnaire$"));
         await vendor.Locator("#dpa-comment").FillAsync("Signed copy follows from legal.");
         // Typing saves after a pause: the answer's second version.
         await Expect(vendor.Locator("#q-dpa input[name=expectedVersion]")).ToHaveValueAsync("2");

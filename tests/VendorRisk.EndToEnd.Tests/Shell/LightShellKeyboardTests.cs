@@ -49,6 +49,22 @@ public sealed class LightShellKeyboardTests(DemoBrowserFixture app) : IClassFixt
     }
 
     [Fact]
+    public async Task Skip_to_main_content_stays_on_the_page_and_moves_the_focus_to_its_content()
+    {
+        var page = await app.SignedInPageAsync(Roles.Viewer);
+        await page.GotoAsync("/assessments");
+        await BrowserFixture.WaitForInteractiveAsync(page);
+
+        // Under <base href="/"> its "#main-content" used to open the dashboard.
+        await page.Locator(".vr-skip-link").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(page.Locator("#main-content")).ToBeFocusedAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/assessments$"));
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Assessments");
+    }
+
+    [Fact]
     public async Task The_account_menu_opens_from_the_keyboard_and_closes_on_Escape_and_outside_clicks()
     {
         var page = await app.SignedInPageAsync(Roles.Assessor);

@@ -18,14 +18,32 @@ public sealed record PortalQuestionnaire(
 {
     public IReadOnlyList<PortalFile> FilesOf(string questionKey) => [.. Files.Where(f => f.QuestionKey == questionKey)];
 
-    public int AnsweredCount => Groups.Sum(g => g.Questions.Count(q => q.Saved?.Value is not null));
+    public int AnsweredCount => Groups.Sum(g => g.Questions.Count(q => q.IsAnswered));
     public int QuestionCount => Groups.Sum(g => g.Questions.Count);
+
+    /// <summary>A page of one section needs no contents.</summary>
+    public bool HasContents => Groups.Sum(g => g.Sections.Count) > 1;
 }
 
 /// <param name="Heading">"About the company" (vendor-level questions) or "About the model" (model-level).</param>
-public sealed record PortalGroup(QuestionLevel Level, string Heading, IReadOnlyList<PortalQuestion> Questions);
+public sealed record PortalGroup(QuestionLevel Level, string Heading, IReadOnlyList<PortalQuestion> Questions)
+{
+    /// <summary>The group's sections in the order of their questions, for the page's contents.</summary>
+    public IReadOnlyList<PortalSectionSummary> Sections =>
+        [.. Questions.GroupBy(q => q.SectionTitle).Select(s => new PortalSectionSummary(
+            SectionId(s.Key), s.Key, s.First().Question.Key, s.Count(q => q.IsAnswered), s.Count()))];
 
-public sealed record PortalQuestion(string SectionTitle, Question Question, PortalSavedAnswer? Saved);
+    /// <summary>Names a section within the page: the contents' counts and the questions' forms share it, for portal.js to recount.</summary>
+    public string SectionId(string sectionTitle) => $"{Level}:{sectionTitle}";
+}
+
+/// <param name="FirstQuestionKey">The contents link to this question's form.</param>
+public sealed record PortalSectionSummary(string Id, string Title, string FirstQuestionKey, int Answered, int Count);
+
+public sealed record PortalQuestion(string SectionTitle, Question Question, PortalSavedAnswer? Saved)
+{
+    public bool IsAnswered => Saved?.Value is not null;
+}
 
 /// <param name="Value">Null when the vendor cleared the answer.</param>
 public sealed record PortalSavedAnswer(AnswerValue? Value, string? Comment, int Version, DateTime UpdatedAt);
