@@ -169,6 +169,15 @@ public sealed class AnswerAuditSentenceTests
     }
 
     [Fact]
+    public void Evidence_names_its_source_as_the_wizard_does_not_by_its_stored_number()
+    {
+        var withEvidence = Given.Replace("\"evidence\":null", "\"evidence\":{\"description\":\"SOC 2 report\",\"source\":3,\"date\":\"2026-06-30\"}", StringComparison.Ordinal);
+
+        Assert.Equal(["Demo Assessor set Evidence to Description: SOC 2 report; Source: Independent test; Date: 2026-06-30"],
+            AuditSentences.Of(Entry(Given, withEvidence)));
+    }
+
+    [Fact]
     public void Marking_an_answer_not_applicable_is_said()
     {
         var notApplicable = Declined.Replace("\"choice\":\"declined\"", "\"choice\":null", StringComparison.Ordinal)

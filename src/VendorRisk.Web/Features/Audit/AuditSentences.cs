@@ -1,3 +1,6 @@
+using VendorRisk.Domain.Assessments;
+using VendorRisk.Web.Features.Shared;
+
 namespace VendorRisk.Web.Features.Audit;
 
 /// <summary>
@@ -143,11 +146,18 @@ public static class AuditSentences
             JsonValueKind.Number => value.GetDouble().ToString("0.##", CultureInfo.InvariantCulture),
             JsonValueKind.Array => string.Join(", ", value.EnumerateArray().Select(Value)),
             JsonValueKind.Object => string.Join("; ", value.EnumerateObject().Where(p => p.Value.ValueKind != JsonValueKind.Null)
-                .Select(p => $"{Words(p.Name)}: {Value(p.Value)}")),
+                .Select(p => $"{Words(p.Name)}: {EvidenceSourceLabel(p) ?? Value(p.Value)}")),
             _ => "nothing",
         };
         return text.Length > MaxValueLength ? text[..(MaxValueLength - 1)] + "…" : text;
     }
+
+    /// <summary>An answer's evidence stores its source as the enum's number: it reads as the label the wizard shows.</summary>
+    private static string? EvidenceSourceLabel(JsonProperty property) =>
+        property.Name == "source" && property.Value.ValueKind == JsonValueKind.Number && property.Value.TryGetInt32(out var number)
+            && Enum.IsDefined((EvidenceSource)number)
+            ? EvidenceLabels.Of((EvidenceSource)number)
+            : null;
 
     /// <summary>A kebab-case or camelCase id ("per-organisation") reads as words; any other text stays as written.</summary>
     private static string Identifier(string value) =>
