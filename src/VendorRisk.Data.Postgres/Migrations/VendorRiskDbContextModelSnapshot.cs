@@ -456,6 +456,10 @@ namespace VendorRisk.Data.Postgres.Migrations
                     b.Property<DateTime?>("SubmittedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("SubmittedById")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)

@@ -20,6 +20,8 @@ public sealed class Assessment
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public DateTime? SubmittedAt { get; set; }
+    /// <summary>Who submitted it (the assessor, or an Admin who edits any draft): they may not review it either.</summary>
+    public string? SubmittedById { get; set; }
     public DateTime? ReviewedAt { get; set; }
     public string? ReviewerId { get; set; }
     public string? ReviewComment { get; set; }
@@ -34,7 +36,7 @@ public sealed class Assessment
     public List<Answer> Answers { get; set; } = [];
 
     /// <summary>What the workflow rules look at.</summary>
-    public AssessmentFacts Facts() => new(Status, AssessorId, Version);
+    public AssessmentFacts Facts() => new(Status, AssessorId, Version, SubmittedById);
 
     // The score as scoring.md computes it from the saved answers, stored beside the assessment and kept current on every
     // save, review and risk acceptance, so lists and the dashboard sort, filter and count without re-scoring.

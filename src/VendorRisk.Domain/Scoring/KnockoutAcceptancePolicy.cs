@@ -6,7 +6,7 @@ public enum AcceptanceRefusal
     None,
     /// <summary>The assessment is a draft (409).</summary>
     Draft,
-    /// <summary>The caller is the assessment's assessor (403).</summary>
+    /// <summary>The caller is the assessment's assessor or its submitter (403).</summary>
     SelfAcceptance,
     /// <summary>The question is not a knockout now (400).</summary>
     NotAKnockout,
@@ -34,15 +34,15 @@ public static class KnockoutAcceptancePolicy
 
     /// <summary>
     /// Whether <paramref name="callerId"/> may accept the knockout <paramref name="questionKey"/> of an assessment
-    /// in <paramref name="status"/> assessed by <paramref name="assessorId"/>, scored as <paramref name="score"/>.
-    /// The caller's role (Reviewer or Admin) is checked by the service before this.
+    /// in <paramref name="status"/> assessed by <paramref name="assessorId"/> and submitted by <paramref name="submittedById"/>,
+    /// scored as <paramref name="score"/>. The caller's role (Reviewer or Admin) is checked by the service before this.
     /// </summary>
-    public static AcceptanceRefusal Check(AssessmentStatus status, string assessorId, string callerId, AssessmentScore score, string questionKey)
+    public static AcceptanceRefusal Check(AssessmentStatus status, string assessorId, string? submittedById, string callerId, AssessmentScore score, string questionKey)
     {
         ArgumentNullException.ThrowIfNull(score);
         if (status == AssessmentStatus.Draft)
             return AcceptanceRefusal.Draft;
-        if (assessorId == callerId)
+        if (new AssessmentFacts(status, assessorId, SubmittedById: submittedById).AnsweredFor(callerId))
             return AcceptanceRefusal.SelfAcceptance;
         return score.Knockouts.Contains(questionKey) ? AcceptanceRefusal.None : AcceptanceRefusal.NotAKnockout;
     }

@@ -85,6 +85,17 @@ public sealed class AssessmentWorkflowTests
     }
 
     [Fact]
+    public void An_admin_who_submitted_someone_else_s_draft_may_not_review_it()
+    {
+        var submittedByAdmin = Facts(AssessmentStatus.Submitted) with { SubmittedById = Admin.UserId };
+
+        var refused = Assert.Throws<WorkflowRefusedException>(() => AssessmentWorkflow.Review(submittedByAdmin, Admin, ReviewDecision.Approved, null));
+        Assert.Equal(RefusalReason.NotPermitted, refused.Reason);
+        Assert.Equal("You submitted this assessment; another reviewer must review it.", refused.Message);
+        Assert.Equal(AssessmentStatus.Approved, AssessmentWorkflow.Review(submittedByAdmin, Reviewer, ReviewDecision.Approved, null).Status);
+    }
+
+    [Fact]
     public void Assessors_and_viewers_may_not_review()
     {
         Assert.Equal(RefusalReason.NotPermitted, Refusal(() => AssessmentWorkflow.Review(Facts(AssessmentStatus.Submitted, "u-x"), OtherAssessor, ReviewDecision.Approved, null)));

@@ -44,6 +44,29 @@ public sealed class WorkflowTests(WebAppFixture app) : IClassFixture<WebAppFixtu
         Assert.Equal(AssessmentStatus.Submitted, await StatusAsync(id));
     }
 
+    [Fact]
+    public async Task An_admin_who_submitted_an_assessors_draft_may_not_review_it_until_the_assessor_submits_it_again()
+    {
+        var id = await TestData.CreateDraftAsync(app);
+        await using (var admin = app.ScopeAs(Roles.Admin))
+        {
+            await Service(admin).SaveAnswersAsync(id, [TestData.Choice("buyer-eligibility", "restricted")], Ct);
+            await Service(admin).SubmitAsync(id, confirmIncomplete: true, Ct);
+            var refused = await Assert.ThrowsAsync<ForbiddenException>(() => Service(admin).ReviewAsync(id, ReviewDecision.Approved, null, Ct));
+            Assert.Equal("You submitted this assessment; another reviewer must review it.", refused.Message);
+        }
+        Assert.Equal(AssessmentStatus.Submitted, await StatusAsync(id));
+
+        // Sent back and submitted by its assessor, it is no longer the admin's submission.
+        await using (var reviewer = app.ScopeAs(Roles.Reviewer))
+            await Service(reviewer).ReviewAsync(id, ReviewDecision.Returned, "Answer the rest yourself.", Ct);
+        await using (var assessor = app.ScopeAs(Roles.Assessor))
+            await Service(assessor).SubmitAsync(id, confirmIncomplete: true, Ct);
+        await using (var admin = app.ScopeAs(Roles.Admin))
+            await Service(admin).ReviewAsync(id, ReviewDecision.Approved, null, Ct);
+        Assert.Equal(AssessmentStatus.Approved, await StatusAsync(id));
+    }
+
     [Theory]
     [InlineData(ReviewDecision.ApprovedWithConditions)]
     [InlineData(ReviewDecision.Rejected)]

@@ -2,8 +2,16 @@ using VendorRisk.Domain.Access;
 
 namespace VendorRisk.Domain.Assessments;
 
-/// <summary>What the workflow rules look at: where the assessment stands, whose it is, and its status version.</summary>
-public sealed record AssessmentFacts(AssessmentStatus Status, string AssessorId, int Version = 0);
+/// <summary>What the workflow rules look at: where the assessment stands, whose it is, who submitted it, and its status version.</summary>
+public sealed record AssessmentFacts(AssessmentStatus Status, string AssessorId, int Version = 0, string? SubmittedById = null)
+{
+    /// <summary>
+    /// Four eyes: the assessor, and whoever submitted the assessment in their place (an Admin may edit and submit any
+    /// draft), answered for it; neither reviews it nor accepts its risks.
+    /// </summary>
+    public bool AnsweredFor(string userId) =>
+        string.Equals(AssessorId, userId, StringComparison.Ordinal) || string.Equals(SubmittedById, userId, StringComparison.Ordinal);
+}
 
 /// <summary>A review's effect on the assessment.</summary>
 /// <param name="Reviewed">False when the assessment went back to its assessor (no review date).</param>
@@ -72,7 +80,7 @@ public static class AssessmentWorkflow
         return null;
     }
 
-    /// <summary>Submitted → a decision, or back to draft. Nobody reviews an assessment of which they are the assessor.</summary>
+    /// <summary>Submitted → a decision, or back to draft. Nobody reviews an assessment of which they are the assessor or the submitter.</summary>
     public static ReviewOutcome Review(AssessmentFacts assessment, Actor actor, ReviewDecision decision, string? comment)
     {
         ArgumentNullException.ThrowIfNull(assessment);
@@ -90,6 +98,8 @@ public static class AssessmentWorkflow
         }
         if (string.Equals(assessment.AssessorId, actor.UserId, StringComparison.Ordinal))
             throw new WorkflowRefusedException(RefusalReason.NotPermitted, "You are the assessor of this assessment; another reviewer must review it.");
+        if (assessment.AnsweredFor(actor.UserId))
+            throw new WorkflowRefusedException(RefusalReason.NotPermitted, "You submitted this assessment; another reviewer must review it.");
 
         return decision switch
         {

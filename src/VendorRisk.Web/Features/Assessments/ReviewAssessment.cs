@@ -47,7 +47,7 @@ public sealed class ReviewAssessmentHandler(Mail.WorkflowMails mails) : IUseCase
         assessment.ReviewComment = outcome.Comment;
         assessment.ReviewedAt = outcome.Reviewed ? context.Now : null;
         if (!outcome.Reviewed)
-            assessment.SubmittedAt = null;
+            (assessment.SubmittedAt, assessment.SubmittedById) = (null, null);
 
         var returned = request.Decision == ReviewDecision.Returned;
         context.Audit(returned ? "assessment-returned" : "assessment-reviewed", AuditEntityTypes.Assessment, assessment.Id,

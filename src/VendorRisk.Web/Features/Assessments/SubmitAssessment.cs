@@ -21,6 +21,7 @@ public sealed class SubmitAssessmentHandler(QuestionSetDefinitions definitions, 
 
         assessment.Status = AssessmentWorkflow.Submit(assessment.Facts(), context.Actor, score.Completeness, request.ConfirmIncomplete);
         assessment.SubmittedAt = context.Now;
+        assessment.SubmittedById = context.Actor.UserId;
         context.Audit("assessment-submitted", AuditEntityTypes.Assessment, assessment.Id,
             $"Submitted ({score.Completeness:0.#}\u00a0% complete, score {ScoreFormat.Display(score.Overall)}, rating {score.Rating ?? "none"})",
             new { status = "draft" }, new { status = "submitted", completeness = score.Completeness, overall = score.Overall, score.Rating, score.Knockouts });

@@ -53,7 +53,7 @@ public sealed record RecentChange(DateTime At, string UserName, string Action, s
 /// <summary>What the dashboard needs of one assessment: its stored score (ADR 0026), never its answers.</summary>
 public sealed record DashboardRow(int Id, int VendorId, string VendorName, string? ModelName, string Title, AssessmentStatus Status, string AssessorId,
     DateOnly? DueDate, DateTime CreatedAt, DateTime? SubmittedAt, DateTime? ReviewedAt, QuestionSetDefinition QuestionSet, double? Overall, string? Rating,
-    IReadOnlyList<double?> Sections, double Completeness)
+    IReadOnlyList<double?> Sections, double Completeness, string? SubmittedById = null)
 {
     public string Label => ModelOfferingLimits.Label(VendorName, ModelName);
 }
@@ -107,9 +107,9 @@ public sealed class DashboardService(
         };
     }
 
-    /// <summary>The reader's own submissions are left out: another reviewer must review them (AssessmentWorkflow).</summary>
+    /// <summary>The reader's own assessments and submissions are left out: another reviewer must review them (AssessmentWorkflow).</summary>
     private static List<AwaitingReviewItem> AwaitingReview(IReadOnlyList<DashboardRow> rows, string readerId, DateOnly today) =>
-        [.. rows.Where(r => r.Status == AssessmentStatus.Submitted && r.AssessorId != readerId)
+        [.. rows.Where(r => r.Status == AssessmentStatus.Submitted && r.AssessorId != readerId && r.SubmittedById != readerId)
             .OrderBy(r => r.SubmittedAt ?? r.CreatedAt).ThenBy(r => r.Id)
             .Take(ListedItems)
             .Select(r => new AwaitingReviewItem(r.Id, r.Label, r.Title, r.Overall, r.Rating, RatingColors.For(r.QuestionSet, r.Rating),
@@ -120,14 +120,14 @@ public sealed class DashboardService(
         var rows = await db.Assessments.AsNoTracking().Select(a => new
         {
             a.Id, a.VendorId, VendorName = a.Vendor.Name, ModelName = a.ModelOffering == null ? null : a.ModelOffering.Name, a.Title, a.Status,
-            a.AssessorId, a.DueDate, a.CreatedAt, a.SubmittedAt, a.ReviewedAt, a.QuestionSetVersionId, a.ScoreOverall,
+            a.AssessorId, a.SubmittedById, a.DueDate, a.CreatedAt, a.SubmittedAt, a.ReviewedAt, a.QuestionSetVersionId, a.ScoreOverall,
             Rating = a.ScoreRatingUntil != null && a.ScoreRatingUntil < today ? a.ScoreCappedRating : a.ScoreRating, a.ScoreSections, a.ScoreCompleteness,
         }).ToListAsync(cancellationToken);
         var versionIds = rows.Select(r => r.QuestionSetVersionId).Distinct().ToList();
         var versions = await db.QuestionSetVersions.AsNoTracking().Where(v => versionIds.Contains(v.Id)).ToListAsync(cancellationToken);
         var sets = versions.ToDictionary(v => v.Id, definitions.Get);
         return [.. rows.Select(r => new DashboardRow(r.Id, r.VendorId, r.VendorName, r.ModelName, r.Title, r.Status, r.AssessorId, r.DueDate, r.CreatedAt,
-            r.SubmittedAt, r.ReviewedAt, sets[r.QuestionSetVersionId], r.ScoreOverall, r.Rating, r.ScoreSections ?? [], r.ScoreCompleteness))];
+            r.SubmittedAt, r.ReviewedAt, sets[r.QuestionSetVersionId], r.ScoreOverall, r.Rating, r.ScoreSections ?? [], r.ScoreCompleteness, r.SubmittedById))];
     }
 
     public static string? LinkOf(AuditEntry entry)

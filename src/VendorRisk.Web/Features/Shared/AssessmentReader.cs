@@ -23,6 +23,7 @@ public sealed record AssessmentSnapshot
     public DateOnly? DueDate { get; init; }
     public required DateTime CreatedAt { get; init; }
     public DateTime? SubmittedAt { get; init; }
+    public string? SubmittedById { get; init; }
     public DateTime? ReviewedAt { get; init; }
     public int? PreviousAssessmentId { get; init; }
     public string? LastSectionKey { get; init; }
@@ -121,6 +122,7 @@ public sealed class AssessmentReader(
             DueDate = a.DueDate,
             CreatedAt = a.CreatedAt,
             SubmittedAt = a.SubmittedAt,
+            SubmittedById = a.SubmittedById,
             ReviewedAt = a.ReviewedAt,
             PreviousAssessmentId = a.PreviousAssessmentId,
             LastSectionKey = a.LastSectionKey,

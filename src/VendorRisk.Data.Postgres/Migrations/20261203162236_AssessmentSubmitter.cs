@@ -1,0 +1,29 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace VendorRisk.Data.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class AssessmentSubmitter : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "SubmittedById",
+                table: "Assessments",
+                type: "text",
+                nullable: true,
+                collation: "C");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "SubmittedById",
+                table: "Assessments");
+        }
+    }
+}
