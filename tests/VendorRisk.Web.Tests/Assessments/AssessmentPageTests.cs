@@ -105,6 +105,8 @@ public sealed class AssessmentPageTests(WebAppFixture app) : PageTestBase(app), 
         var score = cut.WaitForElement("#assessment-score");
         var caption = System.Text.RegularExpressions.Regex.Replace(score.QuerySelector(".mud-typography-caption")!.TextContent, @"\s+", " ").Trim();
         Assert.EndsWith($"evidence strength {ScoreFormat.Display(12.5)} of 100", caption, StringComparison.Ordinal);
+        // The figure says what it is where it is shown.
+        Assert.Equal(EvidenceStrengthText.Meaning, score.QuerySelector(".vr-explained")!.GetAttribute("title"));
     }
 
     [Fact]
