@@ -350,4 +350,20 @@ public sealed class WizardComponentTests : BunitTestBase
         Assert.Equal(4, inputs[^1].ExpectedVersion);
         Assert.Equal("spend-tiers", inputs[^1].Value.Choice);
     }
+
+    [Fact]
+    public void Opening_another_section_brings_its_heading_into_view_and_focuses_it()
+    {
+        RenderProviders();
+        var cut = Render<AssessmentWizard>(p => p.Add(w => w.Assessment, Snapshot()).Add(w => w.Save, Saves));
+        Assert.Equal("-1", cut.Find("#section-title").GetAttribute("tabindex"));
+        Assert.DoesNotContain(JSInterop.Invocations, i => i.Identifier == "vendorRisk.focusPlace");
+
+        cut.Find("#next-section").Click();
+
+        var focus = Assert.Single(JSInterop.Invocations, i => i.Identifier == "vendorRisk.focusPlace");
+        Assert.Equal("section-title", focus.Arguments[0]);
+        cut.Find("#section-security-and-data-protection").Click();
+        Assert.Single(JSInterop.Invocations, i => i.Identifier == "vendorRisk.focusPlace"); // the open section: nothing moves
+    }
 }
