@@ -6,6 +6,8 @@ window.vendorRisk = {
         get: () => localStorage.getItem("vr-theme"),
         set: (value) => localStorage.setItem("vr-theme", value),
     },
+    // A new wizard section starts at its heading, for the eyes and for the keyboard (the button that opened it stays put).
+    focusPlace: (id) => { const target = document.getElementById(id); if (target) focusPlace(target); },
     download: (fileName, contentType, base64) => {
         const link = document.createElement("a");
         link.href = `data:${contentType};base64,${base64}`;
@@ -28,10 +30,14 @@ document.addEventListener("click", (event) => {
     const target = samePage ? document.getElementById(decodeURIComponent(url.hash.slice(1))) : null;
     if (!target) return;
     event.preventDefault();
+    focusPlace(target);
+}, true);
+
+function focusPlace(target) {
     if (!target.matches("a[href], button, input, select, textarea, [tabindex]")) target.setAttribute("tabindex", "-1");
     target.scrollIntoView({ block: "start" });
     target.focus({ preventScroll: true });
-}, true);
+}
 
 // Firefox starts an HTML drag only when the drag carries data; the editor's question rows carry none of their own.
 document.addEventListener("dragstart", (event) => {

@@ -71,6 +71,8 @@ public sealed class ShellTests(BrowserFixture app) : IClassFixture<BrowserFixtur
         var expected = chosen == "dark" ? "18,24,38" : "245,247,250";
         await page.WaitForFunctionAsync(
             "expected => getComputedStyle(document.documentElement).getPropertyValue('--mud-palette-background').replace(/\\s/g, '').includes(expected)", expected);
+        // Native controls (the wizard's radios, date inputs, scrollbars) are drawn in the page's colour scheme, which follows the theme.
+        await page.WaitForFunctionAsync("expected => getComputedStyle(document.documentElement).colorScheme === expected", chosen);
     }
     [Fact]
     public async Task The_drawer_hides_beside_wide_content_and_opens_over_narrow_content_until_a_link_is_followed()

@@ -148,15 +148,6 @@ public sealed class NotScoredYetTests(WebAppFixture app) : PageTestBase(app), IC
         System.Text.RegularExpressions.Regex.Replace(element.TextContent, @"\s+", " ").Trim();
 
     /// <summary>A draft with one answer (not a critical question's).</summary>
-    private async Task<int> PartlyAnsweredDraftAsync()
-    {
-        var id = await TestData.CreateDraftAsync(App);
-        await using var assessor = App.ScopeAs(Roles.Assessor);
-        await assessor.ServiceProvider.GetRequiredService<AssessmentService>().SaveAnswersAsync(id,
-            [new AnswerInput(new AnswerValue { QuestionKey = "region-gating", Choice = "full-parity" })], Ct);
-        return id;
-    }
-
     [Fact]
     public async Task An_empty_draft_is_not_scored_yet_rather_than_zero_and_critical()
     {
@@ -188,7 +179,7 @@ public sealed class NotScoredYetTests(WebAppFixture app) : PageTestBase(app), IC
     [Fact]
     public async Task A_draft_names_no_knockout_for_an_unanswered_critical_question()
     {
-        var id = await PartlyAnsweredDraftAsync();
+        var id = await TestData.CreatePartlyAnsweredDraftAsync(App);
         SignInAs(Roles.Viewer);
         RenderProviders();
         var cut = Render<AssessmentPage>(p => p.Add(x => x.Id, id));
@@ -203,7 +194,7 @@ public sealed class NotScoredYetTests(WebAppFixture app) : PageTestBase(app), IC
     [InlineData(Roles.Assessor, "#live-score")]
     public async Task A_partly_answered_draft_says_its_unanswered_questions_count_as_zero(string role, string scoreBox)
     {
-        var id = await PartlyAnsweredDraftAsync();
+        var id = await TestData.CreatePartlyAnsweredDraftAsync(App);
         SignInAs(role);
         RenderProviders();
         var cut = Render<AssessmentPage>(p => p.Add(x => x.Id, id));
@@ -214,7 +205,7 @@ public sealed class NotScoredYetTests(WebAppFixture app) : PageTestBase(app), IC
     [Fact]
     public async Task The_assessments_list_marks_a_partly_answered_drafts_score_as_so_far()
     {
-        var id = await PartlyAnsweredDraftAsync();
+        var id = await TestData.CreatePartlyAnsweredDraftAsync(App);
         SignInAs(Roles.Viewer);
         RenderProviders();
         var cut = Render<AssessmentsPage>();

@@ -350,4 +350,66 @@ public sealed class WizardComponentTests : BunitTestBase
         Assert.Equal(4, inputs[^1].ExpectedVersion);
         Assert.Equal("spend-tiers", inputs[^1].Value.Choice);
     }
+
+    [Fact]
+    public void Opening_another_section_brings_its_heading_into_view_and_focuses_it()
+    {
+        RenderProviders();
+        var cut = Render<AssessmentWizard>(p => p.Add(w => w.Assessment, Snapshot()).Add(w => w.Save, Saves));
+        Assert.Equal("-1", cut.Find("#section-title").GetAttribute("tabindex"));
+        Assert.DoesNotContain(JSInterop.Invocations, i => i.Identifier == "vendorRisk.focusPlace");
+
+        cut.Find("#next-section").Click();
+
+        var focus = Assert.Single(JSInterop.Invocations, i => i.Identifier == "vendorRisk.focusPlace");
+        Assert.Equal("section-title", focus.Arguments[0]);
+        cut.Find("#section-security-and-data-protection").Click();
+        Assert.Single(JSInterop.Invocations, i => i.Identifier == "vendorRisk.focusPlace"); // the open section: nothing moves
+    }
+
+    [Fact]
+    public async Task Clear_answer_returns_an_answered_question_to_unanswered_through_a_versioned_clear_and_updates_the_live_score()
+    {
+        RenderProviders();
+        var answer = new AnswerValue { QuestionKey = "buyer-eligibility", Choice = Set.FindQuestion("buyer-eligibility")!.Options[0].Key };
+        var answers = new Dictionary<string, AnswerValue> { [answer.QuestionKey] = answer };
+        var snapshot = Snapshot("eligibility-and-control") with
+        {
+            Answers = new Dictionary<string, StoredAnswer> { [answer.QuestionKey] = new(answer, 3, "a", "A", DateTime.UtcNow) },
+            Score = ScoringEngine.Score(Set, answers, DateOnly.FromDateTime(DateTime.UtcNow)),
+        };
+        var saves = new List<AnswerInput>();
+        var cut = Render<AssessmentWizard>(p => p.Add(w => w.Assessment, snapshot)
+            .Add(w => w.Save, input => { saves.Add(input); return Task.FromResult(new SavedAnswer(input.Value.QuestionKey, 0, input.Clear, "Me", DateTime.UtcNow)); }));
+        Assert.Contains(ShownScore.ProvisionalText, cut.Find("#live-score").TextContent, StringComparison.Ordinal);
+        // Only an answered question offers it.
+        Assert.Single(cut.FindAll("[id$='-clear']"));
+
+        await cut.InvokeAsync(() => cut.Find("#q-buyer-eligibility-clear").Click());
+
+        var clear = Assert.Single(saves);
+        Assert.True(clear.Clear);
+        Assert.Equal("buyer-eligibility", clear.Value.QuestionKey);
+        Assert.Equal(3, clear.ExpectedVersion);
+        cut.WaitForAssertion(() => Assert.Contains("Saved", cut.Find("#q-buyer-eligibility [data-save-state]").TextContent));
+        Assert.Empty(cut.FindAll("#q-buyer-eligibility input[type=radio][checked]"));
+        Assert.Empty(cut.FindAll("[id$='-clear']"));
+        Assert.Contains(ShownScore.NotScoredText, cut.Find("#live-score").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_read_only_wizard_offers_no_clear_answer()
+    {
+        RenderProviders();
+        var answer = new AnswerValue { QuestionKey = "buyer-eligibility", Choice = Set.FindQuestion("buyer-eligibility")!.Options[0].Key };
+        var snapshot = Snapshot("eligibility-and-control") with
+        {
+            Answers = new Dictionary<string, StoredAnswer> { [answer.QuestionKey] = new(answer, 1, "a", "A", DateTime.UtcNow) },
+        };
+
+        var cut = Render<AssessmentWizard>(p => p.Add(w => w.Assessment, snapshot).Add(w => w.Save, Saves).Add(w => w.ReadOnly, true));
+
+        Assert.NotEmpty(cut.FindAll("#q-buyer-eligibility input[type=radio][checked]"));
+        Assert.Empty(cut.FindAll("[id$='-clear']"));
+    }
 }

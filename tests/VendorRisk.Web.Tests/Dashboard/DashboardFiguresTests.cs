@@ -71,6 +71,7 @@ public sealed class DashboardFiguresTests(CompareScenarioFixture app) : IClassFi
                 var fresh = expected.Single(s => s.Id == row.AssessmentId);
                 Assert.Equal(fresh.Score.Overall!.Value, row.Overall!.Value, 9);
                 Assert.Equal(fresh.Score.Rating, row.Rating);
+                Assert.Equal(ShownScore.Of(fresh).Provisional, row.Provisional);
                 var sections = fresh.Score.Sections.ToDictionary(x => x.Key, x => x.Score);
                 Assert.Equal(map.Sections.Select(c => sections.GetValueOrDefault(c.Key)), row.Scores);
             }

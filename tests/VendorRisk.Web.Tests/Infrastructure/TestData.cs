@@ -72,6 +72,16 @@ public static class TestData
         return await scope.ServiceProvider.GetRequiredService<AssessmentService>().CreateAsync(new CreateAssessmentRequest(vendorId, key));
     }
 
+    /// <summary>A fresh draft with one question answered: its score is provisional ("so far").</summary>
+    public static async Task<int> CreatePartlyAnsweredDraftAsync(WebAppFixture app)
+    {
+        var id = await CreateDraftAsync(app);
+        await using var assessor = app.ScopeAs(Roles.Assessor);
+        await assessor.ServiceProvider.GetRequiredService<AssessmentService>().SaveAnswersAsync(id,
+            [new AnswerInput(new AnswerValue { QuestionKey = "region-gating", Choice = "full-parity" })]);
+        return id;
+    }
+
     public static AnswerInput Choice(string key, string choice, int? expected = null) =>
         new(new AnswerValue { QuestionKey = key, Choice = choice }, ExpectedVersion: expected);
 

@@ -1,8 +1,11 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 using MudBlazor;
 using VendorRisk.Web.Components.Layout;
+using VendorRisk.Web.Infrastructure;
 using VendorRisk.Web.Tests.Infrastructure;
 
 namespace VendorRisk.Web.Tests.Layout;
@@ -31,6 +34,22 @@ public sealed class LightShellTests : BunitTestBase
         var dark = Render<SharedThemeProvider>(p => p.Add(t => t.Theme, VendorRiskTheme.Theme).Add(t => t.IsDarkMode, true));
 
         Assert.NotEqual(light.Markup, dark.Markup);
+    }
+
+    [Fact]
+    public void The_pages_colour_scheme_follows_the_theme_so_native_controls_are_drawn_dark_in_the_dark_theme()
+    {
+        Services.AddSingleton(new VendorRiskOptions());
+        Services.AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = "Testing" });
+        AddAuthorization();
+        JSInterop.Setup<string?>("vendorRisk.theme.get").SetResult("dark");
+
+        var layout = Render<MainLayout>();
+
+        layout.WaitForAssertion(() => Assert.Contains(":root { color-scheme: dark; }", layout.Markup, StringComparison.Ordinal));
+        layout.Find("#theme-toggle").Click();
+        Assert.Contains(":root { color-scheme: light; }", layout.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain("color-scheme: dark", layout.Markup, StringComparison.Ordinal);
     }
 
     [Fact]

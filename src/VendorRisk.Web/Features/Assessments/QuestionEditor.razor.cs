@@ -48,6 +48,7 @@ public sealed partial class QuestionEditor
     private DateTime? _evidenceDate;
     private int _version;
     private bool _detailsOpen;
+    private ElementReference _element;
 
     private SaveState _state = SaveState.Unchanged;
     private CurrentAnswer? _conflict;
@@ -161,6 +162,21 @@ public sealed partial class QuestionEditor
         if (!_saving && _state == SaveState.Pending)
             _state = _beforeTyping;
     }
+    /// <summary>
+    /// Drops the whole stored answer (note and evidence too) through the same save as every change: a clear with the version
+    /// it was based on, validated, authorized, audited and scored by the service. The focus stays on the question as its
+    /// button goes.
+    /// </summary>
+    private async Task ClearAsync()
+    {
+        if (ReadOnly || _state == SaveState.Conflict)
+            return;
+        Load(null, _version);
+        await ChangedAsync();
+        if (!_disposed)
+            await _element.FocusAsync(preventScroll: true);
+    }
+
     private Task EvidenceSourceChanged(EvidenceSource? value) { _evidenceSource = value; return ChangedAsync(); }
     private Task EvidenceDateChanged(DateTime? value) { _evidenceDate = value; return ChangedAsync(); }
 

@@ -38,7 +38,11 @@ public sealed record HeatColumn(string Key, string Title);
 /// <param name="Scores">One per <see cref="HeatMap.Sections"/>; null where the section has no score or the version lacks it.</param>
 /// <param name="Label">"Vendor · Model" when the row's assessment names an offering, else the vendor's name.</param>
 public sealed record HeatRow(int VendorId, string VendorName, int AssessmentId, AssessmentStatus Status, double? Overall, string? Rating, string RatingColorHex, IReadOnlyList<double?> Scores,
-    string Label);
+    string Label)
+{
+    /// <summary>A vendor with nothing approved shows its latest assessment, perhaps an incomplete draft whose score is "so far".</summary>
+    public bool Provisional { get; init; }
+}
 
 /// <param name="DaysLeft">Negative when overdue.</param>
 /// <param name="InProgress">A newer assessment of the vendor on the same set is already under way.</param>
@@ -200,7 +204,10 @@ public sealed class DashboardService(
                     var scores = s.QuestionSet.Sections.Select((section, i) => (section.Key, Score: i < s.Sections.Count ? s.Sections[i] : null))
                         .ToDictionary(x => x.Key, x => x.Score);
                     return new HeatRow(s.VendorId, s.VendorName, s.Id, s.Status, s.Overall, s.Rating,
-                        RatingColors.For(s.QuestionSet, s.Rating), [.. columns.Select(c => scores.GetValueOrDefault(c.Key))], s.Label);
+                        RatingColors.For(s.QuestionSet, s.Rating), [.. columns.Select(c => scores.GetValueOrDefault(c.Key))], s.Label)
+                    {
+                        Provisional = ShownScore.IsProvisional(s.Status, s.Completeness),
+                    };
                 }).ToList();
                 return new HeatMap(set.Key, latest[0].QuestionSet.Title, columns, heatRows);
             })

@@ -26,9 +26,12 @@ public sealed record ShownScore(bool Scored, double? Overall, string? Rating, IR
         var capping = knockouts.Any(k => score.AcceptedKnockouts.All(a => a.QuestionKey != k));
         return new ShownScore(true, score.Overall, capping ? score.Rating : score.BandRating, knockouts)
         {
-            Provisional = score.Completeness < 100,
+            Provisional = IsProvisional(status, score.Completeness),
         };
     }
+
+    /// <summary>The same rule where only the status and completeness are at hand (the dashboard's heat map).</summary>
+    public static bool IsProvisional(AssessmentStatus status, double completeness) => status == AssessmentStatus.Draft && completeness < 100;
 
     public static ShownScore Of(AssessmentSnapshot assessment) => Of(assessment.Status, assessment.Answers.Keys, assessment.Score);
 

@@ -72,6 +72,9 @@ public sealed record VendorAssessmentRow(
 {
     /// <summary>The knockouts whose risk is accepted today, with who accepted it and until when (scoring.md §4).</summary>
     public IReadOnlyList<KnockoutAcceptance> Accepted { get; init; } = [];
+
+    /// <summary>What the screens show of the score: a draft's is provisional, and names only its answered knockouts (as <see cref="Knockouts"/> does).</summary>
+    public ShownScore Shown { get; init; } = new(true, Overall, Rating, []);
 }
 
 public sealed record VendorDetails(

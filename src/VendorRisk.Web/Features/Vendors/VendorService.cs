@@ -47,15 +47,23 @@ public sealed class VendorService(
         var assessments = await reader.ListAsync(new AssessmentFilter(VendorId: id), cancellationToken);
         var rows = assessments
             .OrderByDescending(a => a.CreatedAt)
-            .Select(a => new VendorAssessmentRow(a.Id, a.Title, KebabEnum.ToKebab(a.Status), a.QuestionSet.Title, a.QuestionSetVersionNumber,
-                a.CreatedAt, a.SubmittedAt, a.ReviewedAt, a.Score.Overall, a.Score.Rating, KnockoutName.Of(a.QuestionSet, a.Score.Knockouts), a.Score.Completeness, a.ModelName)
-            {
-                Accepted = a.Score.AcceptedKnockouts,
-            })
+            .Select(HistoryRow)
             .ToList();
         var latest = LatestRated(assessments);
         return new VendorDetails(v.Id, v.Name, v.Website, v.HeadquartersCountry, v.Jurisdictions, v.ParentCompany, v.Models, v.Tier,
             v.OwnerId, owner, v.Tags, v.Notes, v.IsArchived, v.CreatedAt, v.UpdatedAt, v.Version, latest?.Score.Rating, rows);
+    }
+
+    /// <summary>An assessment of the vendor's history, its score as the screens show it (<see cref="ShownScore"/>).</summary>
+    private static VendorAssessmentRow HistoryRow(AssessmentSnapshot a)
+    {
+        var shown = ShownScore.Of(a);
+        return new VendorAssessmentRow(a.Id, a.Title, KebabEnum.ToKebab(a.Status), a.QuestionSet.Title, a.QuestionSetVersionNumber, a.CreatedAt,
+            a.SubmittedAt, a.ReviewedAt, a.Score.Overall, a.Score.Rating, KnockoutName.Of(a.QuestionSet, shown.Knockouts), a.Score.Completeness, a.ModelName)
+        {
+            Accepted = a.Score.AcceptedKnockouts,
+            Shown = shown,
+        };
     }
 
     public Task<int> CreateAsync(VendorRequest request, CancellationToken cancellationToken = default) =>
