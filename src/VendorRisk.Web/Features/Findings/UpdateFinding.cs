@@ -24,6 +24,10 @@ public sealed record UpdateFindingRequest : IUseCase<Done>, IChoosesItsRole
     public string? Justification { get; init; }
 }
 
+/// <summary>The least role that changes a finding, checked before the body is read; risk-accepted needs a Reviewer, checked with the body.</summary>
+[RequiresRole(Roles.Assessor, "change findings")]
+public sealed record MayChangeFindings : IQuery;
+
 public sealed class UpdateFindingValidator : AbstractValidator<UpdateFindingRequest>
 {
     public UpdateFindingValidator(ActiveUsers users, TimeProvider clock)
