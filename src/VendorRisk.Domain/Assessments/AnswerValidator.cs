@@ -140,4 +140,5 @@ public static class AnswerFields
     public const string Justification = "justification";
     public const string Note = "note";
     public const string EvidenceDescription = "evidence.description";
+    public const string EvidenceDate = "evidence.date";
 }

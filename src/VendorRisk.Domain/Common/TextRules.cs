@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using FluentValidation;
 
@@ -47,19 +48,55 @@ public static class TextRules
         return result.ToString().TrimEnd();
     }
 
+    /// <summary>
+    /// The longest start of <paramref name="text"/> that fits in <paramref name="maxUnits"/> UTF-16 units (a column's
+    /// length) and ends between whole characters as a reader sees them, so a cut never leaves half an emoji or a lone accent.
+    /// </summary>
+    public static string Truncate(string text, int maxUnits)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length <= maxUnits)
+            return text;
+        var end = 0;
+        var elements = StringInfo.GetTextElementEnumerator(text);
+        while (elements.MoveNext() && end + elements.GetTextElement().Length <= maxUnits)
+            end += elements.GetTextElement().Length;
+        return text[..end];
+    }
+
+    /// <summary>Whether a reader would see any character: not only white space, control or invisible formatting (U+200B).</summary>
+    public static bool HasVisibleText(string? text) => CleanName(text).Length > 0;
+
+    /// <summary>
+    /// C0 controls but tab, line feed and carriage return, and DEL. Nobody types them, and SQLite cuts a long text at
+    /// NUL, so a text holding one is refused rather than stored shortened.
+    /// </summary>
+    private static readonly SearchValues<char> ForbiddenControls = SearchValues.Create(
+        Enumerable.Range(0, 32).Where(c => c is not '\t' and not '\n' and not '\r').Select(c => (char)c).Append('\u007f').ToArray());
+
+    public static bool HasControlCharacters(string? text) => text is not null && text.AsSpan().ContainsAny(ForbiddenControls);
+
+    public const string ControlCharacterMessage = "The text holds a control character (such as NUL or an escape code); remove it.";
+
+    /// <summary>The reason <paramref name="text"/> cannot be stored as text, or null.</summary>
+    public static string? TextProblem(string? text) =>
+        HasControlCharacters(text) ? ControlCharacterMessage : null;
+
     public const string InvalidTextMessage = "The text is not valid Unicode (an unpaired surrogate such as \\ud800, or bytes that are not UTF-8).";
 
     /// <summary>
     /// The path of the first string or property name in <paramref name="element"/> that cannot be read as
-    /// text (a lone surrogate escape, invalid UTF-8), else null. <paramref name="root"/> is the path of the
+    /// text (a lone surrogate escape, invalid UTF-8) or holds a control character, with the reason, else null. <paramref name="root"/> is the path of the
     /// element itself: "" for API bodies (<c>answers[2].note</c>), "$" for question-set files (<c>$.title</c>).
     /// </summary>
-    public static string? FindInvalidText(JsonElement element, string root = "")
+    public static (string Path, string Message)? FindInvalidText(JsonElement element, string root = "")
     {
         switch (element.ValueKind)
         {
             case JsonValueKind.String:
-                return Readable(() => element.GetString()) ? null : root;
+                if (!Readable(element, out var text))
+                    return (root, InvalidTextMessage);
+                return TextProblem(text) is { } problem ? (root, problem) : null;
             case JsonValueKind.Array:
                 var index = 0;
                 foreach (var item in element.EnumerateArray())
@@ -79,7 +116,7 @@ public static class TextRules
                     }
                     catch (InvalidOperationException)
                     {
-                        return root;
+                        return (root, InvalidTextMessage);
                     }
                     if (FindInvalidText(property.Value, root.Length == 0 ? name : $"{root}.{name}") is { } inValue)
                         return inValue;
@@ -90,15 +127,16 @@ public static class TextRules
         }
     }
 
-    private static bool Readable(Func<string?> read)
+    private static bool Readable(JsonElement element, out string? text)
     {
         try
         {
-            read();
+            text = element.GetString();
             return true;
         }
         catch (InvalidOperationException)
         {
+            text = null;
             return false;
         }
     }

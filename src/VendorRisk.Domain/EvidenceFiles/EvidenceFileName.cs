@@ -26,12 +26,14 @@ public static class EvidenceFileName
     {
         if (string.IsNullOrWhiteSpace(raw))
             return (null, "The file has no name.");
-        if (raw.IndexOfAny(['/', '\\']) >= 0 || raw.Contains(':', StringComparison.Ordinal))
-            return (null, "The file name holds a path (/, \\ or :); send the file's own name only.");
-        if (raw.Any(c => char.GetUnicodeCategory(c) == UnicodeCategory.Control))
-            return (null, "The file name holds control characters (such as a line break or NUL).");
         if (raw.Any(char.IsSurrogate) && !IsWellFormed(raw))
             return (null, TextRules.InvalidTextMessage);
+        // Checked on the NFKC form the name is stored in: "‥／etc" and "C：＼x" become "../etc" and "C:\x" there.
+        var normalized = raw.Normalize(NormalizationForm.FormKC);
+        if (normalized.IndexOfAny(['/', '\\']) >= 0 || normalized.Contains(':', StringComparison.Ordinal))
+            return (null, "The file name holds a path (/, \\ or :); send the file's own name only.");
+        if (normalized.Any(c => char.GetUnicodeCategory(c) == UnicodeCategory.Control))
+            return (null, "The file name holds control characters (such as a line break or NUL).");
 
         var cleaned = TextRules.CleanName(raw).Trim().TrimEnd('.');
         if (cleaned.Length == 0 || cleaned.All(c => c == '.'))
@@ -56,12 +58,7 @@ public static class EvidenceFileName
             return name;
         var extension = Extension(name);
         var suffix = extension.Length is > 0 and <= 10 ? "." + extension : "";
-        var budget = EvidenceLimits.NameMaxLength - suffix.Length;
-        var stem = new StringBuilder(budget);
-        var elements = StringInfo.GetTextElementEnumerator(name[..^suffix.Length]);
-        while (elements.MoveNext() && stem.Length + elements.GetTextElement().Length <= budget)
-            stem.Append(elements.GetTextElement());
-        return stem.ToString().TrimEnd() + suffix;
+        return TextRules.Truncate(name[..^suffix.Length], EvidenceLimits.NameMaxLength - suffix.Length).TrimEnd() + suffix;
     }
 
     private static bool IsWellFormed(string text)

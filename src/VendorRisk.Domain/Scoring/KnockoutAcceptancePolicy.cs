@@ -28,8 +28,8 @@ public static class KnockoutAcceptancePolicy
         : null;
 
     public static string? CheckJustification(string? justification) =>
-        string.IsNullOrWhiteSpace(justification) ? "Say why the risk is accepted."
-        : justification.Trim().Length > JustificationMaxLength ? $"Use at most {JustificationMaxLength:N0} characters."
+        !TextRules.HasVisibleText(justification) ? "Say why the risk is accepted."
+        : justification!.Trim().Length > JustificationMaxLength ? $"Use at most {JustificationMaxLength:N0} characters."
         : null;
 
     /// <summary>

@@ -125,6 +125,12 @@ public sealed class AssessmentWorkflowTests
         Assert.Equal(("comment", message), (refusal.Field, refusal.Message));
     }
 
+    [Theory]
+    [InlineData("\u200b\u0000")]
+    [InlineData("\u200b \u202e")]
+    public void A_comment_of_invisible_characters_only_is_no_comment(string comment) =>
+        Assert.Equal("comment", AssessmentWorkflow.DecisionProblem(ReviewDecision.Rejected, comment)?.Field);
+
     [Fact]
     public void A_decision_outside_the_four_or_an_overlong_comment_is_refused()
     {

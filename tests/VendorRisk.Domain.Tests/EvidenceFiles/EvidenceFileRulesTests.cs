@@ -23,6 +23,8 @@ public sealed class EvidenceFileNameTests
     [InlineData("../secret.pdf", "path")]
     [InlineData("a\\b.pdf", "path")]
     [InlineData("C:evil.pdf", "path")]
+    [InlineData("‥／‥／etc／passwd.txt", "path")]
+    [InlineData("C：＼evil.txt", "path")]
     [InlineData("line\nbreak.pdf", "control")]
     [InlineData("nul\0.pdf", "control")]
     [InlineData("   ", "no name")]

@@ -184,6 +184,8 @@ public class KnockoutAcceptancePolicyTests
     [Theory]
     [InlineData(null, false)]
     [InlineData("  ", false)]
+    [InlineData("\u0000", false)]
+    [InlineData("\u200b\u200b", false)]
     [InlineData("Pilot only, no production data.", true)]
     public void A_justification_is_required(string? justification, bool valid) =>
         Assert.Equal(valid, KnockoutAcceptancePolicy.CheckJustification(justification) is null);

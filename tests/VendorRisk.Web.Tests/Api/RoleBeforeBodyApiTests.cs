@@ -20,14 +20,15 @@ public sealed class RoleBeforeBodyApiTests(WebAppFixture app) : IClassFixture<We
     [InlineData(Roles.Viewer, "POST", "/api/v1/assessments/1/findings")]
     [InlineData(Roles.Assessor, "POST", "/api/v1/assessments/1/knockouts/q/acceptance")]
     [InlineData(Roles.Reviewer, "POST", "/api/v1/question-sets")]
-    public async Task A_role_that_may_not_write_gets_403_for_a_malformed_body(string role, string method, string path)
+    [InlineData(Roles.Viewer, "PATCH", "/api/v1/findings/1")]
+    public async Task A_role_that_may_not_write_gets_403_for_a_malformed_body_or_one_that_is_not_json(string role, string method, string path)
     {
         using var client = await app.ApiClientAsync(role);
-        // (A body that is not JSON at all is a 415 for everyone: the endpoint is chosen by the media types it accepts,
-        // before anyone's role is known, as an unknown path is a 404.)
         using var malformed = new HttpRequestMessage(new HttpMethod(method), path) { Content = new StringContent("{ not json", Encoding.UTF8, "application/json") };
+        using var text = new HttpRequestMessage(new HttpMethod(method), path) { Content = new StringContent("x", Encoding.UTF8, "text/plain") };
 
         await ApiScenario.ExpectAsync(await client.SendAsync(malformed, Ct), HttpStatusCode.Forbidden);
+        await ApiScenario.ExpectAsync(await client.SendAsync(text, Ct), HttpStatusCode.Forbidden);
     }
 
     [Fact]
@@ -38,5 +39,15 @@ public sealed class RoleBeforeBodyApiTests(WebAppFixture app) : IClassFixture<We
         var response = await client.PostAsync("/api/v1/vendors", new StringContent("{ not json", Encoding.UTF8, "application/json"), Ct);
 
         await ApiScenario.ExpectAsync(response, HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task A_role_that_may_write_gets_415_for_a_body_that_is_not_json()
+    {
+        using var client = await app.ApiClientAsync(Roles.Assessor);
+
+        var response = await client.PostAsync("/api/v1/vendors", new StringContent("x", Encoding.UTF8, "text/plain"), Ct);
+
+        await ApiScenario.ExpectAsync(response, HttpStatusCode.UnsupportedMediaType);
     }
 }

@@ -36,15 +36,18 @@ public sealed class TextSecurityRegressionTests(WebAppFixture app) : IClassFixtu
     }
 
     [Fact]
-    public async Task Item7_control_and_zero_width_characters_are_not_stored_in_a_name()
+    public async Task Item7_zero_width_and_bidi_characters_are_not_stored_in_a_name_and_a_nul_is_refused()
     {
         using var assessor = await app.ApiClientAsync(Roles.Assessor);
         var suffix = Guid.NewGuid().ToString("n");
 
-        var id = await assessor.CreateVendorAsync($"Nul\u0000 vendor\u200b\u202e {suffix}");
+        var id = await assessor.CreateVendorAsync($"Bidi vendor\u200b\u202e {suffix}");
+        var nul = await assessor.PostAsJsonAsync("/api/v1/vendors", new { name = $"Nul\u0000 vendor {suffix}" }, Ct);
 
         var stored = (await (await assessor.GetAsync($"/api/v1/vendors/{id}", Ct)).ReadJsonAsync()).GetProperty("name").GetString();
-        Assert.Equal($"Nul vendor {suffix}", stored);
+        Assert.Equal($"Bidi vendor {suffix}", stored);
+        Assert.Equal(HttpStatusCode.BadRequest, nul.StatusCode);
+        Assert.Equal(["name"], await nul.ErrorPathsAsync());
     }
 
     [Fact]

@@ -63,7 +63,7 @@ public static class AssessmentWorkflow
     /// </summary>
     public static (string Field, string Message)? DecisionProblem(ReviewDecision decision, string? comment)
     {
-        comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        comment = TextRules.HasVisibleText(comment) ? comment!.Trim() : null;
         if (!Enum.IsDefined(decision))
             return ("decision", "Choose approved, approved with conditions, rejected or returned.");
         if (comment is null && decision != ReviewDecision.Approved)

@@ -275,7 +275,7 @@ internal static class QuestionSetRuleExtensions
 
     public static IRuleBuilderOptions<T, string?> BeRequiredText<T>(this IRuleBuilder<T, string?> rule, string field, int maxLength) =>
         rule.NotNull().WithMessage($"{field} is required")
-            .TextLengthBetween(1, maxLength).WithMessage($"{field} must be 1–{maxLength:N0} characters");
+            .Must(text => TextRules.HasVisibleText(text) && TextRules.Length(text) <= maxLength).WithMessage($"{field} must be 1–{maxLength:N0} characters");
 
     public static IRuleBuilderOptions<T, string?> BeOptionalText<T>(this IRuleBuilder<T, string?> rule, string field, int maxLength) =>
         rule.Must(text => TextRules.Length(text) <= maxLength).WithMessage($"{field} can have at most {maxLength:N0} characters");

@@ -79,7 +79,7 @@ public static class QuestionSetReader
         {
             // A lone surrogate escape or a bad UTF-8 byte parses but cannot be read as text: refuse it at its path.
             if (Common.TextRules.FindInvalidText(json.RootElement, "$") is { } badText)
-                return new(null, [new FormatError(badText, Common.TextRules.InvalidTextMessage)]);
+                return new(null, [new FormatError(badText.Path, badText.Message)]);
             var errors = new List<FormatError>();
             var document = new Walker(errors).ReadRoot(json.RootElement);
             return new(document, errors);

@@ -34,6 +34,9 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : I
                 logger.LogInformation("Refused API request {Method} {Path}: {Status} {Message}", context.Request.Method, context.Request.Path, ex.Status, ex.Message);
                 await ApiProblems.WriteAsync(context, ex.Status, ex.Title, ex.Message);
                 break;
+            case BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } when ApiStatusMiddleware.UnreadableQueryValues(context, FailedEndpoint(context)) is { Count: > 0 } errors:
+                await ApiProblems.WriteValidationAsync(context, errors);
+                break;
             case BadHttpRequestException ex:
                 logger.LogInformation("Malformed API request {Method} {Path}: {Message}", context.Request.Method, context.Request.Path, ex.Message);
                 var (title, detail) = ex.StatusCode == StatusCodes.Status408RequestTimeout
@@ -49,4 +52,7 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : I
         }
         return true;
     }
+
+    /// <summary>The endpoint that threw: the exception-handler middleware has cleared the request's own by now.</summary>
+    private static Endpoint? FailedEndpoint(HttpContext context) => context.Features.Get<IExceptionHandlerFeature>()?.Endpoint;
 }

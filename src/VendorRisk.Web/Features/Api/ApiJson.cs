@@ -6,7 +6,7 @@ namespace VendorRisk.Web.Features.Api;
 
 /// <summary>
 /// The one reader of API request bodies: a JSON content type (else 415), a size limit per endpoint
-/// (else 413), a time limit (else 408), valid Unicode text, and no field the endpoint does not know;
+/// (else 413), a time limit (else 408), valid Unicode text without control characters, no field named twice, and no field the endpoint does not know;
 /// each refusal is a problem-details answer with the path of the field at fault.
 /// </summary>
 public static class ApiJson
@@ -98,9 +98,9 @@ public static class ApiJson
     {
         try
         {
-            using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = MaxDepth });
-            if (TextRules.FindInvalidText(document.RootElement) is { } path)
-                throw RequestRefusals.One(path, TextRules.InvalidTextMessage);
+            using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = MaxDepth, AllowDuplicateProperties = false });
+            if (TextRules.FindInvalidText(document.RootElement) is { } badText)
+                throw RequestRefusals.One(badText.Path, badText.Message);
             return document.RootElement.Clone();
         }
         catch (JsonException ex)

@@ -30,6 +30,7 @@ public static class ApiSetup
     public static IServiceCollection AddVendorRiskApi(this IServiceCollection services)
     {
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
+        services.AddRouting().LeaveContentTypesToTheEndpoints();
         services.AddScoped<AssessmentDtoReader>();
 
         services.AddAuthentication()

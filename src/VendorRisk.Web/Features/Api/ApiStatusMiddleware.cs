@@ -29,7 +29,7 @@ public sealed class ApiStatusMiddleware(RequestDelegate next)
     private static Task WriteBareStatusAsync(HttpContext context)
     {
         var status = context.Response.StatusCode;
-        if (status == StatusCodes.Status400BadRequest && UnreadableQueryValues(context) is { Count: > 0 } errors)
+        if (status == StatusCodes.Status400BadRequest && UnreadableQueryValues(context, context.GetEndpoint()) is { Count: > 0 } errors)
             return ApiProblems.WriteValidationAsync(context, errors);
         var (title, detail) = status switch
         {
@@ -45,13 +45,14 @@ public sealed class ApiStatusMiddleware(RequestDelegate next)
     }
 
     /// <summary>
-    /// A query value the framework could not bind (<c>page=abc</c>, <c>overdue=maybe</c>) leaves a bare 400; the
-    /// endpoint's handler names its parameters, so the refusal is keyed by the field as every other 400 is (api.md).
+    /// A query value the framework could not bind (<c>page=abc</c>, <c>overdue=maybe</c>) is a bare 400, or a
+    /// <see cref="BadHttpRequestException"/> naming .NET types where the framework throws; the endpoint's handler names
+    /// its parameters, so the refusal is keyed by the field as every other 400 is (api.md).
     /// </summary>
-    private static Dictionary<string, string[]> UnreadableQueryValues(HttpContext context)
+    internal static Dictionary<string, string[]> UnreadableQueryValues(HttpContext context, Endpoint? endpoint)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (context.GetEndpoint()?.Metadata.GetMetadata<System.Reflection.MethodInfo>() is not { } handler)
+        if (endpoint?.Metadata.GetMetadata<System.Reflection.MethodInfo>() is not { } handler)
             return errors;
         foreach (var parameter in handler.GetParameters())
         {

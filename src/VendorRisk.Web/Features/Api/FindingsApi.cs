@@ -52,6 +52,7 @@ public static class FindingsApi
         findings.MapPatch("/{id:int}", PatchAsync)
             .Described("UpdateFinding", "Change status, ownerId, dueDate or description against expectedVersion (stale: 409); risk-accepted needs a Reviewer and a justification")
             .AcceptsJson<PatchFindingDto>()
+            .ChecksRoleOf<Findings.MayChangeFindings>()
             .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
         var assessments = api.MapGroup("/assessments").WithTags("Findings");

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Routing.Matching;
+
 namespace VendorRisk.Web.Features.Api;
 
 /// <summary>
@@ -13,4 +15,16 @@ internal static class RoleFirstEndpoints
             await http.RequestServices.GetRequiredService<Infrastructure.UseCases.UseCasePipeline>().RequireRoleOfAsync<TRequest>(http.RequestAborted);
             return await next(context);
         });
+
+    /// <summary>
+    /// Routing answers 415 for a body of a type an endpoint's OpenAPI description does not list, before any endpoint
+    /// filter, so a Viewer posting text learned about content types rather than its role. Without that policy the
+    /// description stays, the role is checked first, and <see cref="ApiJson"/> answers the 415 after it.
+    /// </summary>
+    public static IServiceCollection LeaveContentTypesToTheEndpoints(this IServiceCollection services)
+    {
+        foreach (var policy in services.Where(d => d.ServiceType == typeof(MatcherPolicy) && d.ImplementationType?.Name == "AcceptsMatcherPolicy").ToList())
+            services.Remove(policy);
+        return services;
+    }
 }

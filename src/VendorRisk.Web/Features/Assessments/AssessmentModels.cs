@@ -5,7 +5,7 @@ namespace VendorRisk.Web.Features.Assessments;
 /// <paramref name="Value"/> is read). <paramref name="ExpectedVersion"/>: the version the writer last saw
 /// (0 = "no answer yet"); null skips the check.
 /// </summary>
-public sealed record AnswerInput(AnswerValue Value, bool Clear = false, int? ExpectedVersion = null);
+public sealed record AnswerInput([property: PathOfItsOwner] AnswerValue Value, bool Clear = false, int? ExpectedVersion = null);
 
 /// <param name="Version">The new version of the answer; 0 when it was cleared.</param>
 public sealed record SavedAnswer(string QuestionKey, int Version, bool Cleared, string UpdatedByName, DateTime UpdatedAt);

@@ -20,8 +20,10 @@ public sealed class CreateAssessmentValidator : AbstractValidator<CreateAssessme
 {
     public CreateAssessmentValidator()
     {
-        RuleFor(r => r.Title).Must(t => t!.Trim().Length <= AssessmentLimits.TitleMaxLength)
-            .When(r => !string.IsNullOrWhiteSpace(r.Title)).WithMessage($"Use at most {AssessmentLimits.TitleMaxLength} characters.");
+        RuleFor(r => r.Title).Cascade(CascadeMode.Stop)
+            .Must(TextRules.HasVisibleText).WithMessage("Give the assessment a title, or leave it empty for the default one.")
+            .Must(t => TextRules.CleanName(t).Length <= AssessmentLimits.TitleMaxLength).WithMessage($"Use at most {AssessmentLimits.TitleMaxLength} characters.")
+            .When(r => !string.IsNullOrEmpty(r.Title));
         RuleFor(r => r.Scope).Must(s => s!.Trim().Length <= AssessmentLimits.ScopeMaxLength)
             .When(r => !string.IsNullOrWhiteSpace(r.Scope)).WithMessage($"Use at most {AssessmentLimits.ScopeMaxLength:N0} characters.");
     }
@@ -53,13 +55,13 @@ public sealed class CreateAssessmentHandler(QuestionSetDefinitions definitions) 
             refusals.Add("assessorId", "The assessor must be an active user with the Assessor role or above.");
         refusals.ThrowIfAny();
 
-        var title = string.IsNullOrWhiteSpace(request.Title) ? $"{vendor!.Name} — {version!.Title}" : request.Title.Trim();
+        var title = string.IsNullOrEmpty(request.Title) ? $"{vendor!.Name} — {version!.Title}" : TextRules.CleanName(request.Title);
         var assessment = new Assessment
         {
             VendorId = request.VendorId,
             QuestionSetVersionId = version!.Id,
             ModelOfferingId = offering?.Id,
-            Title = title.Length > AssessmentLimits.TitleMaxLength ? title[..AssessmentLimits.TitleMaxLength] : title,
+            Title = TextRules.Truncate(title, AssessmentLimits.TitleMaxLength),
             Scope = string.IsNullOrWhiteSpace(request.Scope) ? null : request.Scope.Trim(),
             AssessorId = assessorId,
             DueDate = request.DueDate,

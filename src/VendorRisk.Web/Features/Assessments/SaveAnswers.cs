@@ -11,6 +11,20 @@ public sealed record SaveAnswersRequest(int AssessmentId, IReadOnlyList<AnswerIn
 /// <summary>What a save gives back: each saved answer with its new version, and the assessment's score after it.</summary>
 public sealed record AnswersSaveResult(IReadOnlyList<SavedAnswer> Answers, AssessmentScore Score);
 
+/// <summary>The date of each answer's evidence, which needs today's date: evidence is dated no later than today.</summary>
+public sealed class SaveAnswersValidator : AbstractValidator<SaveAnswersRequest>
+{
+    public SaveAnswersValidator(TimeProvider clock) =>
+        RuleFor(r => r.Answers).Custom((inputs, context) =>
+        {
+            for (var i = 0; i < inputs.Count; i++)
+            {
+                if (inputs[i]?.Value?.Evidence?.Date is { } date && !DateRules.IsPastDate(date, clock.Today()))
+                    context.AddFailure($"answers[{i}].{AnswerFields.EvidenceDate}", DateRules.PastDateMessage);
+            }
+        });
+}
+
 /// <summary>
 /// Every answer against the assessment's question-set version, errors keyed <c>answers[i].field</c>: a question named,
 /// once, in the set; a version that can exist; a value the question takes.

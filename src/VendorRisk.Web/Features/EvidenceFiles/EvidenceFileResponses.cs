@@ -44,16 +44,28 @@ public static class EvidenceFileHttp
             || HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value is not { Length: > 0 } boundary)
             throw RequestRefusals.One(FormField, "Send the file as multipart/form-data with one part named \"file\".");
 
+        // The file is read whole before it is stored: a second file part after it refuses the request rather than
+        // being dropped unseen (api.md: one file). The body's size limit bounds what is held.
         var reader = new MultipartReader(boundary, request.Body);
+        (string? Name, MemoryStream Content)? file = null;
+        var fileParts = 0;
         while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
         {
-            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFileDisposition()
-                || !string.Equals(HeaderUtilities.RemoveQuotes(disposition.Name).Value, FormField, StringComparison.Ordinal))
+            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFileDisposition())
                 continue;
-            var name = disposition.FileNameStar.HasValue ? disposition.FileNameStar.Value : HeaderUtilities.RemoveQuotes(disposition.FileName).Value;
-            return await store(name, section.Body);
+            if (fileParts++ > 0)
+                throw RequestRefusals.One(FormField, "Send one file per request; this one holds more.");
+            if (!string.Equals(HeaderUtilities.RemoveQuotes(disposition.Name).Value, FormField, StringComparison.Ordinal))
+                continue;
+            var content = new MemoryStream();
+            await section.Body.CopyToAsync(content, cancellationToken);
+            content.Position = 0;
+            file = (disposition.FileNameStar.HasValue ? disposition.FileNameStar.Value : HeaderUtilities.RemoveQuotes(disposition.FileName).Value, content);
         }
-        throw RequestRefusals.One(FormField, "The request has no file: send one part named \"file\" with a file name.");
+        if (file is not { } received)
+            throw RequestRefusals.One(FormField, "The request has no file: send one part named \"file\" with a file name.");
+        await using (received.Content)
+            return await store(received.Name, received.Content);
     }
 
     /// <summary>Parses an optional yyyy-MM-dd "valid until" date, else 400 on <c>validUntil</c>.</summary>

@@ -15,7 +15,7 @@ public sealed class EvidenceFileOptions
 public sealed record EvidenceUpload(int AssessmentId, string? QuestionKey, string? FileName, Stream Content, DateOnly? ValidUntil = null);
 
 /// <summary>A file whose place, name, size and content were accepted, read whole, not yet stored.</summary>
-public sealed record ReceivedEvidence(int AssessmentId, string? QuestionKey, string Name, string ContentType, byte[] Bytes, string Sha256, DateOnly? ValidUntil);
+public sealed record ReceivedEvidence(int AssessmentId, string? QuestionKey, [property: NotRequestText] string Name, string ContentType, byte[] Bytes, string Sha256, DateOnly? ValidUntil);
 
 /// <summary>The stored file's metadata, as the API's 201 and the file lists show it.</summary>
 public sealed record EvidenceFileInfo(

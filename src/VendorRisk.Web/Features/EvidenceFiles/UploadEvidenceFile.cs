@@ -15,9 +15,9 @@ public sealed class UploadEvidenceFileValidator : AbstractValidator<AttachEviden
     public UploadEvidenceFileValidator(TimeProvider clock)
     {
         RuleFor(u => u.File.ValidUntil)
-            .Must(d => d!.Value.Year >= 2000 && d.Value <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddYears(10))
+            .Must(d => DateRules.IsPlannedDate(d!.Value, clock.Today()))
             .When(u => u.File.ValidUntil is not null)
-            .WithMessage("Give a date from 2000 up to ten years ahead.")
+            .WithMessage(DateRules.PlannedDateMessage)
             .OverridePropertyName("validUntil");
     }
 }

@@ -21,11 +21,9 @@ public sealed class AcceptKnockoutRiskValidator : AbstractValidator<AcceptKnocko
             .WithMessage(r => KnockoutAcceptancePolicy.CheckJustification(r.Justification)!);
         RuleFor(r => r.Until).Cascade(CascadeMode.Stop)
             .NotNull().WithMessage("Give the date until which the risk is accepted.")
-            .Must(until => KnockoutAcceptancePolicy.CheckExpiry(until!.Value, Today(clock)) is null)
-            .WithMessage(r => KnockoutAcceptancePolicy.CheckExpiry(r.Until!.Value, Today(clock))!);
+            .Must(until => KnockoutAcceptancePolicy.CheckExpiry(until!.Value, clock.Today()) is null)
+            .WithMessage(r => KnockoutAcceptancePolicy.CheckExpiry(r.Until!.Value, clock.Today())!);
     }
-
-    internal static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 }
 
 /// <summary>

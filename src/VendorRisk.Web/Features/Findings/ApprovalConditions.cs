@@ -17,9 +17,7 @@ public sealed class ConditionValidator : AbstractValidator<ConditionRequest>
 {
     public ConditionValidator(ActiveUsers users, TimeProvider clock)
     {
-        RuleFor(c => c.Title).Cascade(CascadeMode.Stop)
-            .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Say what the condition is.")
-            .Must(t => t.Trim().Length <= FindingLimits.TitleMaxLength).WithMessage($"Use at most {FindingLimits.TitleMaxLength} characters.");
+        RuleFor(c => c.Title).Cascade(CascadeMode.Stop).BeAFindingTitle("Say what the condition is.");
         RuleFor(c => c.OwnerId).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Choose who owns this condition.")
             .BeAnActiveOwner(users);

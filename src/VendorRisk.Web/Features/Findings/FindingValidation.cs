@@ -12,6 +12,15 @@ public static class FindingRules
     public static IRuleBuilderOptions<T, string?> FitTheDescriptionLimit<T>(this IRuleBuilder<T, string?> description) =>
         description.Must(d => d!.Length <= FindingLimits.DescriptionMaxLength).WithMessage($"Use at most {FindingLimits.DescriptionMaxLength:N0} characters.");
 
+    /// <summary>Say <c>Cascade(CascadeMode.Stop)</c> before it: a missing title has no length to report.</summary>
+    public static IRuleBuilderOptions<T, string> BeAFindingTitle<T>(this IRuleBuilder<T, string> title, string whenMissing) =>
+        title.Must(TextRules.HasVisibleText).WithMessage(whenMissing)
+            .Must(t => TextRules.CleanName(t).Length <= FindingLimits.TitleMaxLength).WithMessage($"Use at most {FindingLimits.TitleMaxLength} characters.");
+
+    /// <summary>Not null: say <c>When(due date is not null)</c> where it is optional.</summary>
+    public static IRuleBuilderOptions<T, DateOnly?> BeAPlannedDate<T>(this IRuleBuilder<T, DateOnly?> dueDate, TimeProvider clock) =>
+        dueDate.Must(d => DateRules.IsPlannedDate(d!.Value, clock.Today())).WithMessage(DateRules.PlannedDateMessage);
+
     public const string SeverityChoice = "Choose a severity: low, medium, high or critical.";
 }
 

@@ -17,16 +17,15 @@ public sealed record RaiseFindingRequest : IUseCase<int>
 
 public sealed class RaiseFindingValidator : AbstractValidator<RaiseFindingRequest>
 {
-    public RaiseFindingValidator(ActiveUsers users)
+    public RaiseFindingValidator(ActiveUsers users, TimeProvider clock)
     {
-        RuleFor(r => r.Title).Cascade(CascadeMode.Stop)
-            .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Give the finding a title.")
-            .Must(t => t.Trim().Length <= FindingLimits.TitleMaxLength).WithMessage($"Use at most {FindingLimits.TitleMaxLength} characters.");
+        RuleFor(r => r.Title).Cascade(CascadeMode.Stop).BeAFindingTitle("Give the finding a title.");
         RuleFor(r => r.Severity).Cascade(CascadeMode.Stop)
             .NotNull().WithMessage(FindingRules.SeverityChoice)
             .IsInEnum().WithMessage(FindingRules.SeverityChoice);
         RuleFor(r => r.Description).FitTheDescriptionLimit().When(r => r.Description is not null);
         RuleFor(r => r.OwnerId).BeAnActiveOwner(users).When(r => !string.IsNullOrEmpty(r.OwnerId));
+        RuleFor(r => r.DueDate).BeAPlannedDate(clock).When(r => r.DueDate is not null);
     }
 }
 
@@ -57,7 +56,7 @@ public sealed class RaiseFindingHandler(QuestionSetDefinitions definitions, Mail
     {
         AssessmentId = request.AssessmentId,
         QuestionKey = string.IsNullOrWhiteSpace(request.QuestionKey) ? null : request.QuestionKey.Trim(),
-        Title = request.Title.Trim(),
+        Title = TextRules.CleanName(request.Title),
         Severity = request.Severity!.Value,
         Description = string.IsNullOrWhiteSpace(request.Description) ? null : request.Description.Trim(),
         OwnerId = string.IsNullOrWhiteSpace(request.OwnerId) ? null : request.OwnerId,

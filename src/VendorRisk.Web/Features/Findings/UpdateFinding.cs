@@ -3,7 +3,7 @@ using FluentValidation;
 namespace VendorRisk.Web.Features.Findings;
 
 /// <summary>A field of a partial update: absent (null) leaves it alone; present sets it, to null too.</summary>
-public sealed record Change<T>(T Value);
+public sealed record Change<T>([property: PathOfItsOwner] T Value);
 
 /// <summary>
 /// Change a finding's status, owner, due date or description, against the version the caller saw
@@ -24,17 +24,22 @@ public sealed record UpdateFindingRequest : IUseCase<Done>, IChoosesItsRole
     public string? Justification { get; init; }
 }
 
+/// <summary>The least role that changes a finding, checked before the body is read; risk-accepted needs a Reviewer, checked with the body.</summary>
+[RequiresRole(Roles.Assessor, "change findings")]
+public sealed record MayChangeFindings : IQuery;
+
 public sealed class UpdateFindingValidator : AbstractValidator<UpdateFindingRequest>
 {
-    public UpdateFindingValidator(ActiveUsers users)
+    public UpdateFindingValidator(ActiveUsers users, TimeProvider clock)
     {
         RuleFor(r => r.ExpectedVersion).NotNull().WithMessage("Send the version of the finding you are changing.");
         RuleFor(r => r.Status).IsInEnum().WithMessage("Choose open, in-progress, resolved or risk-accepted.");
         RuleFor(r => r.OwnerId!.Value).BeAnActiveOwner(users).When(r => r.OwnerId?.Value is not null).OverridePropertyName("ownerId");
+        RuleFor(r => r.DueDate!.Value).BeAPlannedDate(clock).When(r => r.DueDate?.Value is not null).OverridePropertyName("dueDate");
         RuleFor(r => r.Description!.Value).FitTheDescriptionLimit().When(r => r.Description?.Value is not null)
             .OverridePropertyName("description");
         RuleFor(r => r.Justification).Cascade(CascadeMode.Stop)
-            .Must(j => !string.IsNullOrWhiteSpace(j)).When(r => r.Status == FindingStatus.RiskAccepted)
+            .Must(TextRules.HasVisibleText).When(r => r.Status == FindingStatus.RiskAccepted)
             .WithMessage("Say why the risk is accepted.")
             .Must(j => j is null || j.Trim().Length <= FindingLimits.JustificationMaxLength)
             .WithMessage($"Use at most {FindingLimits.JustificationMaxLength:N0} characters.");

@@ -14,8 +14,8 @@ public sealed class ModelOfferingRequestValidator : AbstractValidator<ModelOffer
     public ModelOfferingRequestValidator()
     {
         RuleFor(r => r.Name).Cascade(CascadeMode.Stop)
-            .Must(name => !string.IsNullOrWhiteSpace(name)).WithMessage("Enter the model's name.")
-            .Must(name => name!.Trim().Length <= ModelOfferingLimits.NameMaxLength)
+            .Must(TextRules.HasVisibleText).WithMessage("Enter the model's name.")
+            .Must(name => TextRules.CleanName(name).Length <= ModelOfferingLimits.NameMaxLength)
             .WithMessage($"Use at most {ModelOfferingLimits.NameMaxLength} characters.")
             .Must(name => !name!.Any(char.IsControl)).WithMessage("A name cannot contain control characters.")
             .OverridePropertyName("name");
@@ -24,7 +24,7 @@ public sealed class ModelOfferingRequestValidator : AbstractValidator<ModelOffer
             .Must(channel => Channels.Contains(channel!)).WithMessage(r => $"'{r.Channel}' is not a channel; use one of {string.Join(", ", Channels)}.")
             .OverridePropertyName("channel");
         RuleFor(r => r.ProviderModelId)
-            .Must(id => id!.Trim().Length <= ModelOfferingLimits.ProviderModelIdMaxLength)
+            .Must(id => TextRules.CleanName(id).Length <= ModelOfferingLimits.ProviderModelIdMaxLength)
             .When(r => r.ProviderModelId is not null)
             .WithMessage($"Use at most {ModelOfferingLimits.ProviderModelIdMaxLength} characters.")
             .OverridePropertyName("providerModelId");

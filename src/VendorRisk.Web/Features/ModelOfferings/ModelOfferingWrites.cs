@@ -84,7 +84,7 @@ public sealed class UpdateModelOfferingHandler : IUseCaseHandler<UpdateModelOffe
 
 internal static class ModelOfferingWrites
 {
-    public static string Normalize(string name) => name.Trim().ToUpperInvariant();
+    public static string Normalize(string name) => TextRules.CleanName(name).ToUpperInvariant();
 
     /// <summary>Two people creating the same name at once: the unique index decides, and the loser gets the validator's error.</summary>
     public static Task SaveUniqueAsync(VendorRiskDbContext db, CancellationToken cancellationToken) =>
@@ -92,10 +92,10 @@ internal static class ModelOfferingWrites
 
     public static void Apply(ModelOffering offering, ModelOfferingRequest r, DateTime now)
     {
-        offering.Name = r.Name!;
+        offering.Name = TextRules.CleanName(r.Name);
         offering.NormalizedName = Normalize(r.Name!);
         offering.Channel = KebabEnum.Parse<ModelChannel>(r.Channel)!.Value;
-        offering.ProviderModelId = r.ProviderModelId;
+        offering.ProviderModelId = TextRules.CleanName(r.ProviderModelId) is { Length: > 0 } providerModelId ? providerModelId : null;
         offering.Status = r.Status is null ? ModelOfferingStatus.Active : KebabEnum.Parse<ModelOfferingStatus>(r.Status)!.Value;
         offering.UpdatedAt = now;
         offering.Version++;

@@ -47,7 +47,7 @@ public sealed class ReportService(
         model = await evidence.AddToAsync(model, id, cancellationToken);
         var bytes = await VendorRiskTelemetry.MeasureRenderAsync("assessment", () => gate.RunAsync(() => renderer.RenderAssessment(model, cancellationToken), cancellationToken));
         var name = Slug($"{snapshot.Label} {snapshot.Title}", 80);
-        return new ReportFile($"vendor-risk-{(name.Length > 0 ? name : $"assessment-{id}")}-{Today():yyyy-MM-dd}.pdf", bytes);
+        return new ReportFile($"vendor-risk-{(name.Length > 0 ? name : $"assessment-{id}")}-{clock.Today():yyyy-MM-dd}.pdf", bytes);
     }
 
     /// <param name="profile">A profile name or the inline form (see <see cref="CompareService.ResolveProfileAsync"/>); null for none.</param>
@@ -73,7 +73,7 @@ public sealed class ReportService(
             ReportModels.Comparison(loaded.Result, loaded.Snapshots, weightingName, named, clock.GetUtcNow()) with { PreparedBy = actor.Name },
             loaded.Result.Ranking.Select(r => r.AssessmentId).ToList(), cancellationToken);
         var bytes = await VendorRiskTelemetry.MeasureRenderAsync("comparison", () => gate.RunAsync(() => renderer.RenderComparison(model, cancellationToken), cancellationToken));
-        return new ReportFile($"vendor-comparison-{Today():yyyy-MM-dd}.pdf", bytes);
+        return new ReportFile($"vendor-comparison-{clock.Today():yyyy-MM-dd}.pdf", bytes);
     }
 
     public static string StatusText(AssessmentStatus status) => status switch
@@ -101,6 +101,4 @@ public sealed class ReportService(
         var slug = builder.ToString().Trim('-');
         return slug.Length <= max ? slug : slug[..max].TrimEnd('-');
     }
-
-    private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 }

@@ -62,6 +62,8 @@ public sealed class UseCasePipeline(
 
     private async Task ValidateAsync<TRequest>(TRequest request, CancellationToken cancellationToken)
     {
+        if (RequestText.FindControlCharacters(request!) is { } path)
+            throw RequestRefusals.One(path, TextRules.ControlCharacterMessage);
         foreach (var validator in services.GetServices<IValidator<TRequest>>())
             await validator.ThrowIfInvalidAsync(request, cancellationToken);
     }
