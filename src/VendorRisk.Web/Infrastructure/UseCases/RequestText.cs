@@ -17,9 +17,12 @@ public static class RequestText
     private static readonly ConcurrentDictionary<Type, bool> ListsOfText = new();
 
     /// <summary>The camelCase path of the first string holding a control character, or null.</summary>
-    public static string? FindControlCharacters(object request) => Find(request, "", 0);
+    /// <remarks>Every save of the wizard passes here: the paths are only spelled out for a request that has such a string.</remarks>
+    public static string? FindControlCharacters(object request) =>
+        Find(request, spell: false, "", 0) is null ? null : Find(request, spell: true, "", 0);
 
-    private static string? Find(object? value, string path, int depth)
+    /// <param name="spell">Whether to spell out the paths of items and properties; while only looking, each is "".</param>
+    private static string? Find(object? value, bool spell, string path, int depth)
     {
         switch (value)
         {
@@ -31,8 +34,9 @@ public static class RequestText
                 var index = 0;
                 foreach (var item in items)
                 {
-                    if (Find(item, $"{path}[{index++}]", depth + 1) is { } inItem)
+                    if (Find(item, spell, spell ? $"{path}[{index}]" : path, depth + 1) is { } inItem)
                         return inItem;
+                    index++;
                 }
                 return null;
         }
@@ -41,7 +45,8 @@ public static class RequestText
             return null;
         foreach (var (property, name) in Properties.GetOrAdd(type, ReadableProperties))
         {
-            if (Find(property.GetValue(value), name is null ? path : Join(path, name), depth + 1) is { } inProperty)
+            var propertyPath = name is null || !spell ? path : path.Length == 0 ? name : $"{path}.{name}";
+            if (Find(property.GetValue(value), spell, propertyPath, depth + 1) is { } inProperty)
                 return inProperty;
         }
         return null;
@@ -61,10 +66,10 @@ public static class RequestText
     private static (PropertyInfo, string?)[] ReadableProperties(Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.CanRead && p.GetIndexParameters().Length == 0 && !p.IsDefined(typeof(NotRequestTextAttribute)))
+            // A number, a date or a flag holds no text, and reading it would box it on every request.
+            .Where(p => !p.PropertyType.IsValueType || IsRequestShape(p.PropertyType))
             .Select(p => (p, p.IsDefined(typeof(PathOfItsOwnerAttribute)) ? null : Features.Shared.FluentFormValidation.ToCamel(p.Name)))
             .ToArray();
-
-    private static string Join(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
 }
 
 /// <summary>
