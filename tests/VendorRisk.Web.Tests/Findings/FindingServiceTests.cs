@@ -101,6 +101,9 @@ public sealed class FindingServiceTests(WebAppFixture app) : IClassFixture<WebAp
         var past = await Assert.ThrowsAsync<ValidationFailedException>(() => assessments.ReviewAsync(id, ReviewDecision.ApprovedWithConditions, "See conditions.", Ct,
             [new ConditionRequest { Title = "Sign", OwnerId = app.UserIdOf(Roles.Assessor), DueDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1) }]));
         Assert.Contains("conditions[0].dueDate", past.Errors.Keys);
+        var farOff = await Assert.ThrowsAsync<ValidationFailedException>(() => assessments.ReviewAsync(id, ReviewDecision.ApprovedWithConditions, "See conditions.", Ct,
+            [new ConditionRequest { Title = "Sign", OwnerId = app.UserIdOf(Roles.Assessor), DueDate = new DateOnly(9999, 12, 31) }]));
+        Assert.Equal(["The due date is at most 10 years ahead."], farOff.Errors["conditions[0].dueDate"]);
 
         await using var db = await app.CreateDbContextAsync();
         Assert.Equal(Domain.Assessments.AssessmentStatus.Submitted, AssessmentStatusOf(db, id));
