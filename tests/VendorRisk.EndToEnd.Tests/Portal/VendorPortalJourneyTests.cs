@@ -153,7 +153,7 @@ public sealed class VendorPortalJourneyTests(SmtpBrowserFixture app) : IClassFix
         await analyst.Locator("tr[data-vendor-answer=dpa] .edit-vendor-answer").ClickAsync();
         var dialog = analyst.Locator(".mud-dialog");
         if (await dialog.Locator("[data-vr-typing-pause] input").CountAsync() == 0)
-            await dialog.Locator("button.vr-details-toggle").ClickAsync();
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "Note and evidence" }).ClickAsync();
         await dialog.Locator("[data-vr-typing-pause] input").First.FocusAsync();
         await analyst.Keyboard.TypeAsync("x");
         await analyst.Keyboard.PressAsync("Escape");
