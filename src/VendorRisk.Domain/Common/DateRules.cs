@@ -19,7 +19,10 @@ public static class DateRules
     /// <summary>Today in UTC, the day every date rule counts from.</summary>
     public static DateOnly Today(this TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
-    public static bool IsPlannedDate(DateOnly date, DateOnly today) => date >= Earliest && date <= today.AddYears(MaxYearsAhead);
+    /// <summary>The latest date a plan (a due date, a "valid until") made on <paramref name="today"/> may name.</summary>
+    public static DateOnly LatestPlanned(DateOnly today) => today.AddYears(MaxYearsAhead);
+
+    public static bool IsPlannedDate(DateOnly date, DateOnly today) => date >= Earliest && date <= LatestPlanned(today);
 
     public static bool IsPastDate(DateOnly date, DateOnly today) => date >= Earliest && date <= today.AddDays(TimeZoneSlackDays);
 }

@@ -33,16 +33,17 @@ public static class KnockoutAcceptancePolicy
         : null;
 
     /// <summary>
-    /// Whether <paramref name="callerId"/> may accept the knockout <paramref name="questionKey"/> of an assessment
-    /// in <paramref name="status"/> assessed by <paramref name="assessorId"/> and submitted by <paramref name="submittedById"/>,
-    /// scored as <paramref name="score"/>. The caller's role (Reviewer or Admin) is checked by the service before this.
+    /// Whether <paramref name="callerId"/> may accept the knockout <paramref name="questionKey"/> of
+    /// <paramref name="assessment"/>, scored as <paramref name="score"/>. The caller's role (Reviewer or Admin) is checked
+    /// by the service before this.
     /// </summary>
-    public static AcceptanceRefusal Check(AssessmentStatus status, string assessorId, string? submittedById, string callerId, AssessmentScore score, string questionKey)
+    public static AcceptanceRefusal Check(AssessmentFacts assessment, string callerId, AssessmentScore score, string questionKey)
     {
+        ArgumentNullException.ThrowIfNull(assessment);
         ArgumentNullException.ThrowIfNull(score);
-        if (status == AssessmentStatus.Draft)
+        if (assessment.Status == AssessmentStatus.Draft)
             return AcceptanceRefusal.Draft;
-        if (new AssessmentFacts(status, assessorId, SubmittedById: submittedById).AnsweredFor(callerId))
+        if (assessment.AnsweredFor(callerId))
             return AcceptanceRefusal.SelfAcceptance;
         return score.Knockouts.Contains(questionKey) ? AcceptanceRefusal.None : AcceptanceRefusal.NotAKnockout;
     }

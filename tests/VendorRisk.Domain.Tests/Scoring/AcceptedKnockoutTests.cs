@@ -153,25 +153,25 @@ public class KnockoutAcceptancePolicyTests
     [InlineData(AssessmentStatus.ApprovedWithConditions)]
     [InlineData(AssessmentStatus.Rejected)]
     public void A_reviewer_who_is_not_the_assessor_may_accept_a_knockout_of_a_submitted_or_reviewed_assessment(AssessmentStatus status) =>
-        Assert.Equal(AcceptanceRefusal.None, KnockoutAcceptancePolicy.Check(status, "assessor", "assessor", "reviewer", GuardKnockedOut, "guard"));
+        Assert.Equal(AcceptanceRefusal.None, KnockoutAcceptancePolicy.Check(new AssessmentFacts(status, "assessor", SubmittedById: "assessor"), "reviewer", GuardKnockedOut, "guard"));
 
     [Fact]
     public void A_draft_is_refused() =>
-        Assert.Equal(AcceptanceRefusal.Draft, KnockoutAcceptancePolicy.Check(AssessmentStatus.Draft, "assessor", null, "reviewer", GuardKnockedOut, "guard"));
+        Assert.Equal(AcceptanceRefusal.Draft, KnockoutAcceptancePolicy.Check(new AssessmentFacts(AssessmentStatus.Draft, "assessor", SubmittedById: null), "reviewer", GuardKnockedOut, "guard"));
 
     [Fact]
     public void The_assessor_may_not_accept_their_own_assessment_s_knockout() =>
-        Assert.Equal(AcceptanceRefusal.SelfAcceptance, KnockoutAcceptancePolicy.Check(AssessmentStatus.Submitted, "same", "same", "same", GuardKnockedOut, "guard"));
+        Assert.Equal(AcceptanceRefusal.SelfAcceptance, KnockoutAcceptancePolicy.Check(new AssessmentFacts(AssessmentStatus.Submitted, "same", SubmittedById: "same"), "same", GuardKnockedOut, "guard"));
 
     [Fact]
     public void An_admin_who_submitted_someone_else_s_assessment_may_not_accept_its_knockout_either() =>
-        Assert.Equal(AcceptanceRefusal.SelfAcceptance, KnockoutAcceptancePolicy.Check(AssessmentStatus.Submitted, "assessor", "admin", "admin", GuardKnockedOut, "guard"));
+        Assert.Equal(AcceptanceRefusal.SelfAcceptance, KnockoutAcceptancePolicy.Check(new AssessmentFacts(AssessmentStatus.Submitted, "assessor", SubmittedById: "admin"), "admin", GuardKnockedOut, "guard"));
 
     [Theory]
     [InlineData("other")]
     [InlineData("missing")]
     public void A_question_that_is_not_a_knockout_now_is_refused(string key) =>
-        Assert.Equal(AcceptanceRefusal.NotAKnockout, KnockoutAcceptancePolicy.Check(AssessmentStatus.Submitted, "assessor", "assessor", "reviewer", GuardKnockedOut, key));
+        Assert.Equal(AcceptanceRefusal.NotAKnockout, KnockoutAcceptancePolicy.Check(new AssessmentFacts(AssessmentStatus.Submitted, "assessor", SubmittedById: "assessor"), "reviewer", GuardKnockedOut, key));
 
     [Theory]
     [InlineData(0, true)]

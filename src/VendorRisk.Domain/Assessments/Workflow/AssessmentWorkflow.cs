@@ -9,8 +9,13 @@ public sealed record AssessmentFacts(AssessmentStatus Status, string AssessorId,
     /// Four eyes: the assessor, and whoever submitted the assessment in their place (an Admin may edit and submit any
     /// draft), answered for it; neither reviews it nor accepts its risks.
     /// </summary>
-    public bool AnsweredFor(string userId) =>
-        string.Equals(AssessorId, userId, StringComparison.Ordinal) || string.Equals(SubmittedById, userId, StringComparison.Ordinal);
+    public bool AnsweredFor(string userId) => HowAnsweredFor(userId) is not null;
+
+    /// <summary>How <paramref name="userId"/> answered for it, as a refusal says it ("You submitted this assessment"), or null.</summary>
+    public string? HowAnsweredFor(string userId) =>
+        string.Equals(AssessorId, userId, StringComparison.Ordinal) ? "You are the assessor of this assessment"
+        : string.Equals(SubmittedById, userId, StringComparison.Ordinal) ? "You submitted this assessment"
+        : null;
 }
 
 /// <summary>A review's effect on the assessment.</summary>
@@ -96,10 +101,8 @@ public static class AssessmentWorkflow
                 $"Only a submitted assessment can be reviewed; this one is {KebabEnum.ToKebab(assessment.Status)}.",
                 currentStatus: assessment.Status, currentVersion: assessment.Version);
         }
-        if (string.Equals(assessment.AssessorId, actor.UserId, StringComparison.Ordinal))
-            throw new WorkflowRefusedException(RefusalReason.NotPermitted, "You are the assessor of this assessment; another reviewer must review it.");
-        if (assessment.AnsweredFor(actor.UserId))
-            throw new WorkflowRefusedException(RefusalReason.NotPermitted, "You submitted this assessment; another reviewer must review it.");
+        if (assessment.HowAnsweredFor(actor.UserId) is { } answeredFor)
+            throw new WorkflowRefusedException(RefusalReason.NotPermitted, $"{answeredFor}; another reviewer must review it.");
 
         return decision switch
         {

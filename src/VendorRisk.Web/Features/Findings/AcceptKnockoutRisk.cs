@@ -36,15 +36,14 @@ public sealed class AcceptKnockoutRiskHandler(AssessmentReader reader) : IUseCas
     {
         var actor = context.Actor;
         var assessment = await reader.GetAsync(request.AssessmentId, cancellationToken);
-        switch (KnockoutAcceptancePolicy.Check(assessment.Status, assessment.AssessorId, assessment.SubmittedById, actor.UserId, assessment.Score, request.QuestionKey))
+        var facts = assessment.Facts();
+        switch (KnockoutAcceptancePolicy.Check(facts, actor.UserId, assessment.Score, request.QuestionKey))
         {
             case AcceptanceRefusal.Draft:
                 throw new ConflictException("A draft's knockouts cannot be accepted; submit the assessment first.",
                     new { status = KebabEnum.ToKebab(assessment.Status), version = assessment.Version });
             case AcceptanceRefusal.SelfAcceptance:
-                throw new ForbiddenException(assessment.AssessorId == actor.UserId
-                    ? "You are the assessor of this assessment; another reviewer must accept its risks."
-                    : "You submitted this assessment; another reviewer must accept its risks.");
+                throw new ForbiddenException($"{facts.HowAnsweredFor(actor.UserId)}; another reviewer must accept its risks.");
             case AcceptanceRefusal.NotAKnockout:
                 throw RequestRefusals.One("questionKey", $"'{request.QuestionKey}' is not a knockout of this assessment now.");
         }

@@ -24,7 +24,7 @@ public sealed class ConditionValidator : AbstractValidator<ConditionRequest>
         RuleFor(c => c.DueDate).Cascade(CascadeMode.Stop)
             .NotNull().WithMessage("Give the date by which the condition must be met.")
             .Must(d => d!.Value >= clock.Today()).WithMessage("The due date is today or later.")
-            .Must(d => d!.Value <= clock.Today().AddYears(DateRules.MaxYearsAhead)).WithMessage($"The due date is at most {DateRules.MaxYearsAhead} years ahead.");
+            .Must(d => d!.Value <= DateRules.LatestPlanned(clock.Today())).WithMessage($"The due date is at most {DateRules.MaxYearsAhead} years ahead.");
         RuleFor(c => c.Severity).IsInEnum().WithMessage(FindingRules.SeverityChoice);
         RuleFor(c => c.Description).FitTheDescriptionLimit().When(c => c.Description is not null);
     }

@@ -28,6 +28,10 @@ public sealed record AssessmentSnapshot
     public int? PreviousAssessmentId { get; init; }
     public string? LastSectionKey { get; init; }
     public required int Version { get; init; }
+
+    /// <summary>What the workflow rules look at, as the entity's own <c>Facts()</c>.</summary>
+    public AssessmentFacts Facts() => new(Status, AssessorId, Version, SubmittedById);
+
     public required int QuestionSetVersionId { get; init; }
     public required int QuestionSetVersionNumber { get; init; }
     public required QuestionSetDefinition QuestionSet { get; init; }
