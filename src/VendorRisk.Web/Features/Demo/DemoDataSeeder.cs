@@ -160,7 +160,7 @@ public sealed class DemoDataSeeder(
         var assessment = new Assessment
         {
             VendorId = vendorId, QuestionSetVersionId = version.Id, ModelOfferingId = modelId, Title = demo.Title, Scope = demo.Scope, AssessorId = assessorId,
-            Status = status, CreatedAt = created, UpdatedAt = reviewed ?? submitted ?? created, SubmittedAt = submitted, ReviewedAt = reviewed,
+            Status = status, CreatedAt = created, UpdatedAt = reviewed ?? submitted ?? created, SubmittedAt = submitted, SubmittedById = submitted is null ? null : assessorId, ReviewedAt = reviewed,
             ReviewerId = reviewed is null ? null : userIds[Roles.Reviewer], ReviewComment = demo.ReviewComment,
             PreviousAssessmentId = previous, Version = 1,
         };
