@@ -17,6 +17,7 @@ public sealed class WizardClearAnswerTests(BrowserFixture app) : IClassFixture<B
         await BrowserFixture.WaitForInteractiveAsync(page);
         var question = page.Locator("#q-buyer-eligibility");
         var clear = page.Locator("#q-buyer-eligibility-clear");
+        var undo = page.Locator("#q-buyer-eligibility-undo");
         var progress = page.Locator("#section-eligibility-and-control");
         await Assertions.Expect(clear).ToHaveCountAsync(0);
 
@@ -29,7 +30,7 @@ public sealed class WizardClearAnswerTests(BrowserFixture app) : IClassFixture<B
         await page.Keyboard.PressAsync("Enter");
 
         await Assertions.Expect(clear).ToHaveCountAsync(0);
-        await Assertions.Expect(question).ToBeFocusedAsync();
+        await Assertions.Expect(undo).ToBeFocusedAsync();
         await Assertions.Expect(question.Locator("input[type=radio]:checked")).ToHaveCountAsync(0);
         await Assertions.Expect(progress).ToContainTextAsync("0 of");
         await Assertions.Expect(page.Locator("#live-score .vr-not-scored")).ToBeVisibleAsync();
@@ -37,10 +38,24 @@ public sealed class WizardClearAnswerTests(BrowserFixture app) : IClassFixture<B
         Assert.False(await db.Answers.AnyAsync(a => a.AssessmentId == id && a.QuestionKey == "buyer-eligibility", TestContext.Current.CancellationToken));
         Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == "answer-cleared" && e.EntityId == $"{id}/buyer-eligibility", TestContext.Current.CancellationToken));
 
-        // Stays unanswered after a reload, and can be answered again.
+        // A slip of the key is one more key press away from undone: the answer comes back as its next version.
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(undo).ToHaveCountAsync(0);
+        await Assertions.Expect(question).ToBeFocusedAsync();
+        await Assertions.Expect(question.Locator("input[type=radio]").First).ToBeCheckedAsync();
+        await Assertions.Expect(progress).ToContainTextAsync("1 of");
+        db.ChangeTracker.Clear();
+        var restored = await db.Answers.SingleAsync(a => a.AssessmentId == id && a.QuestionKey == "buyer-eligibility", TestContext.Current.CancellationToken);
+        Assert.Equal(2, restored.Version);
+
+        await clear.ClickAsync();
+        await Assertions.Expect(undo).ToBeVisibleAsync();
+
+        // Stays unanswered after a reload (the undo was the page's, not the answer's), and can be answered again.
         await page.ReloadAsync();
         await BrowserFixture.WaitForInteractiveAsync(page);
         await Assertions.Expect(question.Locator("input[type=radio]:checked")).ToHaveCountAsync(0);
+        await Assertions.Expect(undo).ToHaveCountAsync(0);
         await question.Locator("input[type=radio]").Last.ClickAsync();
         await Assertions.Expect(question.Locator("[data-save-state]")).ToContainTextAsync("Saved");
         await Assertions.Expect(clear).ToBeVisibleAsync();

@@ -395,6 +395,39 @@ public sealed class WizardComponentTests : BunitTestBase
         Assert.Empty(cut.FindAll("#q-buyer-eligibility input[type=radio][checked]"));
         Assert.Empty(cut.FindAll("[id$='-clear']"));
         Assert.Contains(ShownScore.NotScoredText, cut.Find("#live-score").TextContent, StringComparison.Ordinal);
+
+        // Undo saves the cleared answer back as a new one, and offers the clear again.
+        await cut.InvokeAsync(() => cut.Find("#q-buyer-eligibility-undo").Click());
+
+        Assert.Equal(2, saves.Count);
+        Assert.False(saves[1].Clear);
+        Assert.Equal(0, saves[1].ExpectedVersion);
+        Assert.Equal(answer.Choice, saves[1].Value.Choice);
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("#q-buyer-eligibility input[type=radio][checked]")));
+        Assert.Empty(cut.FindAll("[id$='-undo']"));
+        Assert.DoesNotContain(ShownScore.NotScoredText, cut.Find("#live-score").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Undo_clear_goes_once_another_change_is_saved()
+    {
+        RenderProviders();
+        var question = Set.FindQuestion("buyer-eligibility")!;
+        var answer = new AnswerValue { QuestionKey = question.Key, Choice = question.Options[0].Key };
+        var snapshot = Snapshot("eligibility-and-control") with
+        {
+            Answers = new Dictionary<string, StoredAnswer> { [answer.QuestionKey] = new(answer, 1, "a", "A", DateTime.UtcNow) },
+        };
+        var version = 1;
+        var cut = Render<AssessmentWizard>(p => p.Add(w => w.Assessment, snapshot)
+            .Add(w => w.Save, input => Task.FromResult(new SavedAnswer(input.Value.QuestionKey, input.Clear ? 0 : ++version, input.Clear, "Me", DateTime.UtcNow))));
+
+        await cut.InvokeAsync(() => cut.Find("#q-buyer-eligibility-clear").Click());
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("#q-buyer-eligibility-undo")));
+        await cut.InvokeAsync(() => cut.FindAll("#q-buyer-eligibility input[type=radio]")[1].Change(question.Options[1].Key));
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("#q-buyer-eligibility-clear")));
+        Assert.Empty(cut.FindAll("#q-buyer-eligibility-undo"));
     }
 
     [Fact]

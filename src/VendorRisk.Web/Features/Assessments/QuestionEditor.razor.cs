@@ -49,6 +49,10 @@ public sealed partial class QuestionEditor
     private int _version;
     private bool _detailsOpen;
     private ElementReference _element;
+    private ElementReference _undoButton;
+    // What the last clear removed, until the next saved change.
+    private AnswerValue? _undoClear;
+    private bool _refocus;
 
     private SaveState _state = SaveState.Unchanged;
     private CurrentAnswer? _conflict;
@@ -167,14 +171,36 @@ public sealed partial class QuestionEditor
     /// it was based on, validated, authorized, audited and scored by the service. The focus stays on the question as its
     /// button goes.
     /// </summary>
-    private async Task ClearAsync()
+    private Task ClearAsync()
     {
         if (ReadOnly || _state == SaveState.Conflict)
-            return;
+            return Task.CompletedTask;
+        _undoClear = BuildValue();
+        _refocus = true;
         Load(null, _version);
-        await ChangedAsync();
-        if (!_disposed)
-            await _element.FocusAsync(preventScroll: true);
+        return ChangedAsync();
+    }
+
+    /// <summary>Saves again what the last clear removed, as a new answer (its version continues after the cleared one's).</summary>
+    private Task UndoClearAsync()
+    {
+        if (!ShowsUndo || _undoClear is not { } value)
+            return Task.CompletedTask;
+        _refocus = true;
+        Load(value, _version);
+        return ChangedAsync();
+    }
+
+    private bool ShowsUndo => !ReadOnly && _undoClear is not null && _version == 0 && _state != SaveState.Conflict;
+
+    // After a clear the focus goes to its undo (the clear button is gone); after an undo, or a clear that cannot be
+    // undone, to the question. Moved once the render that shows the button has reached the browser.
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!_refocus || _saving || _disposed)
+            return;
+        _refocus = false;
+        await (ShowsUndo ? _undoButton : _element).FocusAsync(preventScroll: true);
     }
 
     private Task EvidenceSourceChanged(EvidenceSource? value) { _evidenceSource = value; return ChangedAsync(); }
@@ -220,6 +246,8 @@ public sealed partial class QuestionEditor
                     : new AnswerInput(value, ExpectedVersion: _version);
                 var saved = await Save(input);
                 _version = saved.Version;
+                if (value is not null)
+                    _undoClear = null;
                 // A change made while this save was on its way goes next ("Saving…"), or after its typing pause ("Unsaved changes…").
                 _state = _again ? SaveState.Saving : _typing ? SaveState.Pending : SaveState.Saved;
                 _errors = [];
