@@ -84,6 +84,27 @@ public sealed class AssessmentListPagingTests(WebAppFixture app) : IClassFixture
     }
 
     [Fact]
+    public async Task A_draft_holding_only_a_note_is_not_scored_yet_and_names_no_knockout_in_the_list_and_on_its_page()
+    {
+        var (vendorId, ids) = await VendorWithDraftsAsync(1);
+        await using (var assessor = app.ScopeAs(Roles.Assessor))
+        {
+            var service = assessor.ServiceProvider.GetRequiredService<AssessmentService>();
+            await service.SaveAnswerAsync(ids[0], new AnswerInput(new AnswerValue { QuestionKey = "buyer-eligibility", Note = "Asked the vendor; reply due Friday." }), Ct);
+        }
+
+        var row = Assert.Single((await PageAsync(new AssessmentListQuery(VendorId: vendorId), 0, 10)).Items);
+        AssessmentSnapshot fresh;
+        await using (var viewer = app.ScopeAs(Roles.Viewer))
+            fresh = await viewer.ServiceProvider.GetRequiredService<AssessmentReader>().GetAsync(ids[0], Ct);
+
+        Assert.Contains("buyer-eligibility", fresh.Score.Knockouts); // scoring.md: an unanswered critical question is a knockout
+        Assert.False(row.Shown.Scored);
+        Assert.Empty(row.Knockouts);
+        Assert.False(ShownScore.Of(fresh).Scored);
+    }
+
+    [Fact]
     public async Task Status_and_rating_filters_narrow_the_list_and_a_page_size_over_the_limit_is_refused()
     {
         var (vendorId, ids) = await VendorWithDraftsAsync(2);

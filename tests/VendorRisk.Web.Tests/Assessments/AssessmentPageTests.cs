@@ -225,7 +225,7 @@ public sealed class NotScoredYetTests(WebAppFixture app) : PageTestBase(app), IC
         Assert.True(ShownScore.Of(AssessmentStatus.Draft, ["q1"], Score(25)).Provisional);
         Assert.False(ShownScore.Of(AssessmentStatus.Draft, ["q1"], Score(100)).Provisional);
         Assert.False(ShownScore.Of(AssessmentStatus.Submitted, ["q1"], Score(25)).Provisional);
-        Assert.False(ShownScore.Of(AssessmentStatus.Draft, [], Score(0)).Provisional);
+        Assert.False(ShownScore.Of(AssessmentStatus.Draft, Array.Empty<string>(), Score(0)).Provisional);
     }
 
     [Fact]

@@ -55,7 +55,9 @@ public sealed class AssessmentList(
         }).ToListAsync(cancellationToken);
 
         var ids = page.Select(a => a.Id).ToList();
-        var answered = (await db.Answers.AsNoTracking().Where(a => ids.Contains(a.AssessmentId)).Select(a => new { a.AssessmentId, a.QuestionKey })
+        var answered = (await db.Answers.AsNoTracking()
+            // Answered as ShownScore.Answers counts it: a value or N/A, not a note or evidence alone.
+            .Where(a => ids.Contains(a.AssessmentId) && (a.NotApplicable || a.Choice != null || a.Choices != null || a.Number != null || a.Text != null)).Select(a => new { a.AssessmentId, a.QuestionKey })
             .ToListAsync(cancellationToken)).ToLookup(a => a.AssessmentId, a => a.QuestionKey);
         var acceptances = await KnockoutAcceptanceReads.InForceAsync(db, ids, today, cancellationToken);
         var userIds = page.Select(a => a.AssessorId).Concat(acceptances.SelectMany(g => g).Select(r => r.AcceptedById)).Distinct().ToList();

@@ -31,7 +31,7 @@ public partial class QuestionSetPreview
     }
 
     /// <summary>What the wizard shows of a draft with these answers (<see cref="ShownScore"/>): nothing before the first answer.</summary>
-    private ShownScore Shown(AssessmentScore score) => ShownScore.Of(AssessmentStatus.Draft, _answers.Keys, score);
+    private ShownScore Shown(AssessmentScore score) => ShownScore.Of(AssessmentStatus.Draft, _answers, score);
 
     private AnswerValue? AnswerFor(Question question) => _answers.GetValueOrDefault(question.Key);
 

@@ -15,6 +15,7 @@ public sealed record ShownScore(bool Scored, double? Overall, string? Rating, IR
     /// <summary>A draft's score with questions still unanswered: it rises as they are answered.</summary>
     public bool Provisional { get; init; }
 
+    /// <param name="answeredKeys">The questions answered with a value or N/A (<see cref="Answers"/>).</param>
     public static ShownScore Of(AssessmentStatus status, IEnumerable<string> answeredKeys, AssessmentScore score)
     {
         if (status != AssessmentStatus.Draft)
@@ -33,8 +34,17 @@ public sealed record ShownScore(bool Scored, double? Overall, string? Rating, IR
     /// <summary>The same rule where only the status and completeness are at hand (the dashboard's heat map).</summary>
     public static bool IsProvisional(AssessmentStatus status, double completeness) => status == AssessmentStatus.Draft && completeness < 100;
 
-    public static ShownScore Of(AssessmentSnapshot assessment) => Of(assessment.Status, assessment.Answers.Keys, assessment.Score);
+    public static ShownScore Of(AssessmentSnapshot assessment) => Of(assessment.Status, assessment.Answers, assessment.Score);
 
-    public static ShownScore Of(AssessmentSnapshot assessment, AssessmentScore liveScore, IEnumerable<string> answeredKeys) =>
-        Of(assessment.Status, answeredKeys, liveScore);
+    public static ShownScore Of(AssessmentStatus status, IEnumerable<KeyValuePair<string, StoredAnswer>> answers, AssessmentScore score) =>
+        Of(status, answers.Where(a => Answers(a.Value.Value)).Select(a => a.Key), score);
+
+    public static ShownScore Of(AssessmentStatus status, IEnumerable<KeyValuePair<string, AnswerValue>> answers, AssessmentScore score) =>
+        Of(status, answers.Where(a => Answers(a.Value)).Select(a => a.Key), score);
+
+    /// <summary>
+    /// Whether a stored answer answers its question (a value, or N/A) as scoring counts it: a note or evidence alone does
+    /// not, so a draft holding only notes is not scored yet and a critical question with only a note is not a knockout yet.
+    /// </summary>
+    public static bool Answers(AnswerValue value) => value.HasValue || value.NotApplicable;
 }
