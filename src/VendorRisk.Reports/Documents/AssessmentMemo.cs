@@ -66,7 +66,7 @@ internal static class AssessmentMemo
         }
 
         SignatureBlock(document, model);
-        document.Add(new PageBreak());
+        document.Add(new PageBreak { OnlyOnPage = 1 });
     }
 
     private static string Facts(AssessmentReportModel model)
@@ -128,6 +128,7 @@ internal static class AssessmentMemo
     {
         var accepted = model.AcceptedKnockouts.ToDictionary(a => a.QuestionKey, StringComparer.Ordinal);
         var capping = model.Knockouts.Where(k => !accepted.ContainsKey(k.QuestionKey)).ToList();
+        var lifted = model.Knockouts.Where(k => accepted.ContainsKey(k.QuestionKey)).ToList();
         var runs = new List<TextRun>();
         if (capping.Count > 0)
         {
@@ -135,10 +136,12 @@ internal static class AssessmentMemo
             var lead = model.BandRatingLabel is null ? ": "
                 : model.RatingLabel != model.BandRatingLabel ? ", capping the rating: "
                 : $" (the score alone rates it {model.BandRatingLabel}): ";
-            runs.Add(new($"{Plural.Count(capping.Count, "critical control")} failed{lead}", Theme.Strong with { Color = Theme.Danger }));
+            // With accepted ones too, the count is of all that failed, as the summary page counts them.
+            var failed = lifted.Count == 0 ? $"{Plural.Count(capping.Count, "critical control")} failed"
+                : $"{Plural.Count(model.Knockouts.Count, "critical control")} failed. {capping.Count} with no risk accepted";
+            runs.Add(new(failed + lead, Theme.Strong with { Color = Theme.Danger }));
             runs.Add(new(string.Join("; ", capping.Select(k => $"{k.QuestionText} ({k.QuestionKey})")), Theme.Text));
         }
-        var lifted = model.Knockouts.Where(k => accepted.ContainsKey(k.QuestionKey)).ToList();
         string Acceptance(KnockoutModel k) => ReportFormat.AcceptedBy(accepted[k.QuestionKey].AcceptedBy, accepted[k.QuestionKey].Until);
         if (lifted.Count > 0 && capping.Count > 0)
         {

@@ -33,7 +33,7 @@ internal static class ComparisonMemo
         var name = ReportFormat.Text(chosen.VendorName);
         var why = new List<string>
         {
-            $"It ranks {Ordinal(rank)} of {model.Vendors.Count} with {ReportFormat.Score(chosen.OverallScore)} of 100 ({ReportFormat.Rating(chosen.RatingLabel)})",
+            $"It ranks {Ordinal(rank)} of the {model.Vendors.Count} compared, with {ReportFormat.Score(chosen.OverallScore)} of 100 ({ReportFormat.Rating(chosen.RatingLabel)})",
             chosen.Knockouts.Count == 0 ? "fails no critical control"
                 : $"but fails {Plural.Count(chosen.Knockouts.Count, "critical control")}"
                     + (chosen.IsCappedByKnockouts ? "" : $" ({Plural.Word(chosen.Knockouts.Count, "its risk", "their risks")} accepted by a reviewer)"),
@@ -43,9 +43,11 @@ internal static class ComparisonMemo
         var next = model.Vendors.Where(v => v != chosen).FirstOrDefault();
         if (next is not null && chosen.OverallScore is { } a && next.OverallScore is { } b)
         {
-            text += a >= b
-                ? $" The next, {ReportFormat.Text(next.VendorName)}, scores {ReportFormat.Score(a - b)} points less."
-                : $" {ReportFormat.Text(next.VendorName)} scores {ReportFormat.Score(b - a)} points more but {Reason(next)}.";
+            // The gap between the scores as printed (93.7 and 92.1 are 1.6 apart, though unrounded they may be 1.7).
+            var gap = Shown(a) - Shown(b);
+            text += gap > 0 ? $" The next, {ReportFormat.Text(next.VendorName)}, scores {ReportFormat.Score(gap)} points less."
+                : gap == 0 ? $" The next, {ReportFormat.Text(next.VendorName)}, scores as much ({ReportFormat.Score(b)})."
+                : $" {ReportFormat.Text(next.VendorName)} scores {ReportFormat.Score(-gap)} points more but {Reason(next)}.";
         }
 
         document.Add(new Box(
@@ -92,6 +94,15 @@ internal static class ComparisonMemo
         : vendor.KnockoutsLowerRating ? $"is held back by {Plural.Count(vendor.Knockouts.Count, "knockout")}"
         : vendor.IsCappedByKnockouts ? $"fails {Plural.Count(vendor.Knockouts.Count, "critical control")}"
         : $"fails {Plural.Count(vendor.Knockouts.Count, "critical control")} whose risk a reviewer accepted";
+
+    /// <summary>"6 vendors", or "6 offerings from 5 vendors" when some vendor's models are compared with each other.</summary>
+    public static string WhatIsCompared(IReadOnlyList<ComparedVendorModel> compared)
+    {
+        var vendors = compared.Select((v, i) => v.VendorId is { } id ? $"v{id}" : $"#{i}").Distinct(StringComparer.Ordinal).Count();
+        return vendors == compared.Count ? Plural.Count(vendors, "vendor") : $"{Plural.Count(compared.Count, "offering")} from {Plural.Count(vendors, "vendor")}";
+    }
+
+    private static double Shown(double score) => Math.Round(score, 1, MidpointRounding.AwayFromZero);
 
     private static string Ordinal(int n) => n switch { 1 => "first", 2 => "second", 3 => "third", _ => n.ToString(CultureInfo.InvariantCulture) + "th" };
 }

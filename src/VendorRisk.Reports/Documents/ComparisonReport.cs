@@ -23,7 +23,7 @@ public static partial class ComparisonReport
         document.Add(new Paragraph("DECISION MEMO · VENDOR COMPARISON", Theme.Kicker) { SpaceAfter = 4 });
         document.Add(new Paragraph(model.QuestionSetTitle, Theme.Title) { SpaceAfter = 4 });
         document.Add(new Paragraph(
-            $"{vendors.Count} vendors · question set {model.QuestionSetKey} · generated {ReportFormat.Date(model.GeneratedAt)}" +
+            $"{ComparisonMemo.WhatIsCompared(vendors)} · question set {model.QuestionSetKey} · generated {ReportFormat.Date(model.GeneratedAt)}" +
             (string.IsNullOrWhiteSpace(model.PreparedBy) ? string.Empty : $" · prepared by {model.PreparedBy}"),
             Theme.Text with { Color = Theme.Muted }) { SpaceAfter = 6 });
         document.Add(new Paragraph(model.Weighting is null

@@ -15,7 +15,7 @@ public static class FindingsSection
         {
             document.Add(new Heading(AcceptedTitle, Theme.H2));
             document.Add(new Paragraph("These critical controls failed; a reviewer accepted the risk until the date shown. " +
-                "While every knockout is accepted the rating is the score's band; the day after an acceptance's date it caps the rating again.", Theme.Small));
+                "While every knockout is accepted the rating is the score's band; the day after an acceptance's date it caps the rating again.", Theme.Small) { KeepWithNext = true });
             var table = new Table(TableColumn.Relative(4), TableColumn.Relative(2), TableColumn.Fixed(70), TableColumn.Relative(3))
                 .WithHeader("Knockout", "Accepted by", "Until", "Justification");
             foreach (var a in model.AcceptedKnockouts)
@@ -53,7 +53,7 @@ public static class FindingsSection
         if (model.Vendors.All(v => v.OpenFindings is null))
             return;
         document.Add(new Heading(OpenFindingsTitle, Theme.H2));
-        document.Add(new Paragraph("Findings of each compared assessment that are open or in progress, by severity.", Theme.Small));
+        document.Add(new Paragraph("Findings of each compared assessment that are open or in progress, by severity.", Theme.Small) { KeepWithNext = true });
         var table = new Table(TableColumn.Relative(4), TableColumn.Fixed(50, TextAlign.Right), TableColumn.Fixed(40, TextAlign.Right),
                 TableColumn.Fixed(50, TextAlign.Right), TableColumn.Fixed(40, TextAlign.Right), TableColumn.Fixed(44, TextAlign.Right), TableColumn.Fixed(54, TextAlign.Right))
             .WithHeader("Vendor", "Critical", "High", "Medium", "Low", "Total", "Overdue");

@@ -94,6 +94,33 @@ internal sealed class DrawContext(FontLibrary fonts) : IDisposable
         return y - top;
     }
 
+    /// <summary>
+    /// Draws text on one line, cut between whole characters with "…" where it would wrap: a running header that wrapped
+    /// ran into its rule and the body below it.
+    /// </summary>
+    public void DrawOneLine(string? text, TextStyle style, float x, float top, float maxWidth, TextAlign align = TextAlign.Left)
+    {
+        var lines = TextLayouter.Layout(Fonts, [new TextRun(text, style)], maxWidth);
+        if (lines.Count > 1 && !string.IsNullOrEmpty(text))
+        {
+            var starts = System.Globalization.StringInfo.ParseCombiningCharacters(text);
+            List<TextLine> Cut(int kept) => TextLayouter.Layout(Fonts, [new TextRun(text[..starts[kept]].TrimEnd() + "…", style)], maxWidth);
+            // The most whole characters that fit with the ellipsis (a search: layouts are cheap, and only long texts get here).
+            int fits = 0, over = starts.Length;
+            while (over - fits > 1)
+            {
+                var mid = (fits + over) / 2;
+                if (Cut(mid).Count == 1)
+                    fits = mid;
+                else
+                    over = mid;
+            }
+            lines = Cut(fits);
+        }
+        if (lines.Count > 0)
+            lines[0].Draw(this, x, top, maxWidth, align);
+    }
+
     public void Dispose()
     {
         foreach (var font in _fonts.Values)

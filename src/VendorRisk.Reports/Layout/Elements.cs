@@ -126,8 +126,14 @@ public sealed class Spacer(float height) : Element
 /// <summary>Starts a new page (ignored when the current page is still empty).</summary>
 public sealed class PageBreak : Element
 {
+    /// <summary>
+    /// Breaks only while the flow is still on this page (1-based); null breaks on any. A first page whose content ran
+    /// over onto the second goes on there instead of leaving that page holding only its last lines.
+    /// </summary>
+    public int? OnlyOnPage { get; init; }
+
     internal override void Compose(LayoutContext context, float width, List<Fragment> output) =>
-        output.Add(new PageBreakFragment());
+        output.Add(new PageBreakFragment { OnlyOnPage = OnlyOnPage });
 }
 
 /// <summary>

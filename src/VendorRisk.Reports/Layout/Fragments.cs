@@ -32,6 +32,7 @@ internal sealed class SpaceFragment(float height) : Fragment
 
 internal sealed class PageBreakFragment : Fragment
 {
+    public int? OnlyOnPage { get; init; }
     public override float Height => 0;
     public override void Draw(DrawContext context, float x, float y) { }
 }

@@ -166,10 +166,10 @@ public sealed class ReportDocument(PageSettings page, FontLibrary? fonts = null)
         var sideWidth = string.IsNullOrEmpty(decoration.Center) ? width * 0.62f : third;
         var page = context.PageNumber;
         var pages = context.PageCount;
-        context.DrawText(FirstLine(PageDecoration.Expand(decoration.Left, page, pages)), decoration.Style, x, textTop, sideWidth);
-        context.DrawText(FirstLine(PageDecoration.Expand(decoration.Center, page, pages)), decoration.Style, x + third, textTop, third, TextAlign.Center);
+        context.DrawOneLine(FirstLine(PageDecoration.Expand(decoration.Left, page, pages)), decoration.Style, x, textTop, sideWidth);
+        context.DrawOneLine(FirstLine(PageDecoration.Expand(decoration.Center, page, pages)), decoration.Style, x + third, textTop, third, TextAlign.Center);
         var rightWidth = string.IsNullOrEmpty(decoration.Center) ? width * 0.36f : third;
-        context.DrawText(FirstLine(PageDecoration.Expand(decoration.Right, page, pages)), decoration.Style, x + width - rightWidth, textTop, rightWidth, TextAlign.Right);
+        context.DrawOneLine(FirstLine(PageDecoration.Expand(decoration.Right, page, pages)), decoration.Style, x + width - rightWidth, textTop, rightWidth, TextAlign.Right);
         if (decoration.RuleColor is { } rule)
         {
             var ry = ruleAtBottom ? top + height - 4 : top + 2;
@@ -177,12 +177,12 @@ public sealed class ReportDocument(PageSettings page, FontLibrary? fonts = null)
         }
     }
 
-    // A running header must stay one line high: long texts are cut at the first line break.
+    // A running header must stay one line high: long texts are cut at the first line break (and where they would wrap).
     private static string FirstLine(string text)
     {
         var newline = text.IndexOfAny(['\r', '\n']);
         var line = newline < 0 ? text : text[..newline];
-        return line.Length > 160 ? string.Concat(line.AsSpan(0, 159), "…") : line;
+        return line.Length > 400 ? line[..400] : line; // far past one line: the rest could only be cut again
     }
 
     /// <summary>Lays the flow out into pages of (fragment, y from the body top).</summary>
@@ -221,9 +221,9 @@ public sealed class ReportDocument(PageSettings page, FontLibrary? fonts = null)
             }
 
             var fragment = queue[i];
-            if (fragment is PageBreakFragment)
+            if (fragment is PageBreakFragment pageBreak)
             {
-                if (contentOnPage)
+                if (contentOnPage && (pageBreak.OnlyOnPage is null || pageBreak.OnlyOnPage == pages.Count))
                 {
                     NewPage(null);
                 }

@@ -118,6 +118,9 @@ public sealed class Table(params IEnumerable<TableColumn> columns) : Element
     /// <summary>Looks of the table.</summary>
     public TableStyle Style { get; init; } = new();
 
+    /// <summary>Tables no taller than this share of a page are not split across pages.</summary>
+    public const float KeptWholeUpToPage = 0.25f;
+
     /// <summary>Sets the header row from texts.</summary>
     public Table WithHeader(params string[] texts)
     {
@@ -144,14 +147,22 @@ public sealed class Table(params IEnumerable<TableColumn> columns) : Element
             output.Add(header);
         }
 
+        var rows = new List<RowFragment>(Rows.Count);
         for (var i = 0; i < Rows.Count; i++)
         {
             var row = Rows[i];
             var background = row.Background ?? (i % 2 == 1 ? Style.ZebraBackground : null);
             var fragment = ComposeRow(context, row, widths, background, Style.BodyText, false);
             fragment.RepeatHeader = header;
-            output.Add(fragment);
+            rows.Add(fragment);
         }
+
+        // A short table moves whole rather than leave a row or two behind, and no table ends a page before its last row
+        // alone: both read as a table that is finished (the twelfth month of a cost table alone on a page of its own).
+        var keptWhole = (header?.Height ?? 0) + rows.Sum(r => r.Height) <= context.PageBodyHeight * KeptWholeUpToPage;
+        for (var i = 0; i < rows.Count - 1; i++)
+            rows[i].KeepWithNext = keptWhole || i == rows.Count - 2;
+        output.AddRange(rows);
 
         if (Style.SpaceAfter > 0)
         {

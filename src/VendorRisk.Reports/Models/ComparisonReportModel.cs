@@ -31,6 +31,8 @@ public sealed record CostCurveModel(IReadOnlyList<double> VolumeFactors, IReadOn
 public sealed record ComparedVendorModel
 {
     public required string VendorName { get; init; }
+    /// <summary>Offerings of one vendor share it, so the report can count vendors; null counts as a vendor of its own.</summary>
+    public int? VendorId { get; init; }
     public string? QuestionSetVersion { get; init; }
     public double? OverallScore { get; init; }
     public string? RatingLabel { get; init; }

@@ -126,7 +126,7 @@ public sealed class AssessmentReportTests
         }
         else
         {
-            Assert.Contains(PdfText.Squeeze($"1 critical control failed, capping the rating: {Model.Knockouts[1].QuestionText} ({Model.Knockouts[1].QuestionKey})"), memo, StringComparison.Ordinal);
+            Assert.Contains(PdfText.Squeeze($"2 critical controls failed. 1 with no risk accepted, capping the rating: {Model.Knockouts[1].QuestionText} ({Model.Knockouts[1].QuestionKey})"), memo, StringComparison.Ordinal);
         }
     }
 

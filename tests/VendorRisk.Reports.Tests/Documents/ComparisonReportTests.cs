@@ -65,13 +65,36 @@ public sealed class ComparisonReportTests
         // Aurora ranks first but is a draft; Helix is the best approved vendor without knockouts.
         Assert.Contains(PdfText.Squeeze("DECISION MEMO"), squeezed, StringComparison.Ordinal);
         Assert.Contains(PdfText.Squeeze("Recommendation: Helix Intelligence"), squeezed, StringComparison.Ordinal);
-        Assert.Contains(PdfText.Squeeze("It ranks second of 5 with 77.8 of 100"), squeezed, StringComparison.Ordinal);
+        Assert.Contains(PdfText.Squeeze("It ranks second of the 5 compared, with 77.8 of 100"), squeezed, StringComparison.Ordinal);
         Assert.Contains(PdfText.Squeeze("What would change the ranking: " + model.RankStability!.TrimEnd('.')), squeezed, StringComparison.Ordinal);
         Assert.Contains(PdfText.Squeeze("Not every compared assessment is approved."), squeezed, StringComparison.Ordinal);
         Assert.Contains(PdfText.Squeeze("Aurora Frontier Labs: draft"), squeezed, StringComparison.Ordinal);
         Assert.Contains(PdfText.Squeeze("Quanta Reasoning: rejected"), squeezed, StringComparison.Ordinal);
         Assert.DoesNotContain(ComparisonReport.VolumeChartTitle, first, StringComparison.Ordinal);
         Assert.Contains(PdfText.Squeeze("Aurora Frontier Labs version 3 Draft"), squeezed, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Two_models_of_one_vendor_count_as_two_offerings_from_one_vendor_and_the_gap_is_that_of_the_printed_scores()
+    {
+        var sample = SampleModels.Comparison(3);
+        var model = sample with
+        {
+            Vendors =
+            [
+                sample.Vendors[1] with { VendorName = "Northwind · Atlas 3", VendorId = 7, OverallScore = 93.74 },
+                sample.Vendors[2] with { VendorName = "Northwind · Atlas 3 Mini", VendorId = 7, OverallScore = 92.06, IsApproved = true },
+                sample.Vendors[0] with { VendorId = 9, OverallScore = 40 },
+            ],
+        };
+
+        var first = PdfText.Squeeze(PdfText.Pages(new SkiaReportRenderer().RenderComparison(model, TestContext.Current.CancellationToken))[0]);
+
+        Assert.Contains(PdfText.Squeeze("3 offerings from 2 vendors · question set"), first, StringComparison.Ordinal);
+        Assert.Contains(PdfText.Squeeze("It ranks first of the 3 compared, with 93.7 of 100"), first, StringComparison.Ordinal);
+        // 93.7 and 92.1 as printed: 1.6 apart (unrounded, 1.68 would print 1.7).
+        Assert.Contains(PdfText.Squeeze("The next, Northwind · Atlas 3 Mini, scores 1.6 points less."), first, StringComparison.Ordinal);
+        Assert.Equal("3 vendors", ComparisonMemo.WhatIsCompared(sample.Vendors));
     }
 
     [Fact]

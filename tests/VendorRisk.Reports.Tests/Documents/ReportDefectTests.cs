@@ -16,6 +16,34 @@ public sealed class ReportDefectTests
     }
 
     [Fact]
+    public void A_vendor_name_too_long_for_the_running_header_is_cut_on_one_line_with_an_ellipsis()
+    {
+        var name = "Northwind Cognition Holdings International " + string.Concat(Enumerable.Repeat("Frontier Research Division ", 6)) + "Europe";
+        var model = SampleModels.Assessment() with { VendorName = name };
+
+        var second = PdfText.Pages(new SkiaReportRenderer().RenderAssessment(model, TestContext.Current.CancellationToken))[1];
+        var header = second.Split('\n').First(l => l.Contains("Vendor risk assessment", StringComparison.Ordinal));
+
+        Assert.Contains("Vendor risk assessment · Northwind Cognition Holdings", header, StringComparison.Ordinal);
+        Assert.Contains("…", header, StringComparison.Ordinal);
+        Assert.DoesNotContain("Europe", second, StringComparison.Ordinal); // nor on a second line of the header
+    }
+
+    [Fact]
+    public void A_memo_that_runs_over_its_page_goes_on_into_the_summary_instead_of_leaving_the_sign_off_alone_on_a_page()
+    {
+        var conditions = string.Join(" ", Enumerable.Range(1, 14).Select(i =>
+            $"Condition {i}: the vendor confirms in writing, before go-live, that the control described in finding {i} is in place and tested."));
+        var model = SampleModels.Assessment() with { ApprovalConditions = conditions };
+
+        var pages = PdfText.Pages(new SkiaReportRenderer().RenderAssessment(model, TestContext.Current.CancellationToken));
+
+        var signOff = pages.FindIndex(p => p.Contains("Signature", StringComparison.Ordinal));
+        Assert.True(signOff > 0, "the memo is long enough to run over its page");
+        Assert.Contains(AssessmentReport.SummaryTitle, pages[signOff], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Undated_evidence_says_undated_not_a_row_of_dashes()
     {
         var text = AllText(new SkiaReportRenderer().RenderAssessment(WithUndatedEvidence(SampleModels.Assessment()), TestContext.Current.CancellationToken));

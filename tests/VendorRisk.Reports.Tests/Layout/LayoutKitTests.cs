@@ -74,6 +74,30 @@ public sealed class LayoutKitTests
         Assert.All(pages, p => Assert.True(p.IndexOf("HeaderKey", StringComparison.Ordinal) < p.IndexOf("row-", StringComparison.Ordinal)));
     }
 
+    [Theory]
+    [InlineData(5)]
+    [InlineData(40)]
+    public void Wherever_a_table_falls_a_short_one_stays_whole_and_a_long_one_leaves_no_last_row_alone(int rows)
+    {
+        // Every filler height from an empty first page to a full one, so that each row in turn meets the page's end.
+        for (var filler = 0; filler < 62; filler++)
+        {
+            var document = Bare();
+            for (var i = 0; i < filler; i++)
+                document.Add(new Paragraph($"filler {i}", Body) { SpaceAfter = 0 });
+            var table = new Table(TableColumn.Relative(1), TableColumn.Relative(2)).WithHeader("HeaderKey", "HeaderValue");
+            for (var i = 1; i <= rows; i++)
+                table.AddRow($"row-{i:00}", $"value {i}");
+            var pages = PdfText.Pages(document.Add(table).ToPdf(TestContext.Current.CancellationToken));
+
+            int PageOf(int row) => pages.FindIndex(p => p.Contains($"row-{row:00}", StringComparison.Ordinal));
+            if (rows == 5) // a twentieth of a page: a short table
+                Assert.All(Enumerable.Range(1, rows), r => Assert.Equal(PageOf(1), PageOf(r)));
+            else
+                Assert.Equal(PageOf(rows - 1), PageOf(rows));
+        }
+    }
+
     [Fact]
     public void Page_x_of_y_is_right_on_every_page()
     {

@@ -89,6 +89,7 @@ public static class ReportModels
         var vendors = result.Ranking.Select(r => new ComparedVendorModel
         {
             VendorName = r.Label,
+            VendorId = byId[r.AssessmentId].VendorId,
             QuestionSetVersion = byId[r.AssessmentId].QuestionSetVersionNumber.ToString(CultureInfo.InvariantCulture),
             OverallScore = r.Overall,
             RatingLabel = r.Rating,
