@@ -50,12 +50,28 @@ internal static class ComparisonMemo
                 : $" {ReportFormat.Text(next.VendorName)} scores {ReportFormat.Score(-gap)} points more but {Reason(next)}.";
         }
 
+        text += CostSentence(model, chosen, next);
+
         document.Add(new Box(
             new Paragraph([new TextRun("Recommendation: ", Theme.Text with { Size = 12, Color = Theme.Body }), new TextRun(name, Theme.Strong with { Size = 13, Color = green })]) { SpaceAfter = 2 },
             new Paragraph(text, Theme.Small with { Color = Theme.Body }) { SpaceAfter = 0 })
         {
             Background = new SKColor(0xE8, 0xF5, 0xEC), Accent = green, Padding = new Thickness(12, 7, 8, 6),
         });
+    }
+
+    /// <summary>
+    /// With a workload profile, what the choice costs over twelve months beside the next in the ranking: the trade-off a
+    /// reader decides on, which the cost table pages later would otherwise be the first to show.
+    /// </summary>
+    private static string CostSentence(ComparisonReportModel model, ComparedVendorModel chosen, ComparedVendorModel? next)
+    {
+        if (model.CostProjection is not { } cost)
+            return "";
+        CostRowModel? RowOf(ComparedVendorModel v) => cost.Rows.FirstOrDefault(r => r.VendorName == v.VendorName);
+        static string Amount(CostRowModel? row) => row?.TwelveMonthsUsd is { } usd ? ReportFormat.Usd(usd) : "an unknown amount (a price is missing)";
+        var sentence = $" On the “{cost.Profile.Name}” workload it costs {Amount(RowOf(chosen))} over twelve months";
+        return next is null ? sentence + "." : sentence + $"; {ReportFormat.Text(next.VendorName)}, {Amount(RowOf(next))}.";
     }
 
     public static void WhatWouldChange(ReportDocument document, ComparisonReportModel model)

@@ -98,6 +98,21 @@ public sealed class ComparisonReportTests
     }
 
     [Fact]
+    public void With_a_workload_profile_the_recommendation_says_what_the_choice_and_the_next_cost_over_twelve_months()
+    {
+        var model = SampleModels.Comparison();
+        var chosen = ComparisonMemo.Recommended(model)!;
+        var next = model.Vendors.First(v => v != chosen);
+        string Twelve(ComparedVendorModel v) => ReportFormat.Usd(model.CostProjection!.Rows.Single(r => r.VendorName == v.VendorName).TwelveMonthsUsd);
+
+        var first = PdfText.Squeeze(PdfText.Pages(new SkiaReportRenderer().RenderComparison(model, TestContext.Current.CancellationToken))[0]);
+        var without = PdfText.Squeeze(PdfText.Pages(new SkiaReportRenderer().RenderComparison(model with { CostProjection = null, CostCurve = null }, TestContext.Current.CancellationToken))[0]);
+
+        Assert.Contains(PdfText.Squeeze($"On the “Support drafting, EU” workload it costs {Twelve(chosen)} over twelve months; {next.VendorName}, {Twelve(next)}."), first, StringComparison.Ordinal);
+        Assert.DoesNotContain(PdfText.Squeeze("over twelve months"), without, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_knockout_whose_risk_is_accepted_is_marked_so_and_is_not_a_rating_cap_to_lift()
     {
         var model = SampleModels.Comparison();
