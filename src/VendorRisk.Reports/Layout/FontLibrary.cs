@@ -220,11 +220,17 @@ internal static class TextSanitizer
         }
 
         StringBuilder? sb = null;
+        var marks = 0;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
             string? replacement = null;
-            if (c == '\r')
+            marks = IsCombiningMark(c) ? marks + 1 : 0;
+            if (marks > MaxStackedMarks)
+            {
+                replacement = string.Empty;
+            }
+            else if (c == '\r')
             {
                 replacement = i + 1 < text.Length && text[i + 1] == '\n' ? string.Empty : "\n";
             }
@@ -268,6 +274,15 @@ internal static class TextSanitizer
 
         return sb?.ToString() ?? text;
     }
+
+    /// <summary>
+    /// Combining marks kept on one character. Real text stacks two or three (Vietnamese, Hebrew points); hundreds stacked
+    /// on one letter drew a hatched bar across the whole page, through the header and the table rows.
+    /// </summary>
+    public const int MaxStackedMarks = 4;
+
+    private static bool IsCombiningMark(char c) =>
+        c >= 0x0300 && CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark;
 
     /// <summary>Characters a shaper hides (joiners, variation selectors): they follow their neighbour's font.</summary>
     public static bool IsDefaultIgnorable(int codePoint) =>

@@ -92,4 +92,15 @@ public sealed class MultilingualTextTests
             File.Delete(file);
         }
     }
+
+    [Fact]
+    public void Combining_marks_stacked_past_a_handful_on_one_letter_are_dropped_and_real_ones_are_kept()
+    {
+        var zalgo = "a" + new string('\u0301', 300) + "b";
+        const string vietnamese = "Nguy\u1EC5n Th\u1ECB \u1EA2nh, e\u0323\u0302";
+
+        Assert.Equal("a" + new string('\u0301', TextSanitizer.MaxStackedMarks) + "b", TextSanitizer.Clean(zalgo));
+        Assert.Equal(vietnamese, TextSanitizer.Clean(vietnamese));
+        Assert.Equal("a" + new string('\u0301', TextSanitizer.MaxStackedMarks) + "b", PdfText.PagesWithActualText(Render(zalgo))[0].Normalize(System.Text.NormalizationForm.FormD));
+    }
 }
