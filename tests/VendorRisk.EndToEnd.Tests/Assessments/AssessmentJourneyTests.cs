@@ -78,14 +78,14 @@ public sealed class AssessmentJourneyTests(BrowserFixture app) : IClassFixture<B
 
         await SignOutAsync(page);
 
-        // The reviewer approves with conditions; the conditions are required.
+        // The reviewer approves with conditions; the conditions are required, written once as rows.
         await BrowserFixture.SignInAsync(page, BrowserFixture.EmailOf(Roles.Reviewer), BrowserFixture.Password);
         await page.GotoAsync(assessmentUrl);
         await BrowserFixture.WaitForInteractiveAsync(page);
         await page.ClickAsync("#review-assessment");
         await page.Locator("#review-decision").GetByText("Approve with conditions").ClickAsync();
         await page.ClickAsync("#review-submit");
-        await Assertions.Expect(page.Locator(".mud-dialog").GetByText("Conditions is required.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".mud-dialog").GetByText("Say what the condition is.")).ToBeVisibleAsync();
         await page.Locator("#review-comment").FillAsync("Enable spend caps before production use.");
         // Each condition is a finding with an owner and a due date (the due date defaults to 30 days ahead).
         await page.Locator("#condition-0-title").FillAsync("Enable spend caps");

@@ -83,12 +83,13 @@ public sealed class FindingsJourneyTests(BrowserFixture app) : IClassFixture<Bro
 
         await page.ClickAsync("#review-assessment");
         await page.Locator("#review-decision").GetByText("Approve with conditions").ClickAsync();
-        await page.Locator("#review-comment").FillAsync("Two conditions before production use.");
+        // The conditions are written once, as rows: the comment left empty lists them.
         await page.ClickAsync("#add-condition");
         await FillConditionAsync(page, 0, "Sign the data processing addendum", "Test Assessor");
         await FillConditionAsync(page, 1, "Enable prompt logging", "Test Assessor");
         await page.ClickAsync("#review-submit");
-        await Assertions.Expect(page.Locator("#review-comment-alert")).ToContainTextAsync("Two conditions before production use.");
+        await Assertions.Expect(page.Locator("#review-comment-alert")).ToContainTextAsync("1. Sign the data processing addendum");
+        await Assertions.Expect(page.Locator("#review-comment-alert")).ToContainTextAsync("2. Enable prompt logging");
 
         // Both conditions are findings with an owner, on the assessment's Findings tab.
         await page.GetByRole(AriaRole.Tab, new() { Name = "Findings" }).ClickAsync();

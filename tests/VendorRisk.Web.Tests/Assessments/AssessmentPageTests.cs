@@ -218,6 +218,26 @@ public sealed class NotScoredYetTests(WebAppFixture app) : PageTestBase(app), IC
     }
 
     [Fact]
+    public async Task A_question_with_an_evidence_file_opens_its_note_and_evidence_and_counts_the_file_in_their_summary()
+    {
+        var id = await TestData.CreateDraftAsync(App);
+        await using (var assessor = App.ScopeAs(Roles.Assessor))
+            await assessor.ServiceProvider.GetRequiredService<VendorRisk.Web.Features.EvidenceFiles.UploadEvidenceFileHandler>().HandleAsync(
+                new VendorRisk.Web.Features.EvidenceFiles.EvidenceUpload(id, "buyer-eligibility", "attestation.pdf", new MemoryStream(VendorRisk.Web.Tests.EvidenceFiles.EvidenceSamples.Pdf)),
+                Xunit.TestContext.Current.CancellationToken);
+        SignInAs(Roles.Assessor);
+        RenderProviders();
+
+        var cut = Render<AssessmentPage>(p => p.Add(x => x.Id, id));
+
+        var toggle = cut.WaitForElement("#q-buyer-eligibility-details-toggle");
+        Assert.Equal("true", toggle.GetAttribute("aria-expanded"));
+        Assert.Contains("Note and evidence — 1 file", Text(toggle), StringComparison.Ordinal);
+        Assert.All(cut.FindAll("[id$='-details-toggle']").Where(t => t.Id != toggle.Id), t => Assert.Equal("false", t.GetAttribute("aria-expanded")));
+        cut.WaitForAssertion(() => Assert.Contains("attestation.pdf", cut.Find("#q-buyer-eligibility-details").TextContent, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Only_an_incomplete_draft_is_provisional()
     {
         AssessmentScore Score(double completeness) => new(40, "High", "High", [], completeness, null, [], []);

@@ -38,4 +38,11 @@ public sealed class ReviewDialogTests(WebAppFixture app) : PageTestBase(app), IC
         await using var db = await App.CreateDbContextAsync();
         Assert.Equal(AssessmentStatus.Submitted, (await db.Assessments.SingleAsync(a => a.Id == id, Ct)).Status);
     }
+
+    [Fact]
+    public void Conditions_written_as_rows_become_the_approvals_comment_one_a_line()
+    {
+        Assert.Equal("1. Sign the DPA\n2. Enable spend caps", ReviewDialog.ConditionsListed(["  Sign the DPA ", "", null, "Enable spend caps"]));
+        Assert.Equal("", ReviewDialog.ConditionsListed([" "]));
+    }
 }

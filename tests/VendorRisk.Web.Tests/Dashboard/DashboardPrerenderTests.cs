@@ -47,4 +47,28 @@ public sealed class DashboardPrerenderTests(WebAppFixture app) : PageTestBase(ap
         Assert.Equal(fresh.StatusCounts, kept.StatusCounts);
         Assert.Equal(fresh.RatingCounts, kept.RatingCounts);
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_reviewers_queue_comes_before_the_heat_maps_when_work_waits_and_in_the_side_column_when_none_does(bool waiting)
+    {
+        await TestData.CreateDraftAsync(App);
+        SignInAs(Roles.Reviewer);
+        var state = AddBunitPersistentComponentState();
+        state.Persist(DashboardPage.PrerenderedKey, new DashboardSummary(1, 1, [], [], [], [], [], [], false)
+        {
+            CanReview = true,
+            AwaitingReview = waiting ? [new AwaitingReviewItem(41, "Northwind Cognition", "Annual review", 81.5, "Low", "#2e7d32", 3)] : [],
+        });
+        RenderProviders();
+
+        var cut = Render<DashboardPage>();
+
+        cut.WaitForElement("#review-title");
+        var markup = cut.Markup;
+        var queueFirst = markup.IndexOf("id=\"review-title\"", StringComparison.Ordinal) < markup.IndexOf("id=\"heat-title\"", StringComparison.Ordinal);
+        Assert.Equal(waiting, queueFirst);
+        Assert.Single(cut.FindAll("#review-title"));
+    }
 }

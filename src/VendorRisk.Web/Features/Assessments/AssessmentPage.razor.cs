@@ -66,12 +66,15 @@ public partial class AssessmentPage
         [AssessmentTabs.ChangedParameter] = EventCallback.Factory.Create(this, LoadAsync),
     };
 
+    private IReadOnlyDictionary<string, int> _fileCounts = new Dictionary<string, int>();
+
     private async Task LoadAsync()
     {
         try
         {
             _assessment = await Reader.GetAsync(Id);
             _score = _assessment.Score;
+            _fileCounts = await EvidenceFiles.CountsByQuestionAsync(Id);
             _notice = _assessment.PreviousAssessmentId is null ? null : await Assessments.GetReassessmentNoticeAsync(Id);
             _prefill = _assessment.ModelId is null || _assessment.PreviousAssessmentId is not null ? null : await Assessments.GetPrefillNoticeAsync(Id);
             var tabs = BuildTabs();

@@ -30,6 +30,8 @@ public sealed partial class QuestionEditor
 
     /// <summary>The assessment whose evidence files the details panel lists; 0 shows none.</summary>
     [Parameter] public int AssessmentId { get; set; }
+    /// <summary>Evidence files attached to this question when the wizard loaded: they open its details and show in their summary.</summary>
+    [Parameter] public int FileCount { get; set; }
     /// <summary>Saves one answer (the wizard passes the assessment service).</summary>
     [Parameter, EditorRequired] public Func<AnswerInput, Task<SavedAnswer>> Save { get; set; } = null!;
     /// <summary>Raised after a save with the stored value (null when cleared), for the live score.</summary>
@@ -48,6 +50,7 @@ public sealed partial class QuestionEditor
     private DateTime? _evidenceDate;
     private int _version;
     private bool _detailsOpen;
+    private int _fileCount;
     private ElementReference _element;
     private ElementReference _undoButton;
     // What the last clear removed, until the next saved change.
@@ -65,7 +68,14 @@ public sealed partial class QuestionEditor
 
     public SaveState State => _state;
 
-    protected override void OnInitialized() => Load(Stored?.Value, Stored?.Version ?? 0);
+    protected override void OnInitialized()
+    {
+        Load(Stored?.Value, Stored?.Version ?? 0);
+        _fileCount = FileCount;
+        _detailsOpen |= _fileCount > 0;
+    }
+
+    private void FilesCounted(int count) => _fileCount = count;
 
     private void Load(AnswerValue? value, int version)
     {
@@ -314,6 +324,8 @@ public sealed partial class QuestionEditor
             parts.Add(EvidenceLabels.Of(source).ToLowerInvariant());
         if (_evidenceDate is { } date)
             parts.Add(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        if (_fileCount > 0)
+            parts.Add(Plural.Count(_fileCount, "file"));
         return parts.Count == 0 ? "" : $" — {string.Join(", ", parts)}";
     }
 

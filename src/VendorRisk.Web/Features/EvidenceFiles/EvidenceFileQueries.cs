@@ -31,6 +31,16 @@ public sealed class EvidenceFileQueries(IDbContextFactory<VendorRiskDbContext> d
         return rows.Select(EvidenceFileStore.ToInfo).ToList();
     }
 
+    /// <summary>How many files each question of the assessment has (questions without files are left out).</summary>
+    public async Task<IReadOnlyDictionary<string, int>> CountsByQuestionAsync(int assessmentId, CancellationToken cancellationToken = default)
+    {
+        await pipeline.AuthorizeAsync(new ReadEvidenceFiles(), cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.EvidenceFiles.AsNoTracking().Where(f => f.AssessmentId == assessmentId && f.QuestionKey != null)
+            .GroupBy(f => f.QuestionKey!).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, StringComparer.Ordinal, cancellationToken);
+    }
+
     public async Task<EvidenceFileDownload> OpenAsync(int fileId, CancellationToken cancellationToken = default)
     {
         await pipeline.AuthorizeAsync(new DownloadEvidenceFiles(), cancellationToken);

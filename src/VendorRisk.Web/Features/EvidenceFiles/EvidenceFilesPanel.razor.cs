@@ -29,6 +29,8 @@ public sealed partial class EvidenceFilesPanel
     [Parameter] public bool AnswersOverview { get; set; }
 
     [Parameter] public string? Title { get; set; }
+    /// <summary>Raised with the number of files listed after each load (an upload or a delete reloads).</summary>
+    [Parameter] public EventCallback<int> CountChanged { get; set; }
 
     [Parameter] public string EmptyText { get; set; } = "No files attached yet.";
 
@@ -55,6 +57,7 @@ public sealed partial class EvidenceFilesPanel
     {
         var files = await Queries.ListAsync(AssessmentId, onlyQuestion: !AnswersOverview, QuestionKey);
         _files = AnswersOverview ? files.Where(f => f.QuestionKey is not null).ToList() : files;
+        await CountChanged.InvokeAsync(_files.Count);
     }
 
     private async Task UploadAsync(IBrowserFile? file)

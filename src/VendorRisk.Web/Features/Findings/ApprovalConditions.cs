@@ -15,9 +15,11 @@ public sealed record ConditionRequest
 /// <summary>The conditions of an approval with conditions.</summary>
 public sealed class ConditionValidator : AbstractValidator<ConditionRequest>
 {
+    public const string TitleMissing = "Say what the condition is.";
+
     public ConditionValidator(ActiveUsers users, TimeProvider clock)
     {
-        RuleFor(c => c.Title).Cascade(CascadeMode.Stop).BeAFindingTitle("Say what the condition is.");
+        RuleFor(c => c.Title).Cascade(CascadeMode.Stop).BeAFindingTitle(TitleMissing);
         RuleFor(c => c.OwnerId).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Choose who owns this condition.")
             .BeAnActiveOwner(users);
