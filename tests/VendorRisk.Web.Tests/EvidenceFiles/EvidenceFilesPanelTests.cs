@@ -39,6 +39,27 @@ public sealed class EvidenceFilesPanelTests(WebAppFixture app) : PageTestBase(ap
     }
 
     [Fact]
+    public async Task The_evidence_tab_names_the_question_a_file_is_attached_to_with_its_key_as_the_tooltip()
+    {
+        var id = await TestData.CreateDraftAsync(App);
+        await using (var assessor = App.ScopeAs(Roles.Assessor))
+        {
+            using var stream = new MemoryStream(EvidenceSamples.Pdf);
+            await assessor.ServiceProvider.GetRequiredService<UploadEvidenceFileHandler>().HandleAsync(
+                new EvidenceUpload(id, "buyer-eligibility", "attestation.pdf", stream), Xunit.TestContext.Current.CancellationToken);
+        }
+        SignInAs(Roles.Viewer);
+        RenderProviders();
+        var set = (await Services.GetRequiredService<VendorRisk.Web.Features.Shared.AssessmentReader>().GetAsync(id, Xunit.TestContext.Current.CancellationToken)).QuestionSet;
+
+        var cut = Render<AssessmentEvidenceTab>(p => p.Add(x => x.AssessmentId, id).Add(x => x.QuestionSet, set));
+
+        var question = cut.WaitForElement(".vr-evidence-question");
+        Assert.Equal($"on “{VendorRisk.Domain.QuestionSets.QuestionNames.ShortName(set, "buyer-eligibility")}”", question.TextContent.Trim());
+        Assert.Equal("buyer-eligibility", question.GetAttribute("title"));
+    }
+
+    [Fact]
     public async Task A_refused_file_shows_the_reason_and_nothing_is_listed()
     {
         var id = await TestData.CreateDraftAsync(App);

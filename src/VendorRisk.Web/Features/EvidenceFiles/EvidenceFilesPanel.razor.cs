@@ -29,6 +29,8 @@ public sealed partial class EvidenceFilesPanel
     [Parameter] public bool AnswersOverview { get; set; }
 
     [Parameter] public string? Title { get; set; }
+    /// <summary>Names a question by its key in the answers overview (the key itself without it).</summary>
+    [Parameter] public Func<string, string>? QuestionName { get; set; }
     /// <summary>Raised with the number of files listed after each load (an upload or a delete reloads).</summary>
     [Parameter] public EventCallback<int> CountChanged { get; set; }
 
