@@ -112,7 +112,7 @@ public sealed class RadarChart(IEnumerable<string?> axes, IEnumerable<RadarSerie
             for (var ring = 1; ring <= 5; ring++)
             {
                 var p = At(0, ring / 5.0);
-                dc.DrawText((maximum * ring / 5).ToString("0", CultureInfo.InvariantCulture), TextStyle with { Size = 6, Color = new SKColor(0x94, 0xA3, 0xB8) }, p.X + 2, p.Y - 8, 30);
+                dc.DrawText((maximum * ring / 5).ToString("0", CultureInfo.InvariantCulture), TextStyle with { Size = 6, Color = new SKColor(0x64, 0x74, 0x8B) }, p.X + 2, p.Y - 8, 30);
             }
 
             for (var s = 0; s < Series.Count; s++)

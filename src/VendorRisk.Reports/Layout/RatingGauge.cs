@@ -62,7 +62,7 @@ public sealed class RatingGauge : Element
                 var right = scaleX + (float)(to / 100) * scaleWidth;
                 canvas.DrawRect(SKRect.Create(left, scaleY, Math.Max(0, right - left), 10), dc.Fill(ordered[i].Color.WithAlpha(0x99)));
                 dc.DrawText(ordered[i].Label, new TextStyle(7, false, new SKColor(0x47, 0x55, 0x69)), left, scaleY + 13, Math.Max(20, right - left));
-                dc.DrawText(from.ToString("0", CultureInfo.InvariantCulture), new TextStyle(6.5f, false, new SKColor(0x94, 0xA3, 0xB8)), left - 10, scaleY - 11, 20, TextAlign.Center);
+                dc.DrawText(from.ToString("0", CultureInfo.InvariantCulture), new TextStyle(6.5f, false, new SKColor(0x64, 0x74, 0x8B)), left - 10, scaleY - 11, 20, TextAlign.Center);
             }
 
             if (Score is { } score && double.IsFinite(score))
