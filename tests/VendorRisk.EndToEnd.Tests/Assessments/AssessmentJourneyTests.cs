@@ -70,7 +70,12 @@ public sealed class AssessmentJourneyTests(BrowserFixture app) : IClassFixture<B
         foreach (var label in MultiLabels)
             await Assertions.Expect(page.Locator($"#q-{MultiQuestion}").GetByRole(AriaRole.Checkbox, new() { Name = label })).ToBeCheckedAsync();
 
-        // Submit, confirming that it is incomplete.
+        // Submit, confirming that it is incomplete. Enter at once keeps editing: the safe answer has the focus.
+        await page.ClickAsync("#submit-assessment");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Keep editing" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator(".mud-dialog")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#submit-assessment")).ToBeVisibleAsync();
         await page.ClickAsync("#submit-assessment");
         await page.GetByRole(AriaRole.Button, new() { Name = "Submit incomplete" }).ClickAsync();
         await Assertions.Expect(page.Locator("#submit-assessment")).ToHaveCountAsync(0);

@@ -153,9 +153,8 @@ public partial class AssessmentPage
         var message = complete < 100
             ? $"This assessment is {complete:0}\u00a0% complete. Unanswered questions count as 0 and critical ones as knockouts. Submit it anyway?"
             : "Submit this assessment for review? It becomes read-only.";
-        var confirmed = await Dialogs.ShowMessageBoxAsync(complete < 100 ? "Submit an incomplete assessment?" : "Submit for review", message,
-            yesText: complete < 100 ? "Submit incomplete" : "Submit", cancelText: "Keep editing");
-        if (confirmed != true)
+        if (!await SafeConfirmDialog.AskAsync(Dialogs, complete < 100 ? "Submit an incomplete assessment?" : "Submit for review", message,
+                safeText: "Keep editing", goText: complete < 100 ? "Submit incomplete" : "Submit"))
             return;
         await RunAsync(() => Assessments.SubmitAsync(Id, confirmIncomplete: complete < 100), "Submitted for review.");
     }
