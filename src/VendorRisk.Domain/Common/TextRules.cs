@@ -67,6 +67,14 @@ public static class TextRules
     /// <summary>Whether a reader would see any character: not only white space, control or invisible formatting (U+200B).</summary>
     public static bool HasVisibleText(string? text) => CleanName(text).Length > 0;
 
+    public const string Untitled = "(untitled)";
+
+    /// <summary>
+    /// A stored title as a list shows it: "(untitled)" for one a reader would not see. New titles are refused blank; some
+    /// stored before that rule are only invisible characters, and were a link or a row nobody could see.
+    /// </summary>
+    public static string Shown(string? title) => HasVisibleText(title) ? title! : Untitled;
+
     /// <summary>
     /// C0 controls but tab, line feed and carriage return, and DEL. Nobody types them, and SQLite cuts a long text at
     /// NUL, so a text holding one is refused rather than stored shortened.

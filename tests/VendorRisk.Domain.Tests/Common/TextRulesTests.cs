@@ -45,4 +45,13 @@ public sealed class TextRulesTests
         Assert.Equal("ab🇫🇷", TextRules.Truncate(flags, 7));
         Assert.Equal("short", TextRules.Truncate("short", 200));
     }
+
+    [Theory]
+    [InlineData("Annual review", "Annual review")]
+    [InlineData("\u200B", TextRules.Untitled)]
+    [InlineData(" \u200B\u2060 ", TextRules.Untitled)]
+    [InlineData("", TextRules.Untitled)]
+    [InlineData(null, TextRules.Untitled)]
+    public void A_title_nobody_would_see_is_shown_as_untitled(string? stored, string shown) =>
+        Assert.Equal(shown, TextRules.Shown(stored));
 }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Components;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
@@ -235,6 +236,20 @@ public sealed class NotScoredYetTests(WebAppFixture app) : PageTestBase(app), IC
         Assert.Contains("Note and evidence — 1 file", Text(toggle), StringComparison.Ordinal);
         Assert.All(cut.FindAll("[id$='-details-toggle']").Where(t => t.Id != toggle.Id), t => Assert.Equal("false", t.GetAttribute("aria-expanded")));
         cut.WaitForAssertion(() => Assert.Contains("attestation.pdf", cut.Find("#q-buyer-eligibility-details").TextContent, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_assessments_list_shows_a_title_stored_as_invisible_characters_as_untitled()
+    {
+        var id = await TestData.CreateDraftAsync(App);
+        await using (var db = await App.CreateDbContextAsync())
+            await db.Assessments.Where(a => a.Id == id).ExecuteUpdateAsync(u => u.SetProperty(a => a.Title, "\u200B"), Xunit.TestContext.Current.CancellationToken);
+        SignInAs(Roles.Viewer);
+        RenderProviders();
+
+        var cut = Render<AssessmentsPage>();
+
+        cut.WaitForAssertion(() => Assert.Equal(VendorRisk.Domain.Common.TextRules.Untitled, cut.Find($"a[href=\"/assessments/{id}\"]").TextContent.Trim()));
     }
 
     [Fact]
