@@ -45,9 +45,13 @@ internal static class ComparisonMemo
         {
             // The gap between the scores as printed (93.7 and 92.1 are 1.6 apart, though unrounded they may be 1.7).
             var gap = Shown(a) - Shown(b);
-            text += gap > 0 ? $" The next, {ReportFormat.Text(next.VendorName)}, scores {ReportFormat.Score(gap)} points less."
-                : gap == 0 ? $" The next, {ReportFormat.Text(next.VendorName)}, scores as much ({ReportFormat.Score(b)})."
-                : $" {ReportFormat.Text(next.VendorName)} scores {ReportFormat.Score(-gap)} points more but {Reason(next)}.";
+            var nextName = ReportFormat.Text(next.VendorName);
+            // One that ranks above the choice (a draft, a knockout) says why it is not chosen, whatever the gap printed.
+            var ranksAbove = model.Vendors.ToList().IndexOf(next) < rank - 1;
+            text += !ranksAbove && gap > 0 ? $" The next, {nextName}, scores {ReportFormat.Score(gap)} points less."
+                : !ranksAbove ? $" The next, {nextName}, scores as much ({ReportFormat.Score(b)})."
+                : gap < 0 ? $" {nextName} scores {ReportFormat.Score(-gap)} points more but {Reason(next)}."
+                : $" {nextName} scores as much ({ReportFormat.Score(b)}) but {Reason(next)}.";
         }
 
         text += CostSentence(model, chosen, next);

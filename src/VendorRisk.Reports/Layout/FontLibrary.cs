@@ -225,10 +225,14 @@ internal static class TextSanitizer
         {
             var c = text[i];
             string? replacement = null;
-            marks = IsCombiningMark(c) ? marks + 1 : 0;
+            var pair = char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
+            marks = (pair ? IsCombiningMark(new Rune(c, text[i + 1])) : IsCombiningMark(c)) ? marks + 1 : 0;
             if (marks > MaxStackedMarks)
             {
-                replacement = string.Empty;
+                // A mark outside the BMP goes with both its halves.
+                sb ??= new StringBuilder(text, 0, i, text.Length + 16);
+                i += pair ? 1 : 0;
+                continue;
             }
             else if (c == '\r')
             {
@@ -283,6 +287,9 @@ internal static class TextSanitizer
 
     private static bool IsCombiningMark(char c) =>
         c >= 0x0300 && CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark;
+
+    private static bool IsCombiningMark(Rune rune) =>
+        Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark;
 
     /// <summary>Characters a shaper hides (joiners, variation selectors): they follow their neighbour's font.</summary>
     public static bool IsDefaultIgnorable(int codePoint) =>

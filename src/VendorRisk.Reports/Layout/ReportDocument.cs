@@ -182,7 +182,8 @@ public sealed class ReportDocument(PageSettings page, FontLibrary? fonts = null)
     {
         var newline = text.IndexOfAny(['\r', '\n']);
         var line = newline < 0 ? text : text[..newline];
-        return line.Length > 400 ? line[..400] : line; // far past one line: the rest could only be cut again
+        // Far past one line: the rest could only be cut again (between whole characters, and said so).
+        return line.Length > 400 ? VendorRisk.Domain.Common.TextRules.Truncate(line, 399) + "…" : line;
     }
 
     /// <summary>Lays the flow out into pages of (fragment, y from the body top).</summary>

@@ -165,7 +165,9 @@ public sealed class VendorPortalJourneyTests(SmtpBrowserFixture app) : IClassFix
 
         // The vendor's file is in the assessment's evidence files, like any other.
         await analyst.GetByRole(AriaRole.Tab, new() { Name = "Evidence files" }).ClickAsync();
-        await Expect(analyst.GetByRole(AriaRole.Tabpanel, new() { Name = "Evidence files" })).ToContainTextAsync("Dana Northwind (vendor portal) · soc2");
+        var evidence = analyst.GetByRole(AriaRole.Tabpanel, new() { Name = "Evidence files" });
+        await Expect(evidence).ToContainTextAsync("Dana Northwind (vendor portal)");
+        await Expect(evidence.Locator(".vr-evidence-question[title=soc2]")).ToContainTextAsync("on “");
         await Expect(analyst.GetByRole(AriaRole.Link, new() { Name = "Download soc2-type2.pdf" })).ToBeVisibleAsync();
         await analyst.GetByRole(AriaRole.Tab, new() { Name = "Vendor portal" }).ClickAsync();
 

@@ -98,6 +98,18 @@ public sealed class ComparisonReportTests
     }
 
     [Fact]
+    public void A_vendor_ranked_above_the_choice_with_the_same_printed_score_still_says_why_it_is_not_chosen()
+    {
+        var sample = SampleModels.Comparison(2);
+        // Aurora (a draft) ranks first at 77.84; Helix, approved, is chosen at 77.81: both print 77.8.
+        var model = sample with { Vendors = [sample.Vendors[0] with { OverallScore = 77.84 }, sample.Vendors[1] with { OverallScore = 77.81 }] };
+
+        var first = PdfText.Squeeze(PdfText.Pages(new SkiaReportRenderer().RenderComparison(model, TestContext.Current.CancellationToken))[0]);
+
+        Assert.Contains(PdfText.Squeeze("Aurora Frontier Labs scores as much (77.8) but is draft, not approved."), first, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void With_a_workload_profile_the_recommendation_says_what_the_choice_and_the_next_cost_over_twelve_months()
     {
         var model = SampleModels.Comparison();

@@ -101,6 +101,9 @@ public sealed class MultilingualTextTests
 
         Assert.Equal("a" + new string('\u0301', TextSanitizer.MaxStackedMarks) + "b", TextSanitizer.Clean(zalgo));
         Assert.Equal(vietnamese, TextSanitizer.Clean(vietnamese));
+        // Marks outside the BMP (musical symbols, Brahmi) count too, and go with both halves of their pair.
+        var astral = "a" + string.Concat(Enumerable.Repeat("\U0001D167", 50)) + "b";
+        Assert.Equal("a" + string.Concat(Enumerable.Repeat("\U0001D167", TextSanitizer.MaxStackedMarks)) + "b", TextSanitizer.Clean(astral));
         Assert.Equal("a" + new string('\u0301', TextSanitizer.MaxStackedMarks) + "b", PdfText.PagesWithActualText(Render(zalgo))[0].Normalize(System.Text.NormalizationForm.FormD));
     }
 }

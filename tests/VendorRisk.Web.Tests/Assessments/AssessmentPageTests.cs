@@ -236,6 +236,17 @@ public sealed class NotScoredYetTests(WebAppFixture app) : PageTestBase(app), IC
         Assert.Contains("Note and evidence — 1 file", Text(toggle), StringComparison.Ordinal);
         Assert.All(cut.FindAll("[id$='-details-toggle']").Where(t => t.Id != toggle.Id), t => Assert.Equal("false", t.GetAttribute("aria-expanded")));
         cut.WaitForAssertion(() => Assert.Contains("attestation.pdf", cut.Find("#q-buyer-eligibility-details").TextContent, StringComparison.Ordinal));
+
+        // A second file in the panel counts at once; another section and back, the editors are new and the wizard kept it.
+        // Not inside InvokeAsync: UploadFiles waits for the handler, whose database awaits need the renderer's dispatcher.
+        cut.FindComponent<Microsoft.AspNetCore.Components.Forms.InputFile>().UploadFiles(
+            InputFileContent.CreateFromBinary(VendorRisk.Web.Tests.EvidenceFiles.EvidenceSamples.Pdf, "contract.pdf"));
+        cut.WaitForAssertion(() => Assert.Contains("2 files", Text(cut.Find("#q-buyer-eligibility-details-toggle")), StringComparison.Ordinal));
+        await cut.InvokeAsync(() => cut.Find("#section-security-and-data-protection").Click());
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("#q-buyer-eligibility-details-toggle")));
+        await cut.InvokeAsync(() => cut.Find("#section-eligibility-and-control").Click());
+        cut.WaitForAssertion(() => Assert.Contains("2 files", Text(cut.Find("#q-buyer-eligibility-details-toggle")), StringComparison.Ordinal));
+        Assert.Equal("true", cut.Find("#q-buyer-eligibility-details-toggle").GetAttribute("aria-expanded"));
     }
 
     [Fact]

@@ -30,8 +30,11 @@ public sealed partial class QuestionEditor
 
     /// <summary>The assessment whose evidence files the details panel lists; 0 shows none.</summary>
     [Parameter] public int AssessmentId { get; set; }
-    /// <summary>Evidence files attached to this question when the wizard loaded: they open its details and show in their summary.</summary>
-    [Parameter] public int FileCount { get; set; }
+    /// <summary>
+    /// Evidence files per question, shared by the section's editors and kept by the wizard across sections: a question with
+    /// files opens its details and counts them in their summary; its panel corrects the count after each upload or delete.
+    /// </summary>
+    [Parameter] public Dictionary<string, int>? FileCounts { get; set; }
     /// <summary>Saves one answer (the wizard passes the assessment service).</summary>
     [Parameter, EditorRequired] public Func<AnswerInput, Task<SavedAnswer>> Save { get; set; } = null!;
     /// <summary>Raised after a save with the stored value (null when cleared), for the live score.</summary>
@@ -70,12 +73,20 @@ public sealed partial class QuestionEditor
 
     protected override void OnInitialized()
     {
+        _fileCount = FileCounts?.GetValueOrDefault(Question.Key) ?? 0;
         Load(Stored?.Value, Stored?.Version ?? 0);
-        _fileCount = FileCount;
-        _detailsOpen |= _fileCount > 0;
     }
 
-    private void FilesCounted(int count) => _fileCount = count;
+    // The panel's count after it loads: redrawn only when the summary changes (an upload or a delete).
+    private void FilesCounted(int count)
+    {
+        if (count == _fileCount)
+            return;
+        _fileCount = count;
+        if (FileCounts is not null)
+            FileCounts[Question.Key] = count;
+        Refresh();
+    }
 
     private void Load(AnswerValue? value, int version)
     {
@@ -91,7 +102,7 @@ public sealed partial class QuestionEditor
         _evidenceDescription = value?.Evidence?.Description;
         _evidenceSource = value?.Evidence?.Source;
         _evidenceDate = value?.Evidence?.Date?.ToDateTime(TimeOnly.MinValue);
-        _detailsOpen = _note is not null || value?.Evidence is not null;
+        _detailsOpen = _note is not null || value?.Evidence is not null || _fileCount > 0;
     }
 
     /// <summary>The answer as the user has it now; null when there is nothing to store.</summary>

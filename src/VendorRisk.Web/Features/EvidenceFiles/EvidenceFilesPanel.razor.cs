@@ -31,8 +31,8 @@ public sealed partial class EvidenceFilesPanel
     [Parameter] public string? Title { get; set; }
     /// <summary>Names a question by its key in the answers overview (the key itself without it).</summary>
     [Parameter] public Func<string, string>? QuestionName { get; set; }
-    /// <summary>Raised with the number of files listed after each load (an upload or a delete reloads).</summary>
-    [Parameter] public EventCallback<int> CountChanged { get; set; }
+    /// <summary>Told the number of files listed after each load (an upload or a delete reloads); a plain callback, which draws nothing by itself.</summary>
+    [Parameter] public Action<int>? CountChanged { get; set; }
 
     [Parameter] public string EmptyText { get; set; } = "No files attached yet.";
 
@@ -59,7 +59,7 @@ public sealed partial class EvidenceFilesPanel
     {
         var files = await Queries.ListAsync(AssessmentId, onlyQuestion: !AnswersOverview, QuestionKey);
         _files = AnswersOverview ? files.Where(f => f.QuestionKey is not null).ToList() : files;
-        await CountChanged.InvokeAsync(_files.Count);
+        CountChanged?.Invoke(_files.Count);
     }
 
     private async Task UploadAsync(IBrowserFile? file)
