@@ -250,20 +250,6 @@ public sealed class NotScoredYetTests(WebAppFixture app) : PageTestBase(app), IC
     }
 
     [Fact]
-    public async Task The_assessments_list_shows_a_title_stored_as_invisible_characters_as_untitled()
-    {
-        var id = await TestData.CreateDraftAsync(App);
-        await using (var db = await App.CreateDbContextAsync())
-            await db.Assessments.Where(a => a.Id == id).ExecuteUpdateAsync(u => u.SetProperty(a => a.Title, "\u200B"), Xunit.TestContext.Current.CancellationToken);
-        SignInAs(Roles.Viewer);
-        RenderProviders();
-
-        var cut = Render<AssessmentsPage>();
-
-        cut.WaitForAssertion(() => Assert.Equal(VendorRisk.Domain.Common.TextRules.Untitled, cut.Find($"a[href=\"/assessments/{id}\"]").TextContent.Trim()));
-    }
-
-    [Fact]
     public void Only_an_incomplete_draft_is_provisional()
     {
         AssessmentScore Score(double completeness) => new(40, "High", "High", [], completeness, null, [], []);

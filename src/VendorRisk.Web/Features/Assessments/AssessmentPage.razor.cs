@@ -72,11 +72,13 @@ public partial class AssessmentPage
     {
         try
         {
-            _assessment = await Reader.GetAsync(Id);
-            _score = _assessment.Score;
-            _fileCounts = await EvidenceFiles.CountsByQuestionAsync(Id);
-            _notice = _assessment.PreviousAssessmentId is null ? null : await Assessments.GetReassessmentNoticeAsync(Id);
-            _prefill = _assessment.ModelId is null || _assessment.PreviousAssessmentId is not null ? null : await Assessments.GetPrefillNoticeAsync(Id);
+            // Everything read before any of it is shown: a render between two reads (each await may yield) found the
+            // assessment without its tabs.
+            var assessment = await Reader.GetAsync(Id);
+            var fileCounts = await EvidenceFiles.CountsByQuestionAsync(Id);
+            var notice = assessment.PreviousAssessmentId is null ? null : await Assessments.GetReassessmentNoticeAsync(Id);
+            var prefill = assessment.ModelId is null || assessment.PreviousAssessmentId is not null ? null : await Assessments.GetPrefillNoticeAsync(Id);
+            (_assessment, _score, _fileCounts, _notice, _prefill) = (assessment, assessment.Score, fileCounts, notice, prefill);
             var tabs = BuildTabs();
             if (!tabs.Select(t => t.Id).SequenceEqual(_tabs.Select(t => t.Id)))
                 (_tabs, _tab) = (tabs, 0);
