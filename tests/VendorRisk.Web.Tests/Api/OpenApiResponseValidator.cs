@@ -13,6 +13,7 @@ namespace VendorRisk.Web.Tests.Api;
 public sealed class OpenApiResponseValidator(HttpMessageHandler inner) : DelegatingHandler(inner)
 {
     private static readonly Uri DocumentUri = new("urn:vendorrisk:openapi-v1");
+    private static readonly Lock Gate = new();
     private static readonly Lazy<(JsonDocument Document, BuildOptions Options, List<(Regex Path, string Template)> Paths)> Loaded = new(Load);
 
     private static (JsonDocument, BuildOptions, List<(Regex, string)>) Load()
@@ -56,8 +57,14 @@ public sealed class OpenApiResponseValidator(HttpMessageHandler inner) : Delegat
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         using var json = JsonDocument.Parse(body);
         var pointer = $"#/paths/{Escape(template)}/{method}/responses/{status}/content/{Escape(mediaType)}/schema";
-        var schema = JsonSchema.FromText($$"""{"$schema":"https://json-schema.org/draft/2020-12/schema","$ref":"{{DocumentUri}}{{pointer}}"}""", options);
-        var result = schema.Evaluate(json.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        EvaluationResults result;
+        // One at a time: the shared schema registry is not safe for concurrent builds, and tests of several classes
+        // run at once ("Could not resolve urn:vendorrisk:openapi-v1#/…" failed a request now and then).
+        lock (Gate)
+        {
+            var schema = JsonSchema.FromText($$"""{"$schema":"https://json-schema.org/draft/2020-12/schema","$ref":"{{DocumentUri}}{{pointer}}"}""", options);
+            result = schema.Evaluate(json.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        }
         if (!result.IsValid)
         {
             var errors = (result.Details ?? []).Where(d => d.Errors is not null)
